@@ -1,0 +1,54 @@
+import { defineCollection, defineConfig } from '@content-collections/core'
+import { compileMDX } from '@content-collections/mdx'
+
+import {
+  modelProseSchema,
+  modelSchema,
+  providerSchema,
+  vendorSchema,
+} from './lib/catalog/schema'
+
+// The content root can be swapped (benchmarks build a synthetic catalog, tests a broken one).
+const root = process.env.CATALOG_CONTENT_DIR ?? 'content'
+
+const vendors = defineCollection({
+  name: 'vendors',
+  directory: `${root}/vendors`,
+  include: '*.yaml',
+  parser: 'yaml',
+  schema: vendorSchema,
+  transform: (doc) => ({ ...doc, id: doc._meta.path }),
+})
+
+const providers = defineCollection({
+  name: 'providers',
+  directory: `${root}/providers`,
+  include: '*.yaml',
+  parser: 'yaml',
+  schema: providerSchema,
+  transform: (doc) => ({ ...doc, id: doc._meta.path }),
+})
+
+const models = defineCollection({
+  name: 'models',
+  directory: `${root}/models`,
+  include: '*/*.yaml',
+  parser: 'yaml',
+  schema: modelSchema,
+  transform: (doc) => ({ ...doc, id: doc._meta.path, file: `${root}/models/${doc._meta.filePath}` }),
+})
+
+const modelProse = defineCollection({
+  name: 'modelProse',
+  directory: `${root}/models`,
+  include: '*/*.mdx',
+  schema: modelProseSchema,
+  transform: async (doc, context) => ({
+    id: doc._meta.path,
+    file: `${root}/models/${doc._meta.filePath}`,
+    markdown: doc.content,
+    mdx: await compileMDX(context, doc),
+  }),
+})
+
+export default defineConfig({ content: [vendors, providers, models, modelProse] })

@@ -1,0 +1,216 @@
+/**
+ * Zod schemas for every content file. The single source of truth for the content model:
+ * content-collections validates each file against these at build time, and the types used
+ * everywhere else are inferred from them. Pure: no `server-only`, no `next/*`.
+ *
+ * Units: prices are USD per 1M tokens unless the field says otherwise; limits are tokens.
+ */
+import { z } from 'zod'
+
+/** `YYYY-MM-DD`. Quoted in YAML so it stays a string. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected a date as "YYYY-MM-DD"')
+
+/** `YYYY-MM` or `YYYY-MM-DD`: knowledge cut-offs are often known to the month only. */
+export const isoMonthOrDate = z
+  .string()
+  .regex(
+    /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/,
+    'expected a month "YYYY-MM" or a date "YYYY-MM-DD"',
+  )
+
+const url = z.url({ message: 'expected an absolute URL (https://…)' })
+const nonEmpty = z.string().trim().min(1, 'must not be empty')
+/** A count of tokens: a positive whole number. */
+const tokens = z.number().int('expected a whole number of tokens').positive('must be positive')
+/** A price: USD, zero or more. */
+const usd = z.number().nonnegative('a price cannot be negative').finite()
+
+export const MODALITIES = ['text', 'image', 'audio', 'video', 'file'] as const
+export const modalitySchema = z.enum(MODALITIES)
+export type Modality = z.infer<typeof modalitySchema>
+
+export const STATUSES = ['available', 'preview', 'deprecated'] as const
+export const statusSchema = z.enum(STATUSES)
+export type Status = z.infer<typeof statusSchema>
+
+export const MODES = [
+  'chat',
+  'completion',
+  'embedding',
+  'image-generation',
+  'audio-transcription',
+  'audio-speech',
+  'moderation',
+  'rerank',
+] as const
+export const modeSchema = z.enum(MODES)
+export type Mode = z.infer<typeof modeSchema>
+
+/** Capability flags, in the order pages list them, with their display labels. */
+export const CAPABILITIES = {
+  tools: 'Tool calling',
+  parallelToolCalls: 'Parallel tool calls',
+  vision: 'Vision (image input)',
+  fileInput: 'File input',
+  promptCaching: 'Prompt caching',
+  structuredOutputs: 'Structured outputs',
+  jsonMode: 'JSON mode',
+  webSearch: 'Web search',
+  reasoning: 'Reasoning',
+  streaming: 'Streaming',
+} as const
+export type Capability = keyof typeof CAPABILITIES
+export const CAPABILITY_KEYS = Object.keys(CAPABILITIES) as Capability[]
+
+export const capabilitiesSchema = z.strictObject(
+  Object.fromEntries(CAPABILITY_KEYS.map((k) => [k, z.boolean()])) as Record<
+    Capability,
+    z.ZodBoolean
+  >,
+)
+export type Capabilities = z.infer<typeof capabilitiesSchema>
+
+/** Prices above a prompt-size threshold (e.g. long-context pricing). USD per 1M tokens. */
+export const priceTierSchema = z.strictObject({
+  /** Applies when the prompt is larger than this many tokens. */
+  above: tokens,
+  input: usd.optional(),
+  output: usd.optional(),
+  cacheRead: usd.optional(),
+  cacheWrite: usd.optional(),
+})
+export type PriceTier = z.infer<typeof priceTierSchema>
+
+export const pricingSchema = z.strictObject({
+  /** USD per 1M input (prompt) tokens. */
+  input: usd,
+  /** USD per 1M output (completion) tokens. */
+  output: usd,
+  /** USD per 1M input tokens read from the prompt cache. */
+  cacheRead: usd.optional(),
+  /** USD per 1M input tokens written to the prompt cache. */
+  cacheWrite: usd.optional(),
+  /** USD per 1M reasoning tokens, where billed apart from output. */
+  reasoning: usd.optional(),
+  /** USD per request, on top of tokens. */
+  request: usd.optional(),
+  /** USD per input image. */
+  image: usd.optional(),
+  /** Higher prices above a prompt-size threshold, ascending by threshold. */
+  tiers: z.array(priceTierSchema).optional(),
+})
+export type Pricing = z.infer<typeof pricingSchema>
+
+export const endpointSchema = z.strictObject({
+  /** Provider id: the file name of a `content/providers/*.yaml`. */
+  provider: nonEmpty,
+  /** The provider's own id for the model, as sent in its API requests. */
+  modelId: nonEmpty,
+  /** Tokens, on this provider. */
+  contextWindow: tokens,
+  /** Tokens, on this provider. */
+  maxOutputTokens: tokens.optional(),
+  pricing: pricingSchema,
+  status: statusSchema.default('available'),
+})
+export type Endpoint = z.infer<typeof endpointSchema>
+
+export const parameterSchema = z.strictObject({
+  name: z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected a snake_case request parameter name'),
+  /** The model's default value, where it has one. */
+  default: z.union([z.number(), z.string(), z.boolean()]).optional(),
+})
+export type Parameter = z.infer<typeof parameterSchema>
+
+export const faqSchema = z.strictObject({ question: nonEmpty, answer: nonEmpty })
+export type Faq = z.infer<typeof faqSchema>
+
+/** Fields the importer may set; listing one under `locked` keeps the importer's hands off it. */
+export const LOCKABLE_FIELDS = [
+  'name',
+  'status',
+  'deprecationDate',
+  'retirementDate',
+  'releaseDate',
+  'knowledgeCutoff',
+  'family',
+  'aliases',
+  'mode',
+  'modalities',
+  'capabilities',
+  'tokenizer',
+  'moderated',
+  'openWeights',
+  'license',
+  'contextWindow',
+  'maxOutputTokens',
+  'parameters',
+  'endpoints',
+] as const
+export type LockableField = (typeof LOCKABLE_FIELDS)[number]
+
+export const modelSchema = z.strictObject({
+  /** Display name, e.g. "GPT-4o mini". */
+  name: nonEmpty,
+  /** Vendor id (the lab): must match the folder the file is in. */
+  vendor: nonEmpty,
+  status: statusSchema,
+  /** When the vendor announced the deprecation, or the date it takes effect. */
+  deprecationDate: isoDate.optional(),
+  /** When the model stops answering. */
+  retirementDate: isoDate.optional(),
+  releaseDate: isoDate,
+  knowledgeCutoff: isoMonthOrDate.optional(),
+  family: nonEmpty.optional(),
+  /** Other ids that name this model, e.g. dated snapshots. */
+  aliases: z.array(nonEmpty).default([]),
+  mode: modeSchema,
+  modalities: z.strictObject({
+    input: z.array(modalitySchema).min(1, 'at least one input modality'),
+    output: z.array(modalitySchema).min(1, 'at least one output modality'),
+  }),
+  capabilities: capabilitiesSchema,
+  tokenizer: nonEmpty.optional(),
+  /** Whether the vendor moderates inputs and outputs. */
+  moderated: z.boolean(),
+  openWeights: z.boolean(),
+  license: nonEmpty.optional(),
+  /** Tokens: the model's own context window (input and output together). */
+  contextWindow: tokens,
+  /** Tokens: the most the model can generate in one response. */
+  maxOutputTokens: tokens.optional(),
+  /** Supported request parameters. */
+  parameters: z.array(parameterSchema).default([]),
+  faq: z.array(faqSchema).default([]),
+  /** One per provider that serves the model. */
+  endpoints: z.array(endpointSchema).default([]),
+  /** Fields set by hand that the importer must never change. */
+  locked: z.array(z.enum(LOCKABLE_FIELDS)).default([]),
+})
+export type ModelFile = z.infer<typeof modelSchema>
+
+export const vendorSchema = z.strictObject({
+  name: nonEmpty,
+  website: url,
+  /** One or two sentences, in our own words. */
+  description: nonEmpty,
+})
+export type VendorFile = z.infer<typeof vendorSchema>
+
+export const providerSchema = z.strictObject({
+  name: nonEmpty,
+  website: url,
+  docs: url.optional(),
+  /** OpenAI-compatible base URL (ending before `/chat/completions`), where the provider has one. */
+  baseUrl: url.optional(),
+  description: nonEmpty.optional(),
+})
+export type ProviderFile = z.infer<typeof providerSchema>
+
+/** Prose for a model page (`content/models/<vendor>/<model>.mdx`). */
+export const modelProseSchema = z.strictObject({
+  /** The MDX body. */
+  content: z.string().trim().min(1, 'the description must not be empty'),
+})

@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vitest/config'
+
+const r = (p: string) => fileURLToPath(new URL(p, import.meta.url))
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    alias: {
+      '@/': r('./'),
+      'content-collections': r('./.content-collections/generated'),
+      // `server-only` throws outside React's server build; in unit tests it is a no-op.
+      'server-only': r('./lib/testing/empty.ts'),
+    },
+  },
+  test: {
+    include: ['lib/**/*.test.ts', 'components/**/*.test.tsx', 'scripts/**/*.test.ts'],
+    environment: 'node',
+  },
+})
