@@ -38,8 +38,8 @@ const models = defineCollection({
   transform: (doc) => ({ ...doc, id: doc._meta.path, file: `${root}/models/${doc._meta.filePath}` }),
 })
 
-const modelProse = defineCollection({
-  name: 'modelProse',
+const modelPages = defineCollection({
+  name: 'modelPages',
   directory: `${root}/models`,
   include: '*/*.mdx',
   schema: modelProseSchema,
@@ -51,4 +51,4 @@ const modelProse = defineCollection({
   }),
 })
 
-export default defineConfig({ content: [vendors, providers, models, modelProse] })
+export default defineConfig({ content: [vendors, providers, models, modelPages] })

@@ -1,0 +1,108 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+
+import { CapabilitiesList, Modalities } from '@/components/model/capabilities-list'
+import { CostExample } from '@/components/model/cost-example'
+import { FaqSection } from '@/components/model/faq-section'
+import { KeyNumbers } from '@/components/model/key-numbers'
+import { ModelCard } from '@/components/model/model-card'
+import { ModelHeader } from '@/components/model/model-header'
+import { ModelsTable } from '@/components/model/models-table'
+import { ParametersTable } from '@/components/model/parameters-table'
+import { ProvidersTable } from '@/components/model/providers-table'
+import { QuickStats } from '@/components/model/quick-stats'
+import { CodeBlock } from '@/components/snippets/code-block'
+import { Section } from '@/components/ui/section'
+import { getModel, getModels, getSimilarModels, getVendorModels } from '@/lib/catalog'
+import { modelFaq } from '@/lib/catalog/faq'
+import { absoluteUrl, site } from '@/lib/site'
+import { curlSnippet } from '@/lib/snippets/curl'
+
+export const dynamicParams = false
+
+type Props = { params: Promise<{ vendor: string; model: string }> }
+
+export function generateStaticParams() {
+  return getModels().map((m) => {
+    const [vendor = '', model = ''] = m.id.split('/')
+    return { vendor, model }
+  })
+}
+
+async function load(params: Props['params']) {
+  const { vendor, model } = await params
+  return getModel(`${vendor}/${model}`)
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const model = await load(params)
+  if (!model) return {}
+  const url = absoluteUrl(`/models/${model.id}`)
+  const title = `${model.name} by ${model.vendorName}: pricing, context window and providers`
+  return {
+    title,
+    description: model.summary,
+    alternates: { canonical: url },
+    openGraph: { title, description: model.summary, url, type: 'website' },
+  }
+}
+
+export default async function ModelPage({ params }: Props) {
+  const model = await load(params)
+  if (!model) notFound()
+  const similar = getSimilarModels(model)
+  const siblings = getVendorModels(model.vendor).filter((m) => m.id !== model.id)
+
+  return (
+    <article>
+      <ModelHeader model={model} />
+      <KeyNumbers model={model} />
+
+      <Section id="pricing" title="Pricing and providers" description="USD per 1M tokens; context and max output in tokens. Cheapest provider first.">
+        <ProvidersTable endpoints={model.endpoints} modelName={model.name} />
+      </Section>
+
+      <Section id="cost-example" title="What it costs" description="A worked example at the cheapest provider.">
+        <CostExample model={model} />
+      </Section>
+
+      <Section id="capabilities" title="Capabilities">
+        <CapabilitiesList model={model} />
+        <h3 className="mt-6 mb-3 font-semibold">Modalities</h3>
+        <Modalities model={model} />
+      </Section>
+
+      <Section id="stats" title="Quick stats">
+        <QuickStats model={model} />
+      </Section>
+
+      <Section id="parameters" title="Supported parameters" description="Request parameters the model accepts, with its default where it has one.">
+        <ParametersTable model={model} />
+      </Section>
+
+      <Section id="code" title="Call it from your code" description={<>Through this site&apos;s OpenAI-compatible API. Any OpenAI SDK works with base URL <code>{site.url}/api/v1</code>.</>}>
+        <CodeBlock language="bash" label="curl" code={curlSnippet({ siteUrl: site.url, modelId: model.id, message: 'Hello! What can you do?' })} />
+      </Section>
+
+      <Section id="faq" title="Frequently asked questions">
+        <FaqSection faq={modelFaq(model, site.url)} />
+      </Section>
+
+      {similar.length > 0 ? (
+        <Section id="similar" title="Similar models">
+          <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+            {similar.map((m) => (
+              <ModelCard key={m.id} model={m} />
+            ))}
+          </div>
+        </Section>
+      ) : null}
+
+      {siblings.length > 0 ? (
+        <Section id="vendor-models" title={`Other models from ${model.vendorName}`}>
+          <ModelsTable models={siblings} caption={`Other models from ${model.vendorName}`} />
+        </Section>
+      ) : null}
+    </article>
+  )
+}

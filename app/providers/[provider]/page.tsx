@@ -1,0 +1,84 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+
+import { Table, TableFrame, Td, Th } from '@/components/ui/table'
+import { getProvider, getProviderEndpoints, getProviders } from '@/lib/catalog'
+import { formatPrice, formatTokens } from '@/lib/pricing/format'
+import { absoluteUrl } from '@/lib/site'
+
+export const dynamicParams = false
+
+type Props = { params: Promise<{ provider: string }> }
+
+export function generateStaticParams() {
+  return getProviders().map((p) => ({ provider: p.id }))
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const provider = getProvider((await params).provider)
+  if (!provider) return {}
+  const url = absoluteUrl(`/providers/${provider.id}`)
+  const description = provider.description ?? `Models served by ${provider.name}, with context limits and prices per 1M tokens.`
+  return { title: `${provider.name}: models and prices`, description, alternates: { canonical: url }, openGraph: { url, title: provider.name, description } }
+}
+
+export default async function ProviderPage({ params }: Props) {
+  const provider = getProvider((await params).provider)
+  if (!provider) notFound()
+  const rows = getProviderEndpoints(provider.id)
+  const envName = provider.id.toUpperCase().replace(/[^A-Z0-9]+/g, '_')
+  return (
+    <div className="space-y-6">
+      <header className="space-y-2">
+        <p className="text-sm text-muted-foreground">Provider</p>
+        <h1 className="text-3xl font-bold tracking-tight">{provider.name}</h1>
+        {provider.description ? <p className="max-w-3xl">{provider.description}</p> : null}
+        <dl className="grid max-w-3xl gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+          <dt className="text-muted-foreground">Website</dt>
+          <dd><a href={provider.website} className="text-accent hover:underline" rel="noopener">{provider.website}</a></dd>
+          {provider.docs ? (<><dt className="text-muted-foreground">Docs</dt><dd><a href={provider.docs} className="text-accent hover:underline" rel="noopener">{provider.docs}</a></dd></>) : null}
+          <dt className="text-muted-foreground">OpenAI-compatible base URL</dt>
+          <dd>{provider.baseUrl ? <code>{provider.baseUrl}</code> : 'none listed'}</dd>
+          <dt className="text-muted-foreground">Key for this site&apos;s proxy</dt>
+          <dd><code>{envName}_API_KEY</code></dd>
+        </dl>
+      </header>
+      <section aria-labelledby="endpoints-title">
+        <h2 id="endpoints-title" className="mb-3 text-xl font-semibold">{rows.length} {rows.length === 1 ? 'model' : 'models'} served</h2>
+        <TableFrame>
+          <Table>
+            <caption className="sr-only">Models {provider.name} serves. Prices in USD per 1M tokens, limits in tokens.</caption>
+            <thead>
+              <tr>
+                <Th scope="col" className="sticky left-0 z-[1]">Model</Th>
+                <Th scope="col">Provider model id</Th>
+                <Th scope="col" className="text-right">Context</Th>
+                <Th scope="col" className="text-right">Max output</Th>
+                <Th scope="col" className="text-right">Input</Th>
+                <Th scope="col" className="text-right">Output</Th>
+                <Th scope="col" className="text-right">Cache read</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(({ model, endpoint }) => (
+                <tr key={`${model.id} ${endpoint.modelId}`}>
+                  <Th scope="row" className="sticky left-0 bg-card font-normal text-foreground">
+                    <Link href={`/models/${model.id}`} className="font-medium hover:underline">{model.name}</Link>
+                    <div className="text-xs text-muted-foreground">{model.vendorName}</div>
+                  </Th>
+                  <Td><code className="text-xs">{endpoint.modelId}</code></Td>
+                  <Td className="text-right tabular-nums">{formatTokens(endpoint.contextWindow)}</Td>
+                  <Td className="text-right tabular-nums">{formatTokens(endpoint.maxOutputTokens)}</Td>
+                  <Td className="text-right tabular-nums">{formatPrice(endpoint.pricing.input)}</Td>
+                  <Td className="text-right tabular-nums">{formatPrice(endpoint.pricing.output)}</Td>
+                  <Td className="text-right tabular-nums">{formatPrice(endpoint.pricing.cacheRead)}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </TableFrame>
+      </section>
+    </div>
+  )
+}

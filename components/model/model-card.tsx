@@ -1,0 +1,21 @@
+import Link from 'next/link'
+
+import type { Model } from '@/lib/catalog'
+import { formatPrice, formatTokensCompact } from '@/lib/pricing/format'
+
+export function ModelCard({ model, headingLevel = 3 }: { model: Model; headingLevel?: 2 | 3 }) {
+  const H = headingLevel === 2 ? 'h2' : 'h3'
+  const c = model.cheapest
+  return (
+    <article className="flex flex-col rounded-lg border bg-card p-4">
+      <p className="text-xs text-muted-foreground">{model.vendorName}</p>
+      <H className="font-semibold">
+        <Link href={`/models/${model.id}`} className="hover:underline">{model.name}</Link>
+      </H>
+      <p className="mt-1 line-clamp-2 flex-1 text-sm text-muted-foreground">{model.summary}</p>
+      <p className="mt-3 text-xs tabular-nums">
+        {formatTokensCompact(model.contextWindow)} context · {c ? <>{formatPrice(c.pricing.input)} in / {formatPrice(c.pricing.output)} out per 1M</> : 'no price listed'}
+      </p>
+    </article>
+  )
+}

@@ -1,0 +1,99 @@
+/**
+ * Pure derivations over validated content: joins (vendor, provider, prose), endpoint order,
+ * the cheapest endpoint, summaries, similar models. Computed once per build.
+ */
+import { priceRank } from '@/lib/pricing/cost'
+
+import type { Capability } from './schema'
+import { CAPABILITY_KEYS } from './schema'
+import type { Catalog, EndpointView, Model, ModelDoc, ProseDoc, ProviderDoc, VendorDoc } from './types'
+
+/** Markdown → one plain-text paragraph (the first), for meta descriptions and cards. */
+export function summarize(markdown: string, maxLength = 200): string {
+  const first = markdown.trim().split(/\n\s*\n/)[0] ?? ''
+  const text = first
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`#>]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+  if (text.length <= maxLength) return text
+  const cut = text.slice(0, maxLength - 1)
+  return `${cut.slice(0, cut.lastIndexOf(' '))}…`
+}
+
+/** Cheapest first (input + output per 1M); deprecated endpoints after available ones. */
+export function orderEndpoints(endpoints: ModelDoc['endpoints'], providerName: (id: string) => string): EndpointView[] {
+  const sorted = [...endpoints].sort(
+    (a, b) =>
+      Number(a.status === 'deprecated') - Number(b.status === 'deprecated') ||
+      priceRank(a.pricing) - priceRank(b.pricing) ||
+      b.contextWindow - a.contextWindow ||
+      a.provider.localeCompare(b.provider),
+  )
+  const first = sorted[0]
+  return sorted.map((e) => ({
+    ...e,
+    providerName: providerName(e.provider),
+    cheapest: e === first && e.status !== 'deprecated',
+  }))
+}
+
+export function buildCatalog(input: {
+  models: ModelDoc[]
+  vendors: VendorDoc[]
+  providers: ProviderDoc[]
+  prose: ProseDoc[]
+}): Catalog {
+  const vendorName = new Map(input.vendors.map((v) => [v.id, v.name]))
+  const providerName = new Map(input.providers.map((p) => [p.id, p.name]))
+  const prose = new Map(input.prose.map((p) => [p.id, p]))
+  const models: Model[] = input.models
+    .map((m) => {
+      const endpoints = orderEndpoints(m.endpoints, (id) => providerName.get(id) ?? id)
+      const p = prose.get(m.id) ?? { id: m.id, file: '', markdown: '', mdx: '' }
+      return {
+        ...m,
+        vendorName: vendorName.get(m.vendor) ?? m.vendor,
+        endpoints,
+        cheapest: endpoints.find((e) => e.cheapest),
+        summary: summarize(p.markdown),
+        prose: p,
+      }
+    })
+    .sort((a, b) => a.id.localeCompare(b.id))
+  return {
+    models,
+    vendors: [...input.vendors].sort((a, b) => a.name.localeCompare(b.name)),
+    providers: [...input.providers].sort((a, b) => a.name.localeCompare(b.name)),
+  }
+}
+
+const capabilitySet = (m: Model) => new Set(CAPABILITY_KEYS.filter((k: Capability) => m.capabilities[k]))
+
+/**
+ * Models a reader of `model`'s page would weigh against it: same family first, then shared
+ * capabilities and modalities, then nearby price (log scale). Deprecated models rank lower.
+ */
+export function similarModels(model: Model, all: Model[], count = 6): Model[] {
+  const caps = capabilitySet(model)
+  const price = model.cheapest ? priceRank(model.cheapest.pricing) : undefined
+  const scored = all
+    .filter((m) => m.id !== model.id && m.mode === model.mode)
+    .map((m) => {
+      const other = capabilitySet(m)
+      const union = new Set([...caps, ...other]).size || 1
+      const shared = [...caps].filter((c) => other.has(c)).length
+      let score = (shared / union) * 3
+      if (model.family && m.family === model.family) score += 3
+      if (m.modalities.input.join() === model.modalities.input.join()) score += 0.5
+      const otherPrice = m.cheapest ? priceRank(m.cheapest.pricing) : undefined
+      if (price !== undefined && otherPrice !== undefined) {
+        score -= Math.min(2, Math.abs(Math.log10((otherPrice + 0.01) / (price + 0.01))))
+      }
+      if (m.status === 'deprecated') score -= 2
+      return { m, score }
+    })
+    .sort((a, b) => b.score - a.score || a.m.id.localeCompare(b.m.id))
+  return scored.slice(0, count).map((s) => s.m)
+}

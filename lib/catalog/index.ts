@@ -1,0 +1,55 @@
+/**
+ * The catalog as pages and route handlers see it. Loads the content layer's generated
+ * collections once, checks cross-file integrity (throwing with every problem, file and field
+ * named, so `next build` fails) and serves joined, ordered views.
+ */
+import 'server-only'
+
+import { allModelPages, allModels, allProviders, allVendors } from 'content-collections'
+
+import { buildCatalog, similarModels } from './derive'
+import { checkIntegrity } from './integrity'
+import type { Catalog, Model, ProviderDoc, VendorDoc } from './types'
+
+export type { Model, ProviderDoc, VendorDoc, EndpointView } from './types'
+
+let cached: (Catalog & { byId: Map<string, Model> }) | undefined
+
+function catalog() {
+  if (cached) return cached
+  const input = {
+    models: allModels,
+    vendors: allVendors,
+    providers: allProviders,
+    prose: allModelPages,
+  }
+  const problems = checkIntegrity(input)
+  if (problems.length > 0) {
+    throw new Error(`Content is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+  }
+  const built = buildCatalog(input)
+  cached = { ...built, byId: new Map(built.models.map((m) => [m.id, m])) }
+  return cached
+}
+
+export const getModels = (): Model[] => catalog().models
+export const getModel = (id: string): Model | undefined => catalog().byId.get(id)
+export const getVendors = (): VendorDoc[] => catalog().vendors
+export const getVendor = (id: string): VendorDoc | undefined => catalog().vendors.find((v) => v.id === id)
+export const getProviders = (): ProviderDoc[] => catalog().providers
+export const getProvider = (id: string): ProviderDoc | undefined => catalog().providers.find((p) => p.id === id)
+
+export const getVendorModels = (vendorId: string): Model[] => getModels().filter((m) => m.vendor === vendorId)
+
+/** Every (model, endpoint) pair a provider serves, by model name. */
+export function getProviderEndpoints(providerId: string) {
+  return getModels()
+    .flatMap((model) => model.endpoints.filter((e) => e.provider === providerId).map((endpoint) => ({ model, endpoint })))
+    .sort((a, b) => a.model.name.localeCompare(b.model.name))
+}
+
+export const getSimilarModels = (model: Model, count?: number) => similarModels(model, getModels(), count)
+
+/** Newest first, by release date. */
+export const getNewestModels = (count: number) =>
+  [...getModels()].sort((a, b) => b.releaseDate.localeCompare(a.releaseDate) || a.id.localeCompare(b.id)).slice(0, count)

@@ -1,0 +1,14 @@
+/** Site-wide constants. `SITE_URL` is read at build time for static pages. */
+export const site = {
+  name: 'ModelAtlas',
+  description:
+    'Every large language model, its providers and prices, side by side, and an OpenAI-compatible API to call them.',
+  url: (process.env.SITE_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
+  nav: [
+    { href: '/models', label: 'Models' },
+    { href: '/vendors', label: 'Vendors' },
+    { href: '/providers', label: 'Providers' },
+  ],
+} as const
+
+export const absoluteUrl = (path: string) => `${site.url}${path.startsWith('/') ? path : `/${path}`}`
