@@ -39,7 +39,7 @@ export function Modalities({ model }: { model: Model }) {
               {MODALITIES.map((m) => {
                 const on = model.modalities[dir].includes(m)
                 return (
-                  <li key={m} className={cn('rounded-md border px-2 py-1 text-xs', on ? 'border-accent bg-accent-soft' : 'text-muted-foreground line-through opacity-70')}>
+                  <li key={m} className={cn('rounded-md border px-2 py-1 text-xs', on ? 'border-accent bg-accent-soft' : 'text-muted-foreground line-through')}>
                     {label(m)}
                     <span className="sr-only">{on ? ' (supported)' : ' (not supported)'}</span>
                   </li>

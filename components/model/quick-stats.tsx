@@ -18,7 +18,7 @@ export function QuickStats({ model }: { model: Model }) {
   return (
     <dl className="grid grid-cols-1 gap-x-8 sm:grid-cols-2">
       {rows.map(([k, v]) => (
-        <div key={k} className="flex justify-between gap-4 border-b py-2 text-sm">
+        <div key={k} data-stat={k} className="flex justify-between gap-4 border-b py-2 text-sm">
           <dt className="text-muted-foreground">{k}</dt>
           <dd className="text-right font-medium">{v}</dd>
         </div>

@@ -18,8 +18,9 @@ export function summarize(markdown: string, maxLength = 200): string {
     .replace(/\s+/g, ' ')
     .trim()
   if (text.length <= maxLength) return text
-  const cut = text.slice(0, maxLength - 1)
-  return `${cut.slice(0, cut.lastIndexOf(' '))}…`
+  // Keep whole words: cut at the last space within the limit (the ellipsis takes its place).
+  const cut = text.slice(0, maxLength)
+  return `${cut.slice(0, cut.lastIndexOf(' ')).trimEnd()}…`
 }
 
 /** Cheapest first (input + output per 1M); deprecated endpoints after available ones. */

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+
+import { buildCatalog, similarModels, summarize } from './derive'
+import { modelDoc, proseDoc, providerDoc, vendorDoc } from './fixtures'
+
+const ep = (provider: string, input: number, output: number, status: 'available' | 'deprecated' = 'available') => ({
+  provider, modelId: 'm', contextWindow: 1000, pricing: { input, output }, status,
+})
+
+describe('buildCatalog', () => {
+  it('orders endpoints cheapest first, deprecated last, and marks the cheapest', () => {
+    const cat = buildCatalog({
+      models: [modelDoc('acme/one', { endpoints: [ep('p1', 3, 3), ep('p2', 0, 0, 'deprecated'), ep('p3', 1, 2)] })],
+      vendors: [vendorDoc('acme')],
+      providers: [providerDoc('p1'), providerDoc('p2'), providerDoc('p3')],
+      prose: [proseDoc('acme/one', '**One** is a [model](https://x.y).\n\nSecond paragraph.')],
+    })
+    const m = cat.models[0]!
+    expect(m.endpoints.map((e) => e.provider)).toEqual(['p3', 'p1', 'p2'])
+    expect(m.cheapest?.provider).toBe('p3')
+    expect(m.endpoints.filter((e) => e.cheapest)).toHaveLength(1)
+    expect(m.endpoints[0]?.providerName).toBe('Provider p3')
+    expect(m.vendorName).toBe('ACME')
+    expect(m.summary).toBe('One is a model.')
+  })
+
+  it('has no cheapest endpoint when all are deprecated', () => {
+    const cat = buildCatalog({
+      models: [modelDoc('acme/one', { endpoints: [ep('p1', 1, 1, 'deprecated')] })],
+      vendors: [vendorDoc('acme')], providers: [providerDoc('p1')], prose: [proseDoc('acme/one')],
+    })
+    expect(cat.models[0]?.cheapest).toBeUndefined()
+  })
+})
+
+describe('summarize', () => {
+  it('cuts long text at a word boundary', () => {
+    expect(summarize('word '.repeat(100), 20)).toBe('word word word word…')
+  })
+})
+
+describe('similarModels', () => {
+  it('prefers the same family and nearby price, never the model itself', () => {
+    const cat = buildCatalog({
+      models: [
+        modelDoc('acme/a', { family: 'x', endpoints: [ep('p1', 1, 2)] }),
+        modelDoc('acme/b', { family: 'x', endpoints: [ep('p1', 50, 100)] }),
+        modelDoc('acme/c', { endpoints: [ep('p1', 1, 2)] }),
+        modelDoc('acme/d', { mode: 'embedding', endpoints: [ep('p1', 1, 2)] }),
+      ],
+      vendors: [vendorDoc('acme')], providers: [providerDoc('p1')],
+      prose: ['a', 'b', 'c', 'd'].map((x) => proseDoc(`acme/${x}`)),
+    })
+    const [a] = cat.models
+    const ids = similarModels(a!, cat.models).map((m) => m.id)
+    expect(ids).toEqual(['acme/b', 'acme/c'])
+  })
+})

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest'
+
+import { modelDoc, proseDoc, providerDoc, vendorDoc } from './fixtures'
+import { checkIntegrity } from './integrity'
+
+const base = () => ({
+  models: [modelDoc('acme/one'), modelDoc('acme/two')],
+  vendors: [vendorDoc('acme')],
+  providers: [providerDoc('p1')],
+  prose: [proseDoc('acme/one'), proseDoc('acme/two')],
+})
+
+describe('checkIntegrity', () => {
+  it('accepts a sound catalog', () => {
+    expect(checkIntegrity(base())).toEqual([])
+  })
+
+  it('names the file and field of an unknown provider', () => {
+    const input = base()
+    input.models[0] = modelDoc('acme/one', {
+      endpoints: [{ provider: 'nope', modelId: 'x', contextWindow: 1000, pricing: { input: 0, output: 0 }, status: 'available' }],
+    })
+    expect(checkIntegrity(input)).toEqual([
+      'content/models/acme/one.yaml: endpoints.0.provider: unknown provider "nope" (no content/providers/nope.yaml)',
+    ])
+  })
+
+  it('names an unknown vendor and a vendor that does not match the folder', () => {
+    const input = base()
+    input.models[1] = modelDoc('acme/two', { vendor: 'ghost' })
+    const problems = checkIntegrity(input)
+    expect(problems).toContain('content/models/acme/two.yaml: vendor: unknown vendor "ghost" (no content/vendors/ghost.yaml)')
+    expect(problems).toContain('content/models/acme/two.yaml: vendor: "ghost" does not match the folder "acme" the file is in')
+  })
+
+  it('requires prose for every model and a model for every prose file', () => {
+    const input = base()
+    input.prose = [proseDoc('acme/one'), proseDoc('acme/three')]
+    expect(checkIntegrity(input)).toEqual([
+      'content/models/acme/two.yaml: description: missing prose file content/models/acme/two.mdx',
+      'content/models/acme/three.mdx: no model file content/models/acme/three.yaml for this prose',
+    ])
+  })
+
+  it('rejects an alias claimed twice, duplicate endpoints and parameters', () => {
+    const input = base()
+    const ep = { provider: 'p1', modelId: 'm', contextWindow: 1000, pricing: { input: 1, output: 1 }, status: 'available' as const }
+    input.models = [
+      modelDoc('acme/one', { aliases: ['snap-1'], endpoints: [ep, ep], parameters: [{ name: 'seed' }, { name: 'seed' }] }),
+      modelDoc('acme/two', { aliases: ['snap-1'] }),
+    ]
+    expect(checkIntegrity(input)).toEqual([
+      'content/models/acme/one.yaml: endpoints.1: duplicate endpoint p1 / m',
+      'content/models/acme/one.yaml: parameters.1.name: "seed" is listed twice',
+      'content/models/acme/two.yaml: aliases.0: "snap-1" is also claimed by content/models/acme/one.yaml',
+    ])
+  })
+
+  it('rejects tiers out of order and unsafe file names', () => {
+    const input = base()
+    input.models = [
+      modelDoc('acme/One Two', {
+        endpoints: [{ provider: 'p1', modelId: 'm', contextWindow: 1000, status: 'available', pricing: { input: 1, output: 1, tiers: [{ above: 200, input: 2 }, { above: 100, input: 3 }] } }],
+      }),
+    ]
+    input.prose = [proseDoc('acme/One Two')]
+    expect(checkIntegrity(input)).toEqual([
+      'content/models/acme/One Two.yaml: file name: "acme/One Two" must be lower-case letters, digits, ".", "_" or "-"',
+      'content/models/acme/One Two.yaml: endpoints.0.pricing.tiers.1.above: tiers must ascend by threshold',
+    ])
+  })
+})
