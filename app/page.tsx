@@ -1,8 +1,11 @@
+import type { Metadata } from 'next'
 import Link from 'next/link'
 
 import { ModelCard } from '@/components/model/model-card'
 import { getModels, getNewestModels, getProviders, getVendorModels, getVendors } from '@/lib/catalog'
-import { site } from '@/lib/site'
+import { absoluteUrl, site } from '@/lib/site'
+
+export const metadata: Metadata = { alternates: { canonical: absoluteUrl('/') }, openGraph: { url: absoluteUrl('/'), title: site.name, description: site.description } }
 
 export default function HomePage() {
   const models = getModels()
