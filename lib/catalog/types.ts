@@ -17,7 +17,7 @@ export interface ProseDoc {
 export type EndpointView = Endpoint & { providerName: string; cheapest: boolean }
 
 /** A model joined with its vendor, prose and priced endpoints: what pages render. */
-export type Model = ModelDoc & {
+export type Model = Omit<ModelDoc, 'endpoints'> & {
   vendorName: string
   /** Endpoints, cheapest first (available before deprecated). */
   endpoints: EndpointView[]

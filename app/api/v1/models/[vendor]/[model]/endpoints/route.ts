@@ -1,0 +1,10 @@
+import { getModel } from '@/lib/catalog'
+import { toOpenRouterEndpoints } from '@/lib/catalog/openrouter'
+import { ProxyError, errorResponse } from '@/lib/proxy/errors'
+
+export async function GET(_request: Request, { params }: { params: Promise<{ vendor: string; model: string }> }) {
+  const { vendor, model } = await params
+  const found = getModel(`${vendor}/${model}`)
+  if (!found) return errorResponse(new ProxyError(404, `Model '${vendor}/${model}' is not in the catalog.`, 'invalid_request_error', 'model_not_found', 'model'))
+  return Response.json(toOpenRouterEndpoints(found))
+}

@@ -1,0 +1,81 @@
+/**
+ * The catalog in the shape of OpenRouter's `GET /api/v1/models` (and its per-model endpoints
+ * list): prices as USD-per-token decimal strings, exact.
+ */
+import Big from 'big.js'
+
+import type { Pricing } from './schema'
+import type { EndpointView, Model } from './types'
+
+/** USD per 1M tokens → USD per token, as an exact decimal string ("0.15" → "0.00000015"). */
+export const perToken = (perMillion: number) => new Big(perMillion).div(1_000_000).toFixed()
+
+export function pricingStrings(p: Pricing): Record<string, string> {
+  const out: Record<string, string> = { prompt: perToken(p.input), completion: perToken(p.output) }
+  if (p.cacheRead !== undefined) out.input_cache_read = perToken(p.cacheRead)
+  if (p.cacheWrite !== undefined) out.input_cache_write = perToken(p.cacheWrite)
+  if (p.reasoning !== undefined) out.internal_reasoning = perToken(p.reasoning)
+  if (p.request !== undefined) out.request = new Big(p.request).toFixed()
+  if (p.image !== undefined) out.image = new Big(p.image).toFixed()
+  return out
+}
+
+const epochSeconds = (isoDate: string) => Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / 1000)
+
+export function toOpenRouterModel(m: Model) {
+  const top = m.cheapest ?? m.endpoints[0]
+  return {
+    id: m.id,
+    canonical_slug: m.id,
+    name: `${m.vendorName}: ${m.name}`,
+    created: epochSeconds(m.releaseDate),
+    description: m.summary,
+    context_length: m.contextWindow,
+    architecture: {
+      modality: `${m.modalities.input.join('+')}->${m.modalities.output.join('+')}`,
+      input_modalities: m.modalities.input,
+      output_modalities: m.modalities.output,
+      tokenizer: m.tokenizer ?? null,
+      instruct_type: null,
+    },
+    pricing: top ? pricingStrings(top.pricing) : { prompt: '0', completion: '0' },
+    top_provider: {
+      context_length: top?.contextWindow ?? m.contextWindow,
+      max_completion_tokens: top?.maxOutputTokens ?? m.maxOutputTokens ?? null,
+      is_moderated: m.moderated,
+    },
+    per_request_limits: null,
+    supported_parameters: m.parameters.map((p) => p.name),
+    default_parameters: Object.fromEntries(m.parameters.filter((p) => p.default !== undefined).map((p) => [p.name, p.default])),
+    knowledge_cutoff: m.knowledgeCutoff ?? null,
+    expiration_date: m.retirementDate ?? null,
+    status: m.status,
+    aliases: m.aliases,
+    links: { details: `/api/v1/models/${m.id}/endpoints` },
+  }
+}
+
+export function toOpenRouterEndpoint(e: EndpointView) {
+  return {
+    provider: e.provider,
+    provider_name: e.providerName,
+    model: e.modelId,
+    context_length: e.contextWindow,
+    max_completion_tokens: e.maxOutputTokens ?? null,
+    pricing: pricingStrings(e.pricing),
+    status: e.status,
+  }
+}
+
+export function toOpenRouterEndpoints(m: Model) {
+  return {
+    data: {
+      id: m.id,
+      name: `${m.vendorName}: ${m.name}`,
+      created: epochSeconds(m.releaseDate),
+      description: m.summary,
+      architecture: toOpenRouterModel(m).architecture,
+      endpoints: m.endpoints.map(toOpenRouterEndpoint),
+    },
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Server configuration from the environment, validated with zod. Read on the server only; the
+ * proxy reads it once per process (the environment does not change under a running server).
+ */
+import { z } from 'zod'
+
+const positiveInt = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined || s.trim() === '') return fallback
+      const n = Number(s)
+      if (!Number.isInteger(n) || n < 0) {
+        ctx.addIssue({ code: 'custom', message: `expected a whole number ≥ 0, got "${s}"` })
+        return z.NEVER
+      }
+      return n
+    })
+
+export const DEFAULT_RATE_LIMIT = 60
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
+
+const envSchema = z.object({
+  /** Comma-separated caller keys; unset means the proxy is not configured (503). */
+  CHAT_PROXY_KEYS: z
+    .string()
+    .optional()
+    .transform((s) => (s === undefined ? undefined : s.split(',').map((k) => k.trim()).filter(Boolean))),
+  /** Requests per minute per caller key; 0 turns limiting off. */
+  CHAT_PROXY_RATE_LIMIT: positiveInt(DEFAULT_RATE_LIMIT),
+  /** Request body limit in bytes. */
+  CHAT_PROXY_MAX_BODY_BYTES: positiveInt(DEFAULT_MAX_BODY_BYTES),
+  /** Milliseconds to wait for an upstream's response headers (connect + first byte). */
+  CHAT_PROXY_FIRST_BYTE_TIMEOUT_MS: positiveInt(30_000),
+  /** Milliseconds a stream may stay silent between chunks. */
+  CHAT_PROXY_IDLE_TIMEOUT_MS: positiveInt(60_000),
+  /** Most upstream attempts per call (failover included). */
+  CHAT_PROXY_MAX_ATTEMPTS: positiveInt(3),
+  /** Longest Retry-After (ms) the proxy will wait before retrying a rate-limited provider. */
+  CHAT_PROXY_MAX_RETRY_AFTER_MS: positiveInt(2_000),
+  SITE_URL: z.string().default('http://localhost:3000'),
+})
+
+export type ProxyEnv = z.infer<typeof envSchema> & {
+  /** `<PROVIDER>_API_KEY` for a provider id. */
+  providerKey(providerId: string): string | undefined
+  /** `<PROVIDER>_BASE_URL` for a provider id. */
+  providerBaseUrl(providerId: string): string | undefined
+}
+
+/** `together-ai` → `TOGETHER_AI`, `x.ai` → `X_AI`. */
+export function envPrefix(providerId: string): string {
+  return providerId.toUpperCase().replace(/[^A-Z0-9]+/g, '_')
+}
+
+export function parseEnv(env: Record<string, string | undefined>): ProxyEnv {
+  const parsed = envSchema.safeParse(env)
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+    throw new Error(`Invalid proxy configuration: ${detail}`)
+  }
+  const nonEmpty = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined)
+  return {
+    ...parsed.data,
+    providerKey: (id) => nonEmpty(env[`${envPrefix(id)}_API_KEY`]),
+    providerBaseUrl: (id) => nonEmpty(env[`${envPrefix(id)}_BASE_URL`]),
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * Which model a request names, and which of its endpoints to try, in order. Pure: the catalog
+ * and the environment's keys are inputs.
+ */
+import type { Model, ProviderDoc } from '@/lib/catalog/types'
+
+import { ProxyError } from './errors'
+import type { ProviderPrefs } from './schema'
+
+export interface RoutingTable {
+  /** Full id, unambiguous bare id and aliases → model. Ambiguous bare ids map to several. */
+  byName: Map<string, Model[]>
+  models: Model[]
+  providers: Map<string, ProviderDoc>
+}
+
+export function buildRoutingTable(models: Model[], providers: ProviderDoc[]): RoutingTable {
+  const byName = new Map<string, Model[]>()
+  const add = (name: string, m: Model) => {
+    const list = byName.get(name) ?? []
+    if (!list.includes(m)) list.push(m)
+    byName.set(name, list)
+  }
+  for (const m of models) {
+    add(m.id, m)
+    add(m.id.slice(m.id.indexOf('/') + 1), m)
+    for (const a of m.aliases) add(a, m)
+  }
+  return { byName, models, providers: new Map(providers.map((p) => [p.id, p])) }
+}
+
+/** Edit distance, for "did you mean". */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!
+    row[0] = i
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1))
+      prev = tmp
+    }
+  }
+  return row[b.length]!
+}
+
+export function closeMatches(name: string, table: RoutingTable, count = 3): string[] {
+  const needle = name.toLowerCase()
+  return table.models
+    .map((m) => {
+      const bare = m.id.slice(m.id.indexOf('/') + 1)
+      const d = Math.min(distance(needle, m.id), distance(needle, bare))
+      const contains = m.id.includes(needle) || needle.includes(bare)
+      return { id: m.id, score: contains ? d - 100 : d }
+    })
+    .sort((a, b) => a.score - b.score || a.id.localeCompare(b.id))
+    .slice(0, count)
+    .map((x) => x.id)
+}
+
+export function resolveModel(name: string, table: RoutingTable): Model {
+  const found = table.byName.get(name) ?? table.byName.get(name.toLowerCase())
+  if (found?.length === 1) return found[0]!
+  if (found && found.length > 1) {
+    throw new ProxyError(400, `Model '${name}' is ambiguous: use one of ${found.map((m) => `'${m.id}'`).join(', ')}`, 'invalid_request_error', 'model_ambiguous', 'model')
+  }
+  const close = closeMatches(name, table)
+  throw new ProxyError(404, `Model '${name}' is not in the catalog.${close.length ? ` Did you mean ${close.map((c) => `'${c}'`).join(', ')}?` : ''}`, 'invalid_request_error', 'model_not_found', 'model')
+}
+
+export interface Candidate {
+  model: Model
+  endpoint: Model['endpoints'][number]
+  baseUrl: string
+  apiKey: string
+}
+
+export interface KeyLookup {
+  providerKey(providerId: string): string | undefined
+  providerBaseUrl(providerId: string): string | undefined
+}
+
+/**
+ * The endpoints to try for `model`, in order: those whose provider has a key and a base URL,
+ * available before deprecated, cheapest first (the catalog's order), then the caller's
+ * `provider` preferences. Throws 503 naming the variables to set when none is usable.
+ */
+export function candidates(model: Model, table: RoutingTable, env: KeyLookup, prefs: ProviderPrefs = {}): Candidate[] {
+  let list = model.endpoints
+  if (prefs.only) list = list.filter((e) => prefs.only!.includes(e.provider))
+  if (prefs.ignore) list = list.filter((e) => !prefs.ignore!.includes(e.provider))
+  if (prefs.order?.length) {
+    const rank = (p: string) => {
+      const i = prefs.order!.indexOf(p)
+      return i === -1 ? prefs.order!.length : i
+    }
+    // stable sort keeps price order among the rest
+    list = [...list].sort((a, b) => rank(a.provider) - rank(b.provider))
+    if (prefs.allow_fallbacks === false) list = list.filter((e) => prefs.order!.includes(e.provider))
+  }
+  const usable: Candidate[] = []
+  for (const endpoint of list) {
+    const apiKey = env.providerKey(endpoint.provider)
+    const baseUrl = env.providerBaseUrl(endpoint.provider) ?? table.providers.get(endpoint.provider)?.baseUrl
+    if (apiKey && baseUrl) usable.push({ model, endpoint, apiKey, baseUrl: baseUrl.replace(/\/+$/, '') })
+  }
+  if (usable.length === 0) {
+    const names = list.map((e) => e.provider)
+    const hint = names.length
+      ? `Set a key (and a base URL where the provider has none) for one of its providers: ${names
+          .slice(0, 6)
+          .map((p) => `${p.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_API_KEY`)
+          .join(', ')}${names.length > 6 ? ', …' : ''}.`
+      : prefs.only || prefs.ignore
+        ? 'No provider is left after the request\'s provider.only / provider.ignore.'
+        : 'No provider serves it in the catalog.'
+    throw new ProxyError(503, `No provider is configured for '${model.id}'. ${hint}`, 'api_error', 'no_provider_available', 'model')
+  }
+  return prefs.allow_fallbacks === false ? usable.slice(0, 1) : usable
+}
