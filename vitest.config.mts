@@ -9,6 +9,7 @@ export default defineConfig({
   resolve: {
     alias: {
       '@/': r('./'),
+      '@/e2e': r('./e2e'),
       'content-collections': r('./.content-collections/generated'),
       // `server-only` throws outside React's server build; in unit tests it is a no-op.
       'server-only': r('./lib/testing/empty.ts'),

@@ -218,9 +218,10 @@ async function forward(
         pricing: candidate.endpoint.pricing,
         callerWantsUsage,
         idleTimeoutMs: env.CHAT_PROXY_IDLE_TIMEOUT_MS,
+        signal: request.signal,
         onEnd: ({ usage, error }) => {
           request.signal.removeEventListener('abort', onCallerAbort)
-          ctx.finishLog(200, { ttfbMs, attempts, stream: true, promptTokens: usage?.prompt_tokens, completionTokens: usage?.completion_tokens, cost: usage?.cost, ...(error ? { error } : {}) })
+          ctx.finishLog(error === 'client_closed_request' ? 499 : 200, { ttfbMs, attempts, stream: true, promptTokens: usage?.prompt_tokens, completionTokens: usage?.completion_tokens, cost: usage?.cost, ...(error ? { error } : {}) })
         },
       })
       return new Response(stream, {

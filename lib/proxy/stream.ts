@@ -19,6 +19,8 @@ export interface StreamOptions {
   callerWantsUsage: boolean
   /** Longest silence between upstream chunks, ms. */
   idleTimeoutMs: number
+  /** The caller's signal: a stream that ends because the caller left is logged as such. */
+  signal?: AbortSignal
   /** Called once with the priced usage (if the provider sent any) and how the stream ended. */
   onEnd?: (end: { usage?: UpstreamUsage & { cost: number }; error?: string; firstChunkAt?: number }) => void
 }
@@ -79,6 +81,11 @@ export function transformStream(upstream: ReadableStream<Uint8Array>, opts: Stre
   function finish(controller: ReadableStreamDefaultController<Uint8Array>, error?: { message: string; code: string }) {
     if (finished) return
     finished = true
+    if (opts.signal?.aborted) {
+      controller.error(opts.signal.reason)
+      opts.onEnd?.({ usage, error: 'client_closed_request', firstChunkAt })
+      return
+    }
     if (error) controller.enqueue(errorEvent(error.message, error.code))
     controller.close()
     opts.onEnd?.({ usage, error: error?.code, firstChunkAt })
@@ -126,8 +133,12 @@ export function transformStream(upstream: ReadableStream<Uint8Array>, opts: Stre
       }
     },
     cancel(reason) {
-      finished = true
-      return reader.cancel(reason)
+      // The caller went away: stop reading, which closes the upstream connection.
+      if (!finished) {
+        finished = true
+        opts.onEnd?.({ usage, error: 'client_closed_request', firstChunkAt })
+      }
+      return reader.cancel(reason).catch(() => {})
     },
   })
 }
