@@ -1,0 +1,327 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
+import { modelSchema, providerSchema } from '../catalog/schema'
+import { checkContent } from './check'
+import { readContent, readSource, writeContent } from './fs'
+import { runImport } from './index'
+import { ImportInputError, parseSource, type ModelsDevRow } from './input'
+import { planImport } from './plan'
+import { formatReport } from './report'
+
+const FIXTURES = fileURLToPath(new URL('./__fixtures__/', import.meta.url))
+const MODELSDEV = join(FIXTURES, 'modelsdev.json')
+const OPENROUTER = join(FIXTURES, 'openrouter.json')
+const BOTH = [
+  { kind: 'models.dev' as const, file: MODELSDEV },
+  { kind: 'openrouter' as const, file: OPENROUTER },
+]
+
+let dir: string
+
+/** A temp content dir with the fixture vendors only (no models, no providers). */
+function emptyContent(): string {
+  const d = mkdtempSync(join(tmpdir(), 'catalog-import-'))
+  cpSync(join(FIXTURES, 'content/vendors'), join(d, 'vendors'), { recursive: true })
+  return d
+}
+
+/** A temp content dir with the fixture vendors plus the hand-written gpt-4o-mini. */
+function handWrittenContent(): string {
+  const d = mkdtempSync(join(tmpdir(), 'catalog-import-'))
+  cpSync(join(FIXTURES, 'content'), d, { recursive: true })
+  return d
+}
+
+/** Every file under a directory → its bytes as text. */
+function tree(root: string): Map<string, string> {
+  const out = new Map<string, string>()
+  const walk = (rel: string) => {
+    for (const name of readdirSync(join(root, rel)).sort()) {
+      const p = rel ? `${rel}/${name}` : name
+      if (statSync(join(root, p)).isDirectory()) walk(p)
+      else out.set(p, readFileSync(join(root, p), 'utf8'))
+    }
+  }
+  walk('')
+  return out
+}
+
+function readModel(id: string) {
+  return modelSchema.parse(parse(readFileSync(join(dir, 'models', `${id}.yaml`), 'utf8')))
+}
+
+afterEach(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true })
+})
+
+describe('import into an empty content directory', () => {
+  beforeEach(() => {
+    dir = emptyContent()
+  })
+
+  it('creates valid model, provider and prose files', () => {
+    const { report } = runImport({ sources: BOTH, contentDir: dir })
+    const files = tree(dir)
+
+    expect(report.newModels.map((m) => m.id).sort()).toEqual([
+      'anthropic/claude-sonnet-4-5',
+      'minimax/minimax-m2',
+      'openai/gpt-4.1',
+      'openai/gpt-4o-mini',
+      'xai/grok-4.1-fast',
+    ])
+    for (const [path, text] of files) {
+      if (path.startsWith('models/') && path.endsWith('.yaml')) expect(modelSchema.safeParse(parse(text)).success, path).toBe(true)
+      if (path.startsWith('providers/')) expect(providerSchema.safeParse(parse(text)).success, path).toBe(true)
+      if (path.startsWith('models/') && path.endsWith('.yaml')) expect(files.has(path.replace(/\.yaml$/, '.mdx')), path).toBe(true)
+    }
+    expect(checkContent(readContent(dir)).problems).toEqual([])
+    expect([...files.keys()].filter((p) => p.startsWith('providers/')).sort()).toEqual([
+      'providers/anthropic.yaml',
+      'providers/azure.yaml',
+      'providers/github-models.yaml',
+      'providers/minimax.yaml',
+      'providers/openai.yaml',
+      'providers/openrouter.yaml',
+    ])
+  })
+
+  it('maps a dotted id, a zero price, a tiered price and an OpenRouter endpoint', () => {
+    runImport({ sources: BOTH, contentDir: dir })
+    const gpt41 = readModel('openai/gpt-4.1')
+    expect(gpt41.endpoints.map((e) => e.provider)).toEqual(['openai', 'azure', 'github-models', 'openrouter'])
+    expect(gpt41.endpoints.find((e) => e.provider === 'github-models')!.pricing).toEqual({ input: 0, output: 0 })
+    expect(gpt41.endpoints.find((e) => e.provider === 'openrouter')).toEqual({
+      provider: 'openrouter',
+      modelId: 'openai/gpt-4.1',
+      contextWindow: 1047576,
+      maxOutputTokens: 32768,
+      pricing: { input: 2, output: 8, cacheRead: 0.5 },
+      status: 'available',
+    })
+    // From OpenRouter: parameters with defaults, tokenizer, moderation, and the flags it knows.
+    expect(gpt41.parameters).toContainEqual({ name: 'temperature', default: 1 })
+    expect(gpt41.tokenizer).toBe('GPT')
+    expect(gpt41.moderated).toBe(true)
+    expect(gpt41.capabilities).toMatchObject({ parallelToolCalls: true, webSearch: true, promptCaching: true, structuredOutputs: true })
+    expect(gpt41.modalities).toEqual({ input: ['text', 'image', 'file'], output: ['text'] })
+
+    const sonnet = readModel('anthropic/claude-sonnet-4-5')
+    expect(sonnet.endpoints[0]!.pricing.tiers).toEqual([{ above: 200000, input: 6, output: 22.5, cacheRead: 0.6, cacheWrite: 7.5 }])
+    expect(sonnet.knowledgeCutoff).toBe('2025-07')
+    // Matched by normalised id (claude-sonnet-4.5 = claude-sonnet-4-5); no max output from OpenRouter.
+    const or = sonnet.endpoints.find((e) => e.provider === 'openrouter')!
+    expect(or.modelId).toBe('anthropic/claude-sonnet-4.5')
+    expect(or.maxOutputTokens).toBeUndefined()
+    expect(or.pricing).toEqual({ input: 3, output: 15, cacheRead: 0.3, cacheWrite: 3.75 })
+  })
+
+  it('converts OpenRouter per-token strings to exact per-1M prices', () => {
+    runImport({ sources: BOTH, contentDir: dir })
+    const mini = readModel('openai/gpt-4o-mini')
+    expect(mini.endpoints.find((e) => e.provider === 'openrouter')!.pricing).toEqual({ input: 0.15, output: 0.6, cacheRead: 0.075 })
+    const grok = readModel('xai/grok-4.1-fast')
+    expect(grok.endpoints).toEqual([
+      {
+        provider: 'openrouter',
+        modelId: 'x-ai/grok-4.1-fast',
+        contextWindow: 2000000,
+        maxOutputTokens: 30000,
+        pricing: { input: 0.2, output: 0.5, cacheRead: 0.05 },
+        status: 'available',
+      },
+    ])
+    expect(grok.name).toBe('Grok 4.1 Fast')
+    expect(grok.releaseDate).toBe('2025-11-19')
+  })
+
+  it('writes stable YAML: schema key order, quoted dates, flow modality lists', () => {
+    runImport({ sources: BOTH, contentDir: dir })
+    const text = readFileSync(join(dir, 'models/openai/gpt-4.1.yaml'), 'utf8')
+    expect(text).toContain('releaseDate: "2025-04-14"\nknowledgeCutoff: "2024-04"\n')
+    expect(text).toContain('  input: [text, image, file]\n  output: [text]\n')
+    const keys = Object.keys(parse(text) as object)
+    const schemaOrder = Object.keys(modelSchema.shape)
+    expect(keys).toEqual(schemaOrder.filter((k) => keys.includes(k)))
+  })
+
+  it('makes ids URL-safe and keeps the source spelling as an alias', () => {
+    runImport({ sources: BOTH, contentDir: dir })
+    const m2 = readModel('minimax/minimax-m2')
+    expect(m2.aliases).toEqual(['MiniMax-M2'])
+    expect(m2.status).toBe('preview')
+    expect(m2.releaseDate).toBe('2025-10-01') // month-only date, reported as approximate
+    expect(m2.endpoints[0]!.pricing).toEqual({ input: 0.3, output: 1.2, cacheRead: 0.03 })
+    // The Anthropic-style API URL is not an OpenAI-compatible base URL.
+    expect(parse(readFileSync(join(dir, 'providers/minimax.yaml'), 'utf8'))).not.toHaveProperty('baseUrl')
+  })
+
+  it('reports skipped rows by reason, including unknown vendors and plans', () => {
+    const { report } = runImport({ sources: BOTH, contentDir: dir })
+    const md = report.skipped.get('models.dev')!
+    expect(md.get('unknown vendor (no content/vendors/<vendor>.yaml)')?.get('acme')).toBe(1)
+    expect(md.get('subscription plan: prices are not per token')?.get('github-copilot')).toBe(1)
+    expect(md.get('no cost (no per-token price)')?.get('anyapi/openai/gpt-4.1')).toBe(1)
+    expect(md.get('no canonicalModelId (a provider-specific model, not a vendor model)')?.get('302ai')).toBe(1)
+    const or = report.skipped.get('openrouter')!
+    expect(or.get('unknown vendor (no content/vendors/<vendor>.yaml)')?.get('acme-labs')).toBe(1)
+    expect([...or.keys()].some((r) => r.startsWith('floating alias'))).toBe(true)
+    expect([...or.keys()].some((r) => r.startsWith('variable price'))).toBe(true)
+    expect([...or.keys()].some((r) => r.startsWith('variant of another OpenRouter id'))).toBe(true)
+    const text = formatReport(report)
+    expect(text).toContain('unknown vendor')
+    expect(text).toContain('acme-labs')
+    expect(text).toContain('New models (5)')
+  })
+
+  it('writes nothing on a dry run', () => {
+    const before = tree(dir)
+    const { report, writes } = runImport({ sources: BOTH, contentDir: dir, dryRun: true })
+    expect(writes.length).toBeGreaterThan(0)
+    expect(report.newModels.length).toBe(5)
+    expect(tree(dir)).toEqual(before)
+    expect(formatReport(report)).toContain('dry run')
+  })
+})
+
+describe('re-running and updating', () => {
+  beforeEach(() => {
+    dir = handWrittenContent()
+  })
+
+  it('reports no changes and leaves every file byte-identical on a second run', () => {
+    runImport({ sources: BOTH, contentDir: dir })
+    const first = tree(dir)
+    const { report, writes } = runImport({ sources: BOTH, contentDir: dir })
+    expect(writes).toEqual([])
+    expect(report.newModels).toEqual([])
+    expect(report.newEndpoints).toEqual([])
+    expect(report.priceChanges).toEqual([])
+    expect(report.limitChanges).toEqual([])
+    expect(report.otherChanges).toEqual([])
+    expect(tree(dir)).toEqual(first)
+    expect(formatReport(report)).toContain('No changes')
+  })
+
+  it('keeps locked fields and the hand-written prose, and adds other endpoints', () => {
+    const yamlBefore = readFileSync(join(dir, 'models/openai/gpt-4o-mini.yaml'), 'utf8')
+    const mdxBefore = readFileSync(join(dir, 'models/openai/gpt-4o-mini.mdx'), 'utf8')
+    const { report } = runImport({ sources: BOTH, contentDir: dir })
+    const after = readModel('openai/gpt-4o-mini')
+    const before = modelSchema.parse(parse(yamlBefore))
+
+    // Locked: the sources say knowledge 2023-09, family gpt-mini, tokenizer GPT, not moderated.
+    for (const field of before.locked) expect(after[field], field).toEqual(before[field])
+    expect(after.knowledgeCutoff).toBe('2023-10')
+    expect(after.family).toBe('gpt-4o')
+    expect(after.moderated).toBe(true)
+    expect(report.lockedKept.map((c) => c.field)).toEqual(expect.arrayContaining(['knowledgeCutoff', 'family', 'tokenizer', 'moderated']))
+    // Not locked, unchanged by the source: the openai endpoint and the limits.
+    expect(after.endpoints[0]).toEqual(before.endpoints[0])
+    expect(after.contextWindow).toBe(128000)
+    expect(after.maxOutputTokens).toBe(16384)
+    expect(after.endpoints.map((e) => e.provider)).toEqual(['openai', 'azure', 'openrouter'])
+    // The prose is never touched; the hand-written YAML is kept verbatim up to the new endpoints.
+    expect(readFileSync(join(dir, 'models/openai/gpt-4o-mini.mdx'), 'utf8')).toBe(mdxBefore)
+    const yamlAfter = readFileSync(join(dir, 'models/openai/gpt-4o-mini.yaml'), 'utf8')
+    const head = yamlBefore.slice(0, yamlBefore.indexOf('locked:'))
+    expect(yamlAfter.startsWith(head)).toBe(true)
+    expect(yamlAfter.endsWith(yamlBefore.slice(yamlBefore.indexOf('locked:')))).toBe(true)
+    expect(report.newEndpoints.map((e) => e.provider)).toEqual(['azure', 'openrouter'])
+    expect(report.newModels.map((m) => m.id)).not.toContain('openai/gpt-4o-mini')
+  })
+
+  it('never overwrites an existing .mdx', () => {
+    runImport({ sources: BOTH, contentDir: dir })
+    writeFileSync(join(dir, 'models/openai/gpt-4.1.mdx'), 'Hand-written.\n')
+    const rows = JSON.parse(readFileSync(MODELSDEV, 'utf8')) as ModelsDevRow[]
+    rows[0]!.name = 'GPT-4.1 (renamed)'
+    const { report } = planAndWrite(rows)
+    expect(report.otherChanges).toContainEqual({ model: 'openai/gpt-4.1', field: 'name', from: 'GPT-4.1', to: 'GPT-4.1 (renamed)' })
+    expect(readFileSync(join(dir, 'models/openai/gpt-4.1.mdx'), 'utf8')).toBe('Hand-written.\n')
+  })
+
+  it('reports and writes a price change and a limit change', () => {
+    runImport({ sources: BOTH, contentDir: dir })
+    const rows = JSON.parse(readFileSync(MODELSDEV, 'utf8')) as ModelsDevRow[]
+    const azure = rows.find((r) => r.provider === 'azure' && r.modelId === 'gpt-4.1')!
+    azure.cost = { input: 1.8, output: 8, cache_read: 0.45 }
+    azure.limit = { context: 1047576, output: 65536 }
+    const openai = rows.find((r) => r.provider === 'openai' && r.modelId === 'gpt-4.1')!
+    openai.limit = { context: 2000000, output: 32768 }
+
+    const { report } = planAndWrite(rows)
+    expect(report.priceChanges).toEqual(
+      expect.arrayContaining([
+        { model: 'openai/gpt-4.1', provider: 'azure', field: 'input', from: 2, to: 1.8 },
+        { model: 'openai/gpt-4.1', provider: 'azure', field: 'cacheRead', from: 0.5, to: 0.45 },
+      ]),
+    )
+    expect(report.limitChanges).toEqual(
+      expect.arrayContaining([
+        { model: 'openai/gpt-4.1', provider: 'azure', field: 'maxOutputTokens', from: 32768, to: 65536 },
+        { model: 'openai/gpt-4.1', field: 'contextWindow', from: 1047576, to: 2000000 },
+        { model: 'openai/gpt-4.1', provider: 'openai', field: 'contextWindow', from: 1047576, to: 2000000 },
+      ]),
+    )
+    const text = formatReport(report)
+    expect(text).toContain('openai/gpt-4.1 @ azure: input 2 → 1.8, cacheRead 0.5 → 0.45')
+    const m = readModel('openai/gpt-4.1')
+    expect(m.contextWindow).toBe(2000000)
+    expect(m.endpoints.find((e) => e.provider === 'azure')).toMatchObject({ maxOutputTokens: 65536, pricing: { input: 1.8, output: 8, cacheRead: 0.45 } })
+  })
+
+  it('keeps an endpoint the source no longer lists and reports it', () => {
+    runImport({ sources: BOTH, contentDir: dir })
+    const rows = (JSON.parse(readFileSync(MODELSDEV, 'utf8')) as ModelsDevRow[]).filter((r) => !(r.provider === 'azure' && r.modelId === 'gpt-4.1'))
+    const { report } = planAndWrite(rows)
+    expect(report.notInSource).toContainEqual({ model: 'openai/gpt-4.1', provider: 'azure', modelId: 'gpt-4.1' })
+    expect(readModel('openai/gpt-4.1').endpoints.map((e) => e.provider)).toContain('azure')
+  })
+
+  it('leaves an invalid existing model file alone and reports it', () => {
+    const path = join(dir, 'models/openai/gpt-4o-mini.yaml')
+    const broken = readFileSync(path, 'utf8').replace('status: available\nreleaseDate', 'status: retired\nreleaseDate')
+    writeFileSync(path, broken)
+    const { report } = runImport({ sources: BOTH, contentDir: dir })
+    expect(readFileSync(path, 'utf8')).toBe(broken)
+    expect(report.invalidExisting[0]!.file).toBe('models/openai/gpt-4o-mini.yaml')
+    expect(report.invalidExisting[0]!.problems.join()).toContain('status')
+  })
+})
+
+describe('input validation', () => {
+  it('names the file, the row and the field of a bad models.dev row', () => {
+    const file = join(FIXTURES, 'bad-modelsdev.json')
+    expect(() => readSource('models.dev', file)).toThrow(ImportInputError)
+    expect(() => readSource('models.dev', file)).toThrow(/bad-modelsdev\.json[\s\S]*row 1 \(provider "azure", modelId "gpt-4\.1"\): cost\.input: .*expected number/)
+  })
+
+  it('names the file, the row and the field of a bad OpenRouter entry', () => {
+    const file = join(FIXTURES, 'bad-openrouter.json')
+    expect(() => readSource('openrouter', file)).toThrow(/bad-openrouter\.json[\s\S]*row 0 \(id "openai\/gpt-4\.1"\): pricing\.prompt: .*expected string/)
+  })
+
+  it('rejects a file of the wrong shape and non-JSON', () => {
+    expect(() => parseSource('openrouter', 'x.json', [])).toThrow(/x\.json[\s\S]*top level/)
+    const d = mkdtempSync(join(tmpdir(), 'catalog-import-'))
+    writeFileSync(join(d, 'broken.json'), '{ nope')
+    expect(() => readSource('models.dev', join(d, 'broken.json'))).toThrow(/broken\.json is not valid JSON/)
+    rmSync(d, { recursive: true })
+  })
+})
+
+/** Plan with modified models.dev rows (plus the OpenRouter fixture) and write the result. */
+function planAndWrite(rows: ModelsDevRow[]) {
+  const sources = [
+    parseSource('models.dev', 'modified.json', rows),
+    readSource('openrouter', OPENROUTER),
+  ]
+  const result = planImport(sources, readContent(dir))
+  writeContent(dir, result.writes)
+  return result
+}

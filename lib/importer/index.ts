@@ -1,0 +1,23 @@
+/** The catalog importer: see plan.ts for the rules, scripts/catalog-import.ts for the CLI. */
+import { readContent, readSource, writeContent } from './fs'
+import type { SourceKind } from './input'
+import { planImport, type ImportResult } from './plan'
+
+export { ImportInputError, parseSource, SOURCE_KINDS, type SourceKind } from './input'
+export { planImport, type ContentSnapshot, type FileWrite, type ImportResult } from './plan'
+export { formatReport, hasChanges, type ImportReport } from './report'
+export { perTokenToPerMillion } from './decimal'
+
+export interface RunOptions {
+  sources: Array<{ kind: SourceKind; file: string }>
+  contentDir: string
+  dryRun?: boolean
+}
+
+/** Read inputs and content, plan, and (unless dry-run) write. Throws ImportInputError on bad input. */
+export function runImport({ sources, contentDir, dryRun = false }: RunOptions): ImportResult {
+  const parsed = sources.map((s) => readSource(s.kind, s.file))
+  const result = planImport(parsed, readContent(contentDir), { dryRun })
+  if (!dryRun) writeContent(contentDir, result.writes)
+  return result
+}

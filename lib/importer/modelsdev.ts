@@ -1,0 +1,469 @@
+/**
+ * models.dev offers → model candidates. Pure.
+ *
+ * Mapping rules:
+ * - Only rows with a `canonicalModelId` become models: `<vendor>/<model>` = the canonical id,
+ *   lower-cased and made URL-safe (`minimax/MiniMax-M2.5` → `minimax/minimax-m2.5`, with the
+ *   original spelling kept as an alias). Rows without one are the provider's own models and are
+ *   skipped.
+ * - Skipped, and reported by reason: rows without a cost (or without input/output prices),
+ *   subscription plans whose prices are not per token (provider ids containing `coding-plan` or
+ *   `token-plan`, plus `kimi-for-coding` and `github-copilot`), rows without a usable context
+ *   window (models.dev uses 0 for "unknown"), negative prices, unknown statuses, and a provider's
+ *   second listing of the same model (regional or free variants; the listing whose id matches the
+ *   canonical id, else the shortest id, is kept).
+ * - One endpoint per provider row: modelId = the row's modelId; contextWindow / maxOutputTokens
+ *   from `limit`; pricing from `cost` (USD per 1M tokens already): input, output,
+ *   cache_read → cacheRead, cache_write → cacheWrite, reasoning; `tiers` of type `context` →
+ *   `tiers: [{ above: size, … }]` (or `context_over_200k` → `above: 200000` when no tiers).
+ *   The non-standard spellings `cache_input` / `cached_input` / `cached_write` are read as
+ *   cacheRead / cacheWrite. Audio, image, citation and per-request prices have no field (or not
+ *   the same unit) in our schema and are reported as ignored.
+ * - Model-level facts come from the vendor's own first-party row (FIRST_PARTY below), else from
+ *   the row that agrees most with the others (the "most common values" row). A fact the chosen
+ *   row leaves empty (null) falls back to the next row in that order.
+ * - status: null → available, deprecated → deprecated, alpha/beta → preview.
+ * - capabilities: tools = tool_call; vision = image input; fileInput = file/pdf input or
+ *   attachment; reasoning; structuredOutputs = structured_output === true; jsonMode =
+ *   structuredOutputs; streaming = mode is chat; parallelToolCalls and webSearch false (models.dev
+ *   does not say); promptCaching is derived later from the endpoints (any cacheRead price).
+ * - openWeights from open_weights; knowledgeCutoff = the month of `knowledge`; a release date
+ *   known only to the month becomes the first of that month (reported as approximate).
+ */
+import type { Endpoint, PriceTier, Pricing, ProviderFile } from '../catalog/schema'
+import { providerSchema } from '../catalog/schema'
+import {
+  cleanModelName,
+  detectMode,
+  isFullDate,
+  isMonth,
+  mapModalities,
+  mapStatus,
+  toMonth,
+  tokens,
+} from './facts'
+import { safeModelId, safeSegment, splitId } from './ids'
+import { orderPricing } from './order'
+import type { ModelsDevRow } from './input'
+import type { ModelCandidate, ModelFacts, ProviderSeed, Tally } from './types'
+
+/**
+ * The vendor's own API, in order of preference, where its provider id differs from the vendor
+ * id or it has several (a China region, a second brand). A provider id equal to the vendor id
+ * always counts as first-party.
+ */
+export const FIRST_PARTY: Readonly<Record<string, readonly string[]>> = {
+  alibaba: ['alibaba', 'alibaba-cn'],
+  zhipuai: ['zhipuai', 'zai'],
+  moonshotai: ['moonshotai', 'moonshotai-cn'],
+  minimax: ['minimax', 'minimax-cn'],
+  perplexity: ['perplexity', 'perplexity-agent'],
+  stepfun: ['stepfun', 'stepfun-ai'],
+  meta: ['llama'],
+  tencent: ['tencent-tokenhub'],
+}
+
+export function firstPartyRank(vendor: string, provider: string): number {
+  const list = FIRST_PARTY[vendor] ?? [vendor]
+  const i = list.indexOf(provider)
+  if (i >= 0) return i
+  return provider === vendor ? 0 : -1
+}
+
+/** Subscription plans: flat-fee access whose listed prices are not per-token prices. */
+export function isPlanProvider(provider: string): boolean {
+  return (
+    provider.includes('coding-plan') ||
+    provider.includes('token-plan') ||
+    provider === 'kimi-for-coding' ||
+    provider === 'github-copilot'
+  )
+}
+
+/**
+ * Provider websites where the docs/API host is not the provider's site (a docs portal, a
+ * console, a shared Microsoft/Cloudflare docs domain). Everything else: see providerFromRows.
+ */
+const WEBSITE_OVERRIDES: Readonly<Record<string, string>> = {
+  azure: 'https://azure.microsoft.com',
+  'azure-cognitive-services': 'https://azure.microsoft.com',
+  'cloudflare-ai-gateway': 'https://www.cloudflare.com',
+  'cloudflare-workers-ai': 'https://www.cloudflare.com',
+  cerebras: 'https://www.cerebras.ai',
+  deepseek: 'https://www.deepseek.com',
+  groq: 'https://groq.com',
+  minimax: 'https://www.minimax.io',
+  moonshotai: 'https://www.moonshot.ai',
+  'moonshotai-cn': 'https://www.moonshot.cn',
+  nvidia: 'https://build.nvidia.com',
+  poe: 'https://poe.com',
+  sakana: 'https://sakana.ai',
+  stepfun: 'https://www.stepfun.com',
+  vercel: 'https://vercel.com',
+  vultr: 'https://www.vultr.com',
+  zhipuai: 'https://open.bigmodel.cn',
+}
+
+function httpsUrl(s: string | null | undefined): string | undefined {
+  if (!s || s.includes('${')) return undefined
+  try {
+    const u = new URL(s)
+    return u.protocol === 'https:' ? s : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** The origin of a URL, with a leading `docs.`/`doc.` label dropped (docs.x.ai → x.ai). */
+function siteOf(url: string | undefined): string | undefined {
+  if (!url) return undefined
+  const host = new URL(url).host
+  const bare = host.replace(/^docs?\./, '')
+  return `https://${bare.split('.').length >= 2 ? bare : host}`
+}
+
+/** An OpenAI-compatible base URL, or undefined (templated, not https, Anthropic-style). */
+function baseUrlOf(api: string | null | undefined): string | undefined {
+  const url = httpsUrl(api)
+  if (!url || /\/anthropic(\/|$)/.test(url)) return undefined
+  return url.replace(/\/chat\/completions\/?$/, '').replace(/\/+$/, '')
+}
+
+/** The most frequent defined value (ties: the first seen). */
+function mostCommon(values: Array<string | undefined>): string | undefined {
+  const counts = new Map<string, number>()
+  for (const v of values) if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1)
+  let best: string | undefined
+  for (const [v, n] of counts) if (best === undefined || n > counts.get(best)!) best = v
+  return best
+}
+
+/**
+ * A provider file from a provider's models.dev rows (per-row values vary; the most common usable
+ * one wins): name from providerName; baseUrl from providerApi unless it is templated (`${…}`),
+ * not https, or an Anthropic-style endpoint (the schema's baseUrl is OpenAI-compatible); docs
+ * from providerDoc; website = WEBSITE_OVERRIDES, else the origin of the docs URL, else of the
+ * API URL.
+ */
+export function providerFromRows(provider: string, rows: ModelsDevRow[]): ProviderSeed {
+  const docs = mostCommon(rows.map((r) => httpsUrl(r.providerDoc)))
+  const baseUrl = mostCommon(rows.map((r) => baseUrlOf(r.providerApi)))
+  const name = mostCommon(rows.map((r) => r.providerName?.trim() || undefined)) ?? provider
+  const website = WEBSITE_OVERRIDES[provider] ?? siteOf(docs) ?? siteOf(baseUrl)
+  if (!website) return { problem: 'no https docs or API URL to take a website from' }
+  const file: ProviderFile = { name, website }
+  if (docs) file.docs = docs
+  if (baseUrl) file.baseUrl = baseUrl
+  const checked = providerSchema.safeParse(file)
+  if (!checked.success) return { problem: checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }
+  return { file }
+}
+
+const KNOWN_COST_KEYS = new Set(['input', 'output', 'cache_read', 'cache_write', 'reasoning', 'tiers', 'context_over_200k'])
+const COST_ALIASES: Record<string, 'cacheRead' | 'cacheWrite'> = {
+  cache_input: 'cacheRead',
+  cached_input: 'cacheRead',
+  cached_write: 'cacheWrite',
+}
+
+type CostResult = { pricing: Pricing; problem?: undefined } | { pricing?: undefined; problem: string }
+
+function price(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined
+}
+
+/** models.dev `cost` → our pricing (both USD per 1M tokens). */
+export function mapCost(cost: NonNullable<ModelsDevRow['cost']>, label: string, ignored: Tally): CostResult {
+  const c = cost as Record<string, unknown>
+  const input = price(c.input)
+  const output = price(c.output)
+  if (input === undefined || output === undefined) return { problem: 'no per-token price (cost has no input/output price)' }
+  const pricing: Pricing = { input, output }
+  const cacheRead = price(c.cache_read)
+  const cacheWrite = price(c.cache_write)
+  if (cacheRead !== undefined) pricing.cacheRead = cacheRead
+  if (cacheWrite !== undefined) pricing.cacheWrite = cacheWrite
+  for (const [key, field] of Object.entries(COST_ALIASES)) {
+    const v = price(c[key])
+    if (v !== undefined && pricing[field] === undefined) {
+      pricing[field] = v
+      ignored(`non-standard cost key "${key}" read as ${field}`, label)
+    }
+  }
+  const reasoning = price(c.reasoning)
+  if (reasoning !== undefined) pricing.reasoning = reasoning
+
+  const tiers: PriceTier[] = []
+  const tierPrices = (t: Record<string, unknown>, above: number): PriceTier => {
+    const tier: PriceTier = { above }
+    for (const [from, to] of [['input', 'input'], ['output', 'output'], ['cache_read', 'cacheRead'], ['cache_write', 'cacheWrite']] as const) {
+      const v = price(t[from])
+      if (v !== undefined) tier[to] = v
+    }
+    for (const k of Object.keys(t)) {
+      if (!['tier', 'input', 'output', 'cache_read', 'cache_write'].includes(k)) ignored(`cost tier field "${k}" (no field in the schema)`, label)
+    }
+    return tier
+  }
+  if (Array.isArray(c.tiers) && c.tiers.length) {
+    for (const t of c.tiers as Array<Record<string, unknown> & { tier: { type: string; size: number } }>) {
+      const above = tokens(t.tier.size)
+      if (t.tier.type !== 'context' || above === undefined) {
+        ignored(`price tier of type "${t.tier.type}" (only prompt-size tiers are supported)`, label)
+        continue
+      }
+      tiers.push(tierPrices(t, above))
+    }
+  } else if (c.context_over_200k && typeof c.context_over_200k === 'object') {
+    tiers.push(tierPrices(c.context_over_200k as Record<string, unknown>, 200000))
+  }
+  if (tiers.length) {
+    tiers.sort((a, b) => a.above - b.above)
+    pricing.tiers = tiers.filter((t, i) => i === 0 || t.above !== tiers[i - 1]!.above)
+  }
+  for (const k of Object.keys(c)) {
+    if (!KNOWN_COST_KEYS.has(k) && !(k in COST_ALIASES) && c[k] != null) {
+      ignored(`cost field "${k}" (no field in the schema)`, label)
+    }
+  }
+  const all = [pricing.input, pricing.output, pricing.cacheRead, pricing.cacheWrite, pricing.reasoning, ...(pricing.tiers ?? []).flatMap((t) => [t.input, t.output, t.cacheRead, t.cacheWrite])]
+  if (all.some((v) => v !== undefined && v < 0)) return { problem: 'negative price' }
+  return { pricing: orderPricing(pricing) }
+}
+
+export interface ModelsDevMapping {
+  candidates: ModelCandidate[]
+  /** Provider id → how to create its file, for every provider with an endpoint. */
+  providers: Map<string, ProviderSeed>
+  /** Every provider id the source lists (for "not in source" reporting). */
+  coveredProviders: Set<string>
+  /** Ids changed to be URL-safe: source spelling → our id. */
+  renamed: Map<string, string>
+  /** Release dates known to the month only, set to the first of the month. */
+  approximated: string[]
+}
+
+interface Accepted {
+  row: ModelsDevRow
+  endpoint: Endpoint
+}
+
+/** The fields the "most common values" comparison looks at. */
+const FACT_FIELDS: Array<(r: ModelsDevRow) => unknown> = [
+  (r) => r.name,
+  (r) => r.family,
+  (r) => r.status,
+  (r) => r.release_date,
+  (r) => r.knowledge,
+  (r) => JSON.stringify(r.modalities),
+  (r) => r.tool_call,
+  (r) => r.reasoning,
+  (r) => r.attachment,
+  (r) => r.structured_output,
+  (r) => r.open_weights,
+  (r) => r.limit?.context,
+  (r) => r.limit?.output,
+]
+
+/** Rows ordered by how much they agree with the others (most typical first). */
+function byAgreement(rows: ModelsDevRow[]): ModelsDevRow[] {
+  const counts = FACT_FIELDS.map((f) => {
+    const m = new Map<string, number>()
+    for (const r of rows) {
+      const k = JSON.stringify(f(r) ?? null)
+      m.set(k, (m.get(k) ?? 0) + 1)
+    }
+    return m
+  })
+  const score = (r: ModelsDevRow) =>
+    FACT_FIELDS.reduce((s, f, i) => s + (counts[i]!.get(JSON.stringify(f(r) ?? null)) ?? 0), 0)
+  return [...rows].sort((a, b) => score(b) - score(a) || a.provider.localeCompare(b.provider))
+}
+
+function first<T>(rows: ModelsDevRow[], get: (r: ModelsDevRow) => T | undefined | null): T | undefined {
+  for (const r of rows) {
+    const v = get(r)
+    if (v !== undefined && v !== null) return v
+  }
+  return undefined
+}
+
+/** The listing to keep when a provider lists the same model more than once. */
+function preferredListing(a: Accepted, b: Accepted, canonicalModel: string): number {
+  const tail = (s: string) => (s.split('/').pop() ?? s).toLowerCase()
+  const exact = (x: Accepted) => (tail(x.row.modelId) === canonicalModel.toLowerCase() ? 0 : 1)
+  const variant = (x: Accepted) => (/(:|-)free$/.test(x.row.modelId) ? 1 : 0)
+  return (
+    exact(a) - exact(b) ||
+    variant(a) - variant(b) ||
+    a.row.modelId.length - b.row.modelId.length ||
+    a.row.modelId.localeCompare(b.row.modelId)
+  )
+}
+
+export function mapModelsDev(
+  rows: ModelsDevRow[],
+  vendorExists: (vendor: string) => boolean,
+  skip: Tally,
+  ignored: Tally,
+): ModelsDevMapping {
+  const groups = new Map<string, { vendor: string; sourceId: string; model: string; items: Accepted[] }>()
+  const coveredProviders = new Set<string>()
+  const renamed = new Map<string, string>()
+  const approximated: string[] = []
+
+  const rowsByProvider = new Map<string, ModelsDevRow[]>()
+  for (const row of rows) {
+    coveredProviders.add(row.provider)
+    const list = rowsByProvider.get(row.provider) ?? []
+    list.push(row)
+    rowsByProvider.set(row.provider, list)
+    const label = `${row.provider}/${row.modelId}`
+    if (!row.canonicalModelId) {
+      skip('no canonicalModelId (a provider-specific model, not a vendor model)', row.provider)
+      continue
+    }
+    if (isPlanProvider(row.provider)) {
+      skip('subscription plan: prices are not per token', row.provider)
+      continue
+    }
+    if (!row.cost) {
+      skip('no cost (no per-token price)', label)
+      continue
+    }
+    const contextWindow = tokens(row.limit?.context)
+    if (contextWindow === undefined) {
+      skip('no usable context window (limit.context is 0 or missing)', label)
+      continue
+    }
+    const status = mapStatus(row.status)
+    if (!status) {
+      skip(`unknown status "${row.status}"`, label)
+      continue
+    }
+    const cost = mapCost(row.cost, label, ignored)
+    if (!cost.pricing) {
+      skip(cost.problem, label)
+      continue
+    }
+    const { vendor: rawVendor, model } = splitId(row.canonicalModelId)
+    const id = safeModelId(rawVendor, model)
+    if (!id) {
+      skip('canonicalModelId is not usable as a file name', row.canonicalModelId)
+      continue
+    }
+    if (id !== row.canonicalModelId) renamed.set(row.canonicalModelId, id)
+    const vendor = id.split('/')[0]!
+    if (!vendorExists(vendor)) {
+      skip('unknown vendor (no content/vendors/<vendor>.yaml)', vendor)
+      continue
+    }
+    // Keys in schema order: provider, modelId, contextWindow, maxOutputTokens, pricing, status.
+    const maxOutputTokens = tokens(row.limit?.output)
+    const endpoint: Endpoint = {
+      provider: row.provider,
+      modelId: row.modelId,
+      contextWindow,
+      ...(maxOutputTokens !== undefined ? { maxOutputTokens } : {}),
+      pricing: cost.pricing,
+      status,
+    }
+    const group = groups.get(id) ?? { vendor, sourceId: row.canonicalModelId, model, items: [] }
+    groups.set(id, group)
+    group.items.push({ row, endpoint })
+  }
+
+  const providers = new Map<string, ProviderSeed>()
+  const candidates: ModelCandidate[] = []
+  for (const [id, group] of groups) {
+    // One endpoint per provider.
+    const byProvider = new Map<string, Accepted[]>()
+    for (const a of group.items) {
+      const list = byProvider.get(a.row.provider) ?? []
+      list.push(a)
+      byProvider.set(a.row.provider, list)
+    }
+    const kept: Accepted[] = []
+    for (const list of byProvider.values()) {
+      list.sort((a, b) => preferredListing(a, b, group.model))
+      kept.push(list[0]!)
+      for (const dup of list.slice(1)) {
+        skip('duplicate listing: the provider lists the model more than once (one endpoint per provider is kept)', `${dup.row.provider}/${dup.row.modelId}`)
+      }
+    }
+    const rows = kept.map((a) => a.row)
+    const ordered = byAgreement(rows)
+    const firstParty = rows
+      .filter((r) => firstPartyRank(group.vendor, r.provider) >= 0)
+      .sort((a, b) => firstPartyRank(group.vendor, a.provider) - firstPartyRank(group.vendor, b.provider))
+    const order = [...firstParty, ...ordered.filter((r) => !firstParty.includes(r))]
+    const primary = order[0]!
+
+    const facts: ModelFacts = {}
+    const name = first(order, (r) => (r.name?.trim() ? cleanModelName(r.name) : undefined))
+    facts.name = name || group.model
+    facts.status = mapStatus(primary.status)
+    // Release date: a full date; if the preferred source knows only the month, a full date in
+    // that month from another row, else the first of the month (reported).
+    const firstDate = first(order, (r) => (isFullDate(r.release_date) || isMonth(r.release_date) ? r.release_date : undefined))
+    if (firstDate && isFullDate(firstDate)) facts.releaseDate = firstDate
+    else if (firstDate) {
+      const sameMonth = order.map((r) => r.release_date).find((d) => isFullDate(d) && d.startsWith(firstDate))
+      facts.releaseDate = sameMonth ?? `${firstDate}-01`
+      if (!sameMonth) {
+        facts.releaseDateApprox = true
+        approximated.push(`${id} (${firstDate})`)
+      }
+    }
+    facts.knowledgeCutoff = first(order, (r) => toMonth(r.knowledge))
+    facts.family = first(order, (r) => (r.family?.trim() ? r.family.trim() : undefined))
+    const model = splitId(id).model
+    if (model !== group.model) facts.aliases = [group.model]
+
+    const modalitiesRow = order.find((r) => mapModalities(r.modalities?.input).value.length && mapModalities(r.modalities?.output).value.length)
+    if (modalitiesRow) {
+      const input = mapModalities(modalitiesRow.modalities?.input)
+      const output = mapModalities(modalitiesRow.modalities?.output)
+      for (const u of [...input.unknown, ...output.unknown]) ignored(`unknown modality "${u}"`, id)
+      facts.modalities = { input: input.value, output: output.value }
+      facts.mode = detectMode(id, input.value, output.value)
+    }
+    const bool = (get: (r: ModelsDevRow) => boolean | null | undefined) => first(order, get) === true
+    const input = facts.modalities?.input ?? []
+    const structuredOutputs = bool((r) => r.structured_output)
+    facts.capabilities = {
+      tools: bool((r) => r.tool_call),
+      parallelToolCalls: false,
+      vision: input.includes('image'),
+      fileInput: input.includes('file') || bool((r) => r.attachment),
+      structuredOutputs,
+      jsonMode: structuredOutputs,
+      webSearch: false,
+      reasoning: bool((r) => r.reasoning),
+      streaming: facts.mode === 'chat',
+    }
+    facts.openWeights = first(order, (r) => r.open_weights) ?? undefined
+    facts.contextWindow = first(order, (r) => tokens(r.limit?.context))
+    facts.maxOutputTokens = first(order, (r) => tokens(r.limit?.output))
+
+    // Endpoints: the vendor's own first, then by provider id.
+    const endpoints = kept
+      .sort((a, b) => {
+        const ra = firstPartyRank(group.vendor, a.row.provider)
+        const rb = firstPartyRank(group.vendor, b.row.provider)
+        return (ra < 0 ? 99 : ra) - (rb < 0 ? 99 : rb) || a.row.provider.localeCompare(b.row.provider)
+      })
+      .map((a) => a.endpoint)
+    for (const a of kept) {
+      if (!providers.has(a.row.provider)) providers.set(a.row.provider, providerFromRows(a.row.provider, rowsByProvider.get(a.row.provider)!))
+    }
+    candidates.push({ id, vendor: group.vendor, sourceId: group.sourceId, facts, endpoints })
+  }
+  candidates.sort((a, b) => a.id.localeCompare(b.id))
+  return { candidates, providers, coveredProviders, renamed, approximated }
+}
+
+/** For tests and the report: is a provider id itself usable as a file name? */
+export function isSafeProviderId(id: string): boolean {
+  return safeSegment(id) === id
+}

@@ -1,0 +1,150 @@
+/**
+ * A first, short description for a model that has no prose yet, written from the model's own
+ * facts (never from a data set's description text). The sentence templates vary with a hash of
+ * the model id, so a catalog of hundreds of generated pages does not read like one page copied.
+ * Only stable facts go in (vendor, release month, modalities, limits, capabilities): prices and
+ * provider counts change, and a .mdx file is never rewritten by the importer.
+ */
+import type { Modality, Mode } from '../catalog/schema'
+
+export interface ProseFacts {
+  id: string
+  name: string
+  vendorName: string
+  releaseDate: string
+  mode: Mode
+  status: 'available' | 'preview' | 'deprecated'
+  input: Modality[]
+  output: Modality[]
+  contextWindow: number
+  maxOutputTokens?: number
+  openWeights: boolean
+  capabilities: {
+    tools: boolean
+    parallelToolCalls: boolean
+    structuredOutputs: boolean
+    jsonMode: boolean
+    promptCaching: boolean
+    reasoning: boolean
+    webSearch: boolean
+    fileInput: boolean
+  }
+}
+
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+]
+
+/** FNV-1a: a small stable hash, so the same id always gets the same wording. */
+function hash(s: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i)
+    h = Math.imul(h, 0x01000193) >>> 0
+  }
+  return h
+}
+
+function pick<T>(id: string, salt: string, options: readonly T[]): T {
+  return options[hash(`${salt}:${id}`) % options.length]!
+}
+
+/** 128000 → "128,000" (fixed format, independent of the machine's locale). */
+export function formatTokens(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+}
+
+function monthYear(date: string): string {
+  const [y, m] = date.split('-')
+  return `${MONTHS[Number(m) - 1] ?? ''} ${y}`.trim()
+}
+
+function list(items: string[]): string {
+  if (items.length <= 1) return items.join('')
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
+}
+
+const MODALITY_WORDS: Record<Modality, string> = {
+  text: 'text',
+  image: 'images',
+  audio: 'audio',
+  video: 'video',
+  file: 'files such as PDFs',
+}
+
+const KIND: Record<Mode, string> = {
+  chat: 'language model',
+  completion: 'text-completion model',
+  embedding: 'embedding model',
+  'image-generation': 'image-generation model',
+  'audio-transcription': 'speech-to-text model',
+  'audio-speech': 'text-to-speech model',
+  moderation: 'moderation model',
+  rerank: 'reranking model',
+}
+
+/** MDX treats `{`, `}` and `<` as syntax; names never need them, so they are replaced. */
+function safe(s: string): string {
+  return s.replace(/[{}]/g, '').replace(/</g, '‹').replace(/>/g, '›')
+}
+
+export function generateProse(f: ProseFacts): string {
+  const name = safe(f.name)
+  const vendor = safe(f.vendorName)
+  const when = monthYear(f.releaseDate)
+  let kind = KIND[f.mode]
+  if (f.mode === 'chat' && f.capabilities.reasoning) kind = 'reasoning model'
+  if (f.openWeights) kind = `open-weights ${kind}`
+  const article = /^[aeiou]/i.test(kind) ? 'an' : 'a'
+
+  const intro = pick(f.id, 'intro', [
+    `${name} is ${article} ${kind} from ${vendor}, released in ${when}.`,
+    `${vendor} released ${name}, ${article} ${kind}, in ${when}.`,
+    `${name} is ${article} ${kind} that ${vendor} made available in ${when}.`,
+    `First released in ${when}, ${name} is ${article} ${kind} built by ${vendor}.`,
+  ])
+
+  const inputs = list(f.input.map((m) => MODALITY_WORDS[m]))
+  const outputs = list(f.output.map((m) => MODALITY_WORDS[m]))
+  const ctx = formatTokens(f.contextWindow)
+  const out = f.maxOutputTokens ? formatTokens(f.maxOutputTokens) : undefined
+  const io = pick(f.id, 'io', [
+    `It accepts ${inputs} and returns ${outputs}, with a context window of ${ctx} tokens${
+      out ? ` and up to ${out} tokens of output per response` : ''
+    }.`,
+    `Its context window holds ${ctx} tokens${out ? `, of which a single reply can use up to ${out}` : ''}; it reads ${inputs} and answers with ${outputs}.`,
+    `It works with up to ${ctx} tokens of context${out ? ` (at most ${out} generated in one response)` : ''}, taking ${inputs} as input and producing ${outputs}.`,
+  ])
+
+  const features: string[] = []
+  if (f.capabilities.tools) features.push(f.capabilities.parallelToolCalls ? 'tool calling, including parallel calls' : 'tool calling')
+  if (f.capabilities.structuredOutputs) features.push('structured outputs')
+  else if (f.capabilities.jsonMode) features.push('JSON mode')
+  if (f.capabilities.reasoning && f.mode === 'chat') features.push('extended reasoning')
+  if (f.capabilities.promptCaching) features.push('prompt caching')
+  if (f.capabilities.webSearch) features.push('web search')
+  const caps = features.length
+    ? pick(f.id, 'caps', [
+        `Supported features include ${list(features)}.`,
+        `It supports ${list(features)}.`,
+        `Among its capabilities are ${list(features)}.`,
+      ])
+    : ''
+
+  const extra: string[] = []
+  if (f.openWeights) {
+    extra.push(
+      pick(f.id, 'weights', [
+        'Its weights are openly published, so it can also be run on your own hardware.',
+        'Because the weights are public, it can be self-hosted as well as used through an API.',
+      ]),
+    )
+  }
+  if (f.status === 'preview') extra.push('It is still marked as a preview, so its behaviour and prices may change.')
+  if (f.status === 'deprecated') extra.push('It is marked as deprecated; check each provider for its retirement date.')
+
+  const first = [intro, io].join(' ')
+  const second = [caps, ...extra].filter(Boolean).join(' ')
+  return `${first}${second ? `\n\n${second}` : ''}\n`
+}
