@@ -1,9 +1,18 @@
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs'
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { commonAncestor, CONTENT_DIR_IN_COPY, parseBuildOutput, prepareIsolatedProject, PROJECT_DIR, stripAnsi } from './isolated-build'
+import {
+  commonAncestor,
+  CONTENT_DIR_IN_COPY,
+  parseBuildOutput,
+  prepareIsolatedProject,
+  PROJECT_DIR,
+  stripAnsi,
+  wrapperConfig,
+} from './isolated-build'
 
 describe('commonAncestor', () => {
   it('finds the deepest shared folder', () => {
@@ -77,5 +86,39 @@ describe('prepareIsolatedProject', () => {
     const empty = mkdtempSync(join(tmpdir(), 'iso-test-empty-'))
     made.push(empty)
     expect(() => prepareIsolatedProject({ contentDir: empty })).toThrow(/no models\/ folder/)
+  })
+})
+
+describe('wrapperConfig', () => {
+  const dirs: string[] = []
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+  })
+
+  async function load(projectSource: string, skipTypecheck = false) {
+    const dir = mkdtempSync(join(tmpdir(), 'iso-test-config-'))
+    dirs.push(dir)
+    writeFileSync(join(dir, 'next.config.project.mjs'), projectSource)
+    writeFileSync(join(dir, 'next.config.mjs'), wrapperConfig('next.config.project.mjs', '/', skipTypecheck))
+    const mod = (await import(pathToFileURL(join(dir, 'next.config.mjs')).href)) as {
+      default: (phase: string, ctx: object) => Promise<Record<string, unknown>>
+    }
+    return mod.default('phase-production-build', {})
+  }
+
+  // withContentCollections exports a promise that resolves after the content is built: the
+  // wrapper must wait for it, or the compile races the content build and the config is lost.
+  it.each([
+    ['an object', 'export default { poweredByHeader: false, turbopack: { rules: {} } }'],
+    ['a promise', 'export default new Promise((r) => setTimeout(() => r({ poweredByHeader: false, turbopack: { rules: {} } }), 20))'],
+    ['a function of the phase', 'export default async (phase) => ({ poweredByHeader: phase !== "phase-production-build", turbopack: { rules: {} } })'],
+  ])('keeps the project config when it exports %s and sets the Turbopack root', async (_, source) => {
+    const config = await load(source)
+    expect(config).toEqual({ poweredByHeader: false, turbopack: { rules: {}, root: '/' } })
+  })
+
+  it('can turn the type-check off', async () => {
+    const config = await load('export default { typescript: { tsconfigPath: "tsconfig.json" } }', true)
+    expect(config.typescript).toEqual({ tsconfigPath: 'tsconfig.json', ignoreBuildErrors: true })
   })
 })

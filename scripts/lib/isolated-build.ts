@@ -101,6 +101,26 @@ export function commonAncestor(a: string, b: string): string {
 }
 
 /**
+ * The copy's Next config: the project's own (`./<projectFile>`), with `turbopack.root` set to
+ * `root` so the symlinked node_modules resolves, and optionally the type-check off.
+ */
+export function wrapperConfig(projectFile: string, root: string, skipTypecheck = false): string {
+  const typescript = skipTypecheck ? ', typescript: { ...base.typescript, ignoreBuildErrors: true }' : ''
+  return `// Written by scripts/lib/isolated-build.ts: the project's config, with a Turbopack root that
+// reaches the symlinked node_modules.
+import project from './${projectFile}'
+
+export default async function config(phase, context) {
+  // A config module may export an object, a promise (withContentCollections: resolves once the
+  // content is built) or a function of the phase.
+  const exported = await project
+  const base = typeof exported === 'function' ? await exported(phase, context) : exported
+  return { ...base, turbopack: { ...base.turbopack, root: ${JSON.stringify(root)} }${typescript} }
+}
+`
+}
+
+/**
  * Makes the copy (see the file comment) and returns its path. Exposed for tests; `isolatedBuild`
  * calls it.
  */
@@ -132,20 +152,7 @@ export function prepareIsolatedProject({
     if (!config) throw new Error(`no ${CONFIG_NAMES.join(' or ')} in ${projectDir}`)
     const project = `next.config.project${parse(config).ext}`
     renameSync(join(dir, config), join(dir, project))
-    const root = commonAncestor(dir, realModules)
-    const typescript = skipTypecheck ? ', typescript: { ...base.typescript, ignoreBuildErrors: true }' : ''
-    writeFileSync(
-      join(dir, config),
-      `// Written by scripts/lib/isolated-build.ts: the project's config, with a Turbopack root that
-// reaches the symlinked node_modules (${realModules}).
-import project from './${project}'
-
-export default async function config(phase, context) {
-  const base = typeof project === 'function' ? await project(phase, context) : project
-  return { ...base, turbopack: { ...base.turbopack, root: ${JSON.stringify(root)} }${typescript} }
-}
-`,
-    )
+    writeFileSync(join(dir, config), wrapperConfig(project, commonAncestor(dir, realModules), skipTypecheck))
     return dir
   } catch (error) {
     rmSync(dir, { recursive: true, force: true })
