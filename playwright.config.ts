@@ -1,7 +1,11 @@
 import { existsSync } from 'node:fs'
 import { defineConfig, devices } from '@playwright/test'
 
+import { E2E_ENV } from './e2e/fixtures/env'
+
 const PORT = Number(process.env.E2E_PORT ?? 3100)
+const MOCK_PORT = Number(process.env.E2E_MOCK_PORT ?? 18181)
+const mock = `http://127.0.0.1:${MOCK_PORT}`
 // Debian's chromium where present (browsers cannot be downloaded on the build machines).
 const executablePath =
   process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
@@ -30,11 +34,20 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1`,
-    url: `http://127.0.0.1:${PORT}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-    env: { NEXT_TELEMETRY_DISABLED: '1', SITE_URL: process.env.SITE_URL ?? 'http://localhost:3000' },
-  },
+  webServer: [
+    {
+      // The mock upstream first: the site's proxy forwards to it.
+      command: `node node_modules/tsx/dist/cli.mjs e2e/fixtures/mock-upstream.ts --port ${MOCK_PORT}`,
+      url: `${mock}/__requests`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+    },
+    {
+      command: `node node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${PORT}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      env: { NEXT_TELEMETRY_DISABLED: '1', SITE_URL: process.env.SITE_URL ?? 'http://localhost:3000', ...E2E_ENV },
+    },
+  ],
 })

@@ -1,0 +1,131 @@
+import { expect, test } from '@playwright/test'
+import OpenAI from 'openai'
+
+import { E2E_ENV } from './fixtures/env'
+
+// The proxy tests share the mock upstream's fault switches: run them one at a time.
+test.describe.configure({ mode: 'serial' })
+
+const UPSTREAM_KEYS = [E2E_ENV.OPENAI_API_KEY, E2E_ENV.OPENROUTER_API_KEY]
+const seen: string[] = []
+
+async function faults(f: Record<string, unknown>) {
+  await fetch(`${E2E_ENV.E2E_MOCK_URL}/__faults`, { method: 'POST', body: JSON.stringify(f) })
+}
+async function upstreamRequests(): Promise<Array<{ provider: string; aborted: boolean; body: Record<string, unknown> }>> {
+  return (await fetch(`${E2E_ENV.E2E_MOCK_URL}/__requests`)).json()
+}
+
+let client: OpenAI
+test.beforeEach(async ({ baseURL }) => {
+  await fetch(`${E2E_ENV.E2E_MOCK_URL}/__reset`, { method: 'POST' })
+  client = new OpenAI({ apiKey: 'e2e-caller-key', baseURL: `${baseURL}/api/v1`, maxRetries: 0 })
+})
+test.afterAll(() => {
+  for (const text of seen) for (const key of UPSTREAM_KEYS) expect(text).not.toContain(key)
+})
+
+// 800 uncached × $0.15 + 200 cached × $0.075 + 500 × $0.60, per 1M tokens (the mock's usage)
+const HAND_COST = 0.000435
+const openaiOnly = { provider: { order: ['openai'] } } as object
+
+test('the OpenAI SDK gets a priced completion', async () => {
+  const { data, response } = await client.chat.completions
+    .create({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'Hello from the SDK' }], ...openaiOnly })
+    .withResponse()
+  seen.push(JSON.stringify(data), JSON.stringify([...response.headers]))
+  expect(data.choices[0]?.message.content).toBe('Echo: Hello from the SDK')
+  expect(response.headers.get('x-provider')).toBe('openai')
+  expect((data.usage as unknown as { cost: number }).cost).toBe(HAND_COST)
+  const [req] = await upstreamRequests()
+  expect(req?.body.model).toBe('gpt-4o-mini')
+})
+
+test('the OpenAI SDK streams, with usage and cost in the last chunk', async () => {
+  const stream = await client.chat.completions.create({
+    model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Stream please' }], stream: true, stream_options: { include_usage: true }, ...openaiOnly,
+  })
+  let text = ''
+  let cost: number | undefined
+  for await (const chunk of stream) {
+    seen.push(JSON.stringify(chunk))
+    text += chunk.choices[0]?.delta.content ?? ''
+    if (chunk.usage) cost = (chunk.usage as unknown as { cost: number }).cost
+  }
+  expect(text).toBe('Echo: Stream please')
+  expect(cost).toBe(HAND_COST)
+})
+
+test('fails over to the second provider of the model', async () => {
+  await faults({ openai: { fault: { kind: 'status', status: 503 } } })
+  const { data, response } = await client.chat.completions
+    .create({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'Anyone there?' }], provider: { order: ['openai', 'openrouter'] } } as never)
+    .withResponse()
+  seen.push(JSON.stringify(data))
+  expect(response.headers.get('x-provider')).toBe('openrouter')
+  expect((await upstreamRequests()).map((r) => r.provider)).toEqual(['openai', 'openrouter'])
+})
+
+test('an upstream failure mid-stream reaches the SDK as an error', async () => {
+  await faults({ openai: { fault: { kind: 'reset-mid-stream' } } })
+  const stream = await client.chat.completions.create({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'a long answer please' }], stream: true, ...openaiOnly })
+  await expect(async () => {
+    for await (const chunk of stream) seen.push(JSON.stringify(chunk))
+  }).rejects.toThrow(/mid-stream|provider/i)
+})
+
+test('aborting the SDK call aborts the upstream request', async () => {
+  await faults({ openai: { fault: { kind: 'slow', delayMs: 400 } } })
+  const controller = new AbortController()
+  const stream = await client.chat.completions.create(
+    { model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'take your time with this one' }], stream: true, ...openaiOnly },
+    { signal: controller.signal },
+  )
+  const it = stream[Symbol.asyncIterator]()
+  await it.next()
+  controller.abort()
+  await expect.poll(async () => (await upstreamRequests())[0]?.aborted, { timeout: 5000 }).toBe(true)
+})
+
+test('SDK errors: wrong key, unknown model', async ({ baseURL }) => {
+  const bad = new OpenAI({ apiKey: 'nope', baseURL: `${baseURL}/api/v1`, maxRetries: 0 })
+  await expect(bad.chat.completions.create({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'x' }] })).rejects.toMatchObject({ status: 401 })
+  const err = await client.chat.completions.create({ model: 'openai/gpt-4o-mimi', messages: [{ role: 'user', content: 'x' }] }).catch((e) => e)
+  expect(err).toMatchObject({ status: 404, code: 'model_not_found' })
+  expect(String(err.message)).toContain('openai/gpt-4o-mini')
+})
+
+test('raw HTTP: bad JSON, bad schema, oversized body, both paths', async ({ request }) => {
+  const headers = { authorization: 'Bearer e2e-caller-key', 'content-type': 'application/json' }
+  for (const path of ['/api/chat', '/api/v1/chat/completions']) {
+    let res = await request.post(path, { headers, data: Buffer.from('{"model": ') })
+    expect(res.status()).toBe(400)
+    expect((await res.json()).error.code).toBe('invalid_json')
+    res = await request.post(path, { headers, data: { model: 'openai/gpt-4o-mini', messages: 'hi' } })
+    expect(res.status()).toBe(400)
+    expect((await res.json()).error.param).toBe('messages')
+    res = await request.post(path, { headers, data: { model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'x'.repeat(1_100_000) }] } })
+    expect(res.status()).toBe(413)
+    seen.push(await res.text())
+  }
+})
+
+test('GET /api/v1/models lists the catalog in OpenRouter\'s shape', async ({ request }) => {
+  const { data } = await (await request.get('/api/v1/models')).json()
+  const mini = data.find((m: { id: string }) => m.id === 'openai/gpt-4o-mini')
+  expect(mini).toMatchObject({
+    context_length: 128000,
+    architecture: { input_modalities: ['text', 'image', 'file'], output_modalities: ['text'], tokenizer: 'o200k_base' },
+    pricing: { prompt: '0.00000015', completion: '0.0000006', input_cache_read: '0.000000075' },
+    top_provider: { max_completion_tokens: 16384, is_moderated: true },
+  })
+  expect(mini.supported_parameters).toContain('response_format')
+  const endpoints = await (await request.get('/api/v1/models/openai/gpt-4o-mini/endpoints')).json()
+  expect(endpoints.data.endpoints.find((e: { provider: string }) => e.provider === 'openai')).toMatchObject({
+    provider_name: 'OpenAI', model: 'gpt-4o-mini', context_length: 128000, max_completion_tokens: 16384,
+    pricing: { prompt: '0.00000015', completion: '0.0000006', input_cache_read: '0.000000075' },
+  })
+  const missing = await request.get('/api/v1/models/openai/nope/endpoints')
+  expect(missing.status()).toBe(404)
+  expect((await missing.json()).error.code).toBe('model_not_found')
+})
