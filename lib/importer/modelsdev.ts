@@ -400,7 +400,10 @@ export function mapModelsDev(
     const primary = order[0]!
 
     const facts: ModelFacts = {}
-    const name = first(order, (r) => (r.name?.trim() ? cleanModelName(r.name) : undefined))
+    // Prefer a display name over a slug-like one (some providers list `nemotron-3-nano-30b-a3b`).
+    const displayName = (r: ModelsDevRow) => (r.name?.trim() ? cleanModelName(r.name) : undefined)
+    const isSlug = (n: string) => n === n.toLowerCase() && !/\s/.test(n) && (n.match(/-/g) ?? []).length >= 3
+    const name = first(order, (r) => { const n = displayName(r); return n && !isSlug(n) ? n : undefined }) ?? first(order, displayName)
     facts.name = name || group.model
     facts.status = mapStatus(primary.status)
     // Release date: a full date; if the preferred source knows only the month, a full date in

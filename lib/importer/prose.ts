@@ -109,13 +109,39 @@ export function generateProse(f: ProseFacts): string {
   const outputs = list(f.output.map((m) => MODALITY_WORDS[m]))
   const ctx = formatTokens(f.contextWindow)
   const out = f.maxOutputTokens ? formatTokens(f.maxOutputTokens) : undefined
-  const io = pick(f.id, 'io', [
-    `It accepts ${inputs} and returns ${outputs}, with a context window of ${ctx} tokens${
-      out ? ` and up to ${out} tokens of output per response` : ''
-    }.`,
-    `Its context window holds ${ctx} tokens${out ? `, of which a single reply can use up to ${out}` : ''}; it reads ${inputs} and answers with ${outputs}.`,
-    `It works with up to ${ctx} tokens of context${out ? ` (at most ${out} generated in one response)` : ''}, taking ${inputs} as input and producing ${outputs}.`,
-  ])
+  const generative = f.mode === 'chat' || f.mode === 'completion'
+  let io: string
+  switch (f.mode) {
+    case 'embedding':
+      io = pick(f.id, 'io', [
+        `It turns ${inputs} into embedding vectors for search and clustering, reading up to ${ctx} tokens at a time.`,
+        `It maps ${inputs} of up to ${ctx} tokens to embedding vectors for semantic search and retrieval.`,
+      ])
+      break
+    case 'rerank':
+      io = `It scores ${inputs} for relevance to a query, which makes it a second stage for search results; inputs can run to ${ctx} tokens.`
+      break
+    case 'audio-transcription':
+      io = pick(f.id, 'io', ['It turns recorded speech into text.', 'It transcribes spoken audio into text.'])
+      break
+    case 'audio-speech':
+      io = `It turns ${inputs} of up to ${ctx} tokens into spoken audio.`
+      break
+    case 'image-generation':
+      io = `It creates images from ${inputs} prompts of up to ${ctx} tokens.`
+      break
+    case 'moderation':
+      io = `It classifies ${inputs} against safety policies, reading up to ${ctx} tokens at a time.`
+      break
+    default:
+      io = pick(f.id, 'io', [
+        `It accepts ${inputs} and returns ${outputs}, with a context window of ${ctx} tokens${
+          out ? ` and up to ${out} tokens of output per response` : ''
+        }.`,
+        `Its context window holds ${ctx} tokens${out ? `, of which a single reply can use up to ${out}` : ''}; it reads ${inputs} and answers with ${outputs}.`,
+        `It works with up to ${ctx} tokens of context${out ? ` (at most ${out} generated in one response)` : ''}, taking ${inputs} as input and producing ${outputs}.`,
+      ])
+  }
 
   const features: string[] = []
   if (f.capabilities.tools) features.push(f.capabilities.parallelToolCalls ? 'tool calling, including parallel calls' : 'tool calling')
@@ -124,7 +150,7 @@ export function generateProse(f: ProseFacts): string {
   if (f.capabilities.reasoning && f.mode === 'chat') features.push('extended reasoning')
   if (f.capabilities.promptCaching) features.push('prompt caching')
   if (f.capabilities.webSearch) features.push('web search')
-  const caps = features.length
+  const caps = features.length && generative
     ? pick(f.id, 'caps', [
         `Supported features include ${list(features)}.`,
         `It supports ${list(features)}.`,
