@@ -129,3 +129,26 @@ test('GET /api/v1/models lists the catalog in OpenRouter\'s shape', async ({ req
   expect(missing.status()).toBe(404)
   expect((await missing.json()).error.code).toBe('model_not_found')
 })
+
+test('the model page\'s Try it panel streams an answer with provider, tokens and cost', async ({ page }) => {
+  await page.goto('/models/openai/gpt-4o-mini')
+  const panel = page.getByRole('form', { name: 'Try it' })
+  await panel.getByLabel('Proxy key').fill('e2e-caller-key')
+  await panel.getByLabel('Message').fill('Hi from the page')
+  await panel.getByRole('button', { name: 'Send' }).click()
+  await expect(panel.getByTestId('try-it-answer')).toHaveText('Echo: Hi from the page')
+  await expect(panel.getByTestId('try-it-meta')).toContainText('1000 input + 500 output tokens')
+  await expect(panel.getByTestId('try-it-meta')).toContainText('cost $0.000435')
+  // the key stays in this browser
+  expect(await page.evaluate(() => localStorage.getItem('chat-proxy-key'))).toBe('e2e-caller-key')
+  await page.reload()
+  await expect(page.getByRole('form', { name: 'Try it' }).getByLabel('Proxy key')).toHaveValue('e2e-caller-key')
+})
+
+test('the Try it panel shows the proxy\'s error for a wrong key', async ({ page }) => {
+  await page.goto('/models/openai/gpt-4o-mini')
+  const panel = page.getByRole('form', { name: 'Try it' })
+  await panel.getByLabel('Proxy key').fill('wrong-key')
+  await panel.getByRole('button', { name: 'Send' }).click()
+  await expect(panel.getByRole('alert')).toContainText('Invalid API key')
+})
