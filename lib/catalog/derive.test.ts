@@ -24,6 +24,16 @@ describe('buildCatalog', () => {
     expect(m.summary).toBe('One is a model.')
   })
 
+  it('puts the vendor\'s own API first among equal prices', () => {
+    const cat = buildCatalog({
+      models: [modelDoc('acme/one', { endpoints: [ep('p1', 1, 2), ep('acme', 1, 2), ep('p3', 1, 2)] })],
+      vendors: [vendorDoc('acme')],
+      providers: [providerDoc('p1'), providerDoc('acme'), providerDoc('p3')],
+      prose: [proseDoc('acme/one')],
+    })
+    expect(cat.models[0]?.endpoints.map((e) => e.provider)).toEqual(['acme', 'p1', 'p3'])
+  })
+
   it('has no cheapest endpoint when all are deprecated', () => {
     const cat = buildCatalog({
       models: [modelDoc('acme/one', { endpoints: [ep('p1', 1, 1, 'deprecated')] })],

@@ -23,12 +23,16 @@ export function summarize(markdown: string, maxLength = 200): string {
   return `${cut.slice(0, cut.lastIndexOf(' ')).trimEnd()}…`
 }
 
-/** Cheapest first (input + output per 1M); deprecated endpoints after available ones. */
-export function orderEndpoints(endpoints: ModelDoc['endpoints'], providerName: (id: string) => string): EndpointView[] {
+/**
+ * Cheapest first (input + output per 1M); deprecated endpoints after available ones. At equal
+ * prices the vendor's own API comes first, then the larger context window.
+ */
+export function orderEndpoints(endpoints: ModelDoc['endpoints'], providerName: (id: string) => string, vendor?: string): EndpointView[] {
   const sorted = [...endpoints].sort(
     (a, b) =>
       Number(a.status === 'deprecated') - Number(b.status === 'deprecated') ||
       priceRank(a.pricing) - priceRank(b.pricing) ||
+      Number(b.provider === vendor) - Number(a.provider === vendor) ||
       b.contextWindow - a.contextWindow ||
       a.provider.localeCompare(b.provider),
   )
@@ -51,7 +55,7 @@ export function buildCatalog(input: {
   const prose = new Map(input.prose.map((p) => [p.id, p]))
   const models: Model[] = input.models
     .map((m) => {
-      const endpoints = orderEndpoints(m.endpoints, (id) => providerName.get(id) ?? id)
+      const endpoints = orderEndpoints(m.endpoints, (id) => providerName.get(id) ?? id, m.vendor)
       const p = prose.get(m.id) ?? { id: m.id, file: '', markdown: '', mdx: '' }
       return {
         ...m,
