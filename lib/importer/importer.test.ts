@@ -83,8 +83,8 @@ describe('import into an empty content directory', () => {
     expect([...files.keys()].filter((p) => p.startsWith('providers/')).sort()).toEqual([
       'providers/anthropic.yaml',
       'providers/azure.yaml',
-      'providers/github-models.yaml',
       'providers/minimax.yaml',
+      'providers/nvidia.yaml',
       'providers/openai.yaml',
       'providers/openrouter.yaml',
     ])
@@ -93,8 +93,8 @@ describe('import into an empty content directory', () => {
   it('maps a dotted id, a zero price, a tiered price and an OpenRouter endpoint', () => {
     runImport({ sources: BOTH, contentDir: dir })
     const gpt41 = readModel('openai/gpt-4.1')
-    expect(gpt41.endpoints.map((e) => e.provider)).toEqual(['openai', 'azure', 'github-models', 'openrouter'])
-    expect(gpt41.endpoints.find((e) => e.provider === 'github-models')!.pricing).toEqual({ input: 0, output: 0 })
+    expect(gpt41.endpoints.map((e) => e.provider)).toEqual(['openai', 'azure', 'nvidia', 'openrouter'])
+    expect(gpt41.endpoints.find((e) => e.provider === 'nvidia')!.pricing).toEqual({ input: 0, output: 0 })
     expect(gpt41.endpoints.find((e) => e.provider === 'openrouter')).toEqual({
       provider: 'openrouter',
       modelId: 'openai/gpt-4.1',
@@ -325,3 +325,11 @@ function planAndWrite(rows: ModelsDevRow[]) {
   writeContent(dir, result.writes)
   return result
 }
+
+describe('plans', () => {
+  it('treats flat-fee plans and free prototyping allowances as not per-token prices', async () => {
+    const { isPlanProvider } = await import('./modelsdev')
+    for (const p of ['zai-coding-plan', 'alibaba-token-plan', 'kimi-for-coding', 'github-copilot', 'github-models']) expect(isPlanProvider(p), p).toBe(true)
+    for (const p of ['openai', 'nvidia', 'openrouter']) expect(isPlanProvider(p), p).toBe(false)
+  })
+})

@@ -8,7 +8,7 @@
  *   skipped.
  * - Skipped, and reported by reason: rows without a cost (or without input/output prices),
  *   subscription plans whose prices are not per token (provider ids containing `coding-plan` or
- *   `token-plan`, plus `kimi-for-coding` and `github-copilot`), rows without a usable context
+ *   `token-plan`, plus `kimi-for-coding`, `github-copilot` and `github-models`), rows without a usable context
  *   window (models.dev uses 0 for "unknown"), negative prices, unknown statuses, and a provider's
  *   second listing of the same model (regional or free variants; the listing whose id matches the
  *   canonical id, else the shortest id, is kept).
@@ -70,13 +70,18 @@ export function firstPartyRank(vendor: string, provider: string): number {
   return provider === vendor ? 0 : -1
 }
 
-/** Subscription plans: flat-fee access whose listed prices are not per-token prices. */
+/**
+ * Subscription plans: flat-fee access whose listed prices are not per-token prices. GitHub
+ * Models counts as one: its $0 is a prototyping allowance with daily request caps, not a
+ * production price, and would otherwise show as the "cheapest" (Free) offer of every model it lists.
+ */
 export function isPlanProvider(provider: string): boolean {
   return (
     provider.includes('coding-plan') ||
     provider.includes('token-plan') ||
     provider === 'kimi-for-coding' ||
-    provider === 'github-copilot'
+    provider === 'github-copilot' ||
+    provider === 'github-models'
   )
 }
 
