@@ -1,0 +1,42 @@
+// Runs over the content build's generated collections (`next build` runs first in `npm test`).
+import { describe, expect, it } from 'vitest'
+
+import { getModel, getModels, getProviders, getVendors } from './index'
+
+describe('the catalog', () => {
+  it('loads without integrity problems and has the promised breadth', () => {
+    const models = getModels()
+    const endpoints = models.flatMap((m) => m.endpoints)
+    expect(models.length).toBeGreaterThanOrEqual(200)
+    expect(new Set(models.map((m) => m.vendor)).size).toBeGreaterThanOrEqual(15)
+    expect(endpoints.length).toBeGreaterThanOrEqual(500)
+    expect(new Set(endpoints.map((e) => e.provider)).size).toBeGreaterThanOrEqual(20)
+    expect(getVendors().length).toBeGreaterThanOrEqual(15)
+    expect(getProviders().length).toBeGreaterThanOrEqual(20)
+  })
+
+  it('has openai/gpt-4o-mini right', () => {
+    const m = getModel('openai/gpt-4o-mini')!
+    expect(m).toMatchObject({
+      contextWindow: 128000,
+      maxOutputTokens: 16384,
+      knowledgeCutoff: '2023-10',
+      tokenizer: 'o200k_base',
+      moderated: true,
+      modalities: { input: ['text', 'image', 'file'], output: ['text'] },
+      capabilities: { tools: true, parallelToolCalls: true, vision: true, structuredOutputs: true, promptCaching: true },
+    })
+    expect(m.cheapest?.provider).toBe('openai')
+    expect(m.cheapest?.pricing).toEqual({ input: 0.15, output: 0.6, cacheRead: 0.075 })
+    expect(m.parameters.map((p) => p.name).sort()).toEqual(
+      ['frequency_penalty', 'logit_bias', 'logprobs', 'max_tokens', 'presence_penalty', 'response_format', 'seed', 'stop', 'structured_outputs', 'temperature', 'tool_choice', 'tools', 'top_logprobs', 'top_p', 'web_search_options'].sort(),
+    )
+  })
+
+  it('gives every model a description and a usable price', () => {
+    for (const m of getModels()) {
+      expect(m.summary.length, m.id).toBeGreaterThan(20)
+      expect(m.endpoints.length, m.id).toBeGreaterThan(0)
+    }
+  })
+})
