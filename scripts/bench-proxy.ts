@@ -1,0 +1,199 @@
+/**
+ * `npm run bench:proxy`: what the chat proxy costs on the request path, measured side by side.
+ *
+ * Starts the mock upstream (e2e/fixtures/mock-upstream.ts), a bare `node:http` + `fetch`
+ * pass-through (below: the floor for any Node proxy) and the built site (`next start`, run
+ * `npm run build` first), then sends the same chat request to each: direct to the upstream,
+ * through the pass-through, and through `/api/v1/chat/completions`. Non-streaming and
+ * streaming, at concurrency 1 and 8. Targets are interleaved round by round so machine noise
+ * hits all three alike; figures are medians over rounds. Every loop is bounded in count and time.
+ *
+ * Flags: --rounds N (default 5), --requests N (per round and target, default 200), --port-base N.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createServer, request as httpRequest, Agent } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { existsSync } from 'node:fs'
+
+const args = process.argv.slice(2)
+const flag = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`)
+  return i >= 0 ? Number(args[i + 1]) : fallback
+}
+
+interface Sample {
+  totalMs: number
+  ttfbMs: number
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: 64 })
+
+function once(url: string, body: string, headers: Record<string, string>): Promise<Sample> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now()
+    let ttfb = 0
+    const req = httpRequest(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } }, (res) => {
+      res.once('data', () => {
+        ttfb = performance.now() - start
+      })
+      res.on('data', () => {})
+      res.on('end', () => {
+        if (res.statusCode !== 200) return reject(new Error(`${url} answered ${res.statusCode}`))
+        resolve({ totalMs: performance.now() - start, ttfbMs: ttfb })
+      })
+      res.on('error', reject)
+    })
+    req.setTimeout(10_000, () => req.destroy(new Error('timeout')))
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
+async function load(url: string, body: string, headers: Record<string, string>, concurrency: number, count: number, maxMs: number) {
+  const samples: Sample[] = []
+  const started = performance.now()
+  let issued = 0
+  async function worker() {
+    while (issued < count && performance.now() - started < maxMs) {
+      issued++
+      samples.push(await once(url, body, headers))
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, worker))
+  const seconds = (performance.now() - started) / 1000
+  return { samples, rps: samples.length / seconds }
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN
+}
+const median = (xs: number[]) => pct(xs, 50)
+
+function startChild(cmd: string, argv: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, argv, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    const timer = setTimeout(() => reject(new Error(`${argv.join(' ')} did not start: ${out}`)), 60_000)
+    const onData = (d: Buffer) => {
+      out += d.toString()
+      const m = out.match(ready)
+      if (m) {
+        clearTimeout(timer)
+        child.stdout!.off('data', onData)
+        child.stdout!.resume()
+        child.stderr!.resume()
+        resolve({ child, match: m })
+      }
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()))
+    child.on('exit', (code) => reject(new Error(`${argv.join(' ')} exited ${code}: ${out}`)))
+  })
+}
+
+async function main() {
+  if (!existsSync('.next/BUILD_ID')) {
+    console.error('No production build: run `npm run build` first.')
+    process.exit(1)
+  }
+  const rounds = flag('rounds', 5)
+  const requests = flag('requests', 200)
+  const sitePort = flag('port-base', 3200)
+  const tsx = 'node_modules/tsx/dist/cli.mjs'
+  const children: ChildProcess[] = []
+  const stop = () => children.forEach((c) => c.kill('SIGTERM'))
+  process.on('exit', stop)
+  try {
+    const mock = await startChild(process.execPath, [tsx, 'e2e/fixtures/mock-upstream.ts', '--port', String(sitePort + 1)], {}, /mock upstream on (\S+)/)
+    children.push(mock.child)
+    const mockUrl = mock.match[1]!
+    const upstreamBase = `${mockUrl}/openai/v1`
+    const pass = await startChild(process.execPath, [tsx, 'scripts/bench-proxy.ts', '--passthrough', upstreamBase], {}, /PORT (\d+)/)
+    children.push(pass.child)
+    const site = await startChild(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(sitePort), '-H', '127.0.0.1'], {
+      NEXT_TELEMETRY_DISABLED: '1',
+      CHAT_PROXY_KEYS: 'bench-key',
+      CHAT_PROXY_RATE_LIMIT: '0',
+      OPENAI_API_KEY: 'bench-upstream-key',
+      OPENAI_BASE_URL: upstreamBase,
+    }, /Ready in/)
+    children.push(site.child)
+
+    const targets = {
+      direct: { url: `${upstreamBase}/chat/completions`, model: 'gpt-4o-mini', headers: { authorization: 'Bearer bench-upstream-key' } },
+      passthrough: { url: `http://127.0.0.1:${pass.match[1]}/`, model: 'gpt-4o-mini', headers: {} },
+      proxy: { url: `http://127.0.0.1:${sitePort}/api/v1/chat/completions`, model: 'openai/gpt-4o-mini', headers: { authorization: 'Bearer bench-key' } },
+    } as const
+    type Target = keyof typeof targets
+    const bodyFor = (t: Target, stream: boolean) =>
+      JSON.stringify({ model: targets[t].model, messages: [{ role: 'user', content: 'Benchmark message of a typical short length.' }], stream, ...(stream ? { stream_options: { include_usage: true } } : {}), ...(t === 'proxy' ? { provider: { only: ['openai'] } } : {}) })
+
+    // Warm up: JIT, connection pools, Next's route compilation.
+    for (const t of Object.keys(targets) as Target[]) for (const stream of [false, true]) await load(targets[t].url, bodyFor(t, stream), targets[t].headers, 4, 200, 10_000)
+
+    console.log(`bench:proxy: ${rounds} rounds × ${requests} requests per target and case; medians over rounds\n`)
+    const rows: string[] = []
+    for (const stream of [false, true]) {
+      for (const concurrency of [1, 8]) {
+        const results: Record<Target, { p50: number[]; p99: number[]; ttfb: number[]; rps: number[] }> = {
+          direct: { p50: [], p99: [], ttfb: [], rps: [] },
+          passthrough: { p50: [], p99: [], ttfb: [], rps: [] },
+          proxy: { p50: [], p99: [], ttfb: [], rps: [] },
+        }
+        for (let r = 0; r < rounds; r++) {
+          for (const t of Object.keys(targets) as Target[]) {
+            const { samples, rps } = await load(targets[t].url, bodyFor(t, stream), targets[t].headers, concurrency, requests, 20_000)
+            results[t].p50.push(median(samples.map((s) => s.totalMs)))
+            results[t].p99.push(pct(samples.map((s) => s.totalMs), 99))
+            results[t].ttfb.push(median(samples.map((s) => s.ttfbMs)))
+            results[t].rps.push(rps)
+          }
+        }
+        const m = (t: Target) => ({ p50: median(results[t].p50), p99: median(results[t].p99), ttfb: median(results[t].ttfb), rps: median(results[t].rps) })
+        const d = m('direct')
+        for (const t of Object.keys(targets) as Target[]) {
+          const x = m(t)
+          const over = t === 'direct' ? '' : `  (+${(x.p50 - d.p50).toFixed(2)} ms p50, +${(x.ttfb - d.ttfb).toFixed(2)} ms ttfb, ${((x.rps / d.rps) * 100).toFixed(0)}% of direct rps)`
+          rows.push(`${stream ? 'stream' : 'json  '}  c=${concurrency}  ${t.padEnd(11)}  ${x.rps.toFixed(0).padStart(6)} req/s  p50 ${x.p50.toFixed(2).padStart(6)} ms  p99 ${x.p99.toFixed(2).padStart(6)} ms  ttfb ${x.ttfb.toFixed(2).padStart(6)} ms${over}`)
+        }
+        const p = m('proxy')
+        const pt = m('passthrough')
+        if (concurrency === 1) {
+          rows.push(`  → proxy adds ${(p.p50 - d.p50).toFixed(2)} ms at the median (target ≤ 3 ms) and ${(p.ttfb - d.ttfb).toFixed(2)} ms to the first byte (target ≤ 4 ms${stream ? '' : ', streams only'})`)
+        } else {
+          rows.push(`  → proxy serves ${((p.rps / pt.rps) * 100).toFixed(0)}% of the bare pass-through's requests per second (target ≥ 67 %)`)
+        }
+        rows.push('')
+        console.log(rows.splice(0).join('\n'))
+      }
+    }
+  } finally {
+    stop()
+    agent.destroy()
+  }
+  process.exit(0)
+}
+
+// ---- child mode: the bare pass-through -------------------------------------------------------
+async function passthrough() {
+  const upstream = args[1]!
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = []
+    for await (const c of req) chunks.push(c as Buffer)
+    const r = await fetch(`${upstream}/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer bench-upstream-key' },
+      body: Buffer.concat(chunks),
+    })
+    res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json' })
+    if (!r.body) return void res.end()
+    for await (const c of r.body) res.write(c)
+    res.end()
+  })
+  server.listen(0, '127.0.0.1', () => console.log(`PORT ${(server.address() as AddressInfo).port}`))
+}
+
+if (args[0] === '--passthrough') await passthrough()
+else await main()
+
