@@ -5,6 +5,7 @@ import {
   modelProseSchema,
   modelSchema,
   providerSchema,
+  routerSchema,
   vendorSchema,
 } from './lib/catalog/schema'
 
@@ -51,4 +52,13 @@ const modelPages = defineCollection({
   }),
 })
 
-export default defineConfig({ content: [vendors, providers, models, modelPages] })
+const routers = defineCollection({
+  name: 'routers',
+  directory: `${root}/routers`,
+  include: '*.yaml',
+  parser: 'yaml',
+  schema: routerSchema,
+  transform: (doc) => ({ ...doc, id: `router/${doc._meta.path}`, slug: doc._meta.path, file: `${root}/routers/${doc._meta.filePath}` }),
+})
+
+export default defineConfig({ content: [vendors, providers, models, modelPages, routers] })

@@ -35,7 +35,7 @@ const envSchema = z.object({
   CHAT_PROXY_FIRST_BYTE_TIMEOUT_MS: positiveInt(30_000),
   /** Milliseconds a stream may stay silent between chunks. */
   CHAT_PROXY_IDLE_TIMEOUT_MS: positiveInt(60_000),
-  /** Most upstream attempts per call (failover included). */
+  /** Most providers tried per model of a call (failover included); fallback models get their own. */
   CHAT_PROXY_MAX_ATTEMPTS: positiveInt(3),
   /** Longest Retry-After (ms) the proxy will wait before retrying a rate-limited provider. */
   CHAT_PROXY_MAX_RETRY_AFTER_MS: positiveInt(2_000),

@@ -66,3 +66,18 @@ describe('similarModels', () => {
     expect(ids).toEqual(['acme/b', 'acme/c'])
   })
 })
+
+describe('buildRouters', () => {
+  it('computes shares, the blended price, the range and the fallback order', () => {
+    const cat = buildCatalog({
+      models: [modelDoc('acme/a', { endpoints: [ep('p1', 1, 2)] }), modelDoc('acme/b', { endpoints: [ep('p1', 3, 10)] })],
+      vendors: [vendorDoc('acme')], providers: [providerDoc('p1')], prose: [proseDoc('acme/a'), proseDoc('acme/b')],
+      routers: [{ id: 'router/r', slug: 'r', file: 'f', name: 'R', description: 'd', variants: [{ model: 'acme/a', weight: 1 }, { model: 'acme/b', weight: 3 }] }],
+    })
+    const r = cat.routers[0]!
+    expect(r.variants.map((v) => v.share)).toEqual([0.25, 0.75])
+    expect(r.blended).toEqual({ input: 2.5, output: 8 }) // 0.25 × 1 + 0.75 × 3; 0.25 × 2 + 0.75 × 10
+    expect(r.range).toEqual({ input: [1, 3], output: [2, 10] })
+    expect(r.fallbackOrder).toEqual(['acme/b', 'acme/a'])
+  })
+})

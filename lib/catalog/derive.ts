@@ -2,11 +2,13 @@
  * Pure derivations over validated content: joins (vendor, provider, prose), endpoint order,
  * the cheapest endpoint, summaries, similar models. Computed once per build.
  */
+import Big from 'big.js'
+
 import { priceRank } from '@/lib/pricing/cost'
 
 import type { Capability } from './schema'
 import { CAPABILITY_KEYS } from './schema'
-import type { Catalog, EndpointView, Model, ModelDoc, ProseDoc, ProviderDoc, VendorDoc } from './types'
+import type { Catalog, EndpointView, Model, ModelDoc, ProseDoc, ProviderDoc, Router, RouterDoc, VendorDoc } from './types'
 
 /** Markdown → one plain-text paragraph (the first), for meta descriptions and cards. */
 export function summarize(markdown: string, maxLength = 200): string {
@@ -49,6 +51,7 @@ export function buildCatalog(input: {
   vendors: VendorDoc[]
   providers: ProviderDoc[]
   prose: ProseDoc[]
+  routers?: RouterDoc[]
 }): Catalog {
   const vendorName = new Map(input.vendors.map((v) => [v.id, v.name]))
   const providerName = new Map(input.providers.map((p) => [p.id, p.name]))
@@ -69,6 +72,7 @@ export function buildCatalog(input: {
     .sort((a, b) => a.id.localeCompare(b.id))
   return {
     models,
+    routers: buildRouters(input.routers ?? [], models),
     vendors: [...input.vendors].sort((a, b) => a.name.localeCompare(b.name)),
     providers: [...input.providers].sort((a, b) => a.name.localeCompare(b.name)),
   }
@@ -101,4 +105,33 @@ export function similarModels(model: Model, all: Model[], count = 6): Model[] {
     })
     .sort((a, b) => b.score - a.score || a.m.id.localeCompare(b.m.id))
   return scored.slice(0, count).map((s) => s.m)
+}
+
+/** Routers joined with their variants' models and cheapest prices. */
+export function buildRouters(routers: RouterDoc[], models: Model[]): Router[] {
+  const byId = new Map(models.map((m) => [m.id, m]))
+  return routers
+    .map((r) => {
+      const total = r.variants.reduce((s, v) => s + v.weight, 0)
+      const variants = r.variants.map((v) => {
+        const m = byId.get(v.model)
+        return { ...v, share: v.weight / total, modelName: m?.name ?? v.model, vendorName: m?.vendorName ?? '', cheapest: m?.cheapest }
+      })
+      const priced = variants.filter((v) => v.cheapest)
+      const blended =
+        priced.length === variants.length && priced.length > 0
+          ? {
+              input: Number(priced.reduce((s, v) => s.plus(new Big(v.cheapest!.pricing.input).times(v.weight)), new Big(0)).div(total).toFixed(6)),
+              output: Number(priced.reduce((s, v) => s.plus(new Big(v.cheapest!.pricing.output).times(v.weight)), new Big(0)).div(total).toFixed(6)),
+            }
+          : undefined
+      const inputs = priced.map((v) => v.cheapest!.pricing.input)
+      const outputs = priced.map((v) => v.cheapest!.pricing.output)
+      const range = priced.length
+        ? { input: [Math.min(...inputs), Math.max(...inputs)] as [number, number], output: [Math.min(...outputs), Math.max(...outputs)] as [number, number] }
+        : undefined
+      const fallbackOrder = r.fallbacks ?? [...r.variants].sort((a, b) => b.weight - a.weight).map((v) => v.model)
+      return { ...r, variants, blended, range, fallbackOrder }
+    })
+    .sort((a, b) => a.id.localeCompare(b.id))
 }

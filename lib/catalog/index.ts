@@ -5,13 +5,13 @@
  */
 import 'server-only'
 
-import { allModelPages, allModels, allProviders, allVendors } from 'content-collections'
+import { allModelPages, allModels, allProviders, allRouters, allVendors } from 'content-collections'
 
 import { buildCatalog, similarModels } from './derive'
 import { checkIntegrity } from './integrity'
-import type { Catalog, Model, ProviderDoc, VendorDoc } from './types'
+import type { Catalog, Model, ProviderDoc, Router, VendorDoc } from './types'
 
-export type { Model, ProviderDoc, VendorDoc, EndpointView } from './types'
+export type { Model, ProviderDoc, VendorDoc, EndpointView, Router } from './types'
 
 let cached: (Catalog & { byId: Map<string, Model> }) | undefined
 
@@ -22,6 +22,7 @@ function catalog() {
     vendors: allVendors,
     providers: allProviders,
     prose: allModelPages,
+    routers: allRouters,
   }
   const problems = checkIntegrity(input)
   if (problems.length > 0) {
@@ -53,3 +54,6 @@ export const getSimilarModels = (model: Model, count?: number) => similarModels(
 /** Newest first, by release date. */
 export const getNewestModels = (count: number) =>
   [...getModels()].sort((a, b) => b.releaseDate.localeCompare(a.releaseDate) || a.id.localeCompare(b.id)).slice(0, count)
+
+export const getRouters = (): Router[] => catalog().routers
+export const getRouter = (slug: string): Router | undefined => catalog().routers.find((r) => r.slug === slug)

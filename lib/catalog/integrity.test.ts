@@ -70,3 +70,23 @@ describe('checkIntegrity', () => {
     ])
   })
 })
+
+describe('checkIntegrity: routers', () => {
+  it('names unknown variant and fallback models and duplicate variants', () => {
+    const input = {
+      ...base(),
+      routers: [
+        {
+          id: 'router/r', slug: 'r', file: 'content/routers/r.yaml', name: 'R', description: 'd',
+          variants: [{ model: 'acme/one', weight: 1 }, { model: 'acme/ghost', weight: 1 }, { model: 'acme/one', weight: 2 }],
+          fallbacks: ['acme/two', 'nope/nope'],
+        },
+      ],
+    }
+    expect(checkIntegrity(input)).toEqual([
+      'content/routers/r.yaml: variants.1.model: unknown model "acme/ghost" (no content/models/acme/ghost.yaml)',
+      'content/routers/r.yaml: variants.2.model: "acme/one" is listed twice',
+      'content/routers/r.yaml: fallbacks.1: unknown model "nope/nope" (no content/models/nope/nope.yaml)',
+    ])
+  })
+})

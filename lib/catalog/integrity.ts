@@ -3,17 +3,18 @@
  * are unique, every model has prose and every prose file a model. Pure; the catalog runs it
  * once at load, so a broken reference fails `next build` naming the file and the field.
  */
-import type { ModelDoc, ProseDoc, ProviderDoc, VendorDoc } from './types'
+import type { ModelDoc, ProseDoc, ProviderDoc, RouterDoc, VendorDoc } from './types'
 
 export interface IntegrityInput {
   models: ModelDoc[]
   vendors: VendorDoc[]
   providers: ProviderDoc[]
   prose: ProseDoc[]
+  routers?: RouterDoc[]
 }
 
 /** Every problem found, one line each: `<file>: <field path>: <message>`. Empty when sound. */
-export function checkIntegrity({ models, vendors, providers, prose }: IntegrityInput): string[] {
+export function checkIntegrity({ models, vendors, providers, prose, routers = [] }: IntegrityInput): string[] {
   const problems: string[] = []
   const vendorIds = new Set(vendors.map((v) => v.id))
   const providerIds = new Set(providers.map((p) => p.id))
@@ -63,6 +64,15 @@ export function checkIntegrity({ models, vendors, providers, prose }: IntegrityI
     }
     m.aliases.forEach((a, i) => {
       if (modelIds.has(a) && a !== m.id) problems.push(`${m.file}: aliases.${i}: "${a}" is another model's id`)
+    })
+  }
+  for (const r of routers) {
+    r.variants.forEach((v, i) => {
+      if (!modelIds.has(v.model)) problems.push(`${r.file}: variants.${i}.model: unknown model "${v.model}" (no content/models/${v.model}.yaml)`)
+      if (r.variants.findIndex((w) => w.model === v.model) !== i) problems.push(`${r.file}: variants.${i}.model: "${v.model}" is listed twice`)
+    })
+    r.fallbacks?.forEach((f, i) => {
+      if (!modelIds.has(f)) problems.push(`${r.file}: fallbacks.${i}: unknown model "${f}" (no content/models/${f}.yaml)`)
     })
   }
   for (const p of prose) {

@@ -214,3 +214,39 @@ export const modelProseSchema = z.strictObject({
   /** The MDX body. */
   content: z.string().trim().min(1, 'the description must not be empty'),
 })
+
+/** Request defaults a router variant applies when the caller did not set them. */
+export const variantDefaultsSchema = z.strictObject({
+  temperature: z.number().min(0).max(2).optional(),
+  top_p: z.number().min(0).max(1).optional(),
+  max_tokens: tokens.optional(),
+  presence_penalty: z.number().min(-2).max(2).optional(),
+  frequency_penalty: z.number().min(-2).max(2).optional(),
+  seed: z.number().int().optional(),
+})
+export type VariantDefaults = z.infer<typeof variantDefaultsSchema>
+
+/** A router (`content/routers/<name>.yaml`), called as `router/<name>`. */
+export const routerSchema = z.strictObject({
+  /** Display name. */
+  name: nonEmpty,
+  description: nonEmpty,
+  /** The models a call is spread over, each with a relative weight. */
+  variants: z
+    .array(
+      z.strictObject({
+        /** A catalog model id, `<vendor>/<model>`. */
+        model: nonEmpty,
+        /** Relative share of calls: positive; weights need not sum to 100. */
+        weight: z.number().positive('a weight must be positive').finite(),
+        defaults: variantDefaultsSchema.optional(),
+      }),
+    )
+    .min(1, 'a router needs at least one variant'),
+  /**
+   * Model ids tried, in order, when the chosen variant fails before its first byte. Defaults to
+   * the other variants by descending weight.
+   */
+  fallbacks: z.array(nonEmpty).optional(),
+})
+export type RouterFile = z.infer<typeof routerSchema>

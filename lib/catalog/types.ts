@@ -1,9 +1,11 @@
-import type { Endpoint, ModelFile, ProviderFile, VendorFile } from './schema'
+import type { Endpoint, ModelFile, ProviderFile, RouterFile, VendorFile } from './schema'
 
 /** A model file as the content layer hands it over: facts plus its id and source path. */
 export type ModelDoc = ModelFile & { id: string; file: string }
 export type VendorDoc = VendorFile & { id: string }
 export type ProviderDoc = ProviderFile & { id: string }
+/** A router file: `id` is `router/<slug>`. */
+export type RouterDoc = RouterFile & { id: string; slug: string; file: string }
 export interface ProseDoc {
   id: string
   file: string
@@ -28,8 +30,20 @@ export type Model = Omit<ModelDoc, 'endpoints'> & {
   prose: ProseDoc
 }
 
+/** A router joined with its variants' models and prices. */
+export type Router = RouterDoc & {
+  variants: Array<RouterDoc['variants'][number] & { share: number; modelName: string; vendorName: string; cheapest: EndpointView | undefined }>
+  /** Models tried after the chosen variant, in order, when `fallbacks` is not set: the others by weight. */
+  fallbackOrder: string[]
+  /** Expected USD per 1M tokens: each variant's cheapest price weighted by its share. */
+  blended: { input: number; output: number } | undefined
+  /** Lowest and highest variant prices, USD per 1M tokens. */
+  range: { input: [number, number]; output: [number, number] } | undefined
+}
+
 export interface Catalog {
   models: Model[]
   vendors: VendorDoc[]
   providers: ProviderDoc[]
+  routers: Router[]
 }

@@ -1,7 +1,7 @@
 /** The proxy's dependencies for this server process, built once (no per-request catalog work). */
 import 'server-only'
 
-import { getModels, getProviders } from '@/lib/catalog'
+import { getModels, getProviders, getRouters } from '@/lib/catalog'
 import { parseEnv } from '@/lib/env'
 
 import type { ProxyDeps } from './handler'
@@ -15,7 +15,7 @@ export function proxyDeps(): ProxyDeps {
   const env = parseEnv(process.env)
   deps = {
     env,
-    table: buildRoutingTable(getModels(), getProviders()),
+    table: buildRoutingTable(getModels(), getProviders(), getRouters()),
     limiter: new MemoryRateLimiter(env.CHAT_PROXY_RATE_LIMIT),
   }
   return deps

@@ -31,14 +31,24 @@ function catalog() {
       }),
       modelDoc('acme/mini', { endpoints: [ep('cheap', 1, 1)] }),
       modelDoc('other/mini', { endpoints: [ep('cheap', 1, 1)] }),
+      modelDoc('acme/big', { endpoints: [ep('dear', 2, 4)] }),
+    ],
+    routers: [
+      {
+        id: 'router/ab', slug: 'ab', file: 'content/routers/ab.yaml', name: 'AB', description: 'x',
+        variants: [
+          { model: 'acme/mini', weight: 1, defaults: { temperature: 0.3 } },
+          { model: 'acme/big', weight: 3 },
+        ],
+      },
     ],
     vendors: [vendorDoc('openai'), vendorDoc('acme'), vendorDoc('other')],
     providers: [providerDoc('cheap'), providerDoc('dear'), providerDoc('nokey')],
-    prose: ['openai/gpt-4o-mini', 'acme/mini', 'other/mini'].map((id) => proseDoc(id)),
+    prose: ['openai/gpt-4o-mini', 'acme/mini', 'other/mini', 'acme/big'].map((id) => proseDoc(id)),
   })
 }
 
-function deps(env: Record<string, string | undefined> = {}): ProxyDeps {
+function deps(env: Record<string, string | undefined> = {}, random?: () => number): ProxyDeps {
   const cat = catalog()
   const parsed = parseEnv({
     CHAT_PROXY_KEYS: `${KEY},other-key`,
@@ -52,7 +62,8 @@ function deps(env: Record<string, string | undefined> = {}): ProxyDeps {
   })
   return {
     env: parsed,
-    table: buildRoutingTable(cat.models, cat.providers),
+    table: buildRoutingTable(cat.models, cat.providers, cat.routers),
+    random,
     limiter: new MemoryRateLimiter(parsed.CHAT_PROXY_RATE_LIMIT),
     log: (l) => logs.push(l),
     sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 50))),
@@ -334,5 +345,46 @@ describe('rate limiting and logs', () => {
     expect(logs[0]).toHaveProperty('ttfbMs')
     expect(logs[0]).toHaveProperty('totalMs')
     expect(JSON.stringify(logs[0])).not.toContain('secret prompt')
+  })
+})
+
+describe('routers', () => {
+  it('picks a variant by weight, names router, variant and provider, and prices the variant served', async () => {
+    let res = await handleChat(chat({ ...hello, model: 'router/ab' }), deps({}, () => 0.1)) // first quarter → acme/mini
+    expect(res.headers.get('x-router')).toBe('router/ab')
+    expect(res.headers.get('x-router-variant')).toBe('acme/mini')
+    expect(res.headers.get('x-provider')).toBe('cheap')
+    expect(JSON.parse(await record(res)).usage.cost).toBe(0.0014) // (800 × $1 + 200 cached × $0.50 + 500 × $1) per 1M
+    res = await handleChat(chat({ ...hello, model: 'router/ab' }), deps({}, () => 0.5))
+    expect(res.headers.get('x-router-variant')).toBe('acme/big')
+    expect(res.headers.get('x-provider')).toBe('dear')
+    expect(JSON.parse(await record(res)).usage.cost).toBe(0.0038) // (800 × $2 + 200 cached × $1 + 500 × $4) per 1M
+  })
+  it('applies the variant\'s defaults unless the caller set them', async () => {
+    await record(await handleChat(chat({ ...hello, model: 'router/ab' }), deps({}, () => 0)))
+    expect(mock.requests[0]?.body.temperature).toBe(0.3)
+    await record(await handleChat(chat({ ...hello, model: 'router/ab', temperature: 1.2 }), deps({}, () => 0)))
+    expect(mock.requests[1]?.body.temperature).toBe(1.2)
+  })
+  it('falls back to the next variant when every provider of the chosen one fails', async () => {
+    mock.setFaults({ dear: { fault: { kind: 'status', status: 503 } } })
+    const res = await handleChat(chat({ ...hello, model: 'router/ab' }), deps({}, () => 0.9)) // acme/big, served by dear only
+    expect(res.status).toBe(200)
+    expect(res.headers.get('x-router-variant')).toBe('acme/mini')
+    expect(mock.requests.map((r) => r.provider)).toEqual(['dear', 'cheap'])
+    await record(res)
+  })
+  it('takes an inline fallback list (OpenRouter\'s models array)', async () => {
+    mock.setFaults({ dear: { fault: { kind: 'status', status: 500 } } })
+    const res = await handleChat(chat({ ...hello, model: 'acme/big', models: ['acme/mini'] }), deps())
+    expect(res.headers.get('x-model')).toBe('acme/mini')
+    await record(res)
+  })
+  it('answers 404 for an unknown router, naming the known ones', async () => {
+    const res = await handleChat(chat({ ...hello, model: 'router/nope' }), deps())
+    expect(res.status).toBe(404)
+    const { error } = JSON.parse(await record(res))
+    expect(error.code).toBe('model_not_found')
+    expect(error.message).toContain("'router/ab'")
   })
 })

@@ -11,7 +11,7 @@ import { badRequest, errorResponse, ProxyError } from './errors'
 import { prepareBody } from './params'
 import type { RateLimiter } from './rate-limit'
 import type { Candidate, RoutingTable } from './routing'
-import { candidates, resolveModel } from './routing'
+import { candidates, resolveTargets } from './routing'
 import type { ChatRequest } from './schema'
 import { chatRequestSchema, describeIssue, upstreamErrorSchema, usageSchema } from './schema'
 import { transformStream } from './stream'
@@ -25,6 +25,8 @@ export interface ProxyDeps {
   /** Receives one structured line per call. Never the prompt, never a key. */
   log?: (line: Record<string, unknown>) => void
   sleep?: (ms: number) => Promise<void>
+  /** Random source for router variant picks, [0, 1). */
+  random?: () => number
 }
 
 const sleepMs = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
@@ -113,13 +115,19 @@ export async function handleChat(request: Request, deps: ProxyDeps): Promise<Res
     const body = parsed.data
     logLine.requestedModel = body.model
 
+    // The requested model (or router), then OpenRouter-style fallback `models`, in order.
     const names = [body.model, ...(body.models ?? []).filter((m) => m !== body.model)]
-    const models = names.map((n) => resolveModel(n, deps.table))
+    const targets = names.flatMap((n) => resolveTargets(n, deps.table, deps.random))
+    const seen = new Set<string>()
     let lastNoProvider: ProxyError | undefined
     const queue: Candidate[] = []
-    for (const model of models) {
+    for (const target of targets) {
+      if (seen.has(target.model.id)) continue
+      seen.add(target.model.id)
       try {
-        queue.push(...candidates(model, deps.table, env, body.provider))
+        // At most CHAT_PROXY_MAX_ATTEMPTS providers per model, so a fallback model is reached.
+        const list = candidates(target.model, deps.table, env, body.provider).slice(0, Math.max(1, env.CHAT_PROXY_MAX_ATTEMPTS))
+        queue.push(...list.map((c) => ({ ...c, target })))
       } catch (e) {
         if (e instanceof ProxyError && e.code === 'no_provider_available') lastNoProvider ??= e
         else throw e
@@ -150,7 +158,9 @@ async function forward(
   const retried = new Set<Candidate>()
   let attempts = 0
 
-  while (queue.length > 0 && attempts < Math.max(1, env.CHAT_PROXY_MAX_ATTEMPTS)) {
+  // Bounded: the queue holds at most CHAT_PROXY_MAX_ATTEMPTS providers per model, and each
+  // provider is retried at most once (after a short Retry-After).
+  while (queue.length > 0) {
     const candidate = queue.shift()!
     attempts++
     const { body: upstreamBody, dropped, clamped } = prepareBody(body, candidate, { wantUsage: true })
@@ -213,6 +223,7 @@ async function forward(
     const headers = routeHeaders(candidate, dropped, clamped)
     ctx.logLine.model = candidate.model.id
     ctx.logLine.provider = candidate.endpoint.provider
+    if (candidate.target?.router) ctx.logLine.router = candidate.target.router.id
     if (wantsStream && upstream.body) {
       const stream = transformStream(upstream.body, {
         pricing: candidate.endpoint.pricing,
@@ -262,6 +273,10 @@ async function forward(
 
 function routeHeaders(c: Candidate, dropped: string[], clamped: string[]): Record<string, string> {
   const h: Record<string, string> = { 'x-provider': c.endpoint.provider, 'x-model': c.model.id, 'x-provider-model': c.endpoint.modelId }
+  if (c.target?.router) {
+    h['x-router'] = c.target.router.id
+    h['x-router-variant'] = c.target.router.variant
+  }
   if (dropped.length) h['x-dropped-params'] = dropped.join(', ')
   if (clamped.length) h['x-clamped-params'] = clamped.join(', ')
   return h

@@ -48,6 +48,10 @@ export function prepareBody(request: ChatRequest, candidate: Candidate, { wantUs
     body[key] = value
   }
   body.model = candidate.endpoint.modelId
+  // A router variant's defaults fill in what the caller left unset.
+  for (const [key, value] of Object.entries(candidate.target?.defaults ?? {})) {
+    if (body[key] === undefined && value !== undefined) body[key] = value
+  }
 
   const limit = candidate.endpoint.maxOutputTokens ?? candidate.model.maxOutputTokens
   for (const key of ['max_tokens', 'max_completion_tokens'] as const) {

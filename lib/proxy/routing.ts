@@ -2,7 +2,8 @@
  * Which model a request names, and which of its endpoints to try, in order. Pure: the catalog
  * and the environment's keys are inputs.
  */
-import type { Model, ProviderDoc } from '@/lib/catalog/types'
+import type { VariantDefaults } from '@/lib/catalog/schema'
+import type { Model, ProviderDoc, Router } from '@/lib/catalog/types'
 
 import { ProxyError } from './errors'
 import type { ProviderPrefs } from './schema'
@@ -12,9 +13,11 @@ export interface RoutingTable {
   byName: Map<string, Model[]>
   models: Model[]
   providers: Map<string, ProviderDoc>
+  /** Routers by id (`router/<name>`). */
+  routers: Map<string, Router>
 }
 
-export function buildRoutingTable(models: Model[], providers: ProviderDoc[]): RoutingTable {
+export function buildRoutingTable(models: Model[], providers: ProviderDoc[], routers: Router[] = []): RoutingTable {
   const byName = new Map<string, Model[]>()
   const add = (name: string, m: Model) => {
     const list = byName.get(name) ?? []
@@ -26,7 +29,7 @@ export function buildRoutingTable(models: Model[], providers: ProviderDoc[]): Ro
     add(m.id.slice(m.id.indexOf('/') + 1), m)
     for (const a of m.aliases) add(a, m)
   }
-  return { byName, models, providers: new Map(providers.map((p) => [p.id, p])) }
+  return { byName, models, providers: new Map(providers.map((p) => [p.id, p])), routers: new Map(routers.map((r) => [r.id, r])) }
 }
 
 /** Edit distance, for "did you mean". */
@@ -68,7 +71,48 @@ export function resolveModel(name: string, table: RoutingTable): Model {
   throw new ProxyError(404, `Model '${name}' is not in the catalog.${close.length ? ` Did you mean ${close.map((c) => `'${c}'`).join(', ')}?` : ''}`, 'invalid_request_error', 'model_not_found', 'model')
 }
 
+/** One model to try, and the router variant it stands for, if any. */
+export interface Target {
+  model: Model
+  router?: { id: string; variant: string }
+  /** Request defaults of the router variant, applied where the caller set nothing. */
+  defaults?: VariantDefaults
+}
+
+/** Picks an index with probability proportional to its weight. `random` returns [0, 1). */
+export function pickWeighted(weights: number[], random: () => number): number {
+  const total = weights.reduce((s, w) => s + w, 0)
+  let r = random() * total
+  for (let i = 0; i < weights.length; i++) {
+    r -= weights[i]!
+    if (r < 0) return i
+  }
+  return weights.length - 1
+}
+
+/**
+ * The models a requested name stands for, in the order to try them: a model is itself; a
+ * router (`router/<name>`) is one variant picked by weight, then its fallback order.
+ */
+export function resolveTargets(name: string, table: RoutingTable, random: () => number = Math.random): Target[] {
+  if (name.startsWith('router/')) {
+    const router = table.routers.get(name)
+    if (!router) {
+      const known = [...table.routers.keys()]
+      throw new ProxyError(404, `Router '${name}' does not exist.${known.length ? ` Routers: ${known.map((k) => `'${k}'`).join(', ')}.` : ''}`, 'invalid_request_error', 'model_not_found', 'model')
+    }
+    const chosen = router.variants[pickWeighted(router.variants.map((v) => v.weight), random)]!
+    const order = [chosen.model, ...router.fallbackOrder.filter((m) => m !== chosen.model)]
+    return order.map((id) => {
+      const variant = router.variants.find((v) => v.model === id)
+      return { model: resolveModel(id, table), router: { id: router.id, variant: id }, defaults: variant?.defaults }
+    })
+  }
+  return [{ model: resolveModel(name, table) }]
+}
+
 export interface Candidate {
+  target?: Target
   model: Model
   endpoint: Model['endpoints'][number]
   baseUrl: string
