@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest'
+
+import { row } from './fixtures'
+import type { IndexFilters } from './filters'
+import { activeFilters, filterRows, loosenings, matchesFilters, NO_FILTERS, withoutFilter } from './filters'
+import { ModelSearch } from './search'
+import { viewRows } from './view'
+
+const f = (over: Partial<IndexFilters>): IndexFilters => ({ ...NO_FILTERS, ...over })
+
+const rows = [
+  row('openai/gpt-4o', { vendorName: 'OpenAI', providers: ['openai', 'azure'], inputModalities: ['text', 'image', 'file'], capabilities: ['tools', 'vision', 'streaming'], context: 128_000, input: 2.5, output: 10, cacheRead: 1.25 }),
+  row('openai/gpt-4o-mini', { vendorName: 'OpenAI', providers: ['openai'], inputModalities: ['text', 'image'], capabilities: ['tools', 'vision'], context: 128_000, input: 0.15, output: 0.6 }),
+  row('meta/llama-3-8b', { vendorName: 'Meta', providers: ['groq', 'together'], openWeights: true, context: 8_192, input: 0, output: 0 }),
+  row('google/gemini-1-0', { vendorName: 'Google', providers: [], status: 'deprecated', context: 32_000, input: undefined, output: undefined, inputModalities: ['text', 'audio'], outputModalities: ['text', 'audio'] }),
+  row('google/gemini-2-5-pro', { vendorName: 'Google', providers: ['google'], context: 1_048_576, input: 1.25, output: 10, capabilities: ['tools', 'reasoning'] }),
+]
+const ids = (filters: IndexFilters) => filterRows(rows, filters).map((r) => r.id)
+
+describe('matchesFilters', () => {
+  it('passes everything with no filters', () => {
+    expect(ids(NO_FILTERS)).toHaveLength(rows.length)
+  })
+  it('vendor and provider: any of the selected', () => {
+    expect(ids(f({ vendors: ['meta', 'google'] }))).toEqual(['meta/llama-3-8b', 'google/gemini-1-0', 'google/gemini-2-5-pro'])
+    expect(ids(f({ providers: ['azure', 'groq'] }))).toEqual(['openai/gpt-4o', 'meta/llama-3-8b'])
+  })
+  it('modalities and capabilities: all of the selected', () => {
+    expect(ids(f({ inputModalities: ['image', 'file'] }))).toEqual(['openai/gpt-4o'])
+    expect(ids(f({ outputModalities: ['audio'] }))).toEqual(['google/gemini-1-0'])
+    expect(ids(f({ capabilities: ['tools', 'vision'] }))).toEqual(['openai/gpt-4o', 'openai/gpt-4o-mini'])
+    expect(ids(f({ capabilities: ['tools', 'reasoning'] }))).toEqual(['google/gemini-2-5-pro'])
+  })
+  it('minimum context and maximum prices; unpriced models fail a price bound', () => {
+    expect(ids(f({ minContext: 128_000 }))).toEqual(['openai/gpt-4o', 'openai/gpt-4o-mini', 'google/gemini-2-5-pro'])
+    expect(ids(f({ maxInput: 1.25 }))).toEqual(['openai/gpt-4o-mini', 'meta/llama-3-8b', 'google/gemini-2-5-pro'])
+    expect(ids(f({ maxOutput: 0.6 }))).toEqual(['openai/gpt-4o-mini', 'meta/llama-3-8b'])
+  })
+  it('free, open weights and hide deprecated', () => {
+    expect(ids(f({ free: true }))).toEqual(['meta/llama-3-8b'])
+    expect(ids(f({ openWeights: true }))).toEqual(['meta/llama-3-8b'])
+    expect(ids(f({ hideDeprecated: true }))).not.toContain('google/gemini-1-0')
+    expect(matchesFilters(rows[3]!, f({ hideDeprecated: true }))).toBe(false)
+  })
+  it('combines filters with AND', () => {
+    expect(ids(f({ vendors: ['openai'], maxInput: 1, capabilities: ['vision'] }))).toEqual(['openai/gpt-4o-mini'])
+  })
+})
+
+describe('active filters and the empty state', () => {
+  const search = new ModelSearch(rows)
+  const searchFn = (rs: readonly typeof rows[number][], q: string) => {
+    const keep = new Set(rs)
+    return search.search(q).map((h) => h.row).filter((r) => keep.has(r))
+  }
+
+  it('describes each filter in words', () => {
+    const labels = activeFilters(f({ vendors: ['openai'], maxInput: 0.5, minContext: 128_000, free: true, capabilities: ['tools'] }), 'mini', {
+      vendors: [['openai', 'OpenAI']],
+    }).map((a) => a.label)
+    expect(labels).toEqual(['Search: “mini”', 'Vendor: OpenAI', 'Has: Tool calling', 'Context ≥ 128K', 'Input ≤ $0.50', 'Free only'])
+  })
+
+  it('removes one filter at a time', () => {
+    expect(withoutFilter(f({ vendors: ['x'], free: true }), 'vendors')).toEqual(f({ free: true }))
+  })
+
+  it('names the filter whose removal brings back the most models', () => {
+    const filters = f({ vendors: ['openai'], free: true })
+    expect(viewRows(rows, search, '', filters)).toEqual([])
+    const l = loosenings(rows, filters, '', searchFn)
+    // Without "free": OpenAI's two models; without "vendor": the one free model.
+    expect(l[0]).toMatchObject({ key: 'free', count: 2 })
+    expect(l[1]).toMatchObject({ key: 'vendors', count: 1 })
+  })
+
+  it('counts the search as a filter to loosen', () => {
+    const l = loosenings(rows, f({ vendors: ['meta'] }), 'gpt', searchFn)
+    expect(l.map((x) => [x.key, x.count])).toEqual([
+      ['vendors', 2],
+      ['q', 1],
+    ])
+  })
+})
+
+describe('viewRows', () => {
+  it('searches (relevance order) then filters', () => {
+    const search = new ModelSearch(rows)
+    expect(viewRows(rows, search, 'gpt-4o', NO_FILTERS).map((r) => r.id)).toEqual(['openai/gpt-4o', 'openai/gpt-4o-mini'])
+    expect(viewRows(rows, search, 'gpt-4o', f({ maxInput: 1 })).map((r) => r.id)).toEqual(['openai/gpt-4o-mini'])
+    expect(viewRows(rows, search, '', NO_FILTERS)).toEqual(rows)
+  })
+})

@@ -1,0 +1,83 @@
+/**
+ * The models index works on flat rows, not on joined `Model` documents: a row is what one line
+ * of the table shows and filters on, and nothing more (no prose, FAQ, parameters or the full
+ * endpoint list), so handing every row to the client component keeps the page's RSC payload
+ * small. Pure: no React, no `next/*`.
+ */
+import type { Model } from '@/lib/catalog/types'
+import type { Capability, Modality, Status } from '@/lib/catalog/schema'
+import { CAPABILITY_KEYS } from '@/lib/catalog/schema'
+
+export interface ModelRow {
+  /** `vendor/model`. */
+  id: string
+  name: string
+  /** Vendor id. */
+  vendor: string
+  vendorName: string
+  /** Other ids of the model (dated snapshots): searched, not shown. */
+  aliases?: string[]
+  /** Tokens. */
+  context: number
+  /** Tokens. */
+  maxOutput?: number
+  /** USD per 1M input tokens at the cheapest endpoint; absent when no provider prices it. */
+  input?: number
+  /** USD per 1M output tokens at the cheapest endpoint. */
+  output?: number
+  /** USD per 1M cached input tokens at the cheapest endpoint, where it has a cache price. */
+  cacheRead?: number
+  /** Ids of every provider serving the model (for the provider filter and the count). */
+  providers: string[]
+  inputModalities: Modality[]
+  outputModalities: Modality[]
+  /** The capabilities the model has (the flags that are true). */
+  capabilities: Capability[]
+  /** `YYYY-MM-DD`. */
+  released: string
+  /** `YYYY-MM` or `YYYY-MM-DD`. */
+  cutoff?: string
+  status: Status
+  retirementDate?: string
+  deprecationDate?: string
+  openWeights: boolean
+}
+
+/** Drops `undefined` keys: the RSC payload spells each one out as `"$undefined"`. */
+function compact<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k]
+  return o
+}
+
+/** One index row from a joined model: prices are the cheapest endpoint's. */
+export function toModelRow(model: Model): ModelRow {
+  const p = model.cheapest?.pricing
+  return compact({
+    id: model.id,
+    name: model.name,
+    vendor: model.vendor,
+    vendorName: model.vendorName,
+    aliases: model.aliases.length > 0 ? model.aliases : undefined,
+    context: model.contextWindow,
+    maxOutput: model.maxOutputTokens,
+    input: p?.input,
+    output: p?.output,
+    cacheRead: p?.cacheRead,
+    providers: [...new Set(model.endpoints.map((e) => e.provider))],
+    inputModalities: model.modalities.input,
+    outputModalities: model.modalities.output,
+    capabilities: CAPABILITY_KEYS.filter((k) => model.capabilities[k]),
+    released: model.releaseDate,
+    cutoff: model.knowledgeCutoff,
+    status: model.status,
+    retirementDate: model.retirementDate,
+    deprecationDate: model.deprecationDate,
+    openWeights: model.openWeights,
+  })
+}
+
+/** Free to use: the cheapest endpoint charges nothing for input or output. */
+export const isFree = (row: ModelRow) => row.input === 0 && row.output === 0
+
+/** Id → display name, for the vendor and provider filters. */
+export type Facet = [id: string, name: string][]

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import { constructTable, createSortedRowModel, rowSortingFeature, tableFeatures } from '@tanstack/react-table'
+// The framework-free reactivity the table core offers for use outside React (a dependency of @tanstack/react-table).
+import { storeReactivityBindings } from '@tanstack/table-core/store-reactivity-bindings'
+
+import { COLUMNS, compareValues } from './columns'
+import { row } from './fixtures'
+import type { ModelRow } from './rows'
+import { sortingOptions } from './sort'
+
+const features = tableFeatures({ coreReactivityFeature: storeReactivityBindings(), rowSortingFeature, sortedRowModel: createSortedRowModel() })
+const columns = COLUMNS.map((spec) => ({ id: spec.id, accessorFn: spec.value, ...sortingOptions(spec) }))
+
+/** The order TanStack Table gives with the same column options the index uses. */
+function sorted(data: ModelRow[], id: string, desc: boolean) {
+  const table = constructTable({ features, columns, data, getRowId: (r: ModelRow) => r.id, initialState: { sorting: [{ id, desc }] } })
+  return table.getRowModel().rows.map((r) => r.original.id)
+}
+
+const rows = [
+  row('v/a', { name: 'GPT-10', input: 2.5, cacheRead: undefined, released: '2024-05-13', maxOutput: 4096 }),
+  row('v/b', { name: 'GPT-4', input: undefined, cacheRead: 0.5, released: '2023-03-14', maxOutput: undefined }),
+  row('v/c', { name: 'gpt-4o', input: 0.15, cacheRead: 0.075, released: '2024-07-18', maxOutput: 16384 }),
+  row('v/d', { name: 'Claude', input: 0, cacheRead: undefined, released: '2025-02-24', maxOutput: 64000 }),
+]
+
+describe('sorting', () => {
+  it('compares numbers numerically and text naturally', () => {
+    expect(compareValues(9, 10)).toBeLessThan(0)
+    expect(compareValues('GPT-4', 'GPT-10')).toBeLessThan(0)
+    expect(compareValues('gpt-4o', 'GPT-4O')).toBe(0)
+  })
+
+  it('sorts prices numerically, unknown prices last in both directions', () => {
+    expect(sorted(rows, 'input', false)).toEqual(['v/d', 'v/c', 'v/a', 'v/b'])
+    expect(sorted(rows, 'input', true)).toEqual(['v/a', 'v/c', 'v/d', 'v/b'])
+    expect(sorted(rows, 'cacheRead', false)).toEqual(['v/c', 'v/b', 'v/a', 'v/d'])
+    expect(sorted(rows, 'cacheRead', true)).toEqual(['v/b', 'v/c', 'v/a', 'v/d'])
+    expect(sorted(rows, 'maxOutput', true)).toEqual(['v/d', 'v/c', 'v/a', 'v/b'])
+    expect(sorted(rows, 'maxOutput', false)).toEqual(['v/a', 'v/c', 'v/d', 'v/b'])
+  })
+
+  it('sorts names naturally (GPT-4 before GPT-10) and dates', () => {
+    expect(sorted(rows, 'name', false)).toEqual(['v/d', 'v/b', 'v/c', 'v/a']) // Claude, GPT-4, gpt-4o, GPT-10
+    expect(sorted(rows, 'released', true)).toEqual(['v/d', 'v/c', 'v/a', 'v/b'])
+  })
+
+  it('first click: prices cheapest first, sizes and dates largest/newest first', () => {
+    const first = (id: string) => COLUMNS.find((c) => c.id === id)!.descFirst
+    expect(first('input')).toBe(false)
+    expect(first('context')).toBe(true)
+    expect(first('released')).toBe(true)
+    expect(first('name')).toBe(false)
+  })
+
+  it('keeps the incoming order for ties', () => {
+    const same = [row('v/x', { input: 1 }), row('v/y', { input: 1 }), row('v/z', { input: 1 })]
+    expect(sorted(same, 'input', false)).toEqual(['v/x', 'v/y', 'v/z'])
+    expect(sorted(same, 'input', true)).toEqual(['v/x', 'v/y', 'v/z'])
+  })
+})

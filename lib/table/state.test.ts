@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest'
+
+import { NO_FILTERS } from './filters'
+import type { IndexState } from './state'
+import { DEFAULT_STATE, parseIndexState, serializeIndexState, visibleColumns } from './state'
+
+const parse = (qs: string) => parseIndexState(new URLSearchParams(qs))
+
+describe('index URL state', () => {
+  it('is empty for the default view, and the empty URL is the default view', () => {
+    expect(serializeIndexState(DEFAULT_STATE)).toBe('')
+    expect(parse('')).toEqual(DEFAULT_STATE)
+  })
+
+  it('round-trips a full state', () => {
+    const state: IndexState = {
+      q: 'gpt 4o',
+      sort: { id: 'input', desc: true },
+      filters: {
+        vendors: ['openai', 'anthropic'],
+        providers: ['together-ai'],
+        inputModalities: ['image'],
+        outputModalities: ['text'],
+        capabilities: ['tools', 'vision'],
+        minContext: 128_000,
+        maxInput: 1.5,
+        maxOutput: 0.6,
+        free: true,
+        openWeights: true,
+        hideDeprecated: true,
+      },
+      columns: ['name', 'vendor', 'input', 'output'],
+    }
+    const qs = serializeIndexState(state)
+    expect(qs).toBe(
+      'q=gpt+4o&sort=-input&vendor=openai,anthropic&provider=together-ai&in=image&out=text&cap=tools,vision&ctx=128000&maxin=1.5&maxout=0.6&free=1&open=1&hide=deprecated&cols=name,vendor,input,output',
+    )
+    expect(parse(qs)).toEqual(state)
+  })
+
+  it('reads what the no-JavaScript form submits: repeated keys, empty fields, suffixes', () => {
+    const s = parse('q=&vendor=openai&vendor=meta&cap=tools&ctx=128k&maxin=&maxout=&sort=context&hide=deprecated')
+    expect(s.filters.vendors).toEqual(['openai', 'meta'])
+    expect(s.filters.minContext).toBe(128_000)
+    expect(s.filters.maxInput).toBeUndefined()
+    expect(s.sort).toEqual({ id: 'context', desc: false })
+    expect(s.filters.hideDeprecated).toBe(true)
+    expect(parse('ctx=1m').filters.minContext).toBe(1_000_000)
+  })
+
+  it('ignores unknown keys and malformed values instead of failing', () => {
+    const s = parse('sort=bogus&in=smell,image&cap=telepathy&maxin=cheap&ctx=-5&vendor=%3Cscript%3E&free=maybe&cols=nope')
+    expect(s).toEqual({ ...DEFAULT_STATE, filters: { ...NO_FILTERS, inputModalities: ['image'] } })
+  })
+
+  it('always shows the name column and treats the default column set as no setting', () => {
+    expect(visibleColumns(parse('cols=input,output'))).toEqual(['name', 'input', 'output'])
+    const defaults = visibleColumns(DEFAULT_STATE).join(',')
+    expect(parse(`cols=${defaults}`).columns).toBeUndefined()
+  })
+
+  it('accepts Next searchParams objects', () => {
+    expect(parseIndexState({ q: 'mini', vendor: ['openai', 'meta'], sort: '-released' })).toMatchObject({
+      q: 'mini',
+      sort: { id: 'released', desc: true },
+      filters: { vendors: ['openai', 'meta'] },
+    })
+  })
+})

@@ -1,0 +1,139 @@
+/**
+ * The models index's state in the URL: search, sort, filters and visible columns. The URL is
+ * the only place this state lives between visits, so a shared or reloaded link shows the same
+ * view and back/forward step through views.
+ *
+ * Format (every key optional; the default view is `/models`):
+ *
+ *   q=gpt 4o            search words
+ *   sort=input          sort by a column ascending; `sort=-input` descending
+ *   vendor=openai,anthropic   provider=groq   (any of)
+ *   in=image,audio   out=text   cap=tools,vision   (all of)
+ *   ctx=128000          minimum context window (tokens; "128k" and "1m" accepted)
+ *   maxin=1.5  maxout=5 maximum cheapest input / output price (USD per 1M tokens)
+ *   free=1  open=1  hide=deprecated
+ *   cols=name,vendor,input   visible columns, only when not the default set
+ *
+ * Lists may also repeat the key (`vendor=a&vendor=b`), which is what the no-JavaScript filter
+ * form submits. Unknown keys and malformed values are ignored, never an error: a link typed by
+ * hand still opens the index. Parsing goes through zod like every other boundary.
+ */
+import { z } from 'zod'
+
+import type { Capability, Modality } from '@/lib/catalog/schema'
+import { CAPABILITY_KEYS, MODALITIES } from '@/lib/catalog/schema'
+import type { ColumnId } from './columns'
+import { COLUMN_IDS, DEFAULT_VISIBLE, isColumnId } from './columns'
+import type { IndexFilters } from './filters'
+import { NO_FILTERS } from './filters'
+
+export interface IndexSort {
+  id: ColumnId
+  desc: boolean
+}
+
+export interface IndexState {
+  q: string
+  /** `undefined`: the default order (by name; by relevance while searching). */
+  sort?: IndexSort
+  filters: IndexFilters
+  /** Visible columns in display order; `undefined`: the default set. */
+  columns?: ColumnId[]
+}
+
+export const DEFAULT_STATE: IndexState = { q: '', filters: NO_FILTERS }
+
+/** What a page gets from Next (`searchParams`) or what `URLSearchParams` holds. */
+export type ParamsInput = URLSearchParams | Record<string, string | string[] | undefined>
+
+const raw = (params: ParamsInput, key: string): string[] =>
+  params instanceof URLSearchParams ? params.getAll(key) : [params[key] ?? []].flat()
+
+function getAll(params: ParamsInput, key: string): string[] {
+  return raw(params, key).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean)
+}
+const getOne = (params: ParamsInput, key: string): string | undefined => getAll(params, key)[0]
+
+const idList = z.array(z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i).max(100)).max(200)
+const oneOf = <T extends string>(values: readonly T[]) => z.array(z.string()).transform((xs) => [...new Set(xs.filter((x): x is T => values.includes(x as T)))])
+
+/** "128k" → 128000, "1m" → 1000000, "1.5" → 1.5; `undefined` for anything else or negatives. */
+const amount = z
+  .string()
+  .optional()
+  .transform((s) => {
+    const m = s?.trim().toLowerCase().match(/^(\d+(?:\.\d+)?)\s*([km]?)$/)
+    if (!m) return undefined
+    const n = Number(m[1]) * (m[2] === 'k' ? 1_000 : m[2] === 'm' ? 1_000_000 : 1)
+    return Number.isFinite(n) ? n : undefined
+  })
+
+const flag = (params: ParamsInput, key: string) => ['1', 'true', 'on', 'yes'].includes(getOne(params, key) ?? '')
+
+/** The index state a URL asks for. Never throws. */
+export function parseIndexState(params: ParamsInput): IndexState {
+  const q = (raw(params, 'q')[0] ?? '').slice(0, 200)
+
+  const sortRaw = getOne(params, 'sort')
+  const sortId = sortRaw?.replace(/^-/, '')
+  const sort = sortId && isColumnId(sortId) ? { id: sortId, desc: sortRaw!.startsWith('-') } : undefined
+
+  const ids = (key: string) => {
+    const r = idList.safeParse(getAll(params, key))
+    return r.success ? [...new Set(r.data)] : []
+  }
+  const filters: IndexFilters = {
+    vendors: ids('vendor'),
+    providers: ids('provider'),
+    inputModalities: oneOf<Modality>(MODALITIES).parse(getAll(params, 'in')),
+    outputModalities: oneOf<Modality>(MODALITIES).parse(getAll(params, 'out')),
+    capabilities: oneOf<Capability>(CAPABILITY_KEYS).parse(getAll(params, 'cap')),
+    minContext: amount.parse(getOne(params, 'ctx')),
+    maxInput: amount.parse(getOne(params, 'maxin')),
+    maxOutput: amount.parse(getOne(params, 'maxout')),
+    free: flag(params, 'free'),
+    openWeights: flag(params, 'open'),
+    hideDeprecated: getAll(params, 'hide').includes('deprecated'),
+  }
+  for (const k of ['minContext', 'maxInput', 'maxOutput'] as const) if (filters[k] === undefined) delete filters[k]
+
+  const cols = oneOf<ColumnId>(COLUMN_IDS).parse(getAll(params, 'cols'))
+  // The name column is always shown; a list equal to the default is the default.
+  const columns = cols.length > 0 ? (cols.includes('name') ? cols : (['name', ...cols] as ColumnId[])) : undefined
+  const state: IndexState = { q, filters }
+  if (sort) state.sort = sort
+  if (columns && !sameList(columns, DEFAULT_VISIBLE)) state.columns = COLUMN_IDS.filter((c) => columns.includes(c))
+  return state
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x))
+
+/** Characters left readable in the query string (commas and slashes are legal there). */
+const encode = (s: string) => encodeURIComponent(s).replace(/%2C/gi, ',').replace(/%2F/gi, '/').replace(/%20/g, '+')
+
+/** A number as the URL writes it: no exponent, no float noise. */
+const num = (n: number) => String(Number(n.toPrecision(12)))
+
+/** The query string (without `?`) for a state; empty for the default view. Keys in a fixed order. */
+export function serializeIndexState(state: IndexState): string {
+  const f = state.filters
+  const parts: [string, string][] = []
+  if (state.q.trim()) parts.push(['q', state.q])
+  if (state.sort) parts.push(['sort', `${state.sort.desc ? '-' : ''}${state.sort.id}`])
+  if (f.vendors.length) parts.push(['vendor', f.vendors.join(',')])
+  if (f.providers.length) parts.push(['provider', f.providers.join(',')])
+  if (f.inputModalities.length) parts.push(['in', f.inputModalities.join(',')])
+  if (f.outputModalities.length) parts.push(['out', f.outputModalities.join(',')])
+  if (f.capabilities.length) parts.push(['cap', f.capabilities.join(',')])
+  if (f.minContext !== undefined) parts.push(['ctx', num(f.minContext)])
+  if (f.maxInput !== undefined) parts.push(['maxin', num(f.maxInput)])
+  if (f.maxOutput !== undefined) parts.push(['maxout', num(f.maxOutput)])
+  if (f.free) parts.push(['free', '1'])
+  if (f.openWeights) parts.push(['open', '1'])
+  if (f.hideDeprecated) parts.push(['hide', 'deprecated'])
+  if (state.columns && !sameList(state.columns, DEFAULT_VISIBLE)) parts.push(['cols', state.columns.join(',')])
+  return parts.map(([k, v]) => `${k}=${encode(v)}`).join('&')
+}
+
+/** The columns a state shows. */
+export const visibleColumns = (state: IndexState): ColumnId[] => state.columns ?? DEFAULT_VISIBLE
