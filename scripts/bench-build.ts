@@ -63,7 +63,11 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`
 const gz = (data: Buffer | string) => gzipSync(data, { level: 6 }).length
-const verdict = (ok: boolean) => (ok ? 'OK' : 'OVER BUDGET')
+const missed: string[] = []
+const verdict = (ok: boolean, what?: string) => {
+  if (!ok && what) missed.push(what)
+  return ok ? 'OK' : 'OVER BUDGET'
+}
 
 function walk(dir: string, visit: (path: string, size: number) => void) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -201,8 +205,10 @@ function report(m: Measured, synthetic: boolean) {
   lines.push(`\n=== ${m.label}: ${m.models.toLocaleString('en-US')} models ===`)
   let buildLine = `build time            ${secs(m.result.durationMs)}`
   if (synthetic) {
-    const scaled = m.models === BUDGET.buildModels ? '' : ` (budget is for ${BUDGET.buildModels.toLocaleString('en-US')} models)`
-    buildLine += `   budget < ${secs(BUDGET.buildMs)}: ${verdict(m.result.durationMs < BUDGET.buildMs)}${scaled}`
+    // The budget is for 2,000 models; a smaller catalog must meet it too, a larger one is only informative.
+    const note = m.models === BUDGET.buildModels ? '' : ` (budget is for ${BUDGET.buildModels.toLocaleString('en-US')} models)`
+    const result = m.models <= BUDGET.buildModels ? verdict(m.result.durationMs < BUDGET.buildMs, `${m.label} build time`) : 'n/a'
+    buildLine += `   budget < ${secs(BUDGET.buildMs)}: ${result}${note}`
   }
   lines.push(buildLine)
   if (phases.length) lines.push(`  phases              ${phases.join(', ')}`)
@@ -211,14 +217,14 @@ function report(m: Measured, synthetic: boolean) {
   lines.push(`.next                 ${mb(m.nextBytes)} total, ${mb(m.nextBytesNoCache)} without .next/cache (.next/static ${mb(m.staticBytes)})`)
   if (m.largest && m.median) {
     lines.push(
-      `model page HTML gz    largest ${kb(m.largest.gzip)} (${kb(m.largest.raw)} raw, ${m.largest.id})   budget < ${kb(BUDGET.htmlGzip)}: ${verdict(m.largest.gzip < BUDGET.htmlGzip)}`,
+      `model page HTML gz    largest ${kb(m.largest.gzip)} (${kb(m.largest.raw)} raw, ${m.largest.id})   budget < ${kb(BUDGET.htmlGzip)}: ${verdict(m.largest.gzip < BUDGET.htmlGzip, `${m.label} model page HTML`)}`,
     )
     lines.push(`                      median ${kb(m.median.gzip)} (${kb(m.median.raw)} raw, ${m.median.id})`)
     const parts = m.largest.parts.slice(0, 3).map(([name, bytes]) => `${name} ${kb(bytes)}`)
     lines.push(`  largest page, raw   ${parts.join(', ')} (biggest parts)`)
     if (m.largest.rscGzip !== undefined) lines.push(`  RSC payload gz      ${kb(m.largest.rscGzip)} for the largest (.rsc, fetched on client-side navigation)`)
   }
-  lines.push(`page-own JS gz        ${kb(m.ownJs.gzip)} [${m.ownJs.files.join(', ') || 'none'}]   budget < ${kb(BUDGET.ownJsGzip)}: ${verdict(m.ownJs.gzip < BUDGET.ownJsGzip)}`)
+  lines.push(`page-own JS gz        ${kb(m.ownJs.gzip)} [${m.ownJs.files.join(', ') || 'none'}]   budget < ${kb(BUDGET.ownJsGzip)}: ${verdict(m.ownJs.gzip < BUDGET.ownJsGzip, `${m.label} page-own JS`)}`)
   lines.push(`  shared JS gz        ${kb(m.sharedJs.gzip)} (framework + root layout, on every page; not budgeted)`)
   if (m.crossCheck) lines.push(`  note: ${m.crossCheck}`)
   console.log(lines.join('\n'))
@@ -290,4 +296,6 @@ if (args.only !== 'real') {
     else rmSync(dir, { recursive: true, force: true })
   }
 }
-process.exitCode = ok ? 0 : 1
+console.log(`\n${!ok ? 'A build failed.' : missed.length ? `Over budget: ${missed.join('; ')}.` : 'All budgets met.'}`)
+// Non-zero when a build failed or a budget was missed, so CI can run this as a check.
+process.exitCode = ok && missed.length === 0 ? 0 : 1
