@@ -1,6 +1,6 @@
 import type { MetadataRoute } from 'next'
 
-import { getModels, getProviders, getVendors } from '@/lib/catalog'
+import { getModels, getProviders, getRouters, getVendors } from '@/lib/catalog'
 import { absoluteUrl } from '@/lib/site'
 
 export default function sitemap(): MetadataRoute.Sitemap {
@@ -12,5 +12,7 @@ export default function sitemap(): MetadataRoute.Sitemap {
     ...getModels().map((m) => ({ url: absoluteUrl(`/models/${m.id}`), priority: 0.8 })),
     ...getVendors().map((v) => ({ url: absoluteUrl(`/vendors/${v.id}`) })),
     ...getProviders().map((p) => ({ url: absoluteUrl(`/providers/${p.id}`) })),
+    { url: absoluteUrl('/routers') },
+    ...getRouters().map((r) => ({ url: absoluteUrl(`/routers/${r.slug}`) })),
   ]
 }

@@ -8,6 +8,7 @@ export const site = {
     { href: '/models', label: 'Models' },
     { href: '/vendors', label: 'Vendors' },
     { href: '/providers', label: 'Providers' },
+    { href: '/routers', label: 'Routers' },
   ],
 } as const
 

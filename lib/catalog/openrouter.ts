@@ -5,7 +5,7 @@
 import Big from 'big.js'
 
 import type { Pricing } from './schema'
-import type { EndpointView, Model } from './types'
+import type { EndpointView, Model, Router } from './types'
 
 /** USD per 1M tokens → USD per token, as an exact decimal string ("0.15" → "0.00000015"). */
 export const perToken = (perMillion: number) => new Big(perMillion).div(1_000_000).toFixed()
@@ -77,5 +77,49 @@ export function toOpenRouterEndpoints(m: Model) {
       architecture: toOpenRouterModel(m).architecture,
       endpoints: m.endpoints.map(toOpenRouterEndpoint),
     },
+  }
+}
+
+/** A router as an entry of the models list: `pricing` is the weighted (expected) price, `pricing_range` the spread. */
+export function toOpenRouterRouterModel(r: Router, models: Map<string, Model>) {
+  const variantModels = r.variants.map((v) => models.get(v.model)).filter((m): m is Model => m !== undefined)
+  const inputs = variantModels.map((m) => m.modalities.input)
+  const outputs = variantModels.map((m) => m.modalities.output)
+  const common = (lists: string[][]) => (lists[0] ?? []).filter((x) => lists.every((l) => l.includes(x)))
+  return {
+    id: r.id,
+    canonical_slug: r.id,
+    name: `Router: ${r.name}`,
+    created: Math.max(0, ...variantModels.map((m) => epochSeconds(m.releaseDate))),
+    description: r.description,
+    context_length: Math.min(...variantModels.map((m) => m.contextWindow)),
+    architecture: {
+      modality: `${common(inputs).join('+')}->${common(outputs).join('+')}`,
+      input_modalities: common(inputs),
+      output_modalities: common(outputs),
+      tokenizer: 'Router',
+      instruct_type: null,
+    },
+    pricing: r.blended ? { prompt: perToken(r.blended.input), completion: perToken(r.blended.output) } : { prompt: '0', completion: '0' },
+    pricing_range: r.range
+      ? { prompt: r.range.input.map(perToken), completion: r.range.output.map(perToken) }
+      : null,
+    top_provider: { context_length: Math.min(...variantModels.map((m) => m.contextWindow)), max_completion_tokens: null, is_moderated: variantModels.some((m) => m.moderated) },
+    per_request_limits: null,
+    supported_parameters: common(variantModels.map((m) => m.parameters.map((p) => p.name))),
+    variants: r.variants.map((v) => ({ model: v.model, weight: v.weight })),
+    fallbacks: r.fallbackOrder,
+    links: { details: `/routers/${r.slug}` },
+  }
+}
+
+export function toRouterEntry(r: Router) {
+  return {
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    variants: r.variants.map((v) => ({ model: v.model, weight: v.weight, ...(v.defaults ? { defaults: v.defaults } : {}) })),
+    fallbacks: r.fallbackOrder,
+    pricing: r.blended ? { prompt: perToken(r.blended.input), completion: perToken(r.blended.output) } : null,
   }
 }
