@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation'
 import { VariantsTable } from '@/components/routers/variants-table'
 import { CodeBlock } from '@/components/snippets/code-block'
 import { Section } from '@/components/ui/section'
-import { getRouter, getRouters } from '@/lib/catalog'
+import { getModel, getRouter, getRouters } from '@/lib/catalog'
 import { formatPrice } from '@/lib/pricing/format'
 import { absoluteUrl, site } from '@/lib/site'
 import { curlSnippet } from '@/lib/snippets/curl'
@@ -28,7 +28,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function RouterPage({ params }: Props) {
   const router = getRouter((await params).name)
   if (!router) notFound()
-  const names = new Map(router.variants.map((v) => [v.model, v.modelName]))
   return (
     <article className="space-y-2">
       <header className="space-y-3">
@@ -71,7 +70,7 @@ export default async function RouterPage({ params }: Props) {
       <Section id="fallbacks" title="Fallback order" description="If the chosen variant's providers all fail before answering, these are tried in order (the chosen one is skipped).">
         <ol className="list-decimal space-y-1 pl-6 text-sm">
           {router.fallbackOrder.map((m) => (
-            <li key={m}><Link href={`/models/${m}`} className="hover:underline">{names.get(m) ?? m}</Link> <code className="text-xs text-muted-foreground">{m}</code></li>
+            <li key={m}><Link href={`/models/${m}`} className="hover:underline">{getModel(m)?.name ?? m}</Link> <code className="text-xs text-muted-foreground">{m}</code></li>
           ))}
         </ol>
       </Section>
