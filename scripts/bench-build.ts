@@ -1,5 +1,8 @@
 /**
- * `npm run bench:build [-- --only real|synthetic] [--models N] [--seed S] [--keep] [--verbose]`
+ * `npm run bench:build [-- --only real|synthetic] [--models N] [--seed S] [--ref COMMIT] [--keep] [--verbose]`
+ *
+ * `--ref` builds a commit (code and real content from `git archive`) instead of the working tree,
+ * so other people's uncommitted edits cannot break or skew the measurement.
  *
  * Builds (a) the real catalog (content/) and (b) a synthetic catalog of N models (default 2,000,
  * scripts/lib/synthetic-catalog.ts), each in an isolated copy of the project (never touching
@@ -22,6 +25,7 @@
  *   difference is computed from the HTML: the model page's `<script src>` chunks minus those
  *   of the home page; a mismatch is printed.
  */
+import { execFileSync } from 'node:child_process'
 import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
@@ -45,6 +49,7 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     models: { type: 'string', default: String(BUDGET.buildModels) },
     seed: { type: 'string', default: '1' },
+    ref: { type: 'string' },
     keep: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
   },
@@ -248,9 +253,21 @@ function progress(label: string) {
   }
 }
 
+/** The tree to build: this working tree, or a commit exported with `git archive` (`--ref`). */
+function source(): { projectDir: string; cleanup: () => void } {
+  if (!args.ref) return { projectDir: PROJECT_DIR, cleanup: () => {} }
+  const dir = mkdtempSync(join(tmpdir(), 'bench-ref-'))
+  const tar = execFileSync('git', ['-C', PROJECT_DIR, 'archive', '--format=tar', args.ref], { maxBuffer: 1 << 30 })
+  execFileSync('tar', ['-x', '-C', dir], { input: tar })
+  const commit = execFileSync('git', ['-C', PROJECT_DIR, 'rev-parse', '--short', args.ref], { encoding: 'utf8' }).trim()
+  console.log(`building commit ${commit} (${args.ref}), not the working tree`)
+  return { projectDir: dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
+}
+const tree = source()
+
 async function run(label: string, contentDir: string, models: number, synthetic: boolean): Promise<boolean> {
   console.log(`\n${label}: building ${models.toLocaleString('en-US')} models from ${contentDir} in an isolated copy…`)
-  const result = await isolatedBuild({ contentDir, keep: true, label: `bench-${label}`, onOutput: progress(label) })
+  const result = await isolatedBuild({ contentDir, projectDir: tree.projectDir, keep: true, label: `bench-${label}`, onOutput: progress(label) })
   try {
     if (result.exitCode !== 0) {
       console.log(`\n=== ${label}: BUILD FAILED (exit ${result.exitCode}${result.timedOut ? ', timed out' : ''}) after ${secs(result.durationMs)} ===`)
@@ -278,7 +295,7 @@ console.log(
 )
 let ok = true
 if (args.only !== 'synthetic') {
-  const real = join(PROJECT_DIR, 'content')
+  const real = join(tree.projectDir, 'content')
   ok = (await run('real', real, countModels(real), false)) && ok
 }
 if (args.only !== 'real') {
@@ -296,6 +313,7 @@ if (args.only !== 'real') {
     else rmSync(dir, { recursive: true, force: true })
   }
 }
+tree.cleanup()
 console.log(`\n${!ok ? 'A build failed.' : missed.length ? `Over budget: ${missed.join('; ')}.` : 'All budgets met.'}`)
 // Non-zero when a build failed or a budget was missed, so CI can run this as a check.
 process.exitCode = ok && missed.length === 0 ? 0 : 1

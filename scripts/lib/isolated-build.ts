@@ -48,8 +48,10 @@ const CONFIG_NAMES = ['next.config.mjs', 'next.config.js']
 export interface IsolatedBuildOptions {
   /** The content root to build (vendors/, providers/, models/ inside); copied, so later edits don't matter. */
   contentDir: string
-  /** The project to copy. Default: this repository. */
+  /** The project to copy. Default: this repository (its working tree, uncommitted edits included). */
   projectDir?: string
+  /** The node_modules to link. Default: the project's, else this repository's (e.g. for a `git archive` export). */
+  modulesDir?: string
   /** Kill the build (whole process group) after this long. Default 15 minutes. */
   timeoutMs?: number
   /** Keep the copy after the build (inspect `.next/`, then call `cleanup()`). Default false. */
@@ -127,15 +129,17 @@ export default async function config(phase, context) {
 export function prepareIsolatedProject({
   contentDir,
   projectDir = PROJECT_DIR,
+  modulesDir,
   label = 'catalog-build',
   skipTypecheck = false,
-}: Pick<IsolatedBuildOptions, 'contentDir' | 'projectDir' | 'label' | 'skipTypecheck'>): string {
+}: Pick<IsolatedBuildOptions, 'contentDir' | 'projectDir' | 'modulesDir' | 'label' | 'skipTypecheck'>): string {
   const content = resolve(contentDir)
   if (!existsSync(join(content, 'models'))) {
     // An empty or misplaced content root would otherwise build green with zero models.
     throw new Error(`${content} is not a content root: it has no models/ folder`)
   }
-  const modules = join(projectDir, 'node_modules')
+  const own = join(projectDir, 'node_modules')
+  const modules = modulesDir ?? (existsSync(own) ? own : join(PROJECT_DIR, 'node_modules'))
   if (!existsSync(join(modules, 'next', 'package.json'))) throw new Error(`no next in ${modules}: run npm install first`)
 
   const dir = realpathSync(mkdtempSync(join(tmpdir(), `${label}-`)))
