@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import Link from 'next/link'
 import { notFound } from 'next/navigation'
 
 import { CapabilitiesList, Modalities } from '@/components/model/capabilities-list'
@@ -20,6 +21,12 @@ import { absoluteUrl, site } from '@/lib/site'
 import { curlSnippet } from '@/lib/snippets/curl'
 
 export const dynamicParams = false
+
+/** Rows of the "Other models from <vendor>" table; the vendor page lists them all. */
+const SIBLINGS_SHOWN = 12
+
+const getNewestFirst = <T extends { releaseDate: string; status: string }>(list: T[]) =>
+  [...list].sort((a, b) => Number(a.status === 'deprecated') - Number(b.status === 'deprecated') || b.releaseDate.localeCompare(a.releaseDate))
 
 type Props = { params: Promise<{ vendor: string; model: string }> }
 
@@ -52,7 +59,7 @@ export default async function ModelPage({ params }: Props) {
   const model = await load(params)
   if (!model) notFound()
   const similar = getSimilarModels(model)
-  const siblings = getVendorModels(model.vendor).filter((m) => m.id !== model.id)
+  const siblings = getNewestFirst(getVendorModels(model.vendor).filter((m) => m.id !== model.id))
 
   return (
     <article>
@@ -105,7 +112,13 @@ export default async function ModelPage({ params }: Props) {
 
       {siblings.length > 0 ? (
         <Section id="vendor-models" title={`Other models from ${model.vendorName}`}>
-          <ModelsTable models={siblings} caption={`Other models from ${model.vendorName}`} />
+          {/* Capped: a full list on every page grows the build with the square of the catalog. */}
+          <ModelsTable models={siblings.slice(0, SIBLINGS_SHOWN)} caption={`Other models from ${model.vendorName}`} />
+          {siblings.length > SIBLINGS_SHOWN ? (
+            <p className="mt-3 text-sm">
+              <Link href={`/vendors/${model.vendor}`} className="text-accent hover:underline">All {siblings.length + 1} models from {model.vendorName} →</Link>
+            </p>
+          ) : null}
         </Section>
       ) : null}
     </article>
