@@ -1,3 +1,5 @@
+import { relative, resolve } from 'node:path'
+
 import { defineCollection, defineConfig } from '@content-collections/core'
 import { compileMDX } from '@content-collections/mdx'
 
@@ -10,7 +12,9 @@ import {
 } from './lib/catalog/schema'
 
 // The content root can be swapped (benchmarks build a synthetic catalog, tests a broken one).
-const root = process.env.CATALOG_CONTENT_DIR ?? 'content'
+// content-collections resolves directories against the project root, so an absolute path is
+// made relative to it (the build runs from the project root).
+const root = relative(process.cwd(), resolve(process.env.CATALOG_CONTENT_DIR ?? 'content')) || '.'
 
 const vendors = defineCollection({
   name: 'vendors',

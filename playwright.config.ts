@@ -28,10 +28,18 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
+      testIgnore: /content-validation\.spec\.ts/,
       use: {
         ...devices['Desktop Chrome'],
         launchOptions: executablePath ? { executablePath, args } : {},
       },
+    },
+    {
+      // Whole `next build`s of small catalogs: run after the browser tests, so they do not
+      // compete with them for the two cores.
+      name: 'builds',
+      testMatch: /content-validation\.spec\.ts/,
+      dependencies: ['chromium'],
     },
   ],
   webServer: [

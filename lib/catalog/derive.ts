@@ -78,32 +78,51 @@ export function buildCatalog(input: {
   }
 }
 
-const capabilitySet = (m: Model) => new Set(CAPABILITY_KEYS.filter((k: Capability) => m.capabilities[k]))
+interface Features {
+  caps: Set<Capability>
+  inputs: string
+  /** input + output per 1M at the cheapest endpoint, if priced. */
+  price: number | undefined
+}
+
+// Per-model features are computed once and reused across every page's comparisons.
+const featureCache = new WeakMap<Model, Features>()
+function features(m: Model): Features {
+  let f = featureCache.get(m)
+  if (!f) {
+    f = {
+      caps: new Set(CAPABILITY_KEYS.filter((k: Capability) => m.capabilities[k])),
+      inputs: m.modalities.input.join(),
+      price: m.cheapest ? priceRank(m.cheapest.pricing) : undefined,
+    }
+    featureCache.set(m, f)
+  }
+  return f
+}
 
 /**
  * Models a reader of `model`'s page would weigh against it: same family first, then shared
  * capabilities and modalities, then nearby price (log scale). Deprecated models rank lower.
  */
 export function similarModels(model: Model, all: Model[], count = 6): Model[] {
-  const caps = capabilitySet(model)
-  const price = model.cheapest ? priceRank(model.cheapest.pricing) : undefined
-  const scored = all
-    .filter((m) => m.id !== model.id && m.mode === model.mode)
-    .map((m) => {
-      const other = capabilitySet(m)
-      const union = new Set([...caps, ...other]).size || 1
-      const shared = [...caps].filter((c) => other.has(c)).length
-      let score = (shared / union) * 3
-      if (model.family && m.family === model.family) score += 3
-      if (m.modalities.input.join() === model.modalities.input.join()) score += 0.5
-      const otherPrice = m.cheapest ? priceRank(m.cheapest.pricing) : undefined
-      if (price !== undefined && otherPrice !== undefined) {
-        score -= Math.min(2, Math.abs(Math.log10((otherPrice + 0.01) / (price + 0.01))))
-      }
-      if (m.status === 'deprecated') score -= 2
-      return { m, score }
-    })
-    .sort((a, b) => b.score - a.score || a.m.id.localeCompare(b.m.id))
+  const own = features(model)
+  const scored: Array<{ m: Model; score: number }> = []
+  for (const m of all) {
+    if (m.id === model.id || m.mode !== model.mode) continue
+    const other = features(m)
+    let shared = 0
+    for (const c of own.caps) if (other.caps.has(c)) shared++
+    const union = own.caps.size + other.caps.size - shared || 1
+    let score = (shared / union) * 3
+    if (model.family && m.family === model.family) score += 3
+    if (other.inputs === own.inputs) score += 0.5
+    if (own.price !== undefined && other.price !== undefined) {
+      score -= Math.min(2, Math.abs(Math.log10((other.price + 0.01) / (own.price + 0.01))))
+    }
+    if (m.status === 'deprecated') score -= 2
+    scored.push({ m, score })
+  }
+  scored.sort((a, b) => b.score - a.score || a.m.id.localeCompare(b.m.id))
   return scored.slice(0, count).map((s) => s.m)
 }
 

@@ -24,6 +24,8 @@ function catalog() {
     prose: allModelPages,
     routers: allRouters,
   }
+  // An empty catalog is a misconfiguration (e.g. a wrong CATALOG_CONTENT_DIR), never a site to ship.
+  if (allModels.length === 0) throw new Error('Content is invalid: no model files were found (check CATALOG_CONTENT_DIR or content/models/).')
   const problems = checkIntegrity(input)
   if (problems.length > 0) {
     throw new Error(`Content is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`)
