@@ -85,6 +85,12 @@ ${o.endpointExtra ?? ''}`
   return o.without ? yaml.split('\n').filter((l) => !l.startsWith(`${o.without}:`)).join('\n') : yaml
 }
 
+const router = (variants: Array<[string, number]>) => `name: Test router
+description: Splits calls between the test models.
+variants:
+${variants.map(([model, weight]) => `  - model: ${model}\n    weight: ${weight}`).join('\n')}
+`
+
 const prose = (name: string) => `${name} is a made-up model used to check that the site builds from a minimal catalog.
 
 It has a second paragraph, so the summary logic has something to cut.
@@ -100,6 +106,7 @@ function writeCatalog(files: Record<string, string> = {}): string {
     'models/acme/alpha.mdx': prose('Alpha'),
     'models/acme/beta.yaml': modelYaml('Beta'),
     'models/acme/beta.mdx': prose('Beta'),
+    'routers/ab.yaml': router([['acme/alpha', 1], ['acme/beta', 3]]),
     ...files,
   }
   for (const [path, text] of Object.entries(all)) {
@@ -143,6 +150,7 @@ test('a minimal valid catalog builds', async () => {
   expect(result.exitCode, result.output).toBe(0)
   expect(result.output).toContain('/models/acme/alpha')
   expect(result.output).toContain('/models/acme/beta')
+  expect(result.output).toContain('/routers/ab')
 })
 
 test('(a) a wrong type fails the build', async () => {
@@ -181,8 +189,18 @@ test('(d) an unknown enum value fails the build', async () => {
   )
 })
 
-test('(e, f) references to a provider and a vendor that do not exist fail the build', async () => {
+test('(g) a router weight that is not positive fails the build', async () => {
+  await expectSchemaFailure(
+    { 'routers/ab.yaml': router([['acme/alpha', 1], ['acme/beta', 0]]) },
+    'routers/ab.yaml',
+    'variants.1.weight',
+    /a weight must be positive/,
+  )
+})
+
+test('(e, f, h) references to a provider, a vendor and a router model that do not exist fail the build', async () => {
   const result = await build({
+    'routers/ab.yaml': router([['acme/alpha', 1], ['acme/omega', 1]]),
     'models/acme/beta.yaml': modelYaml('Beta', { provider: 'ghost-cloud' }),
     // In its own folder, so the only problem is the vendor (not also a folder mismatch).
     'models/nobody/gamma.yaml': modelYaml('Gamma', { vendor: 'nobody' }),
@@ -191,4 +209,5 @@ test('(e, f) references to a provider and a vendor that do not exist fail the bu
   expect(result.exitCode, result.output).not.toBe(0)
   expect(result.output).toMatch(/models\/acme\/beta\.yaml: endpoints\.0\.provider: unknown provider "ghost-cloud"/)
   expect(result.output).toMatch(/models\/nobody\/gamma\.yaml: vendor: unknown vendor "nobody"/)
+  expect(result.output).toMatch(/routers\/ab\.yaml: variants\.1\.model: unknown model "acme\/omega"/)
 })
