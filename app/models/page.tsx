@@ -1,43 +1,57 @@
 import type { Metadata } from 'next'
 
-import { ModelsTable } from '@/components/model/models-table'
+import { ModelsIndex } from '@/components/models-table/models-index'
 import { getModels } from '@/lib/catalog'
 import { absoluteUrl } from '@/lib/site'
+import type { Facet } from '@/lib/table/rows'
+import { toModelRow } from '@/lib/table/rows'
+import { parseIndexState, serializeIndexState } from '@/lib/table/state'
 
 export const metadata: Metadata = {
-  title: 'All models',
-  description: 'Every model in the catalog with its context window, max output and cheapest price per 1M tokens.',
+  title: 'All models: compare prices, context windows and capabilities',
+  description: 'Every model in the catalog in one table: search, filter by vendor, provider, modality and capability, sort by price or context, and compare.',
   alternates: { canonical: absoluteUrl('/models') },
 }
 
-type Props = { searchParams: Promise<{ q?: string | string[] }> }
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
-const normalise = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '')
+const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 
+/** Rows and facets, computed once per server process: the catalog does not change at run time. */
+let prepared: { rows: ReturnType<typeof toModelRow>[]; vendors: Facet; providers: Facet } | undefined
+function prepare() {
+  if (prepared) return prepared
+  const models = getModels()
+  const rows = models.map(toModelRow).sort((a, b) => byName.compare(a.name, b.name) || a.id.localeCompare(b.id))
+  const vendors = new Map<string, string>()
+  const providers = new Map<string, string>()
+  for (const m of models) {
+    vendors.set(m.vendor, m.vendorName)
+    for (const e of m.endpoints) providers.set(e.provider, e.providerName)
+  }
+  const facet = (m: Map<string, string>): Facet => [...m].sort((a, b) => byName.compare(a[1], b[1]))
+  prepared = { rows, vendors: facet(vendors), providers: facet(providers) }
+  return prepared
+}
+
+/**
+ * Rendered per request: the view (search, filters, sort, columns) comes from the URL, so a
+ * shared link or a reload shows the same rows in the first HTML, and the filter form works
+ * without JavaScript. The work per request is small: ~340 flat rows, filtered and rendered.
+ */
 export default async function ModelsPage({ searchParams }: Props) {
-  const raw = (await searchParams).q
-  const q = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? ''
-  const all = getModels()
-  const needle = normalise(q)
-  const models = needle
-    ? all.filter((m) => [m.name, m.id, m.vendorName, ...m.aliases].some((s) => normalise(s).includes(needle)))
-    : all
+  const state = parseIndexState(await searchParams)
+  const { rows, vendors, providers } = prepare()
   return (
     <div className="space-y-4">
-      <h1 className="text-3xl font-bold tracking-tight">Models</h1>
-      <form action="/models" method="get" role="search" className="flex max-w-xl gap-2">
-        <label htmlFor="models-search" className="sr-only">Search models</label>
-        <input id="models-search" name="q" type="search" defaultValue={q} placeholder="Name, id, vendor or alias" className="min-h-10 flex-1 rounded-md border bg-card px-3" />
-        <button type="submit" className="min-h-10 rounded-md bg-accent px-4 font-medium text-accent-foreground">Search</button>
-      </form>
-      <p className="text-sm text-muted-foreground" aria-live="polite">
-        {models.length} of {all.length} models{q ? <> matching “{q}”</> : null}
-      </p>
-      {models.length > 0 ? (
-        <ModelsTable models={models} showVendor caption="Models. Prices in USD per 1M tokens at the cheapest provider." />
-      ) : (
-        <p>No model matches “{q}”. Try a shorter or different term.</p>
-      )}
+      <div className="space-y-1">
+        <h1 className="text-3xl font-bold tracking-tight">Models</h1>
+        <p className="text-muted-foreground">
+          Every model in the catalog. Search, filter and sort; tick two to six models to compare them side by side.
+        </p>
+      </div>
+      {/* Keyed on the URL's view: a navigation to another view starts from that view. */}
+      <ModelsIndex key={serializeIndexState(state)} rows={rows} vendors={vendors} providers={providers} initialState={state} />
     </div>
   )
 }

@@ -81,3 +81,17 @@ export const isFree = (row: ModelRow) => row.input === 0 && row.output === 0
 
 /** Id → display name, for the vendor and provider filters. */
 export type Facet = [id: string, name: string][]
+
+/**
+ * A row with the list fields that `columns` do not show emptied: small tables hand their rows to
+ * a client component, and every byte of a row is in the page twice (HTML and RSC payload).
+ */
+export function slimRow(row: ModelRow, columns: readonly string[]): ModelRow {
+  const slim: ModelRow = { ...row, providers: columns.includes('providers') ? row.providers : [] }
+  if (!columns.includes('modalities')) slim.inputModalities = []
+  slim.outputModalities = []
+  if (!columns.includes('capabilities')) slim.capabilities = []
+  delete slim.aliases
+  if (!columns.includes('cutoff')) delete slim.cutoff
+  return slim
+}

@@ -2,10 +2,10 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 
-import { Table, TableFrame, Td, Th } from '@/components/ui/table'
+import { EndpointRowsTable } from '@/components/models-table/endpoint-rows-table'
 import { getProvider, getProviderEndpoints, getProviders } from '@/lib/catalog'
-import { formatPrice, formatTokens } from '@/lib/pricing/format'
 import { absoluteUrl } from '@/lib/site'
+import { toEndpointRow } from '@/lib/table/endpoints'
 
 export const dynamicParams = false
 
@@ -46,38 +46,12 @@ export default async function ProviderPage({ params }: Props) {
       </header>
       <section aria-labelledby="endpoints-title">
         <h2 id="endpoints-title" className="mb-3 text-xl font-semibold">{rows.length} {rows.length === 1 ? 'model' : 'models'} served</h2>
-        <TableFrame>
-          <Table>
-            <caption className="sr-only">Models {provider.name} serves. Prices in USD per 1M tokens, limits in tokens.</caption>
-            <thead>
-              <tr>
-                <Th scope="col" className="sticky left-0 z-[1]">Model</Th>
-                <Th scope="col">Provider model id</Th>
-                <Th scope="col" className="text-right">Context</Th>
-                <Th scope="col" className="text-right">Max output</Th>
-                <Th scope="col" className="text-right">Input</Th>
-                <Th scope="col" className="text-right">Output</Th>
-                <Th scope="col" className="text-right">Cache read</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(({ model, endpoint }) => (
-                <tr key={`${model.id} ${endpoint.modelId}`}>
-                  <Th scope="row" className="sticky left-0 bg-card font-normal text-foreground">
-                    <Link href={`/models/${model.id}`} className="font-medium hover:underline">{model.name}</Link>
-                    <div className="text-xs text-muted-foreground">{model.vendorName}</div>
-                  </Th>
-                  <Td><code className="text-xs">{endpoint.modelId}</code></Td>
-                  <Td className="text-right tabular-nums">{formatTokens(endpoint.contextWindow)}</Td>
-                  <Td className="text-right tabular-nums">{formatTokens(endpoint.maxOutputTokens)}</Td>
-                  <Td className="text-right tabular-nums">{formatPrice(endpoint.pricing.input)}</Td>
-                  <Td className="text-right tabular-nums">{formatPrice(endpoint.pricing.output)}</Td>
-                  <Td className="text-right tabular-nums">{formatPrice(endpoint.pricing.cacheRead)}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        </TableFrame>
+        <EndpointRowsTable
+          rows={rows.map(({ model, endpoint }) => toEndpointRow(endpoint, model))}
+          columns={['model', 'modelId', 'context', 'maxOutput', 'input', 'output', 'cacheRead']}
+          rowKey="model"
+          caption={`Models ${provider.name} serves. Prices in USD per 1M tokens, limits in tokens.`}
+        />
       </section>
     </div>
   )

@@ -1,0 +1,83 @@
+/**
+ * How the catalog's tables show a value: one place for prices, token counts, modalities,
+ * capabilities and status, so the index, the vendor and model pages' model tables, the providers
+ * table and the provider pages' endpoint tables format alike. Plain components (no hooks): usable
+ * from server and client components.
+ */
+import Link from 'next/link'
+
+import type { Capability, Modality, Status } from '@/lib/catalog/schema'
+import { formatDate, formatPrice, formatTokens } from '@/lib/pricing/format'
+import { KEY_CAPABILITIES } from '@/lib/table/columns'
+
+/** USD per 1M tokens; "Free" for zero, a dash when unknown. */
+export function PriceCell({ value }: { value: number | undefined }) {
+  return value === undefined ? <Unknown /> : <>{formatPrice(value)}</>
+}
+
+/** An unknown value: a muted dash, read as "unknown". */
+export function Unknown() {
+  return (
+    <span className="text-muted-foreground" title="Unknown">
+      —
+    </span>
+  )
+}
+
+/** Tokens, grouped ("128,000"); a dash when unknown. */
+export function TokensCell({ value }: { value: number | undefined }) {
+  return value === undefined ? <Unknown /> : <>{formatTokens(value)}</>
+}
+
+/** "July 18, 2024" / "October 2023"; a dash when unknown. */
+export function DateCell({ value }: { value: string | undefined }) {
+  return value === undefined ? <Unknown /> : <>{formatDate(value)}</>
+}
+
+export const MODALITY_LABELS: Record<Modality, string> = { text: 'Text', image: 'Image', audio: 'Audio', video: 'Video', file: 'File' }
+
+export function ModalitiesCell({ value }: { value: readonly Modality[] }) {
+  return <>{value.map((m) => MODALITY_LABELS[m]).join(', ')}</>
+}
+
+/** Short names for the key capabilities, small enough for a table cell. */
+export const CAPABILITY_SHORT: Partial<Record<Capability, string>> = {
+  tools: 'Tools',
+  vision: 'Vision',
+  reasoning: 'Reasoning',
+  structuredOutputs: 'Structured',
+  promptCaching: 'Caching',
+  webSearch: 'Web search',
+}
+
+/** The key capabilities a model has, as short words ("Tools · Vision · Reasoning"). */
+export function CapabilitiesCell({ value }: { value: readonly Capability[] }) {
+  const shown = KEY_CAPABILITIES.filter((c) => value.includes(c))
+  if (shown.length === 0) return <span className="text-muted-foreground">None</span>
+  return <>{shown.map((c) => CAPABILITY_SHORT[c]).join(' · ')}</>
+}
+
+const STATUS_CLASS = { available: 'text-success', preview: 'text-warning', deprecated: 'text-danger' } as const
+const STATUS_TEXT = { available: 'Available', preview: 'Preview', deprecated: 'Deprecated' } as const
+
+/** Status in one coloured word; the retirement or deprecation date, where known, in the tooltip. */
+export function StatusCell({ status, retirementDate, deprecationDate }: { status: Status; retirementDate?: string; deprecationDate?: string }) {
+  const when = retirementDate ? `Retires ${formatDate(retirementDate)}` : deprecationDate ? `Deprecated since ${formatDate(deprecationDate)}` : undefined
+  return (
+    <span className={`font-medium ${STATUS_CLASS[status]}`} title={when}>
+      {STATUS_TEXT[status]}
+    </span>
+  )
+}
+
+/** A model's name linking to its page, with its id beneath. */
+export function ModelNameCell({ id, name, sub }: { id: string; name: string; sub?: string }) {
+  return (
+    <span className="block min-w-0 [&>*]:block [&>*]:truncate">
+      <Link href={`/models/${id}`} prefetch={false} className="font-medium text-foreground hover:underline">
+        {name}
+      </Link>
+      <span className="text-xs text-muted-foreground">{sub ?? <code>{id}</code>}</span>
+    </span>
+  )
+}

@@ -1,0 +1,19 @@
+'use client'
+
+import { useMemo } from 'react'
+
+import { DataTable } from '@/components/ui/data-table'
+import type { ColumnId } from '@/lib/table/columns'
+import { COLUMN_BY_ID } from '@/lib/table/columns'
+import type { ModelRow } from '@/lib/table/rows'
+import { modelColumns, modelDescriptions } from './columns'
+
+const getRowId = (r: ModelRow) => r.id
+
+/** A small sortable table of models (vendor pages, "Other models from ..."): the index's columns and cells. */
+export function ModelRowsTable({ rows, columns, caption }: { rows: ModelRow[]; columns: ColumnId[]; caption: string }) {
+  const defs = useMemo(() => modelColumns(columns), [columns])
+  const numeric = useMemo(() => columns.filter((c) => COLUMN_BY_ID[c].numeric && c !== 'status'), [columns])
+  const descriptions = useMemo(() => modelDescriptions(columns), [columns])
+  return <DataTable data={rows} columns={defs} caption={caption} getRowId={getRowId} numeric={numeric} descriptions={descriptions} stickyFirst />
+}
