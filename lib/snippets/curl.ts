@@ -1,28 +1,23 @@
 /**
- * The curl snippet for the site's own proxy. The full multi-language generator builds on this
- * module (see the snippets issue); this is the model page's default.
+ * The curl command for the site's proxy with nothing but a message: the one-liner other pages
+ * show (routers). The model page uses the full generator (index.ts).
  */
+import { generateSnippet } from './index'
+import { proxyTarget } from './input'
 
-/** Quotes a string for POSIX shells (bash, zsh): single quotes, with `'` written as `'\''`. */
-export function shellQuote(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`
-}
+export { shellQuote } from './escape'
 
 export interface CurlInput {
   /** Absolute origin of the site, e.g. https://example.com */
   siteUrl: string
+  /** What the proxy takes: a model id (`openai/gpt-4o-mini`) or a router (`router/<name>`). */
   modelId: string
   message: string
-  /** Shell expression for the key; `$CHAT_PROXY_KEY` reads it from the environment. */
-  apiKey?: string
 }
 
-export function curlSnippet({ siteUrl, modelId, message, apiKey = '$YOUR_API_KEY' }: CurlInput): string {
-  const body = JSON.stringify({ model: modelId, messages: [{ role: 'user', content: message }] }, null, 2)
-  return [
-    `curl ${shellQuote(`${siteUrl}/api/v1/chat/completions`)} \\`,
-    `  -H "Authorization: Bearer ${apiKey}" \\`,
-    `  -H 'Content-Type: application/json' \\`,
-    `  -d ${shellQuote(body)}`,
-  ].join('\n')
+/** No parameters known, so no options: just the model and the message. */
+const PLAIN_MODEL = { capabilities: { tools: false, vision: false, reasoning: false, structuredOutputs: false, streaming: false }, parameters: [] }
+
+export function curlSnippet({ siteUrl, modelId, message }: CurlInput): string {
+  return generateSnippet({ model: { id: modelId, ...PLAIN_MODEL }, target: proxyTarget(siteUrl, modelId), message }, 'curl')
 }

@@ -1,0 +1,169 @@
+/**
+ * Go with net/http and encoding/json only. The body is a map literal (every option line ends
+ * with a comma, as gofmt writes composite literals); imports follow what the variant uses, since
+ * an unused import does not compile. Go 1.18+ (`any`); no newer library calls.
+ */
+import type { SnippetFeatures } from '../features'
+import { slot, templateBuilder, type Template } from '../template'
+
+export function goTemplate(f: SnippetFeatures): Template {
+  const { add, line, lines } = templateBuilder()
+  line`package main
+
+import (`
+  if (f.stream) add({ stream: true })`	"bufio"`
+  line`	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"`
+  if (f.stream) add({ stream: true })`	"strings"`
+  line`)
+
+func main() {
+	body, err := json.Marshal(map[string]any{
+		"model": ${slot('model')},
+		"messages": []map[string]any{`
+  add({ system: true })`			{"role": "system", "content": ${slot('system')}},`
+  if (f.image) {
+    add({ image: false })`			{"role": "user", "content": ${slot('message')}},`
+    add({ image: true })`			{
+				"role": "user",
+				"content": []map[string]any{
+					{"type": "text", "text": ${slot('message')}},
+					{"type": "image_url", "image_url": map[string]string{"url": ${slot('imageUrl')}}},
+				},
+			},`
+  } else {
+    line`			{"role": "user", "content": ${slot('message')}},`
+  }
+  line`		},`
+  if (f.temperature) add({ temperature: true })`		"temperature": ${slot('temperature')},`
+  if (f.maxTokens) add({ maxTokens: true })`		"${f.maxTokens}": ${slot('maxTokens')},`
+  if (f.topP) add({ topP: true })`		"top_p": ${slot('topP')},`
+  if (f.stop) add({ stop: true })`		"stop": []string{${slot('stop')}},`
+  if (f.seed) add({ seed: true })`		"seed": ${slot('seed')},`
+  if (f.reasoning) add({ reasoning: true })`		"reasoning_effort": ${slot('reasoningEffort')},`
+  if (f.jsonSchema)
+    add({ jsonSchema: true })`		"response_format": map[string]any{
+			"type": "json_schema",
+			"json_schema": map[string]any{
+				"name":   "answer",
+				"strict": true,
+				"schema": map[string]any{
+					"type":                 "object",
+					"properties":           map[string]any{"answer": map[string]string{"type": "string"}},
+					"required":             []string{"answer"},
+					"additionalProperties": false,
+				},
+			},
+		},`
+  if (f.tools) {
+    add({ tools: true })`		"tools": []map[string]any{{
+			"type": "function",
+			"function": map[string]any{
+				"name":        "get_weather",
+				"description": "Get the current weather in a city",
+				"parameters": map[string]any{
+					"type":       "object",
+					"properties": map[string]any{"city": map[string]string{"type": "string"}},
+					"required":   []string{"city"},
+				},
+			},
+		}},`
+    if (f.toolChoice) add({ tools: true })`		"tool_choice": "auto",`
+  }
+  if (f.stream) add({ stream: true })`		"stream": true,`
+  line`	})
+	if err != nil {
+		panic(err)
+	}
+	req, err := http.NewRequest("POST", ${slot('url')}, bytes.NewReader(body))
+	if err != nil {
+		panic(err)
+	}
+	req.Header.Set("Authorization", "Bearer "+os.Getenv(${slot('keyEnv')}))
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		panic(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		text, _ := io.ReadAll(resp.Body)
+		fmt.Fprintln(os.Stderr, resp.Status, string(text))
+		os.Exit(1)
+	}
+`
+  add({ stream: false })`	var completion struct {
+		Choices []struct {
+			Message struct {
+				Content   string
+				ToolCalls []struct {
+					Function struct{ Name, Arguments string }
+				} \`json:"tool_calls"\`
+			}
+		}
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&completion); err != nil {
+		panic(err)
+	}
+	if len(completion.Choices) == 0 {
+		panic("no choices in the response")
+	}
+	message := completion.Choices[0].Message
+	for _, call := range message.ToolCalls {
+		fmt.Printf("tool call: %s(%s)\\n", call.Function.Name, call.Function.Arguments)
+	}
+	if message.Content != "" || len(message.ToolCalls) == 0 {
+		fmt.Println(message.Content)
+	}`
+  if (f.stream)
+    add({ stream: true })`	// Server-sent events: "data: {json}" lines, then "data: [DONE]"
+	scanner := bufio.NewScanner(resp.Body)
+	scanner.Buffer(make([]byte, 64*1024), 1024*1024)
+	for scanner.Scan() {
+		line := scanner.Text()
+		if !strings.HasPrefix(line, "data:") {
+			continue
+		}
+		data := strings.TrimSpace(strings.TrimPrefix(line, "data:"))
+		if data == "[DONE]" {
+			break
+		}
+		var chunk struct {
+			Choices []struct {
+				Delta struct {
+					Content   string
+					ToolCalls []struct {
+						Function struct{ Name, Arguments string }
+					} \`json:"tool_calls"\`
+				}
+			}
+			Error *struct{ Message string }
+		}
+		if err := json.Unmarshal([]byte(data), &chunk); err != nil {
+			panic(err)
+		}
+		if chunk.Error != nil {
+			fmt.Fprintln(os.Stderr, chunk.Error.Message)
+			os.Exit(1)
+		}
+		for _, choice := range chunk.Choices {
+			fmt.Print(choice.Delta.Content)
+			for _, call := range choice.Delta.ToolCalls {
+				if call.Function.Name != "" {
+					fmt.Printf("\\ntool call: %s ", call.Function.Name)
+				}
+				fmt.Print(call.Function.Arguments)
+			}
+		}
+	}
+	if err := scanner.Err(); err != nil {
+		panic(err)
+	}
+	fmt.Println()`
+  line`}`
+  return lines
+}

@@ -1,0 +1,118 @@
+/** Python with the standard library only (urllib, json): nothing to install. */
+import type { SnippetFeatures } from '../features'
+import { slot, templateBuilder, type Template } from '../template'
+
+export function pythonUrllibTemplate(f: SnippetFeatures): Template {
+  const { add, line, lines } = templateBuilder()
+  line`import json
+import os
+import urllib.error
+import urllib.request
+
+body = {
+    "model": ${slot('model')},
+    "messages": [`
+  add({ system: true })`        {"role": "system", "content": ${slot('system')}},`
+  if (f.image) {
+    add({ image: false })`        {"role": "user", "content": ${slot('message')}},`
+    add({ image: true })`        {
+            "role": "user",
+            "content": [
+                {"type": "text", "text": ${slot('message')}},
+                {"type": "image_url", "image_url": {"url": ${slot('imageUrl')}}},
+            ],
+        },`
+  } else {
+    line`        {"role": "user", "content": ${slot('message')}},`
+  }
+  line`    ],`
+  if (f.temperature) add({ temperature: true })`    "temperature": ${slot('temperature')},`
+  if (f.maxTokens) add({ maxTokens: true })`    "${f.maxTokens}": ${slot('maxTokens')},`
+  if (f.topP) add({ topP: true })`    "top_p": ${slot('topP')},`
+  if (f.stop) add({ stop: true })`    "stop": [${slot('stop')}],`
+  if (f.seed) add({ seed: true })`    "seed": ${slot('seed')},`
+  if (f.reasoning) add({ reasoning: true })`    "reasoning_effort": ${slot('reasoningEffort')},`
+  if (f.jsonSchema)
+    add({ jsonSchema: true })`    "response_format": {
+        "type": "json_schema",
+        "json_schema": {
+            "name": "answer",
+            "strict": True,
+            "schema": {
+                "type": "object",
+                "properties": {"answer": {"type": "string"}},
+                "required": ["answer"],
+                "additionalProperties": False,
+            },
+        },
+    },`
+  if (f.tools) {
+    add({ tools: true })`    "tools": [
+        {
+            "type": "function",
+            "function": {
+                "name": "get_weather",
+                "description": "Get the current weather in a city",
+                "parameters": {
+                    "type": "object",
+                    "properties": {"city": {"type": "string"}},
+                    "required": ["city"],
+                },
+            },
+        }
+    ],`
+    if (f.toolChoice) add({ tools: true })`    "tool_choice": "auto",`
+  }
+  if (f.stream) add({ stream: true })`    "stream": True,`
+  line`}
+request = urllib.request.Request(
+    ${slot('url')},
+    data=json.dumps(body).encode("utf-8"),
+    headers={
+        "Authorization": "Bearer " + os.environ[${slot('keyEnv')}],
+        "Content-Type": "application/json",
+    },
+)
+try:
+    response = urllib.request.urlopen(request)
+except urllib.error.HTTPError as error:
+    raise SystemExit(f"{error.code} {error.read().decode('utf-8')}")
+with response:`
+  if (f.tools) {
+    add({ stream: false, tools: false })`    completion = json.load(response)
+    print(completion["choices"][0]["message"]["content"])`
+    add({ stream: false, tools: true })`    message = json.load(response)["choices"][0]["message"]
+    for call in message.get("tool_calls") or []:
+        print(f"tool call: {call['function']['name']}({call['function']['arguments']})")
+    if message.get("content"):
+        print(message["content"])`
+  } else {
+    add({ stream: false })`    completion = json.load(response)
+    print(completion["choices"][0]["message"]["content"])`
+  }
+  if (f.stream) {
+    add({ stream: true })`    # Server-sent events: "data: {json}" lines, then "data: [DONE]"
+    for raw in response:
+        line = raw.decode("utf-8").strip()
+        if not line.startswith("data:"):
+            continue
+        data = line[5:].strip()
+        if data == "[DONE]":
+            break
+        chunk = json.loads(data)
+        if "error" in chunk:
+            raise SystemExit(chunk["error"].get("message", "stream error"))
+        if not chunk.get("choices"):
+            continue
+        delta = chunk["choices"][0].get("delta") or {}
+        print(delta.get("content") or "", end="", flush=True)`
+    if (f.tools)
+      add({ stream: true, tools: true })`        for call in delta.get("tool_calls") or []:
+            function = call.get("function") or {}
+            if function.get("name"):
+                print(f"\\ntool call: {function['name']} ", end="")
+            print(function.get("arguments") or "", end="", flush=True)`
+    add({ stream: true })`    print()`
+  }
+  return lines
+}
