@@ -116,9 +116,38 @@ function keptLine(c: Change): string {
   return `${where}: ${c.field} kept ${show(from)} (source: ${show(to)})`
 }
 
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+/** An object-valued change (capabilities, modalities) as the keys that differ. */
+function changedKeys(c: Change): Array<{ key: string; from: unknown; to: unknown }> | undefined {
+  if (!isRecord(c.from) || !isRecord(c.to)) return undefined
+  const f = c.from
+  const t = c.to
+  return [...new Set([...Object.keys(f), ...Object.keys(t)])]
+    .filter((k) => JSON.stringify(f[k]) !== JSON.stringify(t[k]))
+    .map((key) => ({ key, from: f[key], to: t[key] }))
+}
+
 function changeLine(c: Change): string {
   const where = c.provider ? `${c.model} @ ${c.provider}` : c.model
+  const keys = changedKeys(c)
+  if (keys) return `${where}: ${keys.map((k) => `${c.field}.${k.key} ${show(k.from)} → ${show(k.to)}`).join(', ')}`
   return `${where}: ${c.field} ${show(c.from)} → ${show(c.to)}`
+}
+
+/** How many models each field changed on (`capabilities.webSearch: 12`), most first. */
+export function changeCounts(changes: Change[]): Array<[string, number]> {
+  const counts = new Map<string, number>()
+  const bump = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1)
+  for (const c of changes) {
+    const keys = changedKeys(c)
+    const prefix = c.provider ? 'endpoint ' : ''
+    if (keys) for (const k of keys) bump(`${prefix}${c.field}.${k.key}${typeof k.to === 'boolean' ? ` → ${k.to}` : ''}`)
+    else bump(`${prefix}${c.field}${typeof c.to === 'string' && c.field === 'status' ? ` → ${c.to}` : ''}`)
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
 }
 
 /** Changes grouped per model (and endpoint): `model @ provider: input 1 → 2, output 3 → 4`. */
@@ -174,6 +203,7 @@ export function formatReport(r: ImportReport, { verbose = false }: { verbose?: b
   section(out, 'Price changes (USD per 1M tokens)', groupedChanges(r.priceChanges), limit, '  ~ ')
   section(out, 'Limit changes (tokens)', groupedChanges(r.limitChanges), limit, '  ~ ')
   section(out, 'Other changes', r.otherChanges.map(changeLine), limit, '  ~ ')
+  if (r.otherChanges.length) section(out, 'Other changes by field (models)', changeCounts(r.otherChanges).map(([f, n]) => `${f}: ${n}`), Number.POSITIVE_INFINITY, '  ~ ')
   section(out, 'New provider files', r.newProviders, limit, '  + ')
   section(out, 'New descriptions (.mdx, generated from the facts)', r.newProse, verbose ? limit : 10, '  + ')
 
