@@ -1,14 +1,18 @@
 /**
  * Catalog importer CLI. Usage:
- *   npm run catalog:import -- --from models.dev <file> [--from openrouter <file>] [--content <dir>] [--dry-run] [--verbose]
- * Sources apply in the order given. See lib/importer/plan.ts for the rules.
+ *   npm run catalog:import -- --from models.dev <file> [--from openrouter <file>] [--from litellm <file>]
+ *     [--content <dir>] [--today YYYY-MM-DD] [--dry-run] [--verbose]
+ * Sources apply in the order given (litellm, which only enriches, always last). See
+ * lib/importer/plan.ts for the rules.
  */
 import { formatReport, ImportInputError, runImport, SOURCE_KINDS, type SourceKind } from '../lib/importer'
 
-const USAGE = `Usage: npm run catalog:import -- --from <kind> <file> [--from <kind> <file> …] [--content <dir>] [--dry-run] [--verbose]
+const USAGE = `Usage: npm run catalog:import -- --from <kind> <file> [--from <kind> <file> …] [--content <dir>] [--today YYYY-MM-DD] [--dry-run] [--verbose]
 
-  --from <kind> <file>  an input file; <kind> is ${SOURCE_KINDS.join(' or ')}. Repeatable, applied in order.
+  --from <kind> <file>  an input file; <kind> is ${SOURCE_KINDS.join(', ')}. Repeatable, applied in order
+                        (litellm only enriches existing models and is applied last).
   --content <dir>       the content directory (default: content)
+  --today <date>        the date LiteLLM deprecation dates are compared with (default: today, UTC)
   --dry-run             print the report, write nothing
   --verbose             list every item in the report instead of the first few`
 
@@ -22,6 +26,7 @@ function parseArgs(argv: string[]) {
   let contentDir = 'content'
   let dryRun = false
   let verbose = false
+  let today = new Date().toISOString().slice(0, 10)
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
     if (arg === '--from') {
@@ -34,6 +39,10 @@ function parseArgs(argv: string[]) {
       const dir = argv[++i]
       if (!dir) fail('--content needs a directory')
       contentDir = dir
+    } else if (arg === '--today') {
+      const date = argv[++i]
+      if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) fail('--today needs a date YYYY-MM-DD')
+      today = date
     } else if (arg === '--dry-run') dryRun = true
     else if (arg === '--verbose') verbose = true
     else if (arg === '--help' || arg === '-h') {
@@ -42,7 +51,7 @@ function parseArgs(argv: string[]) {
     } else fail(`unknown argument "${arg}"`)
   }
   if (!sources.length) fail('at least one --from is required')
-  return { sources, contentDir, dryRun, verbose }
+  return { sources, contentDir, dryRun, verbose, today }
 }
 
 const args = parseArgs(process.argv.slice(2))

@@ -12,12 +12,14 @@ export interface RunOptions {
   sources: Array<{ kind: SourceKind; file: string }>
   contentDir: string
   dryRun?: boolean
+  /** `YYYY-MM-DD`, needed with a litellm source: deprecation dates on or before it have taken effect. */
+  today?: string
 }
 
 /** Read inputs and content, plan, and (unless dry-run) write. Throws ImportInputError on bad input. */
-export function runImport({ sources, contentDir, dryRun = false }: RunOptions): ImportResult {
+export function runImport({ sources, contentDir, dryRun = false, today }: RunOptions): ImportResult {
   const parsed = sources.map((s) => readSource(s.kind, s.file))
-  const result = planImport(parsed, readContent(contentDir), { dryRun })
+  const result = planImport(parsed, readContent(contentDir), { dryRun, today })
   if (!dryRun) writeContent(contentDir, result.writes)
   return result
 }

@@ -4,9 +4,10 @@
  * file fails up front with the file name and the row, instead of producing odd content.
  */
 import { z } from 'zod'
+import { isFullDate } from './facts'
 
-export type SourceKind = 'models.dev' | 'openrouter'
-export const SOURCE_KINDS: readonly SourceKind[] = ['models.dev', 'openrouter']
+export type SourceKind = 'models.dev' | 'openrouter' | 'litellm'
+export const SOURCE_KINDS: readonly SourceKind[] = ['models.dev', 'openrouter', 'litellm']
 
 /** Thrown for any unusable input file; the message names the file and the bad row. */
 export class ImportInputError extends Error {
@@ -115,10 +116,58 @@ export type OpenRouterModel = z.infer<typeof openRouterModelSchema>
 export const openRouterFileSchema = z.looseObject({ data: z.array(openRouterModelSchema) })
 
 // ---------------------------------------------------------------------------------------------
+// LiteLLM: the model price map, an object keyed by model name. Prices: USD per token, as numbers.
+
+/**
+ * One entry of LiteLLM's price map. Only the fields the importer reads are typed; the map has
+ * well over a hundred others (batch, priority and per-image prices, rpm, …) that pass through.
+ * `litellm_provider` is optional here because the map also carries non-model entries (the
+ * importer skips and counts those); where present it must be a string.
+ */
+export const liteLLMEntrySchema = z.looseObject({
+  litellm_provider: z.string().min(1).nullish(),
+  mode: optStr,
+  max_input_tokens: optNum,
+  max_output_tokens: optNum,
+  input_cost_per_token: optNum,
+  output_cost_per_token: optNum,
+  cache_read_input_token_cost: optNum,
+  supports_function_calling: optBool,
+  supports_parallel_function_calling: optBool,
+  supports_vision: optBool,
+  supports_pdf_input: optBool,
+  supports_prompt_caching: optBool,
+  supports_response_schema: optBool,
+  supports_web_search: optBool,
+  supports_reasoning: optBool,
+  supports_native_structured_output: optBool,
+  deprecation_date: z.string().refine(isFullDate, 'expected a date as "YYYY-MM-DD"').nullish(),
+})
+export type LiteLLMEntry = z.infer<typeof liteLLMEntrySchema>
+
+/** Keys of the map that document its format rather than describe a model. */
+export const LITELLM_DOCUMENTATION_KEYS: ReadonlySet<string> = new Set(['sample_spec'])
+
+// ---------------------------------------------------------------------------------------------
 
 export type ParsedSource =
   | { kind: 'models.dev'; file: string; rows: ModelsDevRow[] }
   | { kind: 'openrouter'; file: string; models: OpenRouterModel[] }
+  | {
+      kind: 'litellm'
+      file: string
+      /** Model entries in file order. */
+      entries: Array<{ key: string; entry: LiteLLMEntry }>
+      /** Documentation keys (`sample_spec`), skipped. */
+      documentation: string[]
+    }
+
+/** How many records a parsed source holds, for the report. */
+export function sourceRecords(s: ParsedSource): number {
+  if (s.kind === 'models.dev') return s.rows.length
+  if (s.kind === 'openrouter') return s.models.length
+  return s.entries.length + s.documentation.length
+}
 
 /** Describe the row an issue path points into, e.g. `row 12 (provider "azure", modelId "gpt-4o")`. */
 function describeRow(kind: SourceKind, data: unknown, path: PropertyKey[]): { row: string; rest: PropertyKey[] } {
@@ -154,6 +203,7 @@ function describeRow(kind: SourceKind, data: unknown, path: PropertyKey[]): { ro
  * the field path of up to five problems.
  */
 export function parseSource(kind: SourceKind, file: string, data: unknown): ParsedSource {
+  if (kind === 'litellm') return parseLiteLLM(file, data)
   const schema = kind === 'models.dev' ? modelsDevFileSchema : openRouterFileSchema
   const result = schema.safeParse(data)
   if (!result.success) {
@@ -173,4 +223,32 @@ export function parseSource(kind: SourceKind, file: string, data: unknown): Pars
   return kind === 'models.dev'
     ? { kind, file, rows: result.data as ModelsDevRow[] }
     : { kind, file, models: (result.data as { data: OpenRouterModel[] }).data }
+}
+
+/**
+ * LiteLLM's map: every entry but the documentation ones is validated on its own, so an error
+ * names the entry's key. Throws ImportInputError naming the file, the key and the field of up to
+ * five problems.
+ */
+function parseLiteLLM(file: string, data: unknown): ParsedSource {
+  const fail = (lines: string[]) => {
+    throw new ImportInputError(
+      `litellm input ${file} is not valid (expected LiteLLM's model price map: a JSON object keyed by model name):\n${lines.join('\n')}`,
+    )
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) fail(['  - top level: (the file itself): expected an object keyed by model name'])
+  const entries: Array<{ key: string; entry: LiteLLMEntry }> = []
+  const documentation: string[] = []
+  const problems: string[] = []
+  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+    if (LITELLM_DOCUMENTATION_KEYS.has(key)) {
+      documentation.push(key)
+      continue
+    }
+    const r = liteLLMEntrySchema.safeParse(value)
+    if (r.success) entries.push({ key, entry: r.data })
+    else for (const issue of r.error.issues) problems.push(`  - entry ${JSON.stringify(key)}: ${issue.path.length ? issue.path.map(String).join('.') : '(the entry itself)'}: ${issue.message}`)
+  }
+  if (problems.length) fail([...problems.slice(0, 5), ...(problems.length > 5 ? [`  … and ${problems.length - 5} more problems`] : [])])
+  return { kind: 'litellm', file, entries, documentation }
 }

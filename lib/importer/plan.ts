@@ -24,9 +24,19 @@
  *   capability flags it knows better (jsonMode, webSearch, parallelToolCalls: set to true, never
  *   back to false), and the `openrouter` endpoint. For a model whose only endpoint is OpenRouter's
  *   (one created from OpenRouter), OpenRouter is also the source of the model-level facts.
+ * - LiteLLM (an enrichment source, applied after the others whatever the order given): never
+ *   creates models or endpoints and never imports prices or limits. For the models its
+ *   first-party entries name it switches flags on (parallelToolCalls, webSearch, promptCaching,
+ *   structuredOutputs, jsonMode, reasoning, vision, fileInput; each only where the model and the
+ *   entry back it), sets a non-chat mode on a `chat` model, and sets deprecationDate (and status
+ *   deprecated once the date is not after `today`). See litellm.ts for the exact rules. Its
+ *   price and limit disagreements with the first-party endpoint are reported, not applied.
  * - Capability flags "true if any source says so" (jsonMode, webSearch, parallelToolCalls) are
  *   only ever switched on by an import; promptCaching is derived: any endpoint with a cacheRead
- *   price.
+ *   price, or (in a run that includes LiteLLM) the vendor's LiteLLM entry says so and gives a
+ *   cache-read price. What LiteLLM sets is re-applied on every run, not remembered: a later run
+ *   without `--from litellm` lets models.dev set status, mode, promptCaching and the flags it
+ *   owns back to its own values (deprecationDate and the "any source" flags stay).
  */
 import {
   CAPABILITY_KEYS,
@@ -38,8 +48,10 @@ import {
   type ModelFile,
   type ProviderFile,
 } from '../catalog/schema'
+import { isFullDate } from './facts'
 import { matchKeys, SAFE_SEGMENT, safeModelId } from './ids'
-import type { ParsedSource } from './input'
+import { sourceRecords, type ParsedSource } from './input'
+import { compareWithEndpoint, enrich, firstPartyEndpoint, LITELLM_USED_FIELDS, mapLiteLLMEntry, orderMatches, type LiteLLMMatch, type ModelView } from './litellm'
 import { mapModelsDev } from './modelsdev'
 import { mapOpenRouterModel, OPENROUTER_PROVIDER, OPENROUTER_PROVIDER_FILE, type OpenRouterCandidate } from './openrouter'
 import { orderEndpoint, orderKeys, orderModel, PROVIDER_KEYS } from './order'
@@ -88,6 +100,8 @@ interface ModelState {
   endpointSources: Map<string, { source: string; value: Endpoint }>
   /** A source mentioned the model in this run. */
   seen: boolean
+  /** LiteLLM says the vendor caches prompts (kept on by the promptCaching derivation). */
+  cachingClaim?: boolean
 }
 
 const MODEL_PATH = (id: string) => `models/${id}.yaml`
@@ -113,8 +127,14 @@ class Planner {
   readonly coveredProviders = new Set<string>()
   private sourceLabel = ''
 
-  constructor(snapshot: ContentSnapshot, dryRun: boolean) {
+  constructor(
+    snapshot: ContentSnapshot,
+    dryRun: boolean,
+    /** `YYYY-MM-DD`: deprecation dates on or before it have taken effect. */
+    private readonly today: string | undefined,
+  ) {
     this.report = emptyReport(dryRun)
+    this.report.today = today
     for (const [id, text] of snapshot.vendors) {
       const parsed = vendorSchema.safeParse(parseYaml(text).data)
       this.vendorNames.set(id, parsed.success ? parsed.data.name : id)
@@ -487,6 +507,102 @@ class Planner {
   }
 
   // ------------------------------------------------------------------------------------------
+  // LiteLLM
+
+  applyLiteLLM(source: Extract<ParsedSource, { kind: 'litellm' }>): void {
+    this.sourceLabel = 'litellm'
+    const today = this.today
+    if (today === undefined) throw new Error('planImport: a litellm source needs `today` (YYYY-MM-DD) to judge its deprecation dates')
+    for (const key of source.documentation) this.skip('documentation entry (describes the format), not a model', key)
+    const providerNames = new Set(source.entries.map((e) => e.entry.litellm_provider).filter((p): p is string => !!p))
+    // Providers where LiteLLM tells native structured output apart from its own emulation.
+    const nativeStructured = new Set(source.entries.filter((e) => e.entry.supports_native_structured_output != null).map((e) => e.entry.litellm_provider!))
+
+    // vendor/name → models, exact spelling and normalised (lower case, `.` = `-`) kept apart.
+    const exact = new Map<string, Array<{ id: string; rank: number }>>()
+    const loose = new Map<string, Array<{ id: string; rank: number }>>()
+    const add = (index: typeof exact, key: string, id: string, rank: number) => {
+      const list = index.get(key) ?? []
+      const known = list.find((x) => x.id === id)
+      if (known) known.rank = Math.min(known.rank, rank)
+      else list.push({ id, rank })
+      index.set(key, list)
+    }
+    for (const m of this.models.values()) {
+      const bare = m.id.slice(m.vendor.length + 1)
+      add(exact, `${m.vendor}/${bare}`, m.id, 0)
+      add(loose, `${m.vendor}/${matchKeys(bare)[1]}`, m.id, 2)
+      for (const a of ((m.data.aliases ?? m.before.aliases) as string[] | undefined) ?? []) {
+        add(exact, `${m.vendor}/${a}`, m.id, 1)
+        add(loose, `${m.vendor}/${matchKeys(a)[1]}`, m.id, 3)
+      }
+    }
+
+    const claims = new Map<string, LiteLLMMatch[]>()
+    for (const { key, entry } of source.entries) {
+      const r = mapLiteLLMEntry(key, entry, providerNames, (v) => this.vendorNames.has(v))
+      if (!r.ok) {
+        this.skip(r.reason, r.example)
+        continue
+      }
+      const c = r.candidate
+      const hits = exact.get(`${c.vendor}/${c.name}`) ?? loose.get(`${c.vendor}/${matchKeys(c.name)[1]}`) ?? []
+      if (!hits.length) {
+        this.skip(`no catalog model has this id or alias (vendor ${c.vendor})`, key)
+        continue
+      }
+      const best = Math.min(...hits.map((h) => h.rank))
+      const top = hits.filter((h) => h.rank === best).map((h) => h.id).sort()
+      if (top.length > 1) {
+        this.skip('matches several models (not applied)', `${key} → ${top.join(', ')}`)
+        continue
+      }
+      const id = top[0]!
+      if (best >= 2) note(this.report, 'LiteLLM keys matched by normalised form (check these)', `${key} → ${id}`)
+      const list = claims.get(id) ?? []
+      list.push({ candidate: c, rank: best })
+      claims.set(id, list)
+    }
+    for (const id of [...claims.keys()].sort()) this.applyLiteLLMMatch(this.models.get(id)!, orderMatches(claims.get(id)!), today, nativeStructured)
+  }
+
+  private applyLiteLLMMatch(m: ModelState, matches: LiteLLMMatch[], today: string, nativeStructured: ReadonlySet<string>): void {
+    m.seen = true
+    if (m.frozen) {
+      this.skip('the existing model file is invalid, left untouched', m.id)
+      return
+    }
+    const r = this.report
+    const keys = matches.map((x) => x.candidate.key)
+    if (matches.length > 1) note(r, 'Several LiteLLM entries describe one model (flags combined; mode and deprecation date from the first)', `${m.id} ← ${keys.join(', ')}`)
+
+    const view = m.data as unknown as ModelView
+    const e = enrich({ mode: view.mode, modalities: view.modalities, capabilities: view.capabilities }, matches, today, nativeStructured)
+    this.setField(m, 'capabilities', e.capabilities)
+    if (e.flagsOn.includes('promptCaching')) m.cachingClaim = true
+    for (const flag of e.keptOn) note(r, 'LiteLLM says a flag is off that the catalog has on (kept on: an import only switches flags on)', `${m.id}: ${flag}`)
+    for (const x of e.notSet) note(r, 'LiteLLM flags not set (not backed by the entry, or the model lacks what the flag needs)', `${m.id}: ${x.flag} (${x.why})`)
+    if (e.mode) this.setField(m, 'mode', e.mode)
+    if (e.modeNotApplied) note(r, 'LiteLLM modes not applied', `${m.id}: ${e.modeNotApplied.litellm} (${e.modeNotApplied.why})`)
+    if (e.deprecationDate) {
+      this.setField(m, 'deprecationDate', e.deprecationDate)
+      if (e.deprecated) this.setField(m, 'status', 'deprecated')
+      if (e.otherDates.length) note(r, 'LiteLLM entries disagree on a deprecation date (the first is used)', `${m.id}: ${matches.find((x) => x.candidate.entry.deprecation_date)!.candidate.key} ${e.deprecationDate}; ${e.otherDates.join('; ')}`)
+    }
+
+    const endpoint = firstPartyEndpoint(m.vendor, (m.data.endpoints as Endpoint[] | undefined) ?? [])
+    if (endpoint) {
+      const diff = compareWithEndpoint(matches[0]!.candidate.entry, endpoint)
+      if (diff.length) r.disagreements.push({ model: m.id, provider: endpoint.provider, key: keys[0]!, detail: diff.join(', ') })
+    }
+    for (const { candidate } of matches) {
+      for (const [field, value] of Object.entries(candidate.entry)) {
+        if (!LITELLM_USED_FIELDS.has(field) && value != null) this.ignore('field not used (prices and limits are compared, not imported; other fields have no place in the content model)', field)
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
   // Output
 
   finish(): FileWrite[] {
@@ -511,11 +627,11 @@ class Planner {
       if (m.frozen) continue
       if (!m.seen && !m.isNew) r.modelsNotInSource.push(id)
 
-      // Derived: prompt caching = any endpoint prices cache reads.
+      // Derived: prompt caching = any endpoint prices cache reads, or LiteLLM says so.
       const touched = m.isNew || m.endpointSources.size > 0
       if (touched && m.data.capabilities && !m.locked.has('capabilities')) {
         const endpoints = (m.data.endpoints as Endpoint[] | undefined) ?? []
-        const caching = endpoints.some((e) => e.pricing.cacheRead !== undefined)
+        const caching = endpoints.some((e) => e.pricing.cacheRead !== undefined) || !!m.cachingClaim
         const caps = m.data.capabilities as Capabilities
         if (caps.promptCaching !== caching) m.data.capabilities = { ...caps, promptCaching: caching }
       }
@@ -651,12 +767,20 @@ function endpointDiff(a: Endpoint, b: Endpoint): string {
  * Apply the sources, in order, to the content snapshot. Returns the files to write (only those
  * whose content changes) and the report. Pure: does not touch the file system.
  */
-export function planImport(sources: ParsedSource[], snapshot: ContentSnapshot, { dryRun = false } = {}): ImportResult {
-  const planner = new Planner(snapshot, dryRun)
-  for (const s of sources) {
-    planner.report.sources.push({ kind: s.kind, file: s.file, records: s.kind === 'models.dev' ? s.rows.length : s.models.length })
+export function planImport(
+  sources: ParsedSource[],
+  snapshot: ContentSnapshot,
+  { dryRun = false, today }: { dryRun?: boolean; today?: string } = {},
+): ImportResult {
+  if (today !== undefined && !isFullDate(today)) throw new Error(`planImport: today must be a date "YYYY-MM-DD", got "${today}"`)
+  const planner = new Planner(snapshot, dryRun, today)
+  // LiteLLM enriches the models the other sources describe: it goes last, whatever the order given.
+  const ordered = [...sources.filter((s) => s.kind !== 'litellm'), ...sources.filter((s) => s.kind === 'litellm')]
+  for (const s of ordered) {
+    planner.report.sources.push({ kind: s.kind, file: s.file, records: sourceRecords(s) })
     if (s.kind === 'models.dev') planner.applyModelsDev(s)
-    else planner.applyOpenRouter(s)
+    else if (s.kind === 'openrouter') planner.applyOpenRouter(s)
+    else planner.applyLiteLLM(s)
   }
   const writes = planner.finish()
   return { writes, report: planner.report }

@@ -33,6 +33,10 @@ export interface ImportReport {
   modelsNotInSource: string[]
   /** The same endpoint from two sources with different values: the later source's values win. */
   conflicts: Array<{ model: string; provider: string; earlier: string; later: string; detail: string }>
+  /** LiteLLM's first-party price or limits differ from the model's first-party endpoint: information only. */
+  disagreements: Array<{ model: string; provider: string; key: string; detail: string }>
+  /** The date deprecation dates are compared with (set when the caller gives one). */
+  today?: string
   /** Per source label: inputs skipped, by reason. */
   skipped: Map<string, Tallies>
   /** Per source label: source fields that have no place in the content model. */
@@ -61,6 +65,7 @@ export function emptyReport(dryRun: boolean): ImportReport {
     notInSource: [],
     modelsNotInSource: [],
     conflicts: [],
+    disagreements: [],
     skipped: new Map(),
     ignored: new Map(),
     notes: new Map(),
@@ -195,7 +200,10 @@ export function formatReport(r: ImportReport, { verbose = false }: { verbose?: b
   const limit = verbose ? Number.POSITIVE_INFINITY : 40
   const out: string[] = []
   out.push(r.dryRun ? 'Catalog import — dry run: nothing was written' : 'Catalog import')
-  for (const s of r.sources) out.push(`  source: ${s.kind} ${s.file} (${s.records} records)`)
+  for (const s of r.sources) {
+    const when = s.kind === 'litellm' && r.today ? `; deprecation dates compared with ${r.today}` : ''
+    out.push(`  source: ${s.kind} ${s.file} (${s.records} records${when})`)
+  }
 
   const newEndpointCount = r.newModels.reduce((s, m) => s + m.providers.length, 0) + r.newEndpoints.length
   section(out, 'New models', r.newModels.map((m) => `+ ${m.id}  [${m.providers.join(', ')}]`), limit)
@@ -211,6 +219,13 @@ export function formatReport(r: ImportReport, { verbose = false }: { verbose?: b
   section(out, 'Endpoints not in source (kept, not removed)', r.notInSource.map((e) => `${e.model} @ ${e.provider} (${e.modelId})`), limit, '  ? ')
   section(out, 'Models not in any source (kept)', r.modelsNotInSource, limit, '  ? ')
   section(out, 'Sources disagree on an endpoint (the later source wins)', r.conflicts.map((c) => `${c.model} @ ${c.provider}: ${c.earlier} → ${c.later}: ${c.detail}`), verbose ? limit : 15, '  ! ')
+  section(
+    out,
+    'LiteLLM differs from the first-party endpoint (information only: prices and limits are not imported)',
+    r.disagreements.map((d) => `${d.model} @ ${d.provider} (${d.key}): ${d.detail}`),
+    verbose ? limit : 25,
+    '  ≠ ',
+  )
   section(out, 'Refused: would not pass the schema, not written', r.refused.map((f) => `${f.file}: ${f.problems.join('; ')}`), limit, '  ✗ ')
   section(out, 'Existing files that are invalid (left untouched)', r.invalidExisting.map((f) => `${f.file}: ${f.problems.join('; ')}`), limit, '  ✗ ')
 
