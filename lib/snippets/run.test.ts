@@ -1,0 +1,197 @@
+/**
+ * Generated snippets, run for real against a loopback OpenAI-compatible mock (it answers
+ * "Echo: <last user message>"): each tricky message must come back exactly, in every language,
+ * streaming or not; every option must reach the upstream as the API expects; streams must print
+ * as they arrive; HTTP errors must fail loudly. The browser tests repeat the essentials against
+ * the built site's proxy (e2e/snippets.spec.ts).
+ *
+ * Needs bash, curl, python3 and node; zsh, Go and Python's `openai` package are used where
+ * installed (skipped with a message otherwise).
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+
+import { startMockUpstream, type MockUpstream } from '@/e2e/fixtures/mock-upstream'
+import { hasTool, inBatches, run, runSnippet, type RunResult, workDir } from '@/e2e/fixtures/snippets/run'
+import { TRICKY_MESSAGES } from '@/e2e/fixtures/snippets/tricky-messages'
+
+import { ALL_OPTIONS, FULL_MODEL } from './fixtures'
+import { generateSnippet, LANGUAGE_IDS, type SnippetInput, type SnippetLanguage } from './index'
+
+const KEY = 'sk-snippet-test'
+let mock: MockUpstream
+const work = workDir('run')
+
+beforeAll(async () => {
+  mock = await startMockUpstream(0)
+})
+afterAll(async () => {
+  await mock?.close()
+  work.cleanup()
+})
+beforeEach(() => mock.reset())
+
+const input = (provider: string, over: Partial<SnippetInput>): SnippetInput => ({
+  model: FULL_MODEL,
+  target: { baseUrl: mock.baseUrl(provider), modelId: 'omni-1', apiKeyEnv: 'YOUR_API_KEY' },
+  message: 'Hello!',
+  ...over,
+})
+
+/** How a user runs each language here: curl as a script and pasted into interactive bash and zsh. */
+type Runner = { name: string; lang: SnippetLanguage; paste?: 'bash' | 'zsh'; needs?: string }
+const RUNNERS: Runner[] = [
+  { name: 'curl (script)', lang: 'curl' },
+  { name: 'curl pasted into bash', lang: 'curl', paste: 'bash' },
+  { name: 'curl pasted into zsh', lang: 'curl', paste: 'zsh', needs: 'zsh' },
+  { name: 'python (openai SDK)', lang: 'python', needs: 'python3:openai' },
+  { name: 'typescript (openai SDK)', lang: 'typescript' },
+  { name: 'javascript (fetch)', lang: 'javascript' },
+  { name: 'python (urllib)', lang: 'python-urllib' },
+  { name: 'go (net/http)', lang: 'go', needs: 'go' },
+]
+const skipped = RUNNERS.filter((r) => r.needs && !hasTool(r.needs))
+const runners = RUNNERS.filter((r) => !skipped.includes(r))
+
+/** What the program printed as the answer: curl prints the raw response, the others the text. */
+function answer(lang: SnippetLanguage, stream: boolean, stdout: string): string {
+  if (lang !== 'curl') return stdout
+  if (!stream) return `${(JSON.parse(stdout.slice(stdout.indexOf('{'), stdout.lastIndexOf('}') + 1)) as { choices: Array<{ message: { content: string } }> }).choices[0]!.message.content}\n`
+  let text = ''
+  for (const line of stdout.split('\n')) {
+    const data = line.startsWith('data:') ? line.slice(5).trim() : ''
+    if (data && data !== '[DONE]') text += (JSON.parse(data) as { choices: Array<{ delta: { content?: string } }> }).choices[0]?.delta.content ?? ''
+  }
+  return `${text}\n`
+}
+
+/** Go compiles slowly per file: build every Go snippet of a batch with one `go build`, then run the binaries. */
+async function runAll(jobs: Array<{ runner: Runner; code: string }>, env: Record<string, string> = {}): Promise<RunResult[]> {
+  const goJobs = jobs.map((j, i) => [j, i] as const).filter(([j]) => j.runner.lang === 'go')
+  const binaries = new Map<number, string>()
+  let buildErrors = ''
+  if (goJobs.length > 0) {
+    const root = join(work.dir, `go-${Date.now()}`)
+    for (const [j, i] of goJobs) {
+      mkdirSync(join(root, `s${i}`), { recursive: true })
+      writeFileSync(join(root, `s${i}`, 'main.go'), `${j.code}\n`)
+      binaries.set(i, join(root, 'bin', `s${i}`))
+    }
+    writeFileSync(join(root, 'go.mod'), 'module snippets\n\ngo 1.18\n')
+    // -k: keep building the others when one fails; a snippet that does not compile fails on its own.
+    const built = await run('go', ['build', '-k', '-o', join(root, 'bin') + '/', './...'], { cwd: root, env: { ...process.env, GO111MODULE: 'on', GOFLAGS: '-mod=mod' }, timeoutMs: 300_000 })
+    buildErrors = built.stderr
+  }
+  return inBatches(jobs.map((j, i) => [j, i] as const), 3, async ([j, i]) => {
+    const binary = binaries.get(i)
+    if (binary && !existsSync(binary)) return { code: 1, stdout: '', stderr: `does not compile:\n${buildErrors}`, ms: 0 }
+    const fullEnv = { ...process.env, YOUR_API_KEY: KEY, LANG: 'C.UTF-8', ...env }
+    return binary ? run(binary, [], { env: fullEnv, timeoutMs: 60_000 }) : runSnippet(j.runner.lang, j.code, work.dir, { pasteInto: j.runner.paste, env: { YOUR_API_KEY: KEY, ...env } })
+  })
+}
+
+describe('snippets run against a mock upstream', () => {
+  it('reports what is not run here', () => {
+    for (const r of skipped) console.warn(`snippet runs skipped for ${r.name}: ${r.needs} is not available`)
+    expect(runners.length).toBeGreaterThanOrEqual(5)
+  })
+
+  it('sends every tricky message exactly, in every language, streaming and not', async () => {
+    const jobs = runners.flatMap((runner) =>
+      [false, true].flatMap((stream) => TRICKY_MESSAGES.map((m) => ({ runner, stream, message: m, code: generateSnippet(input('tricky', { message: m.text, stream }), runner.lang) }))),
+    )
+    const results = await runAll(jobs)
+    const problems = results.flatMap((r, i) => {
+      const j = jobs[i]!
+      const where = `${j.runner.name}, ${j.stream ? 'stream' : 'once'}, ${j.message.name}`
+      if (r.code !== 0) return [`${where}: exit ${r.code}: ${r.stderr.slice(0, 400)}`]
+      const got = answer(j.runner.lang, j.stream, r.stdout)
+      return got === `Echo: ${j.message.text}\n` ? [] : [`${where}: printed ${JSON.stringify(got)}`]
+    })
+    expect(problems).toEqual([])
+    // Every request reached the upstream with the caller's key.
+    expect(mock.requests).toHaveLength(jobs.length)
+    for (const req of mock.requests) expect(req.authorization).toBe(`Bearer ${KEY}`)
+  }, 600_000)
+
+  it('sends every option as the API expects, identically from every language', async () => {
+    const jobs = runners.flatMap((runner) =>
+      [false, true].map((stream) => ({ runner, stream, code: generateSnippet(input('options', { message: `${runner.name} ${stream}`, system: 'Be brief.', options: ALL_OPTIONS, stream }), runner.lang) })),
+    )
+    const results = await runAll(jobs)
+    expect(results.filter((r) => r.code !== 0).map((r) => r.stderr)).toEqual([])
+    for (const [i, j] of jobs.entries()) {
+      const req = mock.requests.find((r) => JSON.stringify(r.body).includes(`${j.runner.name} ${j.stream}`))
+      expect(req, j.runner.name).toBeDefined()
+      const { messages, tools, response_format: format, ...rest } = req!.body as Record<string, unknown>
+      expect(rest, `${j.runner.name} ${i}`).toEqual({
+        model: 'omni-1',
+        temperature: 0.2,
+        max_tokens: 300,
+        top_p: 0.5,
+        stop: ['STOP'],
+        seed: 7,
+        reasoning_effort: 'high',
+        tool_choice: 'auto',
+        ...(j.stream ? { stream: true } : {}),
+      })
+      expect(messages).toEqual([
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: [{ type: 'text', text: `${j.runner.name} ${j.stream}` }, { type: 'image_url', image_url: { url: ALL_OPTIONS.imageUrl } }] },
+      ])
+      expect(tools).toEqual([
+        {
+          type: 'function',
+          function: {
+            name: 'get_weather',
+            description: 'Get the current weather in a city',
+            parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+          },
+        },
+      ])
+      expect(format).toEqual({
+        type: 'json_schema',
+        json_schema: { name: 'answer', strict: true, schema: { type: 'object', properties: { answer: { type: 'string' } }, required: ['answer'], additionalProperties: false } },
+      })
+    }
+  }, 600_000)
+
+  it('prints a stream as it arrives, not at the end', async () => {
+    mock.setFaults({ slow: { fault: { kind: 'slow', delayMs: 250 } } })
+    // Bash pastes print their prompts first; the script run shows curl's own timing.
+    const timed = runners.filter((r) => !r.paste)
+    const jobs = timed.map((runner) => ({ runner, code: generateSnippet(input('slow', { message: 'a somewhat longer answer, please', stream: true }), runner.lang) }))
+    const results = await runAll(jobs)
+    for (const [i, r] of results.entries()) {
+      const name = jobs[i]!.runner.name
+      expect(r.code, `${name}: ${r.stderr}`).toBe(0)
+      expect(answer(jobs[i]!.runner.lang, true, r.stdout)).toBe('Echo: a somewhat longer answer, please\n')
+      // 7 events 250 ms apart: the first text must show up well before the last.
+      expect(r.firstOutputMs, name).toBeDefined()
+      expect(r.ms - r.firstOutputMs!, `${name}: first output ${r.firstOutputMs} ms of ${r.ms} ms`).toBeGreaterThan(700)
+    }
+  }, 300_000)
+
+  it('fails loudly on an HTTP error, showing the error body', async () => {
+    mock.setFaults({ denied: { fault: { kind: 'status', status: 401, body: { error: { message: 'bad key from mock', type: 'auth' } } } } })
+    const programs = runners.filter((r) => r.lang !== 'curl') // curl prints the error body; its exit code is 0 without --fail
+    const jobs = programs.flatMap((runner) => [false, true].map((stream) => ({ runner, code: generateSnippet(input('denied', { stream }), runner.lang) })))
+    const results = await runAll(jobs)
+    for (const [i, r] of results.entries()) {
+      const name = jobs[i]!.runner.name
+      expect(r.code, name).not.toBe(0)
+      expect(r.stdout + r.stderr, name).toMatch(/401|bad key from mock/)
+    }
+    const curl = await runAll([{ runner: RUNNERS[0]!, code: generateSnippet(input('denied', {}), 'curl') }])
+    expect(curl[0]!.stdout).toContain('bad key from mock')
+  }, 300_000)
+})
+
+describe('the tricky messages table', () => {
+  it('covers quotes, apostrophes, $, backticks, backslashes, newlines and non-ASCII', () => {
+    const all = TRICKY_MESSAGES.map((m) => m.text).join('')
+    for (const c of ['"', "'", '$', '`', '\\', '\n', 'é', '🎉']) expect(all).toContain(c)
+    expect(LANGUAGE_IDS.filter((l) => !RUNNERS.some((r) => r.lang === l))).toEqual([])
+  })
+})
