@@ -48,7 +48,8 @@ export function EndpointRowsTable({
       rowProps={(r) => ({
         'data-provider': rowKey === 'provider' ? r.provider : undefined,
         'data-model': rowKey === 'model' ? r.model : undefined,
-        className: rowKey === 'provider' && r.cheapest ? 'bg-success-soft/40' : undefined,
+        // On the cells, opaque: the sticky first cell must hide what scrolls beneath it.
+        className: rowKey === 'provider' && r.cheapest ? '[&>*]:bg-success-soft' : undefined,
       })}
     />
   )

@@ -6,7 +6,6 @@ import { useEffect, useId, useMemo, useState } from 'react'
 import { Badge } from '@/components/ui/badge'
 import { PopoverMenu } from '@/components/ui/popover-menu'
 import type { Capability, Modality } from '@/lib/catalog/schema'
-import { CAPABILITIES, CAPABILITY_KEYS, MODALITIES } from '@/lib/catalog/schema'
 import { formatTokensCompact } from '@/lib/pricing/format'
 import type { ColumnId } from '@/lib/table/columns'
 import { COLUMN_BY_ID, COLUMNS } from '@/lib/table/columns'
@@ -15,6 +14,7 @@ import { activeFilters } from '@/lib/table/filters'
 import type { Facet } from '@/lib/table/rows'
 import type { IndexState } from '@/lib/table/state'
 import { visibleColumns } from '@/lib/table/state'
+import { CAPABILITIES, CAPABILITY_KEYS, MODALITIES } from '@/lib/table/vocab'
 import { MODALITY_LABELS } from './cells'
 import type { HistoryMode } from './use-index-state'
 
@@ -245,7 +245,7 @@ export function IndexToolbar({
       </div>
 
       {/* Phones: the filters fold behind a toggle (a CSS-only checkbox, so it works without JavaScript too). */}
-      <input type="checkbox" id={filtersId} className="peer sr-only" />
+      <input type="checkbox" id={filtersId} aria-label="Show filters" className="peer sr-only sm:hidden" />
       <label
         htmlFor={filtersId}
         className="inline-flex min-h-9 cursor-pointer items-center gap-1.5 rounded-md border bg-card px-3 text-sm font-medium peer-checked:bg-muted peer-focus-visible:outline-2 peer-focus-visible:outline-accent sm:hidden"

@@ -56,8 +56,13 @@ const columns = helper.columns(
 
 /** Fixed row height: the virtualizer needs no measuring, and rows never jump. */
 const ROW_HEIGHT = 52
-/** Rows in the server-rendered HTML (the whole real catalog; a 5,000-model one is cut here). */
-const SSR_ROWS = 500
+/**
+ * Rows of the live table in the server HTML: more than a screenful, few enough to parse and
+ * hydrate quickly. Readers without JavaScript get every row in a static table (<noscript>).
+ */
+const SSR_ROWS = 50
+/** The static table for readers without JavaScript stops here (a 5,000-model catalog). */
+const NOSCRIPT_ROWS = 1000
 /** Compare takes 2 to 6 models. */
 const MAX_COMPARE = 6
 
@@ -77,6 +82,15 @@ const WIDTHS: Record<ColumnId, string> = {
   status: 'w-32',
 }
 const RIGHT = new Set<ColumnId>(['context', 'maxOutput', 'input', 'output', 'cacheRead', 'providers'])
+
+// Cell styles live on the table (one class list instead of one per cell): the server HTML of
+// hundreds of rows stays a third of the size.
+const CELLS = cn(
+  '[&_td]:overflow-hidden [&_td]:border-b [&_td]:px-3 [&_td]:text-ellipsis [&_td]:whitespace-nowrap',
+  '[&_td[data-num]]:text-right [&_td[data-num]]:tabular-nums',
+  '[&_tbody_th]:sticky [&_tbody_th]:left-0 [&_tbody_th]:z-[1] [&_tbody_th]:overflow-hidden [&_tbody_th]:border-b [&_tbody_th]:bg-card [&_tbody_th]:px-3 [&_tbody_th]:text-left [&_tbody_th]:font-normal',
+  '[&_tbody_tr:hover>*]:bg-muted [&_tbody_tr[data-selected]>*]:bg-accent-soft',
+)
 
 const getRowId = (r: ModelRow) => r.id
 const noopSubscribe = () => () => {}
@@ -105,9 +119,10 @@ export interface ModelsIndexProps {
 
 /**
  * The models index: one TanStack Table (v9) over every model, with search, filters, sorting,
- * column choice and row selection held in the URL. Rows are virtualized once the page is live;
- * the server-rendered HTML holds the full view (up to SSR_ROWS rows) so it reads at once and
- * without JavaScript.
+ * column choice and row selection held in the URL. Rows are virtualized once the page is live.
+ * The server HTML holds the URL's view twice over: the live table's first SSR_ROWS rows (it
+ * appears at once and hydrates fast), and, inside <noscript>, a static table of every row for
+ * readers without JavaScript (browsers with JavaScript never parse it into the page).
  */
 export function ModelsIndex({ rows, vendors, providers, initialState }: ModelsIndexProps) {
   const { state, update, endTyping } = useIndexState(initialState)
@@ -180,7 +195,8 @@ export function ModelsIndex({ rows, vendors, providers, initialState }: ModelsIn
   const compareHref = `/compare?models=${selectedIds.join(',')}`
 
   return (
-    <div className="space-y-3">
+    // data-ready: the table is live (hydrated); tests and the benchmark wait for it.
+    <div className="space-y-3" data-testid="models-index" data-ready={hydrated ? '' : undefined}>
       <IndexToolbar
         state={state}
         update={update}
@@ -263,15 +279,7 @@ export function ModelsIndex({ rows, vendors, providers, initialState }: ModelsIn
           className="relative max-h-[75vh] overflow-auto rounded-lg border"
         >
           <table
-            // Cell styles live on the table (one class list instead of one per cell): the
-            // server-rendered HTML of 340 rows stays a third of the size.
-            className={cn(
-              'w-max min-w-full table-fixed border-separate border-spacing-0 text-sm',
-              '[&_td]:overflow-hidden [&_td]:border-b [&_td]:px-3 [&_td]:text-ellipsis [&_td]:whitespace-nowrap',
-              '[&_td[data-num]]:text-right [&_td[data-num]]:tabular-nums',
-              '[&_tbody_th]:sticky [&_tbody_th]:left-0 [&_tbody_th]:z-[1] [&_tbody_th]:overflow-hidden [&_tbody_th]:border-b [&_tbody_th]:bg-card [&_tbody_th]:px-3 [&_tbody_th]:text-left [&_tbody_th]:font-normal',
-              '[&_tbody_tr:hover>*]:bg-muted [&_tbody_tr[data-selected]>*]:bg-accent-soft',
-            )}
+            className={cn('w-max min-w-full table-fixed border-separate border-spacing-0 text-sm', CELLS)}
             aria-rowcount={data.length + 1}
             data-testid="models-table"
           >
@@ -352,16 +360,62 @@ export function ModelsIndex({ rows, vendors, providers, initialState }: ModelsIn
               ) : null}
             </tbody>
           </table>
-          {!hydrated && tableRows.length > SSR_ROWS ? (
-            <p className="p-3 text-sm text-muted-foreground">
-              Showing the first {SSR_ROWS} of {plural(tableRows.length, 'model')}. Narrow the list with the search and filters above.
-            </p>
-          ) : null}
+
         </div>
       )}
       <p className="sr-only" role="status">
         {announcement}
       </p>
+      {!hydrated && data.length > 0 ? (
+        <noscript>
+          {/* Without JavaScript the live table (first rows only) gives way to the full static one. */}
+          <style>{'[data-testid=models-scroll]{display:none}'}</style>
+          <StaticTable rows={tableRows.slice(0, NOSCRIPT_ROWS).map((r) => r.original)} columns={visibleIds} total={data.length} sort={state.sort} />
+        </noscript>
+      ) : null}
+    </div>
+  )
+}
+
+/** Every row of the view as a plain table, for readers without JavaScript. */
+function StaticTable({ rows, columns, total, sort }: { rows: ModelRow[]; columns: ColumnId[]; total: number; sort: IndexState['sort'] }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border">
+      <table data-testid="models-table-static" className={cn('w-max min-w-full border-separate border-spacing-0 text-sm', CELLS)}>
+        <caption className="sr-only">Models. Prices in USD per 1M tokens at the cheapest provider; context and max reply in tokens.</caption>
+        <thead>
+          <tr>
+            {columns.map((id) => (
+              <th
+                key={id}
+                scope="col"
+                aria-sort={sort?.id === id ? (sort.desc ? 'descending' : 'ascending') : undefined}
+                className={cn('border-b bg-muted px-3 py-2 font-medium whitespace-nowrap text-muted-foreground', RIGHT.has(id) ? 'text-right' : 'text-left')}
+              >
+                {COLUMN_BY_ID[id].title}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((m) => (
+            <tr key={m.id} data-model={m.id} style={{ height: ROW_HEIGHT }}>
+              {columns.map((id) =>
+                id === 'name' ? (
+                  <th key={id} scope="row">
+                    <ModelCell column="name" row={m} />
+                  </th>
+                ) : (
+                  <td key={id} data-num={RIGHT.has(id) ? '' : undefined}>
+                    <ModelCell column={id} row={m} />
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {total > rows.length ? <p className="p-3 text-sm">The first {rows.length} of {total} models; narrow the list with the search and filters.</p> : null}
     </div>
   )
 }

@@ -78,7 +78,7 @@ export function DataTable<T extends RowData>({
   return (
     <div className="group/fold space-y-2">
       <TableFrame>
-        <Table>
+        <Table className="bg-card">
           <caption className="sr-only">{caption}</caption>
           <thead>
             {table.getHeaderGroups().map((group) => (

@@ -5,8 +5,8 @@
  * this one list, so a column has one title and one sort policy everywhere.
  */
 import type { Capability } from '@/lib/catalog/schema'
-import { STATUSES } from '@/lib/catalog/schema'
 import type { ModelRow } from './rows'
+import { STATUSES } from './vocab'
 
 export const COLUMN_IDS = [
   'name',

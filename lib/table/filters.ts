@@ -4,10 +4,10 @@
  * Pure.
  */
 import type { Capability, Modality } from '@/lib/catalog/schema'
-import { CAPABILITIES } from '@/lib/catalog/schema'
 import { formatPrice, formatTokensCompact } from '@/lib/pricing/format'
 import type { Facet, ModelRow } from './rows'
 import { isFree } from './rows'
+import { CAPABILITIES } from './vocab'
 
 export interface IndexFilters {
   /** Vendor ids: the model is made by any of them. */

@@ -6,7 +6,7 @@
  */
 import type { Model } from '@/lib/catalog/types'
 import type { Capability, Modality, Status } from '@/lib/catalog/schema'
-import { CAPABILITY_KEYS } from '@/lib/catalog/schema'
+import { CAPABILITY_KEYS } from './vocab'
 
 export interface ModelRow {
   /** `vendor/model`. */

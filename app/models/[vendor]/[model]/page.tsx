@@ -3,7 +3,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 
 import { CapabilitiesList, Modalities } from '@/components/model/capabilities-list'
-import { CostExample } from '@/components/model/cost-example'
+import { CostCalculator } from '@/components/calculator/cost-calculator'
 import { FaqSection } from '@/components/model/faq-section'
 import { KeyNumbers } from '@/components/model/key-numbers'
 import { ModelCard } from '@/components/model/model-card'
@@ -70,8 +70,11 @@ export default async function ModelPage({ params }: Props) {
         <ProvidersTable endpoints={model.endpoints} modelName={model.name} />
       </Section>
 
-      <Section id="cost-example" title="What it costs" description="A worked example at the cheapest provider.">
-        <CostExample model={model} />
+      <Section id="cost-example" title="What it costs" description="Your workload at the provider cheapest for it. It starts as a worked example: 1,000 requests a day of 1,000 input and 500 output tokens.">
+        <CostCalculator
+          modelName={model.name}
+          endpoints={model.endpoints.map((e) => ({ provider: e.provider, providerName: e.providerName, pricing: e.pricing, status: e.status }))}
+        />
       </Section>
 
       <Section id="capabilities" title="Capabilities">

@@ -1,0 +1,135 @@
+'use client'
+
+import { useId, useMemo, useRef, useState } from 'react'
+
+import { ModelSearch } from '@/lib/table/search'
+import { cn } from '@/lib/utils'
+
+export interface PickerOption {
+  id: string
+  name: string
+  vendor: string
+  vendorName: string
+  aliases?: string[]
+}
+
+const MAX_SHOWN = 8
+
+/**
+ * "Add a model": a combobox (ARIA 1.2 pattern: the input owns a listbox, arrows move the
+ * active option, Enter picks, Escape closes) over every model, with the index's typo-tolerant
+ * search. Already chosen models are left out.
+ */
+export function ModelPicker({ options, exclude, onPick, disabled, disabledReason }: { options: PickerOption[]; exclude: string[]; onPick: (id: string) => void; disabled?: boolean; disabledReason?: string }) {
+  const id = useId()
+  const listId = `${id}-list`
+  const [query, setQuery] = useState('')
+  const [open, setOpen] = useState(false)
+  const [active, setActive] = useState(0)
+  const inputRef = useRef<HTMLInputElement>(null)
+  const search = useMemo(() => new ModelSearch(options), [options])
+  const matches = useMemo(() => {
+    if (!query.trim()) return []
+    return search
+      .search(query)
+      .map((h) => h.row)
+      .filter((o) => !exclude.includes(o.id))
+      .slice(0, MAX_SHOWN)
+  }, [search, query, exclude])
+  const expanded = open && query.trim() !== ''
+
+  const pick = (o: PickerOption) => {
+    onPick(o.id)
+    setQuery('')
+    setOpen(false)
+    setActive(0)
+    inputRef.current?.focus()
+  }
+
+  return (
+    <div className="relative w-full max-w-md">
+      <label htmlFor={id} className="mb-1 block text-sm font-medium">
+        Add a model
+      </label>
+      <input
+        ref={inputRef}
+        id={id}
+        type="text"
+        role="combobox"
+        aria-expanded={expanded}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={expanded && matches[active] ? `${listId}-${active}` : undefined}
+        aria-describedby={disabled ? `${id}-why` : undefined}
+        autoComplete="off"
+        spellCheck={false}
+        disabled={disabled}
+        placeholder={disabled ? 'Six models chosen' : 'Type a name, id or vendor'}
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value)
+          setOpen(true)
+          setActive(0)
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') {
+            e.preventDefault()
+            setOpen(true)
+            setActive((a) => Math.min(a + 1, Math.max(matches.length - 1, 0)))
+          } else if (e.key === 'ArrowUp') {
+            e.preventDefault()
+            setActive((a) => Math.max(a - 1, 0))
+          } else if (e.key === 'Enter') {
+            e.preventDefault()
+            const o = matches[active]
+            if (expanded && o) pick(o)
+          } else if (e.key === 'Escape') {
+            if (expanded) e.preventDefault()
+            setOpen(false)
+          }
+        }}
+        className="min-h-10 w-full rounded-md border bg-card px-3 disabled:opacity-60"
+      />
+      {disabled && disabledReason ? (
+        <p id={`${id}-why`} className="mt-1 text-xs text-muted-foreground">
+          {disabledReason}
+        </p>
+      ) : null}
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label="Matching models"
+        hidden={!expanded}
+        className="absolute top-full z-30 mt-1 max-h-80 w-full overflow-auto rounded-md border bg-card p-1 shadow-lg"
+      >
+        {matches.map((o, i) => (
+          <li
+            key={o.id}
+            id={`${listId}-${i}`}
+            role="option"
+            aria-selected={i === active}
+            // mousedown, not click: the input's blur would close the list first.
+            onMouseDown={(e) => {
+              e.preventDefault()
+              pick(o)
+            }}
+            onMouseMove={() => setActive(i)}
+            className={cn('cursor-pointer rounded px-2 py-1.5 text-sm', i === active && 'bg-accent-soft')}
+          >
+            <span className="font-medium">{o.name}</span> <span className="text-muted-foreground">· {o.vendorName}</span>
+            <span className="block truncate text-xs text-muted-foreground">
+              <code>{o.id}</code>
+            </span>
+          </li>
+        ))}
+        {expanded && matches.length === 0 ? (
+          <li role="option" aria-selected={false} aria-disabled className="px-2 py-1.5 text-sm text-muted-foreground">
+            No model matches “{query}”
+          </li>
+        ) : null}
+      </ul>
+    </div>
+  )
+}

@@ -1,0 +1,148 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+
+const MINI = 'openai/gpt-4o-mini'
+const HAIKU = 'anthropic/claude-haiku-4-5'
+const FLASH = 'google/gemini-2.5-flash'
+
+const columns = (page: Page) =>
+  page.getByTestId('compare-table').locator('thead th[data-model]').evaluateAll((ths) => ths.map((t) => (t as HTMLElement).dataset.model))
+/** Opens a page and waits until its live parts are hydrated (the server HTML comes first). */
+async function open(page: Page, url: string) {
+  await page.goto(url)
+  await expect(page.locator('[data-ready]').first()).toBeAttached()
+}
+
+const costRow = (page: Page, id: string) => page.getByTestId('workload-costs').locator(`tr[data-model="${id}"]`)
+
+test.describe('compare', () => {
+  test('an unknown id is reported while the valid ones still show', async ({ page }) => {
+    await page.goto(`/compare?models=${MINI},nope/not-a-model,${HAIKU}`)
+    const notice = page.getByTestId('unknown-models')
+    await expect(notice).toBeVisible()
+    await expect(notice).toContainText('not in the catalog')
+    await expect(notice).toContainText('nope/not-a-model')
+    expect(await columns(page)).toEqual([MINI, HAIKU])
+    // The notice offers the link without the unknown id.
+    await notice.getByRole('link', { name: /drop it from the link/ }).click()
+    await expect(page).toHaveURL(`/compare?models=${MINI},${HAIKU}`)
+    await expect(page.getByTestId('unknown-models')).toHaveCount(0)
+  })
+
+  test('the calculator’s figures match a hand computation', async ({ page }) => {
+    await open(page, `/compare?models=${MINI},${HAIKU}`)
+    await page.getByLabel('Input tokens').fill('2000')
+    await page.getByLabel('Output tokens').fill('1000')
+    await page.getByLabel('Cached input').fill('25')
+    await page.getByLabel('Requests').fill('500')
+    await expect(page).toHaveURL(`/compare?models=${MINI},${HAIKU}&in=2000&out=1000&cached=25&rpd=500`)
+
+    // GPT-4o mini at OpenAI: $0.15 input, $0.075 cached input, $0.60 output per 1M tokens.
+    // Per request: (1,500 × 0.15 + 500 × 0.075 + 1,000 × 0.60) / 1M = 862.5 / 1M = $0.0008625 → "$0.000863".
+    // Per day: × 500 = $0.43125. Per month: × 30 = $12.9375 → "$12.94".
+    const mini = costRow(page, MINI)
+    await expect(mini.locator('td').first()).toHaveText('OpenAI')
+    await expect(mini.locator('[data-cost=request]')).toHaveText('$0.000863')
+    await expect(mini.locator('[data-cost=day]')).toHaveText('$0.43125')
+    await expect(mini.locator('[data-cost=month]')).toHaveText('$12.94')
+    await expect(mini).toContainText('Cheapest')
+    await expect(mini.locator('[data-cost=multiple]')).toHaveText('×1')
+
+    // Claude Haiku 4.5 at Anthropic: $1 input, $0.10 cached input, $5 output per 1M tokens.
+    // Per request: (1,500 × 1 + 500 × 0.10 + 1,000 × 5) / 1M = $0.00655; per day $3.275 (shown to the
+    // cent from $1 up: "$3.28"); per month $98.25.
+    // Against $0.0008625: × 7.59... → "×7.6".
+    const haiku = costRow(page, HAIKU)
+    await expect(haiku.locator('[data-cost=request]')).toHaveText('$0.00655')
+    await expect(haiku.locator('[data-cost=day]')).toHaveText('$3.28')
+    await expect(haiku.locator('[data-cost=month]')).toHaveText('$98.25')
+    await expect(haiku.locator('[data-cost=multiple]')).toHaveText('×7.6')
+
+    // The workload is in the URL: a reload (or a shared link) computes the same.
+    await page.reload()
+    await expect(page.getByLabel('Requests')).toHaveValue('500')
+    await expect(costRow(page, MINI).locator('[data-cost=day]')).toHaveText('$0.43125')
+  })
+
+  test('the model page’s calculator starts from the worked example and recomputes', async ({ page }) => {
+    await open(page, '/models/openai/gpt-4o-mini')
+    const section = page.locator('#cost-example')
+    await expect(section.getByTestId('cost-example-total')).toHaveText('$0.45')
+    await section.getByLabel('Requests').fill('20000')
+    await section.getByLabel('Cached input').fill('50')
+    // (500 × 0.15 + 500 × 0.075 + 500 × 0.60) / 1M = $0.0004125 a request; × 20,000 = $8.25 a day; × 30 = $247.50.
+    await expect(section.getByTestId('cost-example-total')).toHaveText('$8.25')
+    await expect(section.getByTestId('cost-per-month')).toHaveText('$247.50')
+  })
+
+  test('the picker adds, and the column links reorder and remove; the URL holds the set', async ({ page }) => {
+    await open(page, `/compare?models=${MINI},${HAIKU}&rpd=2000`)
+    const picker = page.getByRole('combobox', { name: 'Add a model' })
+    await picker.fill('gemini 2.5 flash')
+    await expect(page.getByRole('option').first()).toContainText('Gemini 2.5 Flash')
+    await picker.press('Enter')
+    await expect(page).toHaveURL(`/compare?models=${MINI},${HAIKU},${FLASH}&rpd=2000`)
+    await expect.poll(() => columns(page)).toEqual([MINI, HAIKU, FLASH])
+
+    await page.getByRole('link', { name: 'Move Gemini 2.5 Flash left' }).click()
+    await expect(page).toHaveURL(`/compare?models=${MINI},${FLASH},${HAIKU}&rpd=2000`)
+    await expect.poll(() => columns(page)).toEqual([MINI, FLASH, HAIKU])
+
+    await page.getByRole('link', { name: 'Remove GPT-4o mini' }).click()
+    await expect(page).toHaveURL(`/compare?models=${FLASH},${HAIKU}&rpd=2000`)
+    await expect.poll(() => columns(page)).toEqual([FLASH, HAIKU])
+    await expect(page.getByLabel('Requests')).toHaveValue('2000')
+
+    await page.goBack()
+    await expect.poll(() => columns(page)).toEqual([MINI, FLASH, HAIKU])
+  })
+
+  test('rows are grouped, the best value is marked, and "differences only" hides agreement', async ({ page }) => {
+    await open(page, `/compare?models=${MINI},${HAIKU}`)
+    const t = page.getByTestId('compare-table')
+    for (const g of ['pricing', 'limits', 'capabilities', 'modalities', 'parameters', 'dates', 'status', 'providers']) await expect(t.locator(`tbody[data-group="${g}"]`)).toHaveCount(1)
+    // GPT-4o mini is cheaper on input; Claude Haiku 4.5 has the larger context window.
+    const input = t.locator('tr[data-row="price-input"] td')
+    await expect(input.nth(0)).toHaveAttribute('data-best', '')
+    await expect(input.nth(0)).toContainText('Cheapest')
+    await expect(input.nth(1)).not.toHaveAttribute('data-best')
+    await expect(t.locator('tr[data-row="context"] td').nth(1)).toHaveAttribute('data-best', '')
+
+    const all = await t.locator('tr[data-row]').count()
+    await page.getByRole('switch', { name: 'Differences only' }).click()
+    await expect(page).toHaveURL(/&diff=1$/)
+    const diff = await t.locator('tr[data-row]').count()
+    expect(diff).toBeLessThan(all)
+    await expect(page.getByText(`Hiding ${all - diff} rows where all models agree.`)).toBeVisible()
+    await expect(t.locator('tr[data-row="price-input"]')).toHaveCount(1)
+  })
+
+  test('a shared link reads without JavaScript', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+    await page.goto(`/compare?models=${MINI},${HAIKU},bogus&in=2000&out=1000&cached=25&rpd=500`)
+    await expect(page.getByTestId('unknown-models')).toContainText('bogus')
+    expect(await columns(page)).toEqual([MINI, HAIKU])
+    await expect(costRow(page, MINI).locator('[data-cost=day]')).toHaveText('$0.43125')
+    await context.close()
+  })
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`axe finds no serious or critical violation (${scheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme })
+      await page.goto(`/compare?models=${MINI},${HAIKU},nope/nope`)
+      const results = await new AxeBuilder({ page }).analyze()
+      const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([])
+    })
+  }
+
+  test('fits a phone: the page does not scroll sideways, the table does', async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 }, isMobile: true })
+    const page = await context.newPage()
+    await page.goto(`/compare?models=${MINI},${HAIKU},${FLASH}`)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
+    await context.close()
+  })
+})

@@ -1,0 +1,244 @@
+import { readFileSync } from 'node:fs'
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+
+const table = (page: Page) => page.getByTestId('models-table')
+const rows = (page: Page) => table(page).locator('tbody tr[data-model]')
+const search = (page: Page) => page.getByRole('searchbox', { name: 'Search models' })
+const count = (page: Page) => page.getByTestId('result-count')
+
+/** Opens the index and waits until it is live (hydrated): the server HTML is there before that. */
+async function open(page: Page, url = '/models') {
+  await page.goto(url)
+  await expect(page.locator('[data-testid=models-index][data-ready]')).toBeAttached()
+}
+
+/** "Free" → 0, "$1,234.50" → 1234.5, "—" → undefined. */
+const price = (s: string | null | undefined) => (!s || s === '—' ? undefined : s === 'Free' ? 0 : Number(s.replace(/[$,]/g, '')))
+
+/** The rendered (virtualized: the visible ones) rows' texts in one column, by its header title. */
+async function column(page: Page, title: string): Promise<string[]> {
+  const headers = await table(page).locator('thead th').allInnerTexts()
+  const index = headers.findIndex((h) => h.trim() === title)
+  expect(index, `a "${title}" column`).toBeGreaterThanOrEqual(0)
+  return rows(page).evaluateAll((trs, i) => trs.map((tr) => tr.children[i]?.textContent?.trim() ?? ''), index)
+}
+
+async function total(page: Page) {
+  const text = (await count(page).textContent()) ?? ''
+  const m = text.match(/^([\d,]+) of ([\d,]+) models$/)
+  expect(m, text).not.toBeNull()
+  return { shown: Number(m![1]!.replace(/,/g, '')), all: Number(m![2]!.replace(/,/g, '')) }
+}
+
+test.describe('models index', () => {
+  test('the default view is in the server HTML and reads without JavaScript', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+    await page.goto('/models')
+    const { shown, all } = await total(page)
+    expect(shown).toBe(all)
+    expect(all).toBeGreaterThan(300)
+    // Every model is in the document (a static table stands in for the live one), not just a first screenful.
+    await expect(page.getByTestId('models-scroll')).toBeHidden()
+    await expect(page.getByTestId('models-table-static').locator('tbody tr[data-model]')).toHaveCount(all)
+    await expect(page.getByRole('link', { name: 'GPT-4o mini', exact: true })).toBeVisible()
+
+    // The filter form works without JavaScript: the server renders the URL's view.
+    await search(page).fill('gpt-4o mini')
+    await search(page).press('Enter')
+    await expect(page).toHaveURL(/[?&]q=gpt-4o\+mini/)
+    expect((await total(page)).shown).toBeLessThan(10)
+    await expect(page.getByRole('link', { name: 'GPT-4o mini', exact: true })).toBeVisible()
+    await context.close()
+  })
+
+  test('search narrows the rows, keeps the match, tolerates a typo and lives in the URL', async ({ page }) => {
+    await open(page, '/models')
+    const before = (await total(page)).all
+    await search(page).fill('gpt-4o mini')
+    await expect(page).toHaveURL(/\/models\?q=gpt-4o\+mini$/)
+    const after = (await total(page)).shown
+    expect(after).toBeGreaterThan(0)
+    expect(after).toBeLessThan(before)
+    await expect(rows(page).first()).toHaveAttribute('data-model', 'openai/gpt-4o-mini')
+    await expect(page.getByRole('link', { name: 'GPT-4o mini', exact: true })).toBeVisible()
+
+    // Two letters swapped: still found, still first.
+    await search(page).fill('gpt-4o mnii')
+    await expect(rows(page).first()).toHaveAttribute('data-model', 'openai/gpt-4o-mini')
+    // By vendor and alias too.
+    await search(page).fill('gpt-4o-mini-2024-07-18')
+    await expect(rows(page).first()).toHaveAttribute('data-model', 'openai/gpt-4o-mini')
+  })
+
+  test('sorting by input price orders rows numerically, unknown prices last both ways', async ({ page }) => {
+    await open(page, '/models')
+    const header = page.getByRole('columnheader', { name: 'Input', exact: true })
+    await expect(header).not.toHaveAttribute('aria-sort')
+
+    await header.getByRole('button').click()
+    await expect(header).toHaveAttribute('aria-sort', 'ascending')
+    await expect(page).toHaveURL(/[?&]sort=input$/)
+    const asc = (await column(page, 'Input')).map(price)
+    const ascKnown = asc.filter((p) => p !== undefined) as number[]
+    expect(ascKnown.length).toBeGreaterThan(5)
+    expect(ascKnown).toEqual([...ascKnown].sort((a, b) => a - b))
+
+    await header.getByRole('button').click()
+    await expect(header).toHaveAttribute('aria-sort', 'descending')
+    await expect(page).toHaveURL(/[?&]sort=-input$/)
+    const desc = (await column(page, 'Input')).map(price) as number[]
+    expect(desc[0]).toBeGreaterThan(desc[desc.length - 1]!)
+    expect(desc).toEqual([...desc].sort((a, b) => b - a))
+
+    // The end of the list (scrolled into view: rows are virtualized) holds the models without a price.
+    const scroller = page.getByTestId('models-scroll')
+    await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight))
+    await expect.poll(async () => (await column(page, 'Input')).at(-1)).toBe('—')
+    await page.getByRole('columnheader', { name: 'Input', exact: true }).getByRole('button').click()
+    await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight))
+    await expect.poll(async () => (await column(page, 'Input')).at(-1)).toBe('—')
+
+    // Back undoes the last sort.
+    await page.goBack()
+    await expect(page).toHaveURL(/[?&]sort=-input$/)
+    await expect(page.getByRole('columnheader', { name: 'Input', exact: true })).toHaveAttribute('aria-sort', 'descending')
+  })
+
+  test('sorting works from the keyboard and is announced', async ({ page }) => {
+    await open(page, '/models')
+    const button = page.getByRole('columnheader', { name: 'Context', exact: true }).getByRole('button')
+    await button.focus()
+    await page.keyboard.press('Enter')
+    await expect(page.getByRole('columnheader', { name: 'Context', exact: true })).toHaveAttribute('aria-sort', 'descending')
+    await expect(page.getByText('Sorted by Context, descending')).toBeAttached()
+    const ctx = (await column(page, 'Context')).map((s) => Number(s.replace(/,/g, '')))
+    expect(ctx).toEqual([...ctx].sort((a, b) => b - a))
+  })
+
+  test('a filter combination round-trips through the URL; reload and Back keep it', async ({ page }) => {
+    await open(page, '/models')
+    const all = (await total(page)).all
+
+    await page.getByText('Filter by Vendor').click()
+    await page.getByRole('checkbox', { name: /^OpenAI\b/ }).check()
+    await page.keyboard.press('Escape')
+    await page.getByText('Filter by Capabilities').click()
+    await page.getByRole('checkbox', { name: 'Tool calling' }).check()
+    await page.keyboard.press('Escape')
+    await page.getByLabel('Min context').selectOption({ label: '128K tokens' })
+    await page.getByLabel('Hide deprecated').check()
+    await page.getByRole('columnheader', { name: 'Output', exact: true }).getByRole('button').click()
+
+    await expect(page).toHaveURL(/\/models\?sort=output&vendor=openai&cap=tools&ctx=128000&hide=deprecated$/)
+    const filtered = await total(page)
+    expect(filtered.shown).toBeGreaterThan(0)
+    expect(filtered.shown).toBeLessThan(all)
+    const chips = page.getByRole('list', { name: 'Active filters' })
+    for (const label of ['Vendor: OpenAI', 'Has: Tool calling', 'Context ≥ 128K', 'Deprecated hidden']) await expect(chips).toContainText(label)
+
+    await page.reload()
+    await expect(page.locator('[data-testid=models-index][data-ready]')).toBeAttached()
+    expect(await total(page)).toEqual(filtered)
+    await expect(page.getByLabel('Hide deprecated')).toBeChecked()
+    await expect(page.getByLabel('Min context')).toHaveValue('128000')
+    await expect(page.getByRole('columnheader', { name: 'Output', exact: true })).toHaveAttribute('aria-sort', 'ascending')
+    for (const id of await rows(page).evaluateAll((trs) => trs.map((t) => (t as HTMLElement).dataset.model ?? ''))) expect(id).toMatch(/^openai\//)
+
+    // Back steps out of the last change (the sort), then the one before (hide deprecated).
+    await page.goBack()
+    await expect(page).toHaveURL(/\/models\?vendor=openai&cap=tools&ctx=128000&hide=deprecated$/)
+    await page.goBack()
+    await expect(page).toHaveURL(/\/models\?vendor=openai&cap=tools&ctx=128000$/)
+    await expect(page.getByLabel('Hide deprecated')).not.toBeChecked()
+
+    // A chip removes its filter.
+    await page.getByRole('button', { name: 'Remove filter Vendor: OpenAI' }).click()
+    await expect(page).toHaveURL(/\/models\?cap=tools&ctx=128000$/)
+  })
+
+  test('an empty result says which filter to loosen', async ({ page }) => {
+    await open(page, '/models?vendor=openai&free=1&maxin=0&open=1&q=claude')
+    const empty = page.getByTestId('empty-state')
+    await expect(empty).toContainText('No model matches')
+    const first = empty.getByRole('button').first()
+    await expect(first).toHaveText(/^Remove “.+”$/)
+    await first.click()
+    await expect(page.getByTestId('empty-state')).toHaveCount(0)
+    expect((await total(page)).shown).toBeGreaterThan(0)
+  })
+
+  test('columns can be hidden and shown, and the choice is in the URL', async ({ page }) => {
+    await open(page, '/models')
+    await page.getByText('Columns', { exact: true }).click()
+    await page.getByRole('checkbox', { name: 'Vendor', exact: true }).uncheck()
+    await page.getByRole('checkbox', { name: 'Knowledge cutoff', exact: true }).check()
+    await page.keyboard.press('Escape')
+    await expect(page.getByRole('columnheader', { name: 'Vendor', exact: true })).toHaveCount(0)
+    await expect(page.getByRole('columnheader', { name: 'Knowledge cutoff', exact: true })).toBeVisible()
+    await expect(page).toHaveURL(/[?&]cols=name,context,/)
+    await page.reload()
+    await expect(page.getByRole('columnheader', { name: 'Vendor', exact: true })).toHaveCount(0)
+  })
+
+  test('select three models and compare them', async ({ page }) => {
+    await open(page, '/models?q=gpt-4o')
+    const picks = await rows(page).evaluateAll((trs) => trs.slice(0, 3).map((t) => (t as HTMLElement).dataset.model ?? ''))
+    expect(picks).toHaveLength(3)
+    await expect(page.getByRole('button', { name: 'Compare (0)' })).toBeDisabled()
+    for (const id of picks) await table(page).locator(`tr[data-model="${id}"] input[type=checkbox]`).check()
+    const compare = page.getByRole('link', { name: 'Compare (3)' })
+    await expect(compare).toHaveAttribute('href', `/compare?models=${picks.join(',')}`)
+    await compare.click()
+    await expect(page).toHaveURL(`/compare?models=${picks.join(',')}`)
+    await expect(page.getByTestId('compare-table').locator('thead th[data-model]')).toHaveCount(3)
+    expect(await page.getByTestId('compare-table').locator('thead th[data-model]').evaluateAll((ths) => ths.map((t) => (t as HTMLElement).dataset.model))).toEqual(picks)
+  })
+
+  test('exports the current view as CSV and JSON', async ({ page }) => {
+    await open(page, '/models?vendor=anthropic&sort=-context')
+    const { shown } = await total(page)
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()])
+    expect(csvDownload.suggestedFilename()).toBe('models.csv')
+    const csv = readFileSync((await csvDownload.path())!, 'utf8').trimEnd().split('\r\n')
+    expect(csv[0]).toMatch(/^Id,Model,Vendor,Context \(tokens\),/)
+    expect(csv).toHaveLength(shown + 1)
+    for (const line of csv.slice(1)) expect(line).toMatch(/^anthropic\//)
+
+    const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()])
+    const json = JSON.parse(readFileSync((await jsonDownload.path())!, 'utf8'))
+    expect(json.count).toBe(shown)
+    const contexts = json.models.map((m: { context: number }) => m.context)
+    expect(contexts).toEqual([...contexts].sort((a: number, b: number) => b - a))
+  })
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`axe finds no serious or critical violation (${scheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme })
+      await open(page, '/models?q=claude')
+      const results = await new AxeBuilder({ page }).analyze()
+      const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([])
+    })
+  }
+
+  test('on a phone nothing is clipped: the table scrolls sideways with the name column kept in view', async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 }, isMobile: true })
+    const page = await context.newPage()
+    await open(page, '/models')
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
+    const scroller = page.getByTestId('models-scroll')
+    expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true)
+    const name = rows(page).first().locator('th')
+    const before = await name.boundingBox()
+    await scroller.evaluate((el) => (el.scrollLeft = 400))
+    await expect.poll(async () => (await name.boundingBox())?.x).toBe(before?.x)
+    // The filters fold behind a toggle on a phone.
+    await expect(page.getByText('Filter by Vendor')).toBeHidden()
+    await page.locator('label').filter({ hasText: /^Filters$/ }).click()
+    await expect(page.getByText('Filter by Vendor')).toBeVisible()
+    await context.close()
+  })
+})
