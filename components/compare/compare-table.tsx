@@ -59,9 +59,9 @@ export function CompareTable({
           </caption>
           <thead>
             <tr>
-              <td className="sticky left-0 z-[1] w-40 min-w-40 border-b bg-muted sm:w-56" />
+              <td className="sticky left-0 z-[1] w-32 min-w-32 border-b bg-muted sm:w-56 sm:min-w-56" />
               {models.map((m, i) => (
-                <th key={m.id} scope="col" data-model={m.id} className="min-w-44 border-b border-l bg-muted px-3 py-2 text-left align-top font-medium">
+                <th key={m.id} scope="col" data-model={m.id} className="min-w-36 border-b border-l bg-muted px-3 py-2 text-left align-top font-medium sm:min-w-44">
                   <Link href={`/models/${m.id}`} className="block font-semibold text-foreground hover:underline">
                     {m.name}
                   </Link>
@@ -89,7 +89,10 @@ export function CompareTable({
             <tbody key={g.key} data-group={g.key}>
               <tr>
                 <th scope="colgroup" colSpan={models.length + 1} className="border-b bg-card px-3 pt-4 pb-1 text-left text-xs font-semibold tracking-wide text-muted-foreground uppercase">
-                  <span className="sticky left-3">{g.title}</span>
+                  <span className="sticky left-3">
+                    {g.title}
+                    {g.note ? <span className="ml-2 font-normal tracking-normal normal-case">{g.note}</span> : null}
+                  </span>
                 </th>
               </tr>
               {g.rows.map((r) => (

@@ -172,8 +172,8 @@ function WorkloadTable({ models, costs, workload }: { models: CompareModelView[]
           {workload.cachedPercent ? `, ${workload.cachedPercent}% of the input cached` : ''}, in USD.
         </caption>
         <thead>
-          <tr className="bg-muted text-left text-muted-foreground">
-            <th scope="col" className="px-3 py-2 font-medium">Model</th>
+          <tr className="bg-muted text-left whitespace-nowrap text-muted-foreground">
+            <th scope="col" className="sticky left-0 bg-muted px-3 py-2 font-medium">Model</th>
             <th scope="col" className="px-3 py-2 font-medium">Provider</th>
             <th scope="col" className="px-3 py-2 text-right font-medium">Per request</th>
             <th scope="col" className="px-3 py-2 text-right font-medium">Per day</th>
@@ -187,8 +187,8 @@ function WorkloadTable({ models, costs, workload }: { models: CompareModelView[]
             const best = c !== undefined && cheapest !== undefined && c.perRequest.eq(cheapest.perRequest)
             const multiple = c && cheapest ? multipleOf(c.perRequest, cheapest.perRequest) : null
             return (
-              <tr key={m.id} data-model={m.id} className={cn('border-t', best && 'bg-success-soft/50')}>
-                <th scope="row" className="px-3 py-2 text-left font-medium whitespace-nowrap">
+              <tr key={m.id} data-model={m.id} className={cn('border-t', best ? '[&>*]:bg-success-soft' : '[&>*]:bg-card')}>
+                <th scope="row" className="sticky left-0 px-3 py-2 text-left font-medium whitespace-nowrap">
                   {m.name}
                   {best ? (
                     <span className="ml-2 rounded-full bg-success-soft px-2 py-0.5 text-xs font-medium text-success">Cheapest</span>

@@ -41,6 +41,8 @@ export interface CompareRow {
 export interface CompareGroup {
   key: string
   title: string
+  /** Units or scope shared by the group's rows. */
+  note?: string
   rows: CompareRow[]
 }
 
@@ -114,7 +116,6 @@ export function compareGroups(models: Model[]): CompareGroup[] {
   const price = (key: 'input' | 'output' | 'cacheRead' | 'cacheWrite' | 'reasoning', label: string): Spec<number> => ({
     key: `price-${key}`,
     label,
-    hint: 'USD per 1M tokens, cheapest provider',
     rule: 'min',
     bestWord: 'cheapest',
     value: (m) => m.cheapest?.pricing[key],
@@ -124,6 +125,7 @@ export function compareGroups(models: Model[]): CompareGroup[] {
   const pricing: CompareGroup = {
     key: 'pricing',
     title: 'Pricing',
+    note: 'USD per 1M tokens, at each model’s cheapest provider',
     rows: [
       row(models, price('input', 'Input')),
       row(models, price('output', 'Output')),
@@ -133,16 +135,16 @@ export function compareGroups(models: Model[]): CompareGroup[] {
       row<number>(models, {
         key: 'price-request',
         label: 'Per request',
-        hint: 'USD, on top of tokens',
+        hint: 'USD per request, on top of tokens',
         rule: 'min',
         bestWord: 'cheapest',
         value: (m) => m.cheapest?.pricing.request ?? (m.cheapest ? 0 : undefined),
         text: (v) => (v === 0 ? 'None' : formatPrice(v)),
       }),
       row<string>(models, { key: 'cheapest-provider', label: 'Cheapest provider', rule: 'none', value: (m) => m.cheapest?.providerName, text: (v) => v, missingText: 'None' }),
-      row<string>(models, { key: 'spread-input', label: 'Input across providers', hint: 'USD per 1M tokens', rule: 'none', value: (m) => spread(m, 'input'), text: (v) => v, missingText: 'One provider' }),
-      row<string>(models, { key: 'spread-output', label: 'Output across providers', hint: 'USD per 1M tokens', rule: 'none', value: (m) => spread(m, 'output'), text: (v) => v, missingText: 'One provider' }),
-      row<string>(models, { key: 'tiers', label: 'Long-prompt prices', hint: 'USD per 1M tokens', rule: 'none', value: tiers, text: (v) => v, missingText: 'Same at any length' }),
+      row<string>(models, { key: 'spread-input', label: 'Input across providers', rule: 'none', value: (m) => spread(m, 'input'), text: (v) => v, missingText: 'One provider' }),
+      row<string>(models, { key: 'spread-output', label: 'Output across providers', rule: 'none', value: (m) => spread(m, 'output'), text: (v) => v, missingText: 'One provider' }),
+      row<string>(models, { key: 'tiers', label: 'Long-prompt prices', rule: 'none', value: tiers, text: (v) => v, missingText: 'Same at any length' }),
     ],
   }
   const limits: CompareGroup = {
