@@ -51,6 +51,9 @@ export interface SnippetInput extends SnippetRequest {
   model: SnippetModel
 }
 
+/** The message a snippet starts with. */
+export const DEFAULT_MESSAGE = 'Hello! What can you do?'
+
 /** The placeholder environment variable for a key to this site's API. */
 export const PROXY_KEY_ENV = 'YOUR_API_KEY'
 

@@ -28,6 +28,9 @@ export const LANGUAGES: Record<SnippetLanguage, LanguageInfo> = {
   go: { id: 'go', label: 'Go', howToRun: 'net/http, no SDK: go run main.go (Go 1.18 or later).', grammar: 'go', file: 'main.go' },
 }
 
+/** localStorage key of the last language chosen in any snippet on the site. */
+export const LANGUAGE_STORAGE_KEY = 'snippet-language'
+
 export const isSnippetLanguage = (s: string | null | undefined): s is SnippetLanguage =>
   (LANGUAGE_IDS as readonly string[]).includes(s ?? '')
 

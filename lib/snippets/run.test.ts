@@ -8,12 +8,10 @@
  * Needs bash, curl, python3 and node; zsh, Go and Python's `openai` package are used where
  * installed (skipped with a message otherwise).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { startMockUpstream, type MockUpstream } from '@/e2e/fixtures/mock-upstream'
-import { hasTool, inBatches, run, runSnippet, type RunResult, workDir } from '@/e2e/fixtures/snippets/run'
+import { hasTool, printedAnswer, type RunResult, runSnippets, workDir } from '@/e2e/fixtures/snippets/run'
 import { TRICKY_MESSAGES } from '@/e2e/fixtures/snippets/tricky-messages'
 
 import { ALL_OPTIONS, FULL_MODEL } from './fixtures'
@@ -54,41 +52,10 @@ const RUNNERS: Runner[] = [
 const skipped = RUNNERS.filter((r) => r.needs && !hasTool(r.needs))
 const runners = RUNNERS.filter((r) => !skipped.includes(r))
 
-/** What the program printed as the answer: curl prints the raw response, the others the text. */
-function answer(lang: SnippetLanguage, stream: boolean, stdout: string): string {
-  if (lang !== 'curl') return stdout
-  if (!stream) return `${(JSON.parse(stdout.slice(stdout.indexOf('{'), stdout.lastIndexOf('}') + 1)) as { choices: Array<{ message: { content: string } }> }).choices[0]!.message.content}\n`
-  let text = ''
-  for (const line of stdout.split('\n')) {
-    const data = line.startsWith('data:') ? line.slice(5).trim() : ''
-    if (data && data !== '[DONE]') text += (JSON.parse(data) as { choices: Array<{ delta: { content?: string } }> }).choices[0]?.delta.content ?? ''
-  }
-  return `${text}\n`
-}
+const answer = printedAnswer
 
-/** Go compiles slowly per file: build every Go snippet of a batch with one `go build`, then run the binaries. */
-async function runAll(jobs: Array<{ runner: Runner; code: string }>, env: Record<string, string> = {}): Promise<RunResult[]> {
-  const goJobs = jobs.map((j, i) => [j, i] as const).filter(([j]) => j.runner.lang === 'go')
-  const binaries = new Map<number, string>()
-  let buildErrors = ''
-  if (goJobs.length > 0) {
-    const root = join(work.dir, `go-${Date.now()}`)
-    for (const [j, i] of goJobs) {
-      mkdirSync(join(root, `s${i}`), { recursive: true })
-      writeFileSync(join(root, `s${i}`, 'main.go'), `${j.code}\n`)
-      binaries.set(i, join(root, 'bin', `s${i}`))
-    }
-    writeFileSync(join(root, 'go.mod'), 'module snippets\n\ngo 1.18\n')
-    // -k: keep building the others when one fails; a snippet that does not compile fails on its own.
-    const built = await run('go', ['build', '-k', '-o', join(root, 'bin') + '/', './...'], { cwd: root, env: { ...process.env, GO111MODULE: 'on', GOFLAGS: '-mod=mod' }, timeoutMs: 300_000 })
-    buildErrors = built.stderr
-  }
-  return inBatches(jobs.map((j, i) => [j, i] as const), 3, async ([j, i]) => {
-    const binary = binaries.get(i)
-    if (binary && !existsSync(binary)) return { code: 1, stdout: '', stderr: `does not compile:\n${buildErrors}`, ms: 0 }
-    const fullEnv = { ...process.env, YOUR_API_KEY: KEY, LANG: 'C.UTF-8', ...env }
-    return binary ? run(binary, [], { env: fullEnv, timeoutMs: 60_000 }) : runSnippet(j.runner.lang, j.code, work.dir, { pasteInto: j.runner.paste, env: { YOUR_API_KEY: KEY, ...env } })
-  })
+function runAll(jobs: Array<{ runner: Runner; code: string }>, env: Record<string, string> = {}): Promise<RunResult[]> {
+  return runSnippets(jobs.map((j) => ({ lang: j.runner.lang, code: j.code, paste: j.runner.paste })), work.dir, { YOUR_API_KEY: KEY, ...env })
 }
 
 describe('snippets run against a mock upstream', () => {

@@ -13,12 +13,11 @@ import { ParametersTable } from '@/components/model/parameters-table'
 import { ProvidersTable } from '@/components/model/providers-table'
 import { QuickStats } from '@/components/model/quick-stats'
 import { TryIt } from '@/components/chat/try-it'
-import { CodeBlock } from '@/components/snippets/code-block'
+import { ModelSnippets } from '@/components/snippets/model-snippets'
 import { Section } from '@/components/ui/section'
 import { getModel, getModels, getSimilarModels, getVendorModels } from '@/lib/catalog'
 import { modelFaq } from '@/lib/catalog/faq'
 import { absoluteUrl, site } from '@/lib/site'
-import { curlSnippet } from '@/lib/snippets/curl'
 
 export const dynamicParams = false
 
@@ -92,7 +91,7 @@ export default async function ModelPage({ params }: Props) {
       </Section>
 
       <Section id="code" title="Call it from your code" description={<>Through this site&apos;s OpenAI-compatible API. Any OpenAI SDK works with base URL <code>{site.url}/api/v1</code>.</>}>
-        <CodeBlock language="bash" label="curl" code={curlSnippet({ siteUrl: site.url, modelId: model.id, message: 'Hello! What can you do?' })} />
+        <ModelSnippets model={model} />
       </Section>
 
       <Section id="try-it" title="Try it" description="Send a message through this site's proxy and watch the answer stream in, with the provider that served it, tokens and cost.">

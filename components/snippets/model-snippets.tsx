@@ -1,0 +1,58 @@
+import { getProvider, type Model } from '@/lib/catalog'
+import { envPrefix } from '@/lib/env'
+import { highlightSnippet, snippetStylesCss } from '@/lib/snippets/highlight'
+import { optionDefaults, parameterDefault, snippetFeatures } from '@/lib/snippets/features'
+import { DEFAULT_MESSAGE, proxyTarget, safeEnvName } from '@/lib/snippets/input'
+import { LANGUAGE_IDS, type SnippetLanguage } from '@/lib/snippets/languages'
+import type { HighlightedTemplate } from '@/lib/snippets/segments'
+import { site } from '@/lib/site'
+import { SnippetPanel, type SnippetPanelProps } from './snippet-panel'
+
+/**
+ * The model page's code section (server): works out what the model supports, highlights the six
+ * language templates at build time and hands the panel plain data. Only the model's features,
+ * endpoint choices and templates cross into the client, never the catalog entry.
+ */
+export async function ModelSnippets({ model }: { model: Model }) {
+  if (model.mode !== 'chat') {
+    return (
+      <p className="text-sm text-muted-foreground">
+        This is a{/^[aeiou]/.test(model.mode) ? 'n' : ''} {model.mode.replace(/-/g, ' ')} model. This site&apos;s API serves chat completions,
+        so there is no snippet for it here; see its providers&apos; documentation.
+      </p>
+    )
+  }
+  const features = snippetFeatures(model)
+  const entries = await Promise.all(LANGUAGE_IDS.map(async (lang) => [lang, await highlightSnippet(lang, features)] as const))
+  const templates = Object.fromEntries(entries) as Record<SnippetLanguage, HighlightedTemplate>
+
+  const seen = new Set<string>()
+  const direct = model.endpoints.flatMap((e) => {
+    const provider = getProvider(e.provider)
+    if (!provider?.baseUrl || seen.has(provider.id)) return []
+    seen.add(provider.id)
+    return [{ id: provider.id, label: `${provider.name} directly`, baseUrl: provider.baseUrl, modelId: e.modelId, apiKeyEnv: safeEnvName(`${envPrefix(provider.id)}_API_KEY`) }]
+  })
+  const hint = (name: string) => {
+    const d = parameterDefault(model, name)
+    return d === undefined ? undefined : String(d)
+  }
+  const props: SnippetPanelProps = {
+    ctx: {
+      features,
+      defaults: optionDefaults(model),
+      targets: [{ id: 'proxy', label: `${site.name} API (cheapest provider first)`, ...proxyTarget(site.url, model.id) }, ...direct],
+      defaultMessage: DEFAULT_MESSAGE,
+      maxOutputTokens: model.maxOutputTokens,
+    },
+    templates,
+    modelDefaults: { temperature: hint('temperature'), topP: hint('top_p') },
+  }
+  return (
+    <>
+      {/* Token colours of the highlighted templates (light and dark), generated with them. */}
+      <style dangerouslySetInnerHTML={{ __html: snippetStylesCss() }} />
+      <SnippetPanel {...props} />
+    </>
+  )
+}

@@ -1,0 +1,297 @@
+'use client'
+
+import { type ReactNode, useEffect, useId, useMemo, useState } from 'react'
+
+import { REASONING_EFFORTS, type ReasoningEffort } from '@/lib/snippets/features'
+import { slotValues, snippetFlags } from '@/lib/snippets/input'
+import { isSnippetLanguage, LANGUAGE_IDS, LANGUAGE_STORAGE_KEY, LANGUAGES, type SnippetLanguage } from '@/lib/snippets/languages'
+import {
+  defaultPanelState,
+  LIMITS,
+  type PanelContext,
+  panelStateFromParams,
+  panelStateToParams,
+  type PanelState,
+  parseOption,
+  requestFromPanelState,
+} from '@/lib/snippets/panel-state'
+import { type HighlightedTemplate, renderSegments, segmentsText } from '@/lib/snippets/segments'
+import { CopyCodeButton } from './copy-code-button'
+import { HighlightedCode } from './highlighted-code'
+import { LanguageTabs } from './language-tabs'
+
+export interface SnippetPanelProps {
+  ctx: PanelContext
+  /** One highlighted template per language (build time). */
+  templates: Record<SnippetLanguage, HighlightedTemplate>
+  /** The model's own defaults, shown as hints. */
+  modelDefaults: { temperature?: string; topP?: string }
+}
+
+const TABS = LANGUAGE_IDS.map((id) => ({ id, label: LANGUAGES[id].label }))
+
+/**
+ * The "Call it from your code" panel: language tabs, endpoint, message and options; the code
+ * updates as they change. Renders the default (curl, not streaming) on the server, so it reads
+ * without JavaScript; after hydration it takes its state from the URL (else the last language
+ * from localStorage) and keeps the URL in step, so a page stays static and a link reproduces
+ * the snippet.
+ */
+export function SnippetPanel({ ctx, templates, modelDefaults }: SnippetPanelProps) {
+  const id = useId()
+  const [state, setState] = useState<PanelState>(() => defaultPanelState(ctx))
+  const [loaded, setLoaded] = useState(false)
+  // Remounts the uncontrolled drafts of the number fields when the URL replaced the state.
+  const [formKey, setFormKey] = useState(0)
+
+  useEffect(() => {
+    const params = new URLSearchParams(window.location.search)
+    let next = panelStateFromParams(params, ctx)
+    if (!params.has('lang')) {
+      const saved = readStorage(LANGUAGE_STORAGE_KEY)
+      if (isSnippetLanguage(saved)) next = { ...next, lang: saved }
+    }
+    setState(next)
+    setFormKey((k) => k + 1)
+    setLoaded(true)
+    // ctx comes from the server once per page
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  useEffect(() => {
+    if (!loaded) return
+    // Debounced: typing a message should not write history on every key.
+    const t = setTimeout(() => {
+      const { pathname, search, hash } = window.location
+      const qs = panelStateToParams(state, ctx, new URLSearchParams(search)).toString()
+      const url = `${pathname}${qs ? `?${qs}` : ''}${hash}`
+      if (url !== `${pathname}${search}${hash}`) window.history.replaceState(null, '', url)
+    }, 250)
+    return () => clearTimeout(t)
+  }, [state, loaded, ctx])
+
+  const { segments, text } = useMemo(() => {
+    const request = requestFromPanelState(state, ctx)
+    const segments = renderSegments(templates[state.lang], snippetFlags(request, ctx.features), slotValues(state.lang, request))
+    return { segments, text: segmentsText(segments) }
+  }, [state, ctx, templates])
+
+  const set = <K extends keyof PanelState>(key: K, value: PanelState[K]) => setState((s) => ({ ...s, [key]: value }))
+  const selectLanguage = (lang: string) => {
+    if (!isSnippetLanguage(lang)) return
+    set('lang', lang)
+    writeStorage(LANGUAGE_STORAGE_KEY, lang)
+  }
+
+  const f = ctx.features
+  const target = ctx.targets.find((t) => t.id === state.via) ?? ctx.targets[0]
+  const activeOptions = [state.system, state.temperature !== null, state.maxTokens !== null, state.topP !== null, state.stop !== null, state.seed !== null, state.reasoningEffort, state.jsonSchema, state.tools, state.image].filter(Boolean).length
+  const lang = LANGUAGES[state.lang]
+  const codeId = `${id}-code`
+
+  return (
+    <div className="space-y-3" data-testid="snippet-panel">
+      <div className="grid gap-3 md:grid-cols-[2fr_1fr]">
+        {/* Labels point at their fields (htmlFor) rather than wrapping them: a wrapping label's
+            accessible name would include the field's value ("Message Hello! …"). */}
+        <div className="text-sm">
+          <label htmlFor={`${id}-message`} className="font-medium">
+            Message
+          </label>
+          <textarea
+            id={`${id}-message`}
+            value={state.message}
+            onChange={(e) => set('message', e.target.value)}
+            rows={2}
+            className="mt-1 block w-full rounded-md border bg-background px-3 py-2"
+          />
+        </div>
+        <div className="space-y-2 text-sm">
+          <div>
+            <label htmlFor={`${id}-via`} className="font-medium">
+              Send to
+            </label>
+            <select id={`${id}-via`} value={state.via} onChange={(e) => set('via', e.target.value)} className="mt-1 block min-h-10 w-full rounded-md border bg-background px-2">
+              {ctx.targets.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          {f.stream ? (
+            <label className="flex min-h-8 items-center gap-2">
+              <input type="checkbox" checked={state.stream} onChange={(e) => set('stream', e.target.checked)} className="size-4" />
+              Stream the answer
+            </label>
+          ) : null}
+        </div>
+      </div>
+
+      <details className="rounded-md border bg-card text-sm" open={activeOptions > 0 || undefined}>
+        <summary className="min-h-10 cursor-pointer px-3 py-2 font-medium">
+          Options{activeOptions > 0 ? ` (${activeOptions} on)` : ''}
+        </summary>
+        <div key={formKey} className="grid gap-3 border-t p-3 sm:grid-cols-2 lg:grid-cols-3">
+          <div className="sm:col-span-2 lg:col-span-3">
+            <label htmlFor={`${id}-system`} className="font-medium">
+              System message
+            </label>
+            <input id={`${id}-system`} type="text" value={state.system} onChange={(e) => set('system', e.target.value)} placeholder="None" className="mt-1 block min-h-9 w-full rounded-md border bg-background px-3" />
+          </div>
+          {f.temperature ? (
+            <NumberOption label="Temperature" value={state.temperature} fallback={ctx.defaults.temperature} range={LIMITS.temperature} hint={modelDefaults.temperature} parse={(s) => parseOption('temperature', s, ctx)} onChange={(v) => set('temperature', v)} />
+          ) : null}
+          {f.maxTokens ? (
+            <NumberOption label="Max tokens" code={f.maxTokens} value={state.maxTokens} fallback={ctx.defaults.maxTokens} range={{ min: 1, max: ctx.maxOutputTokens, step: 1 }} parse={(s) => parseOption('maxTokens', s, ctx)} onChange={(v) => set('maxTokens', v)} />
+          ) : null}
+          {f.topP ? (
+            <NumberOption label="Top P" code="top_p" value={state.topP} fallback={ctx.defaults.topP} range={LIMITS.topP} hint={modelDefaults.topP} parse={(s) => parseOption('topP', s, ctx)} onChange={(v) => set('topP', v)} />
+          ) : null}
+          {f.seed ? (
+            <NumberOption label="Seed" value={state.seed} fallback={ctx.defaults.seed} range={LIMITS.seed} parse={(s) => parseOption('seed', s, ctx)} onChange={(v) => set('seed', v)} />
+          ) : null}
+          {f.stop ? <StopOption value={state.stop} fallback={ctx.defaults.stop} onChange={(v) => set('stop', v)} /> : null}
+          {f.reasoning ? (
+            <div>
+              <label htmlFor={`${id}-effort`} className="font-medium">
+                Reasoning effort
+              </label>
+              <select
+                id={`${id}-effort`}
+                value={state.reasoningEffort ?? ''}
+                onChange={(e) => set('reasoningEffort', (e.target.value || null) as ReasoningEffort | null)}
+                className="mt-1 block min-h-9 w-full rounded-md border bg-background px-2"
+              >
+                <option value="">Model default</option>
+                {REASONING_EFFORTS.map((r) => (
+                  <option key={r} value={r}>
+                    {r}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          {f.jsonSchema ? <Check checked={state.jsonSchema} onChange={(v) => set('jsonSchema', v)}>JSON output with a schema</Check> : null}
+          {f.tools ? <Check checked={state.tools} onChange={(v) => set('tools', v)}>Tool calling example</Check> : null}
+          {f.image ? <Check checked={state.image} onChange={(v) => set('image', v)}>Send an image</Check> : null}
+        </div>
+      </details>
+
+      <div className="overflow-hidden rounded-lg border bg-card">
+        <LanguageTabs items={TABS} selected={state.lang} onSelect={selectLanguage} idPrefix={id} label="Language" />
+        <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${state.lang}`}>
+          <div className="flex flex-wrap items-center justify-between gap-2 border-b bg-muted px-3 py-2 text-xs text-muted-foreground">
+            <span>
+              {lang.howToRun} Key from <code className="text-foreground">{target?.apiKeyEnv}</code>.
+            </span>
+            <CopyCodeButton text={text} codeId={codeId} />
+          </div>
+          <HighlightedCode id={codeId} segments={segments} grammar={lang.grammar} />
+        </div>
+      </div>
+      <noscript>
+        <p className="text-sm text-muted-foreground">Other languages and options need JavaScript; the curl command above works as shown.</p>
+      </noscript>
+    </div>
+  )
+}
+
+function Check({ checked, onChange, children }: { checked: boolean; onChange: (v: boolean) => void; children: ReactNode }) {
+  return (
+    <label className="flex min-h-9 items-center gap-2 self-end">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} className="size-4" />
+      {children}
+    </label>
+  )
+}
+
+/** An option that is off or has a number: a checkbox, and the value once it is on. */
+function NumberOption({ label, code, value, fallback, range, hint, parse, onChange }: {
+  label: string
+  /** The request parameter, when its name differs from the label. */
+  code?: string
+  value: number | null
+  fallback: number
+  range: { min: number; max?: number; step: number }
+  hint?: string
+  parse: (raw: string) => number | null
+  onChange: (v: number | null) => void
+}) {
+  const id = useId()
+  const [draft, setDraft] = useState(String(value ?? fallback))
+  const invalid = value !== null && parse(draft) === null
+  return (
+    <div>
+      <div className="flex items-center gap-2">
+        <label className="flex items-center gap-2 font-medium">
+          <input type="checkbox" checked={value !== null} onChange={(e) => onChange(e.target.checked ? (parse(draft) ?? fallback) : null)} className="size-4" />
+          {label}
+        </label>
+        {code ? <code className="text-xs text-muted-foreground">{code}</code> : null}
+      </div>
+      <input
+        id={id}
+        type="number"
+        aria-label={`${label} value`}
+        aria-invalid={invalid || undefined}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        disabled={value === null}
+        value={draft}
+        min={range.min}
+        max={range.max}
+        step={range.step}
+        onChange={(e) => {
+          setDraft(e.target.value)
+          const n = parse(e.target.value)
+          if (n !== null) onChange(n)
+        }}
+        className="mt-1 block min-h-9 w-full rounded-md border bg-background px-3 disabled:opacity-60 aria-invalid:border-danger"
+      />
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-0.5 text-xs text-muted-foreground">
+          Model default: {hint}
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
+function StopOption({ value, fallback, onChange }: { value: string | null; fallback: string; onChange: (v: string | null) => void }) {
+  const [draft, setDraft] = useState(value ?? fallback)
+  return (
+    <div>
+      <label className="flex items-center gap-2 font-medium">
+        <input type="checkbox" checked={value !== null} onChange={(e) => onChange(e.target.checked ? draft || fallback : null)} className="size-4" />
+        Stop sequence
+      </label>
+      <input
+        type="text"
+        aria-label="Stop sequence value"
+        disabled={value === null}
+        value={draft}
+        onChange={(e) => {
+          setDraft(e.target.value)
+          if (e.target.value) onChange(e.target.value)
+        }}
+        className="mt-1 block min-h-9 w-full rounded-md border bg-background px-3 disabled:opacity-60"
+      />
+    </div>
+  )
+}
+
+function readStorage(key: string): string | null {
+  try {
+    return window.localStorage.getItem(key)
+  } catch {
+    return null // storage disabled (privacy settings): just no memory
+  }
+}
+
+function writeStorage(key: string, value: string) {
+  try {
+    window.localStorage.setItem(key, value)
+  } catch {
+    // storage disabled or full: remembering the language is a nicety
+  }
+}
