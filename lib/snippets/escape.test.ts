@@ -1,10 +1,11 @@
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runInNewContext } from 'node:vm'
 import { afterAll, describe, expect, it } from 'vitest'
 
+import { hasTool } from '@/e2e/fixtures/snippets/run'
 import { TRICKY_MESSAGES } from '@/e2e/fixtures/snippets/tricky-messages'
 
 import { goString, jsonString, jsString, pythonString, shellQuote, wellFormed } from './escape'
@@ -13,7 +14,6 @@ import { LITERALS } from './languages'
 // Every literal is parsed back by the real language: the string it yields must be the input.
 const inputs = [...TRICKY_MESSAGES.map((m) => m.text), '', 'plain', 'half an emoji: \ud83c!', '\udc00 alone']
 const expected = inputs.map(wellFormed)
-const has = (cmd: string) => spawnSync(cmd, ['--version'], { stdio: 'ignore' }).status === 0 || spawnSync(cmd, ['version'], { stdio: 'ignore' }).status === 0
 const dir = mkdtempSync(join(tmpdir(), 'snippet-escape-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
@@ -48,7 +48,7 @@ describe('string literals', () => {
 
   for (const shell of ['bash', 'zsh']) {
     it(`${shell}: single-quoted words and the curl body survive the shell unchanged`, (ctx) => {
-      if (!has(shell)) return ctx.skip(`${shell} is not installed`)
+      if (!hasTool(shell)) return ctx.skip(`${shell} is not installed`)
       for (const s of inputs) {
         const word = execFileSync(shell, ['-c', `printf %s ${shellQuote(s)}`], { encoding: 'utf8' })
         expect(word).toBe(wellFormed(s)) // argv is UTF-8: a lone surrogate arrives as U+FFFD
@@ -60,7 +60,7 @@ describe('string literals', () => {
   }
 
   it('Go: the compiler reads each literal back as the message', (ctx) => {
-    if (!has('go')) return ctx.skip('no Go toolchain (apt-get install golang-go): Go literals not checked')
+    if (!hasTool('go')) return ctx.skip('no Go toolchain (apt-get install golang-go): Go literals not checked')
     const file = join(dir, 'main.go')
     writeFileSync(file, `package main\n\nimport (\n\t"encoding/json"\n\t"fmt"\n)\n\nfunc main() {\n\tb, _ := json.Marshal([]string{${inputs.map(goString).join(', ')}})\n\tfmt.Print(string(b))\n}\n`)
     const out = execFileSync('go', ['run', file], { encoding: 'utf8', env: { ...process.env, GOFLAGS: '-mod=mod', GO111MODULE: 'off' }, timeout: 120_000 })

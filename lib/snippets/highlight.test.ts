@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { TRICKY_MESSAGES } from '@/e2e/fixtures/snippets/tricky-messages'
 
 import { ALL_OPTIONS, BARE_MODEL, FULL_MODEL } from './fixtures'
-import { HIGHLIGHT_SAMPLE, highlightSnippet, snippetStylesCss, THEMES, tokenStyles, highlighterForTests } from './highlight'
+import { fullestFeatures, HIGHLIGHT_SAMPLE, highlightCode, highlightSnippet, snippetStylesCss, THEMES, tokenStyles, highlighterForTests } from './highlight'
 import { LANGUAGE_IDS, LANGUAGES, type SnippetLanguage, slotValues, snippetFeatures, snippetFlags, snippetTemplate, type SnippetRequest } from './index'
 import { renderSegments, segmentsText } from './segments'
 import { FLAGS, type Flags, renderText } from './template'
@@ -14,7 +14,7 @@ const everyFlags = (): Flags[] =>
 
 describe('highlighted templates render the same text as the generator', () => {
   for (const lang of LANGUAGE_IDS) {
-    it(`${lang}: all ${2 ** FLAGS.length} option combinations, tricky values`, async () => {
+    it(`${lang}: all ${2 ** FLAGS.length} option combinations, tricky values`, { timeout: 60_000 }, async () => {
       const template = snippetTemplate(lang, features)
       const highlighted = await highlightSnippet(lang, features)
       expect(highlighted).toHaveLength(template.length)
@@ -38,6 +38,36 @@ describe('highlighted templates render the same text as the generator', () => {
   })
 })
 
+describe('a model\'s template is the fullest template minus lines (so only the fullest are highlighted)', () => {
+  const key = (l: { when?: unknown; pieces: unknown }) => JSON.stringify([l.when ?? null, l.pieces])
+  const names = ['stream', 'temperature', 'topP', 'stop', 'seed', 'reasoning', 'jsonSchema', 'tools', 'toolChoice', 'image'] as const
+  it('holds for every feature set', () => {
+    for (const lang of LANGUAGE_IDS) {
+      for (const maxTokens of ['max_tokens', 'max_completion_tokens', null] as const) {
+        for (let n = 0; n < 2 ** names.length; n++) {
+          const f = { ...Object.fromEntries(names.map((name, i) => [name, Boolean(n & (1 << i))])), maxTokens } as ReturnType<typeof snippetFeatures>
+          const fullest = new Set(snippetTemplate(lang, fullestFeatures(f)).map(key))
+          const missing = snippetTemplate(lang, f).filter((l) => !fullest.has(key(l)))
+          expect(missing, `${lang} ${JSON.stringify(f)}`).toEqual([])
+        }
+      }
+    }
+  }, 120_000)
+
+  it('identical lines are highlighted identically', async () => {
+    for (const lang of LANGUAGE_IDS) {
+      const template = snippetTemplate(lang, fullestFeatures(features))
+      const highlighted = await highlightSnippet(lang, fullestFeatures(features))
+      const seen = new Map<string, string>()
+      template.forEach((l, i) => {
+        const parts = JSON.stringify(highlighted[i]!.parts)
+        expect(seen.get(key(l)) ?? parts, `${lang}: ${key(l)}`).toBe(parts)
+        seen.set(key(l), parts)
+      })
+    }
+  })
+})
+
 describe('colours match shiki highlighting each whole snippet', () => {
   const requests: Array<[string, SnippetRequest]> = [false, true].flatMap((stream) => [
     [`stream=${stream}, no options`, { ...HIGHLIGHT_SAMPLE, stream, system: '', options: {} }] as [string, SnippetRequest],
@@ -47,8 +77,9 @@ describe('colours match shiki highlighting each whole snippet', () => {
     ),
   ])
 
-  for (const lang of LANGUAGE_IDS) {
-    it(`${lang}: every character has shiki's colour (${requests.length} renderings)`, async () => {
+  for (const [lang, model] of LANGUAGE_IDS.flatMap((l) => [[l, FULL_MODEL], [l, BARE_MODEL]] as const)) {
+    it(`${lang}, ${model.id}: every character has shiki's colour (${requests.length} renderings)`, async () => {
+      const features = snippetFeatures(model)
       const h = await highlighterForTests()
       const plain = `${h.getTheme(THEMES.light).fg}|${h.getTheme(THEMES.dark).fg}`.toLowerCase()
       const normal = (c: string | undefined) => (c === undefined || c === plain ? PLAIN : c)
@@ -74,6 +105,15 @@ function colourOf(style: number): string {
   const s = tokenStyles()[style - 1]!
   return `${s.light}|${s.dark}`
 }
+
+describe('fixed code (CodeBlock)', () => {
+  it('keeps the text exactly and colours it', async () => {
+    const code = `curl 'https://x.example/api' \\\n  -d '{"a": "it'\\''s"}'\n\necho "$HOME" # done`
+    const segments = await highlightCode(code, 'bash')
+    expect(segmentsText(segments)).toBe(code)
+    expect(segments.some(([style]) => style > 0)).toBe(true)
+  })
+})
 
 describe('token colours', () => {
   it('every colour reaches WCAG AA contrast (4.5:1) on the code background, light and dark', async () => {

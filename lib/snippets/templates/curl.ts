@@ -56,15 +56,12 @@ export function curlTemplate(f: SnippetFeatures): Template {
   if (f.stream) add({ stream: true })`  "stream": true,`
   line`  "messages": [`
   add({ system: true })`    {"role": "system", "content": ${slot('system')}},`
-  if (f.image) {
-    add({ image: false })`    {"role": "user", "content": ${slot('message')}}`
+  add({ image: false })`    {"role": "user", "content": ${slot('message')}}`
+  if (f.image)
     add({ image: true })`    {"role": "user", "content": [
       {"type": "text", "text": ${slot('message')}},
       {"type": "image_url", "image_url": {"url": ${slot('imageUrl')}}}
     ]}`
-  } else {
-    line`    {"role": "user", "content": ${slot('message')}}`
-  }
   line`  ]
 }'`
   return lines

@@ -26,8 +26,8 @@ func main() {
 		"model": ${slot('model')},
 		"messages": []map[string]any{`
   add({ system: true })`			{"role": "system", "content": ${slot('system')}},`
-  if (f.image) {
-    add({ image: false })`			{"role": "user", "content": ${slot('message')}},`
+  add({ image: false })`			{"role": "user", "content": ${slot('message')}},`
+  if (f.image)
     add({ image: true })`			{
 				"role": "user",
 				"content": []map[string]any{
@@ -35,9 +35,6 @@ func main() {
 					{"type": "image_url", "image_url": map[string]string{"url": ${slot('imageUrl')}}},
 				},
 			},`
-  } else {
-    line`			{"role": "user", "content": ${slot('message')}},`
-  }
   line`		},`
   if (f.temperature) add({ temperature: true })`		"temperature": ${slot('temperature')},`
   if (f.maxTokens) add({ maxTokens: true })`		"${f.maxTokens}": ${slot('maxTokens')},`

@@ -13,8 +13,8 @@ body = {
     "model": ${slot('model')},
     "messages": [`
   add({ system: true })`        {"role": "system", "content": ${slot('system')}},`
-  if (f.image) {
-    add({ image: false })`        {"role": "user", "content": ${slot('message')}},`
+  add({ image: false })`        {"role": "user", "content": ${slot('message')}},`
+  if (f.image)
     add({ image: true })`        {
             "role": "user",
             "content": [
@@ -22,9 +22,6 @@ body = {
                 {"type": "image_url", "image_url": {"url": ${slot('imageUrl')}}},
             ],
         },`
-  } else {
-    line`        {"role": "user", "content": ${slot('message')}},`
-  }
   line`    ],`
   if (f.temperature) add({ temperature: true })`    "temperature": ${slot('temperature')},`
   if (f.maxTokens) add({ maxTokens: true })`    "${f.maxTokens}": ${slot('maxTokens')},`
@@ -78,18 +75,14 @@ try:
 except urllib.error.HTTPError as error:
     raise SystemExit(f"{error.code} {error.read().decode('utf-8')}")
 with response:`
-  if (f.tools) {
-    add({ stream: false, tools: false })`    completion = json.load(response)
+  add({ stream: false, tools: false })`    completion = json.load(response)
     print(completion["choices"][0]["message"]["content"])`
+  if (f.tools)
     add({ stream: false, tools: true })`    message = json.load(response)["choices"][0]["message"]
     for call in message.get("tool_calls") or []:
         print(f"tool call: {call['function']['name']}({call['function']['arguments']})")
     if message.get("content"):
         print(message["content"])`
-  } else {
-    add({ stream: false })`    completion = json.load(response)
-    print(completion["choices"][0]["message"]["content"])`
-  }
   if (f.stream) {
     add({ stream: true })`    # Server-sent events: "data: {json}" lines, then "data: [DONE]"
     for raw in response:

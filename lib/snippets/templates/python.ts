@@ -18,8 +18,8 @@ client = OpenAI(
   line`    model=${slot('model')},
     messages=[`
   add({ system: true })`        {"role": "system", "content": ${slot('system')}},`
-  if (f.image) {
-    add({ image: false })`        {"role": "user", "content": ${slot('message')}},`
+  add({ image: false })`        {"role": "user", "content": ${slot('message')}},`
+  if (f.image)
     add({ image: true })`        {
             "role": "user",
             "content": [
@@ -27,9 +27,6 @@ client = OpenAI(
                 {"type": "image_url", "image_url": {"url": ${slot('imageUrl')}}},
             ],
         },`
-  } else {
-    line`        {"role": "user", "content": ${slot('message')}},`
-  }
   line`    ],`
   if (f.temperature) add({ temperature: true })`    temperature=${slot('temperature')},`
   if (f.maxTokens) add({ maxTokens: true })`    ${f.maxTokens}=${slot('maxTokens')},`
@@ -71,16 +68,13 @@ client = OpenAI(
   if (f.stream) add({ stream: true })`    stream=True,`
   line`)`
 
-  if (f.tools) {
-    add({ stream: false, tools: false })`print(completion.choices[0].message.content)`
+  add({ stream: false, tools: false })`print(completion.choices[0].message.content)`
+  if (f.tools)
     add({ stream: false, tools: true })`message = completion.choices[0].message
 for call in message.tool_calls or []:
     print(f"tool call: {call.function.name}({call.function.arguments})")
 if message.content:
     print(message.content)`
-  } else {
-    add({ stream: false })`print(completion.choices[0].message.content)`
-  }
   if (f.stream) {
     add({ stream: true })`for chunk in stream:
     if not chunk.choices:

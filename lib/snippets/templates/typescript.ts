@@ -11,8 +11,8 @@ function requestBody(add: TemplateAdd, f: SnippetFeatures, pad: string) {
   l()`model: ${slot('model')},
 messages: [`
   l({ system: true })`  { role: "system", content: ${slot('system')} },`
-  if (f.image) {
-    l({ image: false })`  { role: "user", content: ${slot('message')} },`
+  l({ image: false })`  { role: "user", content: ${slot('message')} },`
+  if (f.image)
     l({ image: true })`  {
     role: "user",
     content: [
@@ -20,9 +20,6 @@ messages: [`
       { type: "image_url", image_url: { url: ${slot('imageUrl')} } },
     ],
   },`
-  } else {
-    l()`  { role: "user", content: ${slot('message')} },`
-  }
   l()`],`
   if (f.temperature) l({ temperature: true })`temperature: ${slot('temperature')},`
   if (f.maxTokens) l({ maxTokens: true })`${f.maxTokens}: ${slot('maxTokens')},`
@@ -77,8 +74,8 @@ const client = new OpenAI({
   add({ stream: false })`const completion = await client.chat.completions.create({`
   requestBody(add, f, '  ')
   line`});`
-  if (f.tools) {
-    add({ stream: false, tools: false })`console.log(completion.choices[0]?.message.content);`
+  add({ stream: false, tools: false })`console.log(completion.choices[0]?.message.content);`
+  if (f.tools)
     add({ stream: false, tools: true })`const message = completion.choices[0]?.message;
 for (const call of message?.tool_calls ?? []) {
   if (call.type === "function") {
@@ -86,9 +83,6 @@ for (const call of message?.tool_calls ?? []) {
   }
 }
 if (message?.content) console.log(message.content);`
-  } else {
-    add({ stream: false })`console.log(completion.choices[0]?.message.content);`
-  }
   if (f.stream) {
     add({ stream: true })`for await (const chunk of stream) {
   const delta = chunk.choices[0]?.delta;
@@ -120,18 +114,14 @@ const response = await fetch(${slot('url')}, {
 if (!response.ok) {
   throw new Error(\`\${response.status} \${await response.text()}\`);
 }`
-  if (f.tools) {
-    add({ stream: false, tools: false })`const completion = await response.json();
+  add({ stream: false, tools: false })`const completion = await response.json();
 console.log(completion.choices[0].message.content);`
+  if (f.tools)
     add({ stream: false, tools: true })`const { message } = (await response.json()).choices[0];
 for (const call of message.tool_calls ?? []) {
   console.log(\`tool call: \${call.function.name}(\${call.function.arguments})\`);
 }
 if (message.content) console.log(message.content);`
-  } else {
-    add({ stream: false })`const completion = await response.json();
-console.log(completion.choices[0].message.content);`
-  }
   if (f.stream) {
     add({ stream: true })`// Server-sent events: "data: {json}" lines, then "data: [DONE]"
 const decoder = new TextDecoder();
