@@ -17,16 +17,26 @@ const HOW_TO_RUN: Record<(typeof MODELS_LIST_LANGUAGES)[number], string> = {
  * the models index page. Server component: mount it anywhere on a static page.
  */
 export async function ModelsListSnippet() {
-  const snippets: StaticSnippet[] = await Promise.all(
-    MODELS_LIST_LANGUAGES.map(async (lang) => {
-      const segments = renderSegments(await highlightTemplate(modelsListTemplate(lang), lang), MODELS_LIST_FLAGS, modelsListValues(lang, site.url))
-      return { id: lang, label: LANGUAGES[lang].label, howToRun: HOW_TO_RUN[lang], grammar: LANGUAGES[lang].grammar, segments, text: segmentsText(segments) }
-    }),
-  )
+  const snippets = await highlighted(site.url)
   return (
     <div data-testid="models-list-snippet">
       <style dangerouslySetInnerHTML={{ __html: snippetStylesCss() }} />
       <StaticSnippetTabs snippets={snippets} label="Language" />
     </div>
   )
+}
+
+// Highlighted once per process: the page may render per request (it reads search parameters).
+let cache: { siteUrl: string; snippets: Promise<StaticSnippet[]> } | undefined
+function highlighted(siteUrl: string): Promise<StaticSnippet[]> {
+  if (cache?.siteUrl !== siteUrl) {
+    const snippets = Promise.all(
+      MODELS_LIST_LANGUAGES.map(async (lang) => {
+        const segments = renderSegments(await highlightTemplate(modelsListTemplate(lang), lang), MODELS_LIST_FLAGS, modelsListValues(lang, siteUrl))
+        return { id: lang, label: LANGUAGES[lang].label, howToRun: HOW_TO_RUN[lang], grammar: LANGUAGES[lang].grammar, segments, text: segmentsText(segments) }
+      }),
+    )
+    cache = { siteUrl, snippets }
+  }
+  return cache.snippets
 }
