@@ -164,7 +164,7 @@ test.describe('models index', () => {
     const empty = page.getByTestId('empty-state')
     await expect(empty).toContainText('No model matches')
     const first = empty.getByRole('button').first()
-    await expect(first).toHaveText(/^Remove “.+”$/)
+    await expect(first).toHaveText(/^(Remove|Clear the search) “.+”$/)
     await first.click()
     await expect(page.getByTestId('empty-state')).toHaveCount(0)
     expect((await total(page)).shown).toBeGreaterThan(0)

@@ -143,6 +143,13 @@ export function CompareView({
                 e.preventDefault()
                 setDifferencesOnly((d) => !d)
               }}
+              // A switch toggles with Space as well as Enter (a link alone answers Enter only).
+              onKeyDown={(e) => {
+                if (e.key === ' ') {
+                  e.preventDefault()
+                  setDifferencesOnly((d) => !d)
+                }
+              }}
               className="inline-flex min-h-9 items-center gap-2 rounded-md border bg-card px-3 text-sm font-medium hover:bg-muted"
             >
               <span

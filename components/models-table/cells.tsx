@@ -10,9 +10,23 @@ import type { Capability, Modality, Status } from '@/lib/catalog/schema'
 import { formatDate, formatPrice, formatTokens } from '@/lib/pricing/format'
 import { KEY_CAPABILITIES } from '@/lib/table/columns'
 
+// Formatting is exact decimal work (big.js); a table re-renders the same few hundred prices,
+// token counts and dates on every sort and keystroke, so each text is made once.
+const memo = <K, V>(f: (k: K) => V) => {
+  const cache = new Map<K, V>()
+  return (k: K) => {
+    let v = cache.get(k)
+    if (v === undefined) cache.set(k, (v = f(k)))
+    return v
+  }
+}
+const price = memo((n: number) => formatPrice(n))
+const tokens = memo((n: number) => formatTokens(n))
+const date = memo((s: string) => formatDate(s))
+
 /** USD per 1M tokens; "Free" for zero, a dash when unknown. */
 export function PriceCell({ value }: { value: number | undefined }) {
-  return value === undefined ? <Unknown /> : <>{formatPrice(value)}</>
+  return value === undefined ? <Unknown /> : <>{price(value)}</>
 }
 
 /** An unknown value: a muted dash, read as "unknown". */
@@ -26,12 +40,12 @@ export function Unknown() {
 
 /** Tokens, grouped ("128,000"); a dash when unknown. */
 export function TokensCell({ value }: { value: number | undefined }) {
-  return value === undefined ? <Unknown /> : <>{formatTokens(value)}</>
+  return value === undefined ? <Unknown /> : <>{tokens(value)}</>
 }
 
 /** "July 18, 2024" / "October 2023"; a dash when unknown. */
 export function DateCell({ value }: { value: string | undefined }) {
-  return value === undefined ? <Unknown /> : <>{formatDate(value)}</>
+  return value === undefined ? <Unknown /> : <>{date(value)}</>
 }
 
 export const MODALITY_LABELS: Record<Modality, string> = { text: 'Text', image: 'Image', audio: 'Audio', video: 'Video', file: 'File' }

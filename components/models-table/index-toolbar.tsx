@@ -1,11 +1,10 @@
 'use client'
 
 import type { ReactNode } from 'react'
-import { useEffect, useId, useMemo, useState } from 'react'
+import { memo, useCallback, useEffect, useId, useMemo, useState } from 'react'
 
 import { Badge } from '@/components/ui/badge'
 import { PopoverMenu } from '@/components/ui/popover-menu'
-import type { Capability, Modality } from '@/lib/catalog/schema'
 import { formatTokensCompact } from '@/lib/pricing/format'
 import type { ColumnId } from '@/lib/table/columns'
 import { COLUMN_BY_ID, COLUMNS } from '@/lib/table/columns'
@@ -48,19 +47,26 @@ function sortChoices() {
 }
 const SORT_CHOICES = sortChoices()
 
-/** A checkbox list inside a popover; names the form field for the no-JavaScript submit. */
-function CheckList<T extends string>({
+type ListKey = 'vendors' | 'providers' | 'inputModalities' | 'outputModalities' | 'capabilities'
+
+/**
+ * A checkbox list inside a popover; names the form field for the no-JavaScript submit. Memoized
+ * with a stable `onToggle`: a sort click or a keystroke does not re-render a hundred providers.
+ */
+const CheckList = memo(function CheckList({
   name,
+  field,
   options,
   selected,
-  onChange,
+  onToggle,
   filterable,
   filterLabel,
 }: {
   name: string
-  options: { value: T; label: string; count?: number }[]
-  selected: readonly T[]
-  onChange: (value: T, on: boolean) => void
+  field: ListKey
+  options: { value: string; label: string; count?: number }[]
+  selected: readonly string[]
+  onToggle: (field: ListKey, value: string, on: boolean) => void
   filterable?: boolean
   filterLabel?: string
 }) {
@@ -87,7 +93,7 @@ function CheckList<T extends string>({
                 name={name}
                 value={o.value}
                 checked={selected.includes(o.value)}
-                onChange={(e) => onChange(o.value, e.target.checked)}
+                onChange={(e) => onToggle(field, o.value, e.target.checked)}
                 className="size-4 accent-accent"
               />
               <span className="flex-1 truncate">{o.label}</span>
@@ -99,7 +105,10 @@ function CheckList<T extends string>({
       </ul>
     </div>
   )
-}
+})
+
+const MODALITY_OPTIONS = MODALITIES.map((m) => ({ value: m, label: MODALITY_LABELS[m] }))
+const CAPABILITY_OPTIONS = CAPABILITY_KEYS.map((c) => ({ value: c, label: CAPABILITIES[c] }))
 
 /** A filter menu's title; screen readers hear "Filter by vendor" (the sort buttons say "Vendor"). */
 const FilterLabel = ({ children }: { children: string }) => (
@@ -190,7 +199,11 @@ export function IndexToolbar({
   const visible = visibleColumns(state)
   const vendorOptions = useMemo(() => vendors.map(([value, label]) => ({ value, label, count: vendorCounts.get(value) ?? 0 })), [vendors, vendorCounts])
   const providerOptions = useMemo(() => providers.map(([value, label]) => ({ value, label, count: providerCounts.get(value) ?? 0 })), [providers, providerCounts])
-  const modalityOptions = MODALITIES.map((m) => ({ value: m, label: MODALITY_LABELS[m] }))
+  const onToggle = useCallback(
+    (field: ListKey, value: string, on: boolean) =>
+      update((s) => ({ ...s, filters: { ...s.filters, [field]: toggle(s.filters[field] as string[], value, on) } })),
+    [update],
+  )
   const contextSteps = f.minContext !== undefined && !CONTEXT_STEPS.includes(f.minContext) ? [...CONTEXT_STEPS, f.minContext].sort((a, b) => a - b) : CONTEXT_STEPS
   const sortValue = state.sort ? `${state.sort.desc ? '-' : ''}${state.sort.id}` : ''
 
@@ -255,27 +268,22 @@ export function IndexToolbar({
       <fieldset className="hidden flex-wrap items-center gap-2 peer-checked:flex sm:flex">
         <legend className="sr-only">Filters</legend>
         <PopoverMenu label={<FilterLabel>Vendor</FilterLabel>} badge={countBadge(f.vendors.length)}>
-          <CheckList name="vendor" options={vendorOptions} selected={f.vendors} onChange={(v, on) => setFilter('vendors', toggle(f.vendors, v, on))} filterable={vendors.length > 12} filterLabel="Filter vendors" />
+          <CheckList name="vendor" field="vendors" options={vendorOptions} selected={f.vendors} onToggle={onToggle} filterable={vendors.length > 12} filterLabel="Filter vendors" />
         </PopoverMenu>
         <PopoverMenu label={<FilterLabel>Provider</FilterLabel>} badge={countBadge(f.providers.length)}>
-          <CheckList name="provider" options={providerOptions} selected={f.providers} onChange={(v, on) => setFilter('providers', toggle(f.providers, v, on))} filterable filterLabel="Filter providers" />
+          <CheckList name="provider" field="providers" options={providerOptions} selected={f.providers} onToggle={onToggle} filterable filterLabel="Filter providers" />
         </PopoverMenu>
         <PopoverMenu label={<FilterLabel>Accepts</FilterLabel>} badge={countBadge(f.inputModalities.length)}>
           <p className="px-1.5 pb-1 text-xs text-muted-foreground">Input the model takes (all selected)</p>
-          <CheckList<Modality> name="in" options={modalityOptions} selected={f.inputModalities} onChange={(v, on) => setFilter('inputModalities', toggle(f.inputModalities, v, on))} />
+          <CheckList name="in" field="inputModalities" options={MODALITY_OPTIONS} selected={f.inputModalities} onToggle={onToggle} />
         </PopoverMenu>
         <PopoverMenu label={<FilterLabel>Produces</FilterLabel>} badge={countBadge(f.outputModalities.length)}>
           <p className="px-1.5 pb-1 text-xs text-muted-foreground">Output the model gives (all selected)</p>
-          <CheckList<Modality> name="out" options={modalityOptions} selected={f.outputModalities} onChange={(v, on) => setFilter('outputModalities', toggle(f.outputModalities, v, on))} />
+          <CheckList name="out" field="outputModalities" options={MODALITY_OPTIONS} selected={f.outputModalities} onToggle={onToggle} />
         </PopoverMenu>
         <PopoverMenu label={<FilterLabel>Capabilities</FilterLabel>} badge={countBadge(f.capabilities.length)}>
           <p className="px-1.5 pb-1 text-xs text-muted-foreground">The model has all selected</p>
-          <CheckList<Capability>
-            name="cap"
-            options={CAPABILITY_KEYS.map((c) => ({ value: c, label: CAPABILITIES[c] }))}
-            selected={f.capabilities}
-            onChange={(v, on) => setFilter('capabilities', toggle(f.capabilities, v, on))}
-          />
+          <CheckList name="cap" field="capabilities" options={CAPABILITY_OPTIONS} selected={f.capabilities} onToggle={onToggle} />
         </PopoverMenu>
         <label className="flex items-center gap-1.5 text-sm whitespace-nowrap text-muted-foreground">
           Min context

@@ -159,12 +159,20 @@ export function ModelsIndex({ rows, vendors, providers, initialState }: ModelsIn
     count: tableRows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 6,
   })
 
-  // A new result or order starts at its top.
+  // A new result or order starts at its top. Only when scrolled (the virtualizer knows, no DOM
+  // read), and in the next frame: setting scrollTop right after the commit forces a layout.
+  const scrolled = virtualizer.scrollOffset ?? 0
+  const scrolledRef = useRef(scrolled)
+  scrolledRef.current = scrolled
   useEffect(() => {
-    if (scrollRef.current) scrollRef.current.scrollTop = 0
+    if (!scrolledRef.current) return
+    const id = requestAnimationFrame(() => {
+      if (scrollRef.current) scrollRef.current.scrollTop = 0
+    })
+    return () => cancelAnimationFrame(id)
   }, [data, state.sort])
 
   const [announcement, setAnnouncement] = useState('')
@@ -461,7 +469,7 @@ function EmptyState({
             {helpful.slice(0, 3).map((o) => (
               <li key={o.key} className="flex flex-wrap items-center gap-2">
                 <Button size="sm" onClick={() => onRemove(o.key)}>
-                  Remove “{o.label}”
+                  {o.key === 'q' ? `Clear the search “${state.q.trim()}”` : `Remove “${o.label}”`}
                 </Button>
                 <span className="text-muted-foreground">to see {plural(o.count, 'model')}</span>
               </li>

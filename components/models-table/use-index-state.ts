@@ -12,19 +12,35 @@ import { parseIndexState, serializeIndexState } from '@/lib/table/state'
  */
 export type HistoryMode = 'push' | 'typing'
 
+/** Runs `fn` when the browser is idle (soon after the next paint), at the latest after `ms`. */
+function whenIdle(fn: () => void, ms = 300): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const id = window.requestIdleCallback(fn, { timeout: ms })
+    return () => window.cancelIdleCallback(id)
+  }
+  const id = window.setTimeout(fn, 50)
+  return () => window.clearTimeout(id)
+}
+
 /**
  * The index state, mirrored into the URL with the native History API. Next.js integrates
  * `history.pushState`/`replaceState` with its router (no server round trip, `useSearchParams`
  * stays in sync: https://nextjs.org/docs/app/getting-started/linking-and-navigating#native-history-api),
  * and Back/Forward come back through `popstate`, which re-reads the URL.
+ *
+ * The URL is written when the browser is idle, not in the same task as the click or keystroke:
+ * a history entry costs ~10 ms (Next copies its router state into it and re-syncs), which would
+ * otherwise sit between the input and the table's next paint. Changes made before the write
+ * collapse into one entry (pushed if any of them was a push).
  */
 export function useIndexState(initial: IndexState) {
   const [state, setState] = useState(initial)
   const pending = useRef<HistoryMode | null>(null)
+  const queued = useRef<{ mode: HistoryMode; cancel: () => void } | null>(null)
   const typing = useRef(false)
 
   const update = useCallback((next: (s: IndexState) => IndexState, mode: HistoryMode = 'push') => {
-    pending.current = mode
+    pending.current = pending.current === 'push' ? 'push' : mode
     setState(next)
   }, [])
 
@@ -34,21 +50,29 @@ export function useIndexState(initial: IndexState) {
   }, [])
 
   useEffect(() => {
-    const mode = pending.current
+    const changed = pending.current
     pending.current = null
-    if (!mode) return
-    const qs = serializeIndexState(state)
-    const url = `${window.location.pathname}${qs ? `?${qs}` : ''}`
-    if (url === `${window.location.pathname}${window.location.search}`) return
-    const replace = mode === 'typing' && typing.current
-    typing.current = mode === 'typing'
-    // `null` state: Next's patched history methods then copy its own entry state and sync its router.
-    if (replace) window.history.replaceState(null, '', url)
-    else window.history.pushState(null, '', url)
+    if (!changed) return
+    const mode: HistoryMode = queued.current?.mode === 'push' ? 'push' : changed
+    queued.current?.cancel()
+    const write = () => {
+      queued.current = null
+      const qs = serializeIndexState(state)
+      const url = `${window.location.pathname}${qs ? `?${qs}` : ''}`
+      if (url === `${window.location.pathname}${window.location.search}`) return
+      const replace = mode === 'typing' && typing.current
+      typing.current = mode === 'typing'
+      // `null` state: Next's patched history methods then copy its own entry state and sync its router.
+      if (replace) window.history.replaceState(null, '', url)
+      else window.history.pushState(null, '', url)
+    }
+    queued.current = { mode, cancel: whenIdle(write) }
   }, [state])
 
   useEffect(() => {
     const onPop = () => {
+      queued.current?.cancel()
+      queued.current = null
       pending.current = null
       typing.current = false
       setState(parseIndexState(new URLSearchParams(window.location.search)))

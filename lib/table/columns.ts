@@ -60,8 +60,8 @@ const STATUS_RANK = Object.fromEntries(STATUSES.map((s, i) => [s, i])) as Record
 export const KEY_CAPABILITIES: Capability[] = ['tools', 'vision', 'reasoning', 'structuredOutputs', 'promptCaching', 'webSearch']
 
 export const COLUMNS: ColumnSpec[] = [
-  { id: 'name', title: 'Model', description: 'Model name and id', value: (r) => r.name, descFirst: false, numeric: false, alwaysVisible: true },
-  { id: 'vendor', title: 'Vendor', description: 'The lab that makes the model', value: (r) => r.vendorName, descFirst: false, numeric: false },
+  { id: 'name', title: 'Model', description: 'Model name and id', value: (r) => naturalKey(r, 'name'), descFirst: false, numeric: false, alwaysVisible: true },
+  { id: 'vendor', title: 'Vendor', description: 'The lab that makes the model', value: (r) => naturalKey(r, 'vendorName'), descFirst: false, numeric: false },
   { id: 'context', title: 'Context', description: 'Context window', unit: 'tokens', value: (r) => r.context, descFirst: true, numeric: true },
   { id: 'maxOutput', title: 'Max reply', description: 'Most output tokens in one reply', unit: 'tokens', value: (r) => r.maxOutput, descFirst: true, numeric: true },
   { id: 'input', title: 'Input', description: 'Input price at the cheapest provider', unit: 'USD per 1M tokens', value: (r) => r.input, descFirst: false, numeric: true },
@@ -81,14 +81,35 @@ export const DEFAULT_VISIBLE: ColumnId[] = COLUMNS.filter((c) => !c.hiddenByDefa
 
 export const isColumnId = (s: string): s is ColumnId => (COLUMN_IDS as readonly string[]).includes(s)
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
+/**
+ * A text's sort key: lower-case, accents folded, digit runs zero-padded, so plain string order
+ * is natural order ("GPT-4" < "gpt-4o" < "GPT-10"). Comparing keys is many times faster than
+ * `Intl.Collator` (a 5,000-row name sort makes ~60,000 comparisons per click).
+ */
+export function sortKey(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\d+/g, (d) => d.padStart(12, '0'))
+}
+
+/** Keys per row object: rows keep their identity across searches and filters, so each is computed once. */
+const keys = { name: new WeakMap<ModelRow, string>(), vendorName: new WeakMap<ModelRow, string>() }
+function naturalKey(row: ModelRow, field: 'name' | 'vendorName'): string {
+  let k = keys[field].get(row)
+  if (k === undefined) keys[field].set(row, (k = sortKey(row[field])))
+  return k
+}
 
 /**
- * Ascending comparison of two present values (numbers numerically, strings by locale with
- * numeric awareness, so "GPT-4" < "GPT-10"). The table applies the direction and puts
- * `undefined` last in both directions (`sortUndefined: 'last'`); this never sees it.
+ * Ascending comparison of two present values: numbers numerically, strings (sort keys, ISO
+ * dates) by code unit. The table applies the direction and puts `undefined` last in both
+ * directions (`sortUndefined: 'last'`); this never sees it.
  */
 export function compareValues(a: SortValue, b: SortValue): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b
-  return collator.compare(String(a), String(b))
+  const x = String(a)
+  const y = String(b)
+  return x < y ? -1 : x > y ? 1 : 0
 }

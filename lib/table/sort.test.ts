@@ -3,7 +3,7 @@ import { constructTable, createSortedRowModel, rowSortingFeature, tableFeatures 
 // The framework-free reactivity the table core offers for use outside React (a dependency of @tanstack/react-table).
 import { storeReactivityBindings } from '@tanstack/table-core/store-reactivity-bindings'
 
-import { COLUMNS, compareValues } from './columns'
+import { COLUMNS, compareValues, sortKey } from './columns'
 import { row } from './fixtures'
 import type { ModelRow } from './rows'
 import { sortingOptions } from './sort'
@@ -25,10 +25,12 @@ const rows = [
 ]
 
 describe('sorting', () => {
-  it('compares numbers numerically and text naturally', () => {
+  it('compares numbers numerically and text naturally through sort keys', () => {
     expect(compareValues(9, 10)).toBeLessThan(0)
-    expect(compareValues('GPT-4', 'GPT-10')).toBeLessThan(0)
-    expect(compareValues('gpt-4o', 'GPT-4O')).toBe(0)
+    expect(compareValues(sortKey('GPT-4'), sortKey('GPT-10'))).toBeLessThan(0)
+    expect(compareValues(sortKey('gpt-4o'), sortKey('GPT-4O'))).toBe(0)
+    expect(compareValues(sortKey('Mistral Médium'), sortKey('mistral medium'))).toBe(0)
+    expect(compareValues('2024-07', '2024-07-18')).toBeLessThan(0)
   })
 
   it('sorts prices numerically, unknown prices last in both directions', () => {
