@@ -4,7 +4,7 @@ import { highlightSnippet, snippetStylesCss } from '@/lib/snippets/highlight'
 import { optionDefaults, parameterDefault, snippetFeatures } from '@/lib/snippets/features'
 import { DEFAULT_MESSAGE, proxyTarget, safeEnvName } from '@/lib/snippets/input'
 import { LANGUAGE_IDS, type SnippetLanguage } from '@/lib/snippets/languages'
-import type { HighlightedTemplate } from '@/lib/snippets/segments'
+import { type PackedTemplate, packTemplate } from '@/lib/snippets/segments'
 import { site } from '@/lib/site'
 import { SnippetPanel, type SnippetPanelProps } from './snippet-panel'
 
@@ -23,8 +23,8 @@ export async function ModelSnippets({ model }: { model: Model }) {
     )
   }
   const features = snippetFeatures(model)
-  const entries = await Promise.all(LANGUAGE_IDS.map(async (lang) => [lang, await highlightSnippet(lang, features)] as const))
-  const templates = Object.fromEntries(entries) as Record<SnippetLanguage, HighlightedTemplate>
+  const entries = await Promise.all(LANGUAGE_IDS.map(async (lang) => [lang, packTemplate(await highlightSnippet(lang, features))] as const))
+  const templates = Object.fromEntries(entries) as Record<SnippetLanguage, PackedTemplate>
 
   const seen = new Set<string>()
   const direct = model.endpoints.flatMap((e) => {

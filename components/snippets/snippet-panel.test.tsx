@@ -6,7 +6,7 @@ import { ALL_OPTIONS, FULL_MODEL } from '@/lib/snippets/fixtures'
 import { highlightSnippet } from '@/lib/snippets/highlight'
 import { DEFAULT_MESSAGE, generateSnippet, LANGUAGE_IDS, LANGUAGE_STORAGE_KEY, optionDefaults, proxyTarget, type SnippetLanguage, snippetFeatures } from '@/lib/snippets/index'
 import type { PanelContext } from '@/lib/snippets/panel-state'
-import type { HighlightedTemplate } from '@/lib/snippets/segments'
+import { type PackedTemplate, packTemplate } from '@/lib/snippets/segments'
 import { SnippetPanel } from './snippet-panel'
 
 const SITE = 'https://site.example'
@@ -20,10 +20,10 @@ const ctx: PanelContext = {
   defaultMessage: DEFAULT_MESSAGE,
   maxOutputTokens: FULL_MODEL.maxOutputTokens,
 }
-let templates: Record<SnippetLanguage, HighlightedTemplate>
+let templates: Record<SnippetLanguage, PackedTemplate>
 
 beforeAll(async () => {
-  templates = Object.fromEntries(await Promise.all(LANGUAGE_IDS.map(async (l) => [l, await highlightSnippet(l, ctx.features)]))) as typeof templates
+  templates = Object.fromEntries(await Promise.all(LANGUAGE_IDS.map(async (l) => [l, packTemplate(await highlightSnippet(l, ctx.features))]))) as typeof templates
 })
 beforeEach(() => {
   window.localStorage.clear()

@@ -15,15 +15,15 @@ import {
   parseOption,
   requestFromPanelState,
 } from '@/lib/snippets/panel-state'
-import { type HighlightedTemplate, renderSegments, segmentsText } from '@/lib/snippets/segments'
+import { type PackedTemplate, renderSegments, segmentsText, unpackTemplate } from '@/lib/snippets/segments'
 import { CopyCodeButton } from './copy-code-button'
 import { HighlightedCode } from './highlighted-code'
 import { LanguageTabs } from './language-tabs'
 
 export interface SnippetPanelProps {
   ctx: PanelContext
-  /** One highlighted template per language (build time). */
-  templates: Record<SnippetLanguage, HighlightedTemplate>
+  /** One highlighted template per language (build time), packed. */
+  templates: Record<SnippetLanguage, PackedTemplate>
   /** The model's own defaults, shown as hints. */
   modelDefaults: { temperature?: string; topP?: string }
 }
@@ -70,11 +70,12 @@ export function SnippetPanel({ ctx, templates, modelDefaults }: SnippetPanelProp
     return () => clearTimeout(t)
   }, [state, loaded, ctx])
 
+  const template = useMemo(() => unpackTemplate(templates[state.lang]), [templates, state.lang])
   const { segments, text } = useMemo(() => {
     const request = requestFromPanelState(state, ctx)
-    const segments = renderSegments(templates[state.lang], snippetFlags(request, ctx.features), slotValues(state.lang, request))
+    const segments = renderSegments(template, snippetFlags(request, ctx.features), slotValues(state.lang, request))
     return { segments, text: segmentsText(segments) }
-  }, [state, ctx, templates])
+  }, [state, ctx, template])
 
   const set = <K extends keyof PanelState>(key: K, value: PanelState[K]) => setState((s) => ({ ...s, [key]: value }))
   const selectLanguage = (lang: string) => {

@@ -5,7 +5,7 @@ import { TRICKY_MESSAGES } from '@/e2e/fixtures/snippets/tricky-messages'
 import { ALL_OPTIONS, BARE_MODEL, FULL_MODEL } from './fixtures'
 import { fullestFeatures, HIGHLIGHT_SAMPLE, highlightCode, highlightSnippet, snippetStylesCss, THEMES, tokenStyles, highlighterForTests } from './highlight'
 import { LANGUAGE_IDS, LANGUAGES, type SnippetLanguage, slotValues, snippetFeatures, snippetFlags, snippetTemplate, type SnippetRequest } from './index'
-import { renderSegments, segmentsText } from './segments'
+import { packTemplate, renderSegments, segmentsText, unpackTemplate } from './segments'
 import { FLAGS, type Flags, renderText } from './template'
 
 const features = snippetFeatures(FULL_MODEL)
@@ -105,6 +105,19 @@ function colourOf(style: number): string {
   const s = tokenStyles()[style - 1]!
   return `${s.light}|${s.dark}`
 }
+
+describe('packed templates (what the page carries)', () => {
+  it('unpack to exactly the highlighted template, and are much smaller', async () => {
+    for (const model of [FULL_MODEL, BARE_MODEL]) {
+      for (const lang of LANGUAGE_IDS) {
+        const highlighted = await highlightSnippet(lang, snippetFeatures(model))
+        const packed = packTemplate(highlighted)
+        expect(unpackTemplate(packed)).toEqual(highlighted)
+        expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(highlighted).length * 0.6)
+      }
+    }
+  })
+})
 
 describe('fixed code (CodeBlock)', () => {
   it('keeps the text exactly and colours it', async () => {

@@ -2,7 +2,7 @@
  * Highlighted templates (made at build time by highlight.ts) and how the browser turns one into
  * coloured text for the current flags and slot values. Client-safe, no dependencies.
  */
-import { type Flags, type Slot, type SlotValues, visibleLines, type When } from './template'
+import { type Flags, type Slot, SLOTS, type SlotValues, visibleLines, type When } from './template'
 
 /** A coloured run of literal text, or a slot coloured like the literal it stands in. */
 export type HighlightedPart = [style: number, text: string] | [style: number, slot: Slot, isSlot: 1]
@@ -34,3 +34,72 @@ export function renderSegments(template: HighlightedTemplate, flags: Flags, valu
 }
 
 export const segmentsText = (segments: readonly Segment[]) => segments.map((s) => s[1]).join('')
+
+/**
+ * A highlighted template packed for the page: one string, a line per template line, with
+ * private-use characters as markers: U+E000+n switches to style n, U+E100+i is slot i (in the
+ * current style), a leading U+E200+k says the line shows under condition k (1-based, `when`).
+ *
+ * Why: the panel gets six templates as props, serialised into every model page. As arrays of
+ * [style, text] pairs they were ~40 KB of JSON per page (quotes escaped again inside the HTML);
+ * packed they are less than half, and the build serialises less.
+ */
+export interface PackedTemplate {
+  when: When[]
+  code: string
+}
+
+const STYLE = 0xe000
+const SLOT = 0xe100
+const COND = 0xe200
+const MARKERS = /[\ue000-\ue2ff]/
+
+export function packTemplate(template: HighlightedTemplate): PackedTemplate {
+  const when: When[] = []
+  const whenIndex = new Map<string, number>()
+  const lines = template.map((line) => {
+    let out = ''
+    if (line.when) {
+      const key = JSON.stringify(line.when)
+      let k = whenIndex.get(key)
+      if (k === undefined) {
+        when.push(line.when)
+        whenIndex.set(key, (k = when.length))
+      }
+      out += String.fromCharCode(COND + k)
+    }
+    let style = 0
+    for (const part of line.parts) {
+      if (part[0] > 0xff || (part.length === 2 && (MARKERS.test(part[1]) || part[1].includes('\n')))) throw new Error(`cannot pack ${JSON.stringify(part)}`)
+      if (part[0] !== style) out += String.fromCharCode(STYLE + (style = part[0]))
+      out += part.length === 3 ? String.fromCharCode(SLOT + SLOTS.indexOf(part[1])) : part[1]
+    }
+    return out
+  })
+  return { when, code: lines.join('\n') }
+}
+
+export function unpackTemplate(packed: PackedTemplate): HighlightedTemplate {
+  return packed.code.split('\n').map((text) => {
+    const line: HighlightedLine = { parts: [] }
+    let style = 0
+    let run = ''
+    const flush = () => {
+      if (run) line.parts.push([style, run])
+      run = ''
+    }
+    for (const ch of text) {
+      const c = ch.charCodeAt(0)
+      if (c >= COND && c < COND + 0x100) line.when = packed.when[c - COND - 1]
+      else if (c >= SLOT && c < SLOT + 0x100) {
+        flush()
+        line.parts.push([style, SLOTS[c - SLOT]!, 1])
+      } else if (c >= STYLE && c < STYLE + 0x100) {
+        flush()
+        style = c - STYLE
+      } else run += ch
+    }
+    flush()
+    return line.when ? { when: line.when, parts: line.parts } : { parts: line.parts }
+  })
+}
