@@ -44,8 +44,9 @@ export interface SnippetFeatures {
  *   reasoning models reject `max_tokens`).
  * - Tools, structured output, images and reasoning effort follow the capability flags; where the
  *   model has a parameter list, tools and structured output also need `tools` / `response_format`
- *   in it. Reasoning effort is sent as OpenAI's `reasoning_effort`, which OpenAI-compatible
- *   providers and OpenRouter take (OpenRouter's own `reasoning` object is not typed in the SDKs).
+ *   in it (the site's proxy drops unlisted parameters). Reasoning effort is sent as OpenAI's
+ *   `reasoning_effort`, which OpenAI-compatible providers and OpenRouter take (OpenRouter's own
+ *   `reasoning` object is typed in neither SDK); it shows for models listing either name.
  */
 export function snippetFeatures(model: SnippetModel): SnippetFeatures {
   const names = new Set(model.parameters.map((p) => p.name))
@@ -60,7 +61,7 @@ export function snippetFeatures(model: SnippetModel): SnippetFeatures {
     stop: has('stop'),
     seed: has('seed'),
     reasoning: c.reasoning && (!known || has('reasoning_effort') || has('reasoning')),
-    jsonSchema: c.structuredOutputs && (!known || has('response_format') || has('structured_outputs')),
+    jsonSchema: c.structuredOutputs && (!known || has('response_format')),
     tools: known ? has('tools') : c.tools,
     toolChoice: has('tool_choice') || !known,
     image: c.vision,
