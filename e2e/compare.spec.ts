@@ -11,7 +11,7 @@ const columns = (page: Page) =>
 /** Opens a page and waits until its live parts are hydrated (the server HTML comes first). */
 async function open(page: Page, url: string) {
   await page.goto(url)
-  await expect(page.locator('[data-ready]').first()).toBeAttached()
+  await expect(page.locator('[data-ready]').first()).toBeAttached({ timeout: 15_000 })
 }
 
 const costRow = (page: Page, id: string) => page.getByTestId('workload-costs').locator(`tr[data-model="${id}"]`)

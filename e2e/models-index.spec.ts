@@ -11,7 +11,7 @@ const count = (page: Page) => page.getByTestId('result-count')
 /** Opens the index and waits until it is live (hydrated): the server HTML is there before that. */
 async function open(page: Page, url = '/models') {
   await page.goto(url)
-  await expect(page.locator('[data-testid=models-index][data-ready]')).toBeAttached()
+  await expect(page.locator('[data-testid=models-index][data-ready]')).toBeAttached({ timeout: 15_000 })
 }
 
 /** "Free" → 0, "$1,234.50" → 1234.5, "—" → undefined. */
@@ -140,7 +140,7 @@ test.describe('models index', () => {
     for (const label of ['Vendor: OpenAI', 'Has: Tool calling', 'Context ≥ 128K', 'Deprecated hidden']) await expect(chips).toContainText(label)
 
     await page.reload()
-    await expect(page.locator('[data-testid=models-index][data-ready]')).toBeAttached()
+    await expect(page.locator('[data-testid=models-index][data-ready]')).toBeAttached({ timeout: 15_000 })
     expect(await total(page)).toEqual(filtered)
     await expect(page.getByLabel('Hide deprecated')).toBeChecked()
     await expect(page.getByLabel('Min context')).toHaveValue('128000')

@@ -30,13 +30,13 @@ function whenIdle(fn: () => void, ms = 300): () => void {
  *
  * The URL is written when the browser is idle, not in the same task as the click or keystroke:
  * a history entry costs ~10 ms (Next copies its router state into it and re-syncs), which would
- * otherwise sit between the input and the table's next paint. Changes made before the write
- * collapse into one entry (pushed if any of them was a push).
+ * otherwise sit between the input and the table's next paint. Keystrokes still waiting merge
+ * into one entry; a sort or filter always gets its own.
  */
 export function useIndexState(initial: IndexState) {
   const [state, setState] = useState(initial)
   const pending = useRef<HistoryMode | null>(null)
-  const queued = useRef<{ mode: HistoryMode; cancel: () => void } | null>(null)
+  const queued = useRef<{ mode: HistoryMode; write: () => void; cancel: () => void } | null>(null)
   const typing = useRef(false)
 
   const update = useCallback((next: (s: IndexState) => IndexState, mode: HistoryMode = 'push') => {
@@ -50,11 +50,16 @@ export function useIndexState(initial: IndexState) {
   }, [])
 
   useEffect(() => {
-    const changed = pending.current
+    const mode = pending.current
     pending.current = null
-    if (!changed) return
-    const mode: HistoryMode = queued.current?.mode === 'push' ? 'push' : changed
-    queued.current?.cancel()
+    if (!mode) return
+    const before = queued.current
+    if (before) {
+      before.cancel()
+      // Keystrokes merge into one entry; a discrete step keeps its own (Back undoes each sort
+      // or filter), so an earlier write still waiting is made now.
+      if (before.mode === 'push' || mode === 'push') before.write()
+    }
     const write = () => {
       queued.current = null
       const qs = serializeIndexState(state)
@@ -66,7 +71,7 @@ export function useIndexState(initial: IndexState) {
       if (replace) window.history.replaceState(null, '', url)
       else window.history.pushState(null, '', url)
     }
-    queued.current = { mode, cancel: whenIdle(write) }
+    queued.current = { mode, write, cancel: whenIdle(write) }
   }, [state])
 
   useEffect(() => {
