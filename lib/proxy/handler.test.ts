@@ -191,6 +191,15 @@ describe('routing', () => {
     expect(res.status).toBe(400)
     expect(JSON.parse(await record(res)).error.param).toBe('logit_bias')
   })
+  it('passes reasoning_effort to a model that lists OpenRouter\'s reasoning parameter', async () => {
+    const d = deps()
+    const mini = d.table.byName.get('openai/gpt-4o-mini')![0]!
+    mini.parameters = [...mini.parameters, { name: 'reasoning' }]
+    const res = await handleChat(chat({ ...hello, reasoning_effort: 'low' }), d)
+    expect(res.headers.get('x-dropped-params')).toBeNull()
+    expect(mock.requests[0]?.body.reasoning_effort).toBe('low')
+    await record(res)
+  })
   it('clamps max_tokens to the endpoint limit, or rejects it when strict', async () => {
     let res = await handleChat(chat({ ...hello, max_tokens: 100_000 }), deps())
     expect(res.headers.get('x-clamped-params')).toBe('max_tokens=16384')

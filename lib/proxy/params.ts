@@ -26,6 +26,9 @@ const EQUIVALENT: Record<string, string[]> = {
   max_completion_tokens: ['max_tokens'],
   logprobs: ['top_logprobs'],
   tools: ['parallel_tool_calls'],
+  // OpenRouter lists `reasoning` (its object); OpenAI-compatible APIs take `reasoning_effort`.
+  reasoning: ['reasoning_effort'],
+  reasoning_effort: ['reasoning'],
 }
 
 export function prepareBody(request: ChatRequest, candidate: Candidate, { wantUsage }: { wantUsage: boolean }): PreparedBody {
