@@ -134,7 +134,7 @@ test('the model page\'s Try it panel streams an answer with provider, tokens and
   await page.goto('/models/openai/gpt-4o-mini')
   const panel = page.getByRole('form', { name: 'Try it' })
   await panel.getByLabel('Proxy key').fill('e2e-caller-key')
-  await panel.getByLabel('Message').fill('Hi from the page')
+  await panel.getByLabel('Prompt').fill('Hi from the page')
   await panel.getByRole('button', { name: 'Send' }).click()
   await expect(panel.getByTestId('try-it-answer')).toHaveText('Echo: Hi from the page')
   await expect(panel.getByTestId('try-it-meta')).toContainText('1000 input + 500 output tokens')

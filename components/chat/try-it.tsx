@@ -89,7 +89,7 @@ export function TryIt({ modelId }: { modelId: string }) {
           <span className="mt-1 block text-xs text-muted-foreground">Kept in this browser only (localStorage).</span>
         </label>
         <label className="block text-sm">
-          <span className="font-medium">Message</span>
+          <span className="font-medium">Prompt</span>
           <textarea value={message} onChange={(e) => setMessage(e.target.value)} rows={2} className="mt-1 block w-full rounded-md border bg-background px-3 py-2" />
         </label>
       </div>
