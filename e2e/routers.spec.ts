@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { expect, test } from '@playwright/test'
 
+import { DEFAULT_MESSAGE } from '../lib/snippets/input'
 import { E2E_ENV } from './fixtures/env'
 
 test.describe.configure({ mode: 'serial' })
@@ -78,6 +79,6 @@ test('the router page\'s curl snippet runs against the local proxy', async ({ pa
   const script = snippet.replace(/https?:\/\/[^/'"]+(?=\/api\/v1)/, baseURL!)
   const out = execFileSync('bash', ['-c', script], { env: { ...process.env, YOUR_API_KEY: 'e2e-caller-key' }, encoding: 'utf8', timeout: 20_000, stdio: ['ignore', 'pipe', 'pipe'] })
   const body = JSON.parse(out)
-  expect(body.choices[0].message.content).toBe('Echo: Hello! Which model are you?')
+  expect(body.choices[0].message.content).toBe(`Echo: ${DEFAULT_MESSAGE}`)
   expect(typeof body.usage.cost).toBe('number')
 })

@@ -3,12 +3,11 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 
 import { VariantsTable } from '@/components/routers/variants-table'
-import { CodeBlock } from '@/components/snippets/code-block'
+import { RouterSnippets } from '@/components/snippets/router-snippets'
 import { Section } from '@/components/ui/section'
 import { getModel, getRouter, getRouters } from '@/lib/catalog'
 import { formatPrice } from '@/lib/pricing/format'
 import { absoluteUrl, site } from '@/lib/site'
-import { curlSnippet } from '@/lib/snippets/curl'
 
 export const dynamicParams = false
 
@@ -76,7 +75,7 @@ export default async function RouterPage({ params }: Props) {
       </Section>
 
       <Section id="code" title="Call it from your code" description={<>Use the router&apos;s id as the model. Any OpenAI SDK works with base URL <code>{site.url}/api/v1</code>.</>}>
-        <CodeBlock language="bash" label="curl" code={curlSnippet({ siteUrl: site.url, modelId: router.id, message: 'Hello! Which model are you?' })} />
+        <RouterSnippets router={router} />
       </Section>
     </article>
   )
