@@ -88,7 +88,8 @@ function row<V>(models: Model[], s: Spec<V>): CompareRow {
   })
   const keys = cells.map((c) => `${c.text}|${c.flag ?? ''}`)
   const same = keys.every((k) => k === keys[0])
-  return { key: s.key, label: s.label, hint: s.hint, cells, best: bestOf(values, s.rule), bestWord: s.bestWord, same }
+  // Absent keys, not `undefined` ones: the RSC payload spells each out as "$undefined".
+  return { key: s.key, label: s.label, ...(s.hint ? { hint: s.hint } : {}), cells, best: bestOf(values, s.rule), ...(s.bestWord ? { bestWord: s.bestWord } : {}), same }
 }
 
 const yesNo = (v: boolean) => (v ? 'Yes' : 'No')

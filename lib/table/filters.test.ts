@@ -55,10 +55,10 @@ describe('active filters and the empty state', () => {
   }
 
   it('describes each filter in words', () => {
-    const labels = activeFilters(f({ vendors: ['openai'], maxInput: 0.5, minContext: 128_000, free: true, capabilities: ['tools'] }), 'mini', {
+    const labels = activeFilters(f({ vendors: ['openai'], maxInput: 0.5, maxOutput: 0, minContext: 128_000, free: true, capabilities: ['tools'] }), 'mini', {
       vendors: [['openai', 'OpenAI']],
     }).map((a) => a.label)
-    expect(labels).toEqual(['Search: “mini”', 'Vendor: OpenAI', 'Has: Tool calling', 'Context ≥ 128K', 'Input ≤ $0.50', 'Free only'])
+    expect(labels).toEqual(['Search: “mini”', 'Vendor: OpenAI', 'Has: Tool calling', 'Context ≥ 128K', 'Input ≤ $0.50', 'Output ≤ $0.00', 'Free only'])
   })
 
   it('removes one filter at a time', () => {

@@ -4,7 +4,7 @@
  * Pure.
  */
 import type { Capability, Modality } from '@/lib/catalog/schema'
-import { formatPrice, formatTokensCompact } from '@/lib/pricing/format'
+import { formatTokensCompact, formatUsd } from '@/lib/pricing/format'
 import type { Facet, ModelRow } from './rows'
 import { isFree } from './rows'
 import { CAPABILITIES } from './vocab'
@@ -89,8 +89,9 @@ export function activeFilters(f: IndexFilters, q = '', facets: { vendors?: Facet
   if (f.outputModalities.length) out.push({ key: 'outputModalities', label: `Produces: ${f.outputModalities.map(MODALITY_LABEL).join(' + ')}` })
   if (f.capabilities.length) out.push({ key: 'capabilities', label: `Has: ${f.capabilities.map((c) => CAPABILITIES[c]).join(', ')}` })
   if (f.minContext !== undefined) out.push({ key: 'minContext', label: `Context ≥ ${formatTokensCompact(f.minContext)}` })
-  if (f.maxInput !== undefined) out.push({ key: 'maxInput', label: `Input ≤ ${formatPrice(f.maxInput)}` })
-  if (f.maxOutput !== undefined) out.push({ key: 'maxOutput', label: `Output ≤ ${formatPrice(f.maxOutput)}` })
+  // "$0.00", not "Free": a bound reads as a number.
+  if (f.maxInput !== undefined) out.push({ key: 'maxInput', label: `Input ≤ ${formatUsd(f.maxInput)}` })
+  if (f.maxOutput !== undefined) out.push({ key: 'maxOutput', label: `Output ≤ ${formatUsd(f.maxOutput)}` })
   if (f.free) out.push({ key: 'free', label: 'Free only' })
   if (f.openWeights) out.push({ key: 'openWeights', label: 'Open weights only' })
   if (f.hideDeprecated) out.push({ key: 'hideDeprecated', label: 'Deprecated hidden' })
