@@ -6,6 +6,7 @@ export const site = {
   url: (process.env.SITE_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
   nav: [
     { href: '/models', label: 'Models' },
+    { href: '/compare', label: 'Compare' },
     { href: '/vendors', label: 'Vendors' },
     { href: '/providers', label: 'Providers' },
     { href: '/routers', label: 'Routers' },
