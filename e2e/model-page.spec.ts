@@ -86,6 +86,7 @@ test.describe('model page: openai/gpt-4o-mini', () => {
   test('the copy button copies the API id', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'])
     await page.goto(MINI)
+    await expect(page.getByRole('button', { name: 'Copy id: openai/gpt-4o-mini' })).toHaveAttribute('data-ready', 'true')
     await page.getByRole('button', { name: 'Copy id: openai/gpt-4o-mini' }).click()
     await expect(page.getByRole('button', { name: 'Copy id: openai/gpt-4o-mini' })).toHaveText('Copied')
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('openai/gpt-4o-mini')

@@ -137,6 +137,7 @@ test('GET /api/v1/models lists the catalog in OpenRouter\'s shape', async ({ req
 test('the model page\'s Try it panel streams an answer with provider, tokens and cost', async ({ page }) => {
   await page.goto('/models/openai/gpt-4o-mini')
   const panel = page.getByRole('form', { name: 'Try it' })
+  await expect(panel).toHaveAttribute('data-ready', 'true') // hydrated: input before that is lost
   await panel.getByLabel('Proxy key').fill('e2e-caller-key')
   await panel.getByLabel('Prompt').fill('Hi from the page')
   await panel.getByRole('button', { name: 'Send' }).click()
@@ -152,6 +153,7 @@ test('the model page\'s Try it panel streams an answer with provider, tokens and
 test('the Try it panel shows the proxy\'s error for a wrong key', async ({ page }) => {
   await page.goto('/models/openai/gpt-4o-mini')
   const panel = page.getByRole('form', { name: 'Try it' })
+  await expect(panel).toHaveAttribute('data-ready', 'true')
   await panel.getByLabel('Proxy key').fill('wrong-key')
   await panel.getByRole('button', { name: 'Send' }).click()
   await expect(panel.getByRole('alert')).toContainText('Invalid API key')

@@ -68,6 +68,11 @@ function runShown(jobs: SnippetJob[]): Promise<RunResult[]> {
 
 const codeOf = (page: Page) => page.locator('#code pre')
 const panel = (page: Page) => page.locator('#code')
+/** Opens the page and waits until the snippet panel is hydrated (input before that is lost). */
+async function openReady(page: Page, url: string) {
+  await page.goto(url)
+  await expect(page.getByTestId('snippet-panel')).toHaveAttribute('data-ready', 'true')
+}
 const tab = (page: Page, lang: SnippetLanguage) => panel(page).getByRole('tab', { name: LANGUAGES[lang].label, exact: true })
 
 test('the default curl command is in the server HTML, highlighted, and runs as it is', async ({ browser }) => {
@@ -92,7 +97,7 @@ test('the default curl command is in the server HTML, highlighted, and runs as i
 
 test('tricky messages typed into the page come out of every language exactly, through the proxy', async ({ page }) => {
   test.setTimeout(600_000)
-  await page.goto(MINI)
+  await openReady(page, MINI)
   const jobs: Array<SnippetJob & { expect: string; stream: boolean; what: string }> = []
   for (const m of TRICKY_MESSAGES) {
     // A textarea holds line breaks as \n only (HTML normalises \r\n): that is what the page sends.
@@ -130,7 +135,7 @@ test('tricky messages typed into the page come out of every language exactly, th
 })
 
 test('language and options live in the URL; the last language is remembered', async ({ page }) => {
-  await page.goto(MINI)
+  await openReady(page, MINI)
   await tab(page, 'python').click()
   await expect(tab(page, 'python')).toHaveAttribute('aria-selected', 'true')
   await expect(page).toHaveURL(/[?&]lang=python/)
@@ -145,7 +150,7 @@ test('language and options live in the URL; the last language is remembered', as
   await expect.poll(() => codeOf(page).textContent()).toBe(generateSnippet(proxyInput({ message: 'From the URL', stream: true }), 'python'))
 
   // Another model page, no parameters: the language chosen last.
-  await page.goto('/models/openai/gpt-4o')
+  await openReady(page, '/models/openai/gpt-4o')
   await expect(tab(page, 'python')).toHaveAttribute('aria-selected', 'true')
   await expect(page).not.toHaveURL(/stream=1/)
 
@@ -158,7 +163,7 @@ test('language and options live in the URL; the last language is remembered', as
 
 test('the copy button copies exactly the code shown, and says so', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
-  await page.goto(`${MINI}?lang=go&stream=1&message=${encodeURIComponent(`it's "$x" \`y\` 🎉`)}`)
+  await openReady(page, `${MINI}?lang=go&stream=1&message=${encodeURIComponent(`it's "$x" \`y\` 🎉`)}`)
   await expect.poll(() => codeOf(page).textContent()).toBe(generateSnippet(proxyInput({ message: `it's "$x" \`y\` 🎉`, stream: true }), 'go'))
   const button = panel(page).getByRole('button', { name: 'Copy code' })
   await button.click()
@@ -167,7 +172,7 @@ test('the copy button copies exactly the code shown, and says so', async ({ page
 })
 
 test('options appear where the model supports them and change the code', async ({ page }) => {
-  await page.goto(MINI)
+  await openReady(page, MINI)
   await panel(page).getByText('Options', { exact: true }).click()
   for (const label of ['Temperature', 'Max tokens', 'Top P', 'Seed', 'Stop sequence', 'JSON output with a schema', 'Tool calling example', 'Send an image']) {
     await expect(panel(page).getByLabel(label, { exact: true })).toBeVisible()
@@ -188,10 +193,10 @@ test('options appear where the model supports them and change the code', async (
   const reasoning = all.find((m) => m.capabilities.reasoning && m.parameters.some((p) => p.name === 'reasoning'))
   const unknown = all.find((m) => m.parameters.length === 0)
   expect(reasoning && unknown, 'the catalog has a reasoning model and one without a parameter list').toBeTruthy()
-  await page.goto(`/models/${reasoning!.id}?reasoning_effort=high`)
+  await openReady(page, `/models/${reasoning!.id}?reasoning_effort=high`)
   await expect(panel(page).getByLabel('Reasoning effort')).toHaveValue('high')
   await expect(codeOf(page)).toContainText('"reasoning_effort": "high"')
-  await page.goto(`/models/${unknown!.id}`)
+  await openReady(page, `/models/${unknown!.id}`)
   await panel(page).getByText('Options', { exact: true }).click()
   await expect(panel(page).getByLabel('Max tokens', { exact: true })).toBeVisible()
   await expect(panel(page).getByLabel('Temperature', { exact: true })).toHaveCount(0)
@@ -200,7 +205,7 @@ test('options appear where the model supports them and change the code', async (
 for (const scheme of ['light', 'dark'] as const) {
   test(`axe finds nothing serious in the panel with every control shown (${scheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme })
-    await page.goto(`${MINI}?lang=go&stream=1&tools=1&json_schema=1&image=1&temperature=0.5&system=Hi`)
+    await openReady(page, `${MINI}?lang=go&stream=1&tools=1&json_schema=1&image=1&temperature=0.5&system=Hi`)
     await expect(panel(page).locator('details')).toHaveAttribute('open', '')
     const results = await new AxeBuilder({ page }).include('#code').analyze()
     const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -209,7 +214,7 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 test('calling a provider directly: its base URL, model id and key variable, and the code works', async ({ page }) => {
-  await page.goto(MINI)
+  await openReady(page, MINI)
   await panel(page).getByLabel('Send to').selectOption('openai')
   await tab(page, 'javascript').click()
   const code = (await codeOf(page).textContent()) ?? ''

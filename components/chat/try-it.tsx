@@ -23,10 +23,12 @@ export function TryIt({ modelId }: { modelId: string }) {
   const [message, setMessage] = useState('Say hello in five words.')
   const [result, setResult] = useState<Result | undefined>()
   const [busy, setBusy] = useState(false)
+  const [ready, setReady] = useState(false)
   const abortRef = useRef<AbortController | null>(null)
 
   useEffect(() => {
     setKey(localStorage.getItem(STORAGE_KEY) ?? '')
+    setReady(true)
     return () => abortRef.current?.abort()
   }, [])
 
@@ -81,7 +83,7 @@ export function TryIt({ modelId }: { modelId: string }) {
   }
 
   return (
-    <form onSubmit={send} className="space-y-3 rounded-lg border bg-card p-4" aria-label="Try it">
+    <form onSubmit={send} className="space-y-3 rounded-lg border bg-card p-4" aria-label="Try it" data-ready={ready ? 'true' : 'false'}>
       <div className="grid gap-3 sm:grid-cols-[1fr_2fr]">
         <label className="block text-sm">
           <span className="font-medium">Proxy key</span>

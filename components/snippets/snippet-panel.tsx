@@ -91,7 +91,8 @@ export function SnippetPanel({ ctx, templates, modelDefaults }: SnippetPanelProp
   const codeId = `${id}-code`
 
   return (
-    <div className="space-y-3" data-testid="snippet-panel">
+    // data-ready: the panel has taken its state from the URL and answers to input (tests wait for it).
+    <div className="space-y-3" data-testid="snippet-panel" data-ready={loaded ? 'true' : 'false'}>
       <div className="grid gap-3 md:grid-cols-[2fr_1fr]">
         {/* Labels point at their fields (htmlFor) rather than wrapping them: a wrapping label's
             accessible name would include the field's value ("Message Hello! …"). */}

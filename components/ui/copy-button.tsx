@@ -7,6 +7,9 @@ import { cn } from '@/lib/utils'
 /** Copies `value` to the clipboard and says so (visibly and to screen readers). */
 export function CopyButton({ value, label = 'Copy', className }: { value: string; label?: string; className?: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')
+  // Hydrated: clicks before that do nothing (tests wait for it).
+  const [ready, setReady] = useState(false)
+  useEffect(() => setReady(true), [])
   useEffect(() => {
     if (state === 'idle') return
     const t = setTimeout(() => setState('idle'), 2000)
@@ -16,6 +19,7 @@ export function CopyButton({ value, label = 'Copy', className }: { value: string
     <button
       type="button"
       data-slot="copy-button"
+      data-ready={ready ? 'true' : 'false'}
       onClick={() => navigator.clipboard.writeText(value).then(() => setState('copied'), () => setState('failed'))}
       className={cn('inline-flex min-h-8 items-center rounded-md border bg-card px-2.5 py-1 text-xs font-medium hover:bg-muted', className)}
       aria-label={`${label}: ${value.length > 60 ? 'code' : value}`}
