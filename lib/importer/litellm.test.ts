@@ -14,7 +14,7 @@ import { planImport } from './plan'
 import { formatReport } from './report'
 
 const FIXTURES = fileURLToPath(new URL('./__fixtures__/', import.meta.url))
-const MODELSDEV = join(FIXTURES, 'modelsdev.json')
+const MODELSDEV = join(FIXTURES, 'modelsdev-offers.json')
 const OPENROUTER = join(FIXTURES, 'openrouter.json')
 const LITELLM = join(FIXTURES, 'litellm.json')
 const TODAY = '2026-06-01'
