@@ -5,6 +5,8 @@
 import type { VariantDefaults } from '@/lib/catalog/schema'
 import type { Model, ProviderDoc, Router } from '@/lib/catalog/types'
 
+import { envPrefix } from '@/lib/env'
+
 import { ProxyError } from './errors'
 import type { ProviderPrefs } from './schema'
 
@@ -153,7 +155,7 @@ export function candidates(model: Model, table: RoutingTable, env: KeyLookup, pr
     const hint = names.length
       ? `Set a key (and a base URL where the provider has none) for one of its providers: ${names
           .slice(0, 6)
-          .map((p) => `${p.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_API_KEY`)
+          .map((p) => `${envPrefix(p)}_API_KEY`)
           .join(', ')}${names.length > 6 ? ', …' : ''}.`
       : prefs.only || prefs.ignore
         ? 'No provider is left after the request\'s provider.only / provider.ignore.'

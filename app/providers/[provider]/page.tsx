@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation'
 
 import { EndpointRowsTable } from '@/components/models-table/endpoint-rows-table'
 import { getProvider, getProviderEndpoints, getProviders } from '@/lib/catalog'
+import { envPrefix } from '@/lib/env'
 import { absoluteUrl } from '@/lib/site'
 import { toEndpointRow } from '@/lib/table/endpoints'
 
@@ -27,7 +28,7 @@ export default async function ProviderPage({ params }: Props) {
   const provider = getProvider((await params).provider)
   if (!provider) notFound()
   const rows = getProviderEndpoints(provider.id)
-  const envName = provider.id.toUpperCase().replace(/[^A-Z0-9]+/g, '_')
+  const envName = envPrefix(provider.id)
   return (
     <div className="space-y-6">
       <header className="space-y-2">
