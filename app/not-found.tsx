@@ -1,5 +1,7 @@
 import Link from 'next/link'
 
+import { SearchForm } from '@/components/layout/search-form'
+
 export default function NotFound() {
   return (
     <div className="mx-auto max-w-xl space-y-4 py-12 text-center">
@@ -8,11 +10,7 @@ export default function NotFound() {
       <p className="text-muted-foreground">
         The model, vendor or provider may have been renamed, or the address has a typo. Model addresses look like <code>/models/openai/gpt-4o-mini</code>.
       </p>
-      <form action="/models" method="get" role="search" className="flex gap-2">
-        <label htmlFor="notfound-search" className="sr-only">Search models</label>
-        <input id="notfound-search" name="q" type="search" placeholder="Search models" className="min-h-10 flex-1 rounded-md border bg-card px-3" />
-        <button type="submit" className="min-h-10 rounded-md bg-accent px-4 font-medium text-accent-foreground">Search</button>
-      </form>
+      <SearchForm id="notfound-search" />
       <p className="flex justify-center gap-4 text-sm">
         <Link href="/" className="text-accent hover:underline">Home</Link>
         <Link href="/models" className="text-accent hover:underline">All models</Link>

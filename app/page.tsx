@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 
+import { SearchForm } from '@/components/layout/search-form'
 import { ModelCard } from '@/components/model/model-card'
 import { getModels, getNewestModels, getProviders, getVendorModels, getVendors } from '@/lib/catalog'
 import { absoluteUrl, site } from '@/lib/site'
@@ -20,11 +21,7 @@ export default function HomePage() {
         <p className="text-sm text-muted-foreground">
           {models.length} models · {vendors.length} vendors · {getProviders().length} providers · {endpoints} priced endpoints
         </p>
-        <form action="/models" method="get" role="search" className="flex max-w-xl gap-2">
-          <label htmlFor="home-search" className="sr-only">Search models</label>
-          <input id="home-search" name="q" type="search" placeholder="Search models, e.g. gpt-4o mini" className="min-h-10 flex-1 rounded-md border bg-card px-3" />
-          <button type="submit" className="min-h-10 rounded-md bg-accent px-4 font-medium text-accent-foreground">Search</button>
-        </form>
+        <SearchForm id="home-search" placeholder="Search models, e.g. gpt-4o mini" className="max-w-xl" />
       </section>
 
       <section aria-labelledby="newest-title">
