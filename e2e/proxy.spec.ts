@@ -114,6 +114,16 @@ test('raw HTTP: bad JSON, bad schema, oversized body, both paths', async ({ requ
   }
 })
 
+test('the chat routes carry the site\'s security headers, and refuse other methods', async ({ request }) => {
+  for (const path of ['/api/chat', '/api/v1/chat/completions']) {
+    const res = await request.post(path, { data: { model: 'openai/gpt-4o-mini', messages: [] } })
+    expect(res.status()).toBe(401)
+    expect(res.headers()['x-content-type-options']).toBe('nosniff')
+    expect(res.headers()['content-security-policy']).toContain("frame-ancestors 'none'")
+    expect((await request.get(path)).status()).toBe(405)
+  }
+})
+
 test('GET /api/v1/models lists the catalog in OpenRouter\'s shape', async ({ request }) => {
   const { data } = await (await request.get('/api/v1/models')).json()
   const mini = data.find((m: { id: string }) => m.id === 'openai/gpt-4o-mini')

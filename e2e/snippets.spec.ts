@@ -1,7 +1,7 @@
 /**
  * The model page's code snippets, end to end: the built page's code (server HTML with
  * JavaScript off, and what the panel shows after typing) runs against the site's proxy and must
- * send exactly what was typed. The proxy calls go to a second `next start` of the same build with
+ * send exactly what was typed. The proxy calls go to a second production server of the same build with
  * its own mock upstream (fixtures/snippets/site-server.ts), so they never disturb proxy.spec.ts.
  *
  * The page's snippets point at SITE_URL as built (default http://localhost:3000). curl runs

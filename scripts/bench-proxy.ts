@@ -2,9 +2,11 @@
  * `npm run bench:proxy`: what the chat proxy costs on the request path, measured side by side.
  *
  * Starts the mock upstream (e2e/fixtures/mock-upstream.ts), a bare `node:http` + `fetch`
- * pass-through (below: the floor for any Node proxy) and the built site (`next start`, run
+ * pass-through (below: the floor for any Node proxy) and the built site (`npm start`, run
  * `npm run build` first), then sends the same chat request to each: direct to the upstream,
- * through the pass-through, and through `/api/v1/chat/completions`. Non-streaming and
+ * through the pass-through, and through `/api/v1/chat/completions`. For comparison it also
+ * measures the same handler behind Next's own route (`next start`, `next-route` below), the way
+ * in that `npm start` bypasses for the chat routes. Non-streaming and
  * streaming, at concurrency 1 and 8. Targets are interleaved round by round so machine noise
  * hits all three alike; figures are medians over rounds. Every loop is bounded in count and time.
  *
@@ -93,8 +95,8 @@ function startChild(cmd: string, argv: string[], env: Record<string, string>, re
 }
 
 async function main() {
-  if (!existsSync('.next/BUILD_ID')) {
-    console.error('No production build: run `npm run build` first.')
+  if (!existsSync('.next/BUILD_ID') || !existsSync('dist/server.mjs')) {
+    console.error('No production build (.next and dist/server.mjs): run `npm run build` first.')
     process.exit(1)
   }
   const rounds = flag('rounds', 5)
@@ -111,23 +113,27 @@ async function main() {
     const upstreamBase = `${mockUrl}/openai/v1`
     const pass = await startChild(process.execPath, [tsx, 'scripts/bench-proxy.ts', '--passthrough', upstreamBase], {}, /PORT (\d+)/)
     children.push(pass.child)
-    const site = await startChild(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(sitePort), '-H', '127.0.0.1'], {
+    const siteEnv = {
       NEXT_TELEMETRY_DISABLED: '1',
       CHAT_PROXY_KEYS: 'bench-key',
       CHAT_PROXY_RATE_LIMIT: '0',
       OPENAI_API_KEY: 'bench-upstream-key',
       OPENAI_BASE_URL: upstreamBase,
-    }, /Ready in/)
+    }
+    const site = await startChild(process.execPath, ['dist/server.mjs', '-p', String(sitePort), '-H', '127.0.0.1'], siteEnv, /ready on/)
     children.push(site.child)
+    const nextRoute = await startChild(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(sitePort + 2), '-H', '127.0.0.1'], siteEnv, /Ready in/)
+    children.push(nextRoute.child)
 
     const targets = {
       direct: { url: `${upstreamBase}/chat/completions`, model: 'gpt-4o-mini', headers: { authorization: 'Bearer bench-upstream-key' } },
       passthrough: { url: `http://127.0.0.1:${pass.match[1]}/`, model: 'gpt-4o-mini', headers: {} },
       proxy: { url: `http://127.0.0.1:${sitePort}/api/v1/chat/completions`, model: 'openai/gpt-4o-mini', headers: { authorization: 'Bearer bench-key' } },
+      'next-route': { url: `http://127.0.0.1:${sitePort + 2}/api/v1/chat/completions`, model: 'openai/gpt-4o-mini', headers: { authorization: 'Bearer bench-key' } },
     } as const
     type Target = keyof typeof targets
     const bodyFor = (t: Target, stream: boolean) =>
-      JSON.stringify({ model: targets[t].model, messages: [{ role: 'user', content: 'Benchmark message of a typical short length.' }], stream, ...(stream ? { stream_options: { include_usage: true } } : {}), ...(t === 'proxy' ? { provider: { only: ['openai'] } } : {}) })
+      JSON.stringify({ model: targets[t].model, messages: [{ role: 'user', content: 'Benchmark message of a typical short length.' }], stream, ...(stream ? { stream_options: { include_usage: true } } : {}), ...(t === 'proxy' || t === 'next-route' ? { provider: { only: ['openai'] } } : {}) })
 
     // Warm up: JIT, connection pools, Next's route compilation.
     for (const t of Object.keys(targets) as Target[]) for (const stream of [false, true]) await load(targets[t].url, bodyFor(t, stream), targets[t].headers, 4, 200, 10_000)
@@ -140,6 +146,7 @@ async function main() {
           direct: { p50: [], p99: [], ttfb: [], rps: [] },
           passthrough: { p50: [], p99: [], ttfb: [], rps: [] },
           proxy: { p50: [], p99: [], ttfb: [], rps: [] },
+          'next-route': { p50: [], p99: [], ttfb: [], rps: [] },
         }
         for (let r = 0; r < rounds; r++) {
           for (const t of Object.keys(targets) as Target[]) {

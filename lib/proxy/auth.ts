@@ -9,16 +9,20 @@ export function bearerToken(header: string | null): string | undefined {
   return m?.[1]
 }
 
+/** Digests of the configured keys, computed once per key list (the environment is read once). */
+const configured = new WeakMap<readonly string[], Buffer[]>()
+
 /**
- * Whether `key` is one of `keys`. Every key is compared (fixed-length digests, timingSafeEqual),
- * so the time taken says nothing about which key, or how much of one, matched.
+ * Checks `key` against `keys` and returns its id (a stable, non-reversible id for logs and
+ * rate-limit buckets), or undefined when it is not one of them. Every key is compared
+ * (fixed-length digests, timingSafeEqual), so the time taken says nothing about which key, or
+ * how much of one, matched.
  */
-export function isValidKey(key: string, keys: readonly string[]): boolean {
+export function checkKey(key: string, keys: readonly string[]): string | undefined {
+  let digests = configured.get(keys)
+  if (!digests) configured.set(keys, (digests = keys.map(digest)))
   const d = digest(key)
   let ok = false
-  for (const k of keys) ok = timingSafeEqual(d, digest(k)) || ok
-  return ok
+  for (const k of digests) ok = timingSafeEqual(d, k) || ok
+  return ok ? d.toString('hex', 0, 6) : undefined
 }
-
-/** A stable, non-reversible id for a key, for logs and rate-limit buckets. */
-export const keyId = (key: string) => digest(key).toString('hex').slice(0, 12)

@@ -5,10 +5,14 @@ import { getModels, getProviders, getRouters } from '@/lib/catalog'
 import { parseEnv } from '@/lib/env'
 
 import type { ProxyDeps } from './handler'
+import { batchedLog } from './log'
 import { MemoryRateLimiter } from './rate-limit'
 import { buildRoutingTable } from './routing'
 
 let deps: ProxyDeps | undefined
+
+/** The call log on stdout, one JSON line per call, written a batch per event-loop turn. */
+export const callLog = batchedLog((text) => void process.stdout.write(text))
 
 /**
  * Next wraps the global fetch for its data cache and tracing. Upstream chat calls are never
@@ -28,6 +32,7 @@ export function proxyDeps(): ProxyDeps {
     table: buildRoutingTable(getModels(), getProviders(), getRouters()),
     limiter: new MemoryRateLimiter(env.CHAT_PROXY_RATE_LIMIT),
     fetch: upstreamFetch(),
+    log: callLog,
   }
   return deps
 }

@@ -25,6 +25,26 @@ export class ProxyError extends Error {
 export const badRequest = (message: string, param: string | null = null, code = 'invalid_request') =>
   new ProxyError(400, message, 'invalid_request_error', code, param)
 
+/**
+ * A response before it becomes one: the node server writes it out directly (one write, with a
+ * content length, no web-stream wrapping of a JSON body); Next's routes turn it into a `Response`.
+ */
+export interface ProxyResult {
+  status: number
+  headers: Record<string, string>
+  body: string | ReadableStream<Uint8Array> | null
+}
+
+export const jsonResult = (status: number, value: unknown, headers: Record<string, string> = {}): ProxyResult => ({
+  status,
+  headers: { ...headers, 'content-type': 'application/json' },
+  body: JSON.stringify(value),
+})
+
+export const errorResult = (err: ProxyError, headers: Record<string, string> = {}): ProxyResult => jsonResult(err.status, err.body(), { ...headers, ...err.headers })
+
+export const toResponse = (r: ProxyResult): Response => new Response(r.body, { status: r.status, headers: r.headers })
+
 export function errorResponse(err: ProxyError, headers: Record<string, string> = {}): Response {
-  return Response.json(err.body(), { status: err.status, headers: { ...headers, ...err.headers } })
+  return toResponse(errorResult(err, headers))
 }

@@ -262,6 +262,13 @@ describe('failover', () => {
     expect(res.headers.get('retry-after')).toBe('30')
     await record(res)
   })
+  it('never follows an upstream redirect: the provider counts as failed', async () => {
+    mock.setFaults({ cheap: { fault: { kind: 'status', status: 307, location: mock.baseUrl('elsewhere') + '/chat/completions' } } })
+    const res = await handleChat(chat(hello), deps())
+    expect(res.headers.get('x-provider')).toBe('dear')
+    expect(mock.requests.map((r) => r.provider)).toEqual(['cheap', 'dear'])
+    await record(res)
+  })
   it('fails over when a provider answers 200 with broken JSON', async () => {
     mock.setFaults({ cheap: { fault: { kind: 'bad-json' } } })
     const res = await handleChat(chat(hello), deps())

@@ -1,13 +1,15 @@
 /**
  * The chat-completions proxy: authenticate, limit, validate, route, forward with failover,
- * stream, price, log. Framework-free: the route handler passes a `Request` and the
- * dependencies (catalog routing table, environment, fetch, limiter, logger) and returns the
+ * stream, price, log. Framework-free: a caller passes the request (a web `Request`, or the
+ * small `ProxyRequest` view of one that `node-adapter.ts` builds over `node:http`) and the
+ * dependencies (catalog routing table, environment, fetch, limiter, logger) and gets a
  * `Response`.
  */
 import type { ProxyEnv } from '@/lib/env'
 
-import { bearerToken, isValidKey, keyId } from './auth'
-import { badRequest, errorResponse, ProxyError } from './errors'
+import { bearerToken, checkKey } from './auth'
+import type { ProxyResult } from './errors'
+import { badRequest, errorResult, jsonResult, ProxyError, toResponse } from './errors'
 import { prepareBody } from './params'
 import type { RateLimiter } from './rate-limit'
 import type { Candidate, RoutingTable } from './routing'
@@ -16,6 +18,14 @@ import type { ChatRequest } from './schema'
 import { chatRequestSchema, describeIssue, upstreamErrorSchema, usageSchema } from './schema'
 import { transformStream } from './stream'
 import { usageCost } from './usage'
+
+/** What the handler reads of a request; a web `Request` is one. */
+export interface ProxyRequest {
+  headers: { get(name: string): string | null }
+  body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | null
+  /** Aborts when the caller goes away. */
+  signal: AbortSignal
+}
 
 export interface ProxyDeps {
   table: RoutingTable
@@ -32,20 +42,32 @@ export interface ProxyDeps {
 const sleepMs = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
 /** Reads the body up to `limit` bytes; 413 beyond it. */
-async function readBody(request: Request, limit: number): Promise<string> {
+async function readBody(request: ProxyRequest, limit: number): Promise<string> {
   const tooLarge = () => new ProxyError(413, `Request body is larger than ${limit} bytes`, 'invalid_request_error', 'request_too_large')
   const declared = Number(request.headers.get('content-length') ?? NaN)
   if (Number.isFinite(declared) && declared > limit) throw tooLarge()
-  if (!request.body) return ''
-  const reader = request.body.getReader()
+  const source = request.body
+  if (!source) return ''
+  // Pulled by hand rather than with for-await: leaving the loop must not destroy a node
+  // socket that still has to carry the 413 back (the node adapter closes it after).
+  let next: () => Promise<IteratorResult<Uint8Array>>
+  let cancel = async () => {}
+  if ('getReader' in source) {
+    const reader = source.getReader()
+    next = () => reader.read() as Promise<IteratorResult<Uint8Array>>
+    cancel = () => reader.cancel()
+  } else {
+    const iterator = source[Symbol.asyncIterator]()
+    next = () => iterator.next()
+  }
   const chunks: Uint8Array[] = []
   let size = 0
   for (;;) {
-    const { done, value } = await reader.read()
+    const { done, value } = await next()
     if (done) break
     size += value.byteLength
     if (size > limit) {
-      await reader.cancel().catch(() => {})
+      await cancel().catch(() => {})
       throw tooLarge()
     }
     chunks.push(value)
@@ -76,7 +98,13 @@ function parseRetryAfter(value: string | null): number | undefined {
 const FAILOVER_STATUSES = new Set([401, 402, 403, 404, 408, 409, 425, 429])
 const shouldFailover = (status: number) => status >= 500 || FAILOVER_STATUSES.has(status)
 
-export async function handleChat(request: Request, deps: ProxyDeps): Promise<Response> {
+/** The chat proxy as a web handler: a `Request` (or its `ProxyRequest` view) in, a `Response` out. */
+export async function handleChat(request: ProxyRequest, deps: ProxyDeps): Promise<Response> {
+  return toResponse(await serveChat(request, deps))
+}
+
+/** The chat proxy: the same, answering with a `ProxyResult` for servers that write it out themselves. */
+export async function serveChat(request: ProxyRequest, deps: ProxyDeps): Promise<ProxyResult> {
   const started = Date.now()
   const { env } = deps
   const doFetch = deps.fetch ?? fetch
@@ -92,10 +120,11 @@ export async function handleChat(request: Request, deps: ProxyDeps): Promise<Res
     }
     const key = bearerToken(request.headers.get('authorization'))
     if (!key) throw new ProxyError(401, 'Missing API key: send it as "Authorization: Bearer <key>".', 'authentication_error', 'missing_api_key')
-    if (!isValidKey(key, env.CHAT_PROXY_KEYS)) throw new ProxyError(401, 'Invalid API key.', 'authentication_error', 'invalid_api_key')
-    logLine.keyId = keyId(key)
+    const id = checkKey(key, env.CHAT_PROXY_KEYS)
+    if (!id) throw new ProxyError(401, 'Invalid API key.', 'authentication_error', 'invalid_api_key')
+    logLine.keyId = id
 
-    const limit = await deps.limiter.take(logLine.keyId as string)
+    const limit = await deps.limiter.take(id)
     if (!limit.ok) {
       throw new ProxyError(429, `Rate limit exceeded: ${env.CHAT_PROXY_RATE_LIMIT} requests per minute. Retry in ${limit.retryAfterSeconds} s.`, 'rate_limit_error', 'rate_limit_exceeded', null, { 'retry-after': String(limit.retryAfterSeconds) })
     }
@@ -139,17 +168,17 @@ export async function handleChat(request: Request, deps: ProxyDeps): Promise<Res
     const err = e instanceof ProxyError ? e : new ProxyError(500, 'Internal error in the proxy.', 'api_error', 'internal_error')
     if (!(e instanceof ProxyError)) console.error('proxy: unexpected error', e instanceof Error ? e.message : e)
     finishLog(err.status, { error: err.code })
-    return errorResponse(err)
+    return errorResult(err)
   }
 }
 
 async function forward(
-  request: Request,
+  request: ProxyRequest,
   body: ChatRequest,
   queue: Candidate[],
   deps: ProxyDeps,
   ctx: { doFetch: typeof fetch; logLine: Record<string, unknown>; finishLog: (status: number, extra?: Record<string, unknown>) => void; started: number },
-): Promise<Response> {
+): Promise<ProxyResult> {
   const { env } = deps
   const sleep = deps.sleep ?? sleepMs
   const wantsStream = body.stream === true
@@ -185,13 +214,16 @@ async function forward(
         headers: { 'content-type': 'application/json', authorization: `Bearer ${candidate.apiKey}`, accept: wantsStream ? 'text/event-stream' : 'application/json' },
         body: JSON.stringify(upstreamBody),
         signal: abort.signal,
+        // Upstream URLs come only from content and environment: a redirect elsewhere is a
+        // failure, not something to follow. (It also spares fetch a copy of the request body.)
+        redirect: 'error',
       })
     } catch {
       clearTimeout(timer)
       request.signal.removeEventListener('abort', onCallerAbort)
       if (request.signal.aborted) {
         ctx.finishLog(499, { provider: candidate.endpoint.provider, error: 'client_closed_request' })
-        return new Response(null, { status: 499 })
+        return { status: 499, headers: {}, body: null }
       }
       failures.push({ provider: candidate.endpoint.provider, reason: timedOut ? 'timed out before the first byte' : 'connection failed', timeout: timedOut })
       continue
@@ -217,7 +249,7 @@ async function forward(
       // The provider rejected the request itself (400, 413, 422, ...): the caller's to fix; no failover.
       const err = mapUpstreamError(upstream.status, text, candidate, secrets)
       ctx.finishLog(err.status, { provider: candidate.endpoint.provider, model: candidate.model.id, ttfbMs, attempts, error: err.code })
-      return errorResponse(err, routeHeaders(candidate, dropped, clamped))
+      return errorResult(err, routeHeaders(candidate, dropped, clamped))
     }
 
     const headers = routeHeaders(candidate, dropped, clamped)
@@ -235,10 +267,11 @@ async function forward(
           ctx.finishLog(error === 'client_closed_request' ? 499 : 200, { ttfbMs, attempts, stream: true, promptTokens: usage?.prompt_tokens, completionTokens: usage?.completion_tokens, cost: usage?.cost, ...(error ? { error } : {}) })
         },
       })
-      return new Response(stream, {
+      return {
         status: 200,
         headers: { ...headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', 'x-accel-buffering': 'no' },
-      })
+        body: stream,
+      }
     }
 
     // Non-streaming: the whole JSON, priced.
@@ -265,7 +298,7 @@ async function forward(
       result.usage = { ...(result.usage as object), cost }
     }
     ctx.finishLog(200, { ttfbMs, attempts, stream: false, promptTokens: usage.data?.prompt_tokens, completionTokens: usage.data?.completion_tokens, cost })
-    return Response.json(result, { status: 200, headers })
+    return jsonResult(200, result, headers)
   }
 
   throw allFailed(failures)

@@ -81,6 +81,7 @@ export function transformStream(upstream: ReadableStream<Uint8Array>, opts: Stre
   function finish(controller: ReadableStreamDefaultController<Uint8Array>, error?: { message: string; code: string }) {
     if (finished) return
     finished = true
+    clearTimeout(idleTimer)
     if (opts.signal?.aborted) {
       controller.error(opts.signal.reason)
       opts.onEnd?.({ usage, error: 'client_closed_request', firstChunkAt })
@@ -91,27 +92,40 @@ export function transformStream(upstream: ReadableStream<Uint8Array>, opts: Stre
     opts.onEnd?.({ usage, error: error?.code, firstChunkAt })
   }
 
-  function readWithTimeout(): Promise<ReadableStreamReadResult<Uint8Array> | 'timeout'> {
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const timeout = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), opts.idleTimeoutMs)
-    })
-    return Promise.race([reader.read(), timeout]).finally(() => clearTimeout(timer))
+  // One idle timer for the whole stream, pushed back before each upstream read (no timer and
+  // race per chunk). It counts only while a read is pending: a caller slow to read is not an
+  // idle upstream. When it fires, the read is cancelled, which ends the loop below.
+  let idleTimer: ReturnType<typeof setTimeout> | undefined
+  let reading = false
+  let idle = false
+  const onIdle = () => {
+    if (!reading) return
+    idle = true
+    reader.cancel('idle timeout').catch(() => {})
+  }
+  const read = async () => {
+    reading = true
+    if (idleTimer) idleTimer.refresh()
+    else idleTimer = setTimeout(onIdle, opts.idleTimeoutMs)
+    try {
+      return await reader.read()
+    } finally {
+      reading = false
+    }
   }
 
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       // Read until there is something to send (or the stream is over), then hand it on at once.
       while (!finished) {
-        let result: ReadableStreamReadResult<Uint8Array> | 'timeout'
+        let result: ReadableStreamReadResult<Uint8Array>
         try {
-          result = await readWithTimeout()
+          result = await read()
         } catch {
           finish(controller, { message: 'The provider connection failed mid-stream.', code: 'upstream_stream_error' })
           return
         }
-        if (result === 'timeout') {
-          reader.cancel('idle timeout').catch(() => {})
+        if (idle) {
           finish(controller, { message: `The provider sent nothing for ${opts.idleTimeoutMs} ms; the stream was closed.`, code: 'upstream_timeout' })
           return
         }
@@ -134,6 +148,7 @@ export function transformStream(upstream: ReadableStream<Uint8Array>, opts: Stre
     },
     cancel(reason) {
       // The caller went away: stop reading, which closes the upstream connection.
+      clearTimeout(idleTimer)
       if (!finished) {
         finished = true
         opts.onEnd?.({ usage, error: 'client_closed_request', firstChunkAt })
