@@ -61,9 +61,14 @@ export function parseEnv(env: Record<string, string | undefined>): ProxyEnv {
     throw new Error(`Invalid proxy configuration: ${detail}`)
   }
   const nonEmpty = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined)
-  return {
-    ...parsed.data,
-    providerKey: (id) => nonEmpty(env[`${envPrefix(id)}_API_KEY`]),
-    providerBaseUrl: (id) => nonEmpty(env[`${envPrefix(id)}_BASE_URL`]),
+  // Read once per provider, like the rest of the configuration: the proxy asks on every call,
+  // and each read of process.env is a call into the runtime.
+  const read = (suffix: string) => {
+    const seen = new Map<string, string | undefined>()
+    return (id: string) => {
+      if (!seen.has(id)) seen.set(id, nonEmpty(env[`${envPrefix(id)}${suffix}`]))
+      return seen.get(id)
+    }
   }
+  return { ...parsed.data, providerKey: read('_API_KEY'), providerBaseUrl: read('_BASE_URL') }
 }

@@ -7,7 +7,8 @@ import Big from 'big.js'
 
 import type { Pricing } from '@/lib/catalog/schema'
 
-const MILLION = new Big(1_000_000)
+const PER_MILLION = new Big('1e-6')
+const ZERO = new Big(0)
 
 /** Token counts of one call (or a workload), as the OpenAI usage object reports them. */
 export interface Usage {
@@ -53,8 +54,10 @@ export function pricesForPrompt(pricing: Pricing, promptTokens: number): Pricing
   }
 }
 
+// × 10⁻⁶ rather than ÷ 10⁶: the same exact decimal, without big.js's long division (this
+// runs on every proxied call).
 const perToken = (pricePerMillion: number, tokens: number) =>
-  new Big(pricePerMillion).times(tokens).div(MILLION)
+  tokens === 0 || pricePerMillion === 0 ? ZERO : new Big(pricePerMillion).times(tokens).times(PER_MILLION)
 
 /**
  * The cost of one call's usage (per-request prices are charged once per call: pass

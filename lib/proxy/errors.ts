@@ -1,4 +1,5 @@
 /** OpenAI-shaped errors: `{"error":{"message","type","param","code"}}` with a fitting status. */
+import { iterableStream } from './stream'
 
 export interface ErrorBody {
   error: { message: string; type: string; param: string | null; code: string | null }
@@ -32,7 +33,8 @@ export const badRequest = (message: string, param: string | null = null, code = 
 export interface ProxyResult {
   status: number
   headers: Record<string, string>
-  body: string | ReadableStream<Uint8Array> | null
+  /** JSON text, or a stream's chunks as they come. */
+  body: string | AsyncIterable<Uint8Array> | null
 }
 
 export const jsonResult = (status: number, value: unknown, headers: Record<string, string> = {}): ProxyResult => ({
@@ -43,7 +45,8 @@ export const jsonResult = (status: number, value: unknown, headers: Record<strin
 
 export const errorResult = (err: ProxyError, headers: Record<string, string> = {}): ProxyResult => jsonResult(err.status, err.body(), { ...headers, ...err.headers })
 
-export const toResponse = (r: ProxyResult): Response => new Response(r.body, { status: r.status, headers: r.headers })
+export const toResponse = (r: ProxyResult): Response =>
+  new Response(r.body === null || typeof r.body === 'string' ? r.body : iterableStream(r.body), { status: r.status, headers: r.headers })
 
 export function errorResponse(err: ProxyError, headers: Record<string, string> = {}): Response {
   return toResponse(errorResult(err, headers))

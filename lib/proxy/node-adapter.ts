@@ -42,13 +42,13 @@ export async function writeResult(result: ProxyResult, res: ServerResponse, extr
     return
   }
   res.writeHead(result.status, headers)
-  const reader = body.getReader()
+  const chunks = body[Symbol.asyncIterator]()
   try {
     for (;;) {
-      const { done, value } = await reader.read()
+      const { done, value } = await chunks.next()
       if (done) break
       if (res.destroyed) {
-        await reader.cancel()
+        await chunks.return?.()
         return
       }
       if (!res.write(value)) await drained(res)

@@ -32,12 +32,18 @@ export function errorEvent(message: string, code: string, type = 'api_error'): U
   return encoder.encode(`data: ${JSON.stringify(body)}\n\n`)
 }
 
-export function transformStream(upstream: ReadableStream<Uint8Array>, opts: StreamOptions): ReadableStream<Uint8Array> {
+/**
+ * The caller's side of the stream, as byte chunks. An async generator rather than a web
+ * `ReadableStream`: the node server writes its chunks straight to the socket (a web stream per
+ * call, and its promises per chunk, cost a good part of a streamed call's CPU time). If the
+ * consumer stops early (`return()`: the caller left), the upstream read is cancelled.
+ */
+export async function* transformStream(upstream: ReadableStream<Uint8Array>, opts: StreamOptions): AsyncGenerator<Uint8Array, void, undefined> {
   const reader = upstream.getReader()
   const decoder = new TextDecoder()
   let out: string[] = []
   let sawDone = false
-  let finished = false
+  let ended = false
   let usage: (UpstreamUsage & { cost: number }) | undefined
   let firstChunkAt: number | undefined
 
@@ -78,20 +84,6 @@ export function transformStream(upstream: ReadableStream<Uint8Array>, opts: Stre
     },
   })
 
-  function finish(controller: ReadableStreamDefaultController<Uint8Array>, error?: { message: string; code: string }) {
-    if (finished) return
-    finished = true
-    clearTimeout(idleTimer)
-    if (opts.signal?.aborted) {
-      controller.error(opts.signal.reason)
-      opts.onEnd?.({ usage, error: 'client_closed_request', firstChunkAt })
-      return
-    }
-    if (error) controller.enqueue(errorEvent(error.message, error.code))
-    controller.close()
-    opts.onEnd?.({ usage, error: error?.code, firstChunkAt })
-  }
-
   // One idle timer for the whole stream, pushed back before each upstream read (no timer and
   // race per chunk). It counts only while a read is pending: a caller slow to read is not an
   // idle upstream. When it fires, the read is cancelled, which ends the loop below.
@@ -114,46 +106,69 @@ export function transformStream(upstream: ReadableStream<Uint8Array>, opts: Stre
     }
   }
 
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      // Read until there is something to send (or the stream is over), then hand it on at once.
-      while (!finished) {
-        let result: ReadableStreamReadResult<Uint8Array>
-        try {
-          result = await read()
-        } catch {
-          finish(controller, { message: 'The provider connection failed mid-stream.', code: 'upstream_stream_error' })
-          return
-        }
-        if (idle) {
-          finish(controller, { message: `The provider sent nothing for ${opts.idleTimeoutMs} ms; the stream was closed.`, code: 'upstream_timeout' })
-          return
-        }
-        if (result.done) {
+  const end = (error?: string) => {
+    ended = true
+    clearTimeout(idleTimer)
+    opts.onEnd?.({ usage, error, firstChunkAt })
+  }
+  const pending = () => {
+    const text = out.join('')
+    out = []
+    return encoder.encode(text)
+  }
+
+  try {
+    for (;;) {
+      let result: ReadableStreamReadResult<Uint8Array>
+      let failure: { message: string; code: string } | undefined
+      try {
+        result = await read()
+      } catch {
+        result = { done: true, value: undefined }
+        failure = { message: 'The provider connection failed mid-stream.', code: 'upstream_stream_error' }
+      }
+      if (idle) failure = { message: `The provider sent nothing for ${opts.idleTimeoutMs} ms; the stream was closed.`, code: 'upstream_timeout' }
+      if (opts.signal?.aborted) {
+        // The caller left (and the upstream request was aborted with it): nobody to tell.
+        end('client_closed_request')
+        throw opts.signal.reason
+      }
+      if (result.done) {
+        if (!failure) {
           parser.feed(decoder.decode())
           parser.reset({ consume: true })
-          if (out.length) controller.enqueue(encoder.encode(out.join('')))
-          out = []
-          finish(controller, sawDone ? undefined : { message: 'The provider ended the stream before it was complete.', code: 'upstream_incomplete' })
-          return
+          if (out.length) yield pending()
+          if (!sawDone) failure = { message: 'The provider ended the stream before it was complete.', code: 'upstream_incomplete' }
         }
-        firstChunkAt ??= Date.now()
-        parser.feed(decoder.decode(result.value, { stream: true }))
-        if (out.length) {
-          controller.enqueue(encoder.encode(out.join('')))
-          out = []
-          return
-        }
+        if (failure) yield errorEvent(failure.message, failure.code)
+        end(failure?.code)
+        return
       }
+      firstChunkAt ??= Date.now()
+      parser.feed(decoder.decode(result.value, { stream: true }))
+      if (out.length) yield pending()
+    }
+  } finally {
+    // Stopped early by the consumer (the caller went away): stop reading, which closes the
+    // upstream connection.
+    if (!ended) {
+      end('client_closed_request')
+      reader.cancel('caller went away').catch(() => {})
+    }
+  }
+}
+
+/** A web `ReadableStream` over an async iterable of chunks; cancelling it stops the iterable. */
+export function iterableStream(chunks: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
+  const it = chunks[Symbol.asyncIterator]()
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await it.next()
+      if (done) controller.close()
+      else controller.enqueue(value)
     },
-    cancel(reason) {
-      // The caller went away: stop reading, which closes the upstream connection.
-      clearTimeout(idleTimer)
-      if (!finished) {
-        finished = true
-        opts.onEnd?.({ usage, error: 'client_closed_request', firstChunkAt })
-      }
-      return reader.cancel(reason).catch(() => {})
+    async cancel() {
+      await it.return?.()
     },
   })
 }
