@@ -10,7 +10,7 @@
  * streaming, at concurrency 1 and 8. Targets are interleaved round by round so machine noise
  * hits all three alike; figures are medians over rounds. Every loop is bounded in count and time.
  *
- * Flags: --rounds N (default 5), --requests N (per round and target, default 200), --port-base N.
+ * Flags: --rounds N (default 5), --requests N (per round and target, default 500), --port-base N.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer, request as httpRequest, Agent } from 'node:http'
@@ -100,7 +100,7 @@ async function main() {
     process.exit(1)
   }
   const rounds = flag('rounds', 5)
-  const requests = flag('requests', 200)
+  const requests = flag('requests', 500)
   const sitePort = flag('port-base', 3200)
   const tsx = 'node_modules/tsx/dist/cli.mjs'
   const children: ChildProcess[] = []

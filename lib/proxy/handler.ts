@@ -24,7 +24,15 @@ export interface ProxyRequest {
   headers: { get(name: string): string | null }
   body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | null
   /** Aborts when the caller goes away. */
-  signal: AbortSignal
+  signal: CallerSignal
+}
+
+/** What the handler uses of an `AbortSignal` (which is one). */
+export interface CallerSignal {
+  readonly aborted: boolean
+  readonly reason: unknown
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void
+  removeEventListener(type: 'abort', listener: () => void): void
 }
 
 export interface ProxyDeps {

@@ -110,10 +110,10 @@ describe('writeResult', () => {
 
 describe('proxyRequest', () => {
   it('aborts its signal when the caller goes away, and only then', async () => {
-    const signals: AbortSignal[] = []
+    const signals: Array<{ aborted: boolean }> = []
     const { url } = await serve((req, res) => {
       const request = proxyRequest(req, res)
-      signals.push(request.signal as AbortSignal)
+      signals.push(request.signal)
       if (req.headers['x-hang']) return // the caller gives up on this one
       res.end('done')
     })
@@ -149,6 +149,18 @@ describe('chatListener', () => {
     expect(reply.headers.connection).toBe('close')
     expect(JSON.parse(reply.body).error.code).toBe('request_too_large')
     expect(mock.requests).toHaveLength(0)
+  })
+
+  it('aborts the upstream request when the caller leaves before the provider answers', async () => {
+    mock.setFaults({ cheap: { fault: { kind: 'hang' } } })
+    const { url } = await serve(chatListener(deps))
+    const req = httpRequest(url, { method: 'POST', headers: { authorization: 'Bearer caller', 'content-type': 'application/json' } })
+    req.on('error', () => {})
+    req.end(JSON.stringify({ model: 'acme/mini', messages: [{ role: 'user', content: 'hi' }] }))
+    await expect.poll(() => mock.requests.length, { timeout: 2000 }).toBe(1)
+    req.destroy()
+    await expect.poll(() => mock.requests[0]?.aborted, { timeout: 2000 }).toBe(true)
+    await expect.poll(() => logs[0]?.status, { timeout: 2000 }).toBe(499)
   })
 
   it('aborts the upstream request when the caller leaves mid-stream', async () => {

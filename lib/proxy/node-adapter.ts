@@ -8,15 +8,38 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import type { ProxyResult } from './errors'
-import type { ProxyDeps, ProxyRequest } from './handler'
+import type { CallerSignal, ProxyDeps, ProxyRequest } from './handler'
 import { serveChat } from './handler'
+
+/**
+ * The caller's abort signal for a node request: what the handler uses of an `AbortSignal`,
+ * without an AbortController and EventTarget per call.
+ */
+class CallerLeft implements CallerSignal {
+  aborted = false
+  reason: unknown = undefined
+  private listeners = new Set<() => void>()
+  addEventListener(_type: 'abort', listener: () => void) {
+    this.listeners.add(listener)
+  }
+  removeEventListener(_type: 'abort', listener: () => void) {
+    this.listeners.delete(listener)
+  }
+  abort(reason: unknown) {
+    if (this.aborted) return
+    this.aborted = true
+    this.reason = reason
+    for (const listener of this.listeners) listener()
+    this.listeners.clear()
+  }
+}
 
 /** The `ProxyRequest` view of a node request; its signal aborts when the caller goes away. */
 export function proxyRequest(req: IncomingMessage, res: ServerResponse): ProxyRequest {
-  const controller = new AbortController()
+  const signal = new CallerLeft()
   // `close` also fires after a normal end; only an unfinished response means the caller left.
   res.once('close', () => {
-    if (!res.writableFinished) controller.abort(new Error('The caller closed the connection.'))
+    if (!res.writableFinished) signal.abort(new Error('The caller closed the connection.'))
   })
   return {
     headers: {
@@ -26,7 +49,7 @@ export function proxyRequest(req: IncomingMessage, res: ServerResponse): ProxyRe
       },
     },
     body: req,
-    signal: controller.signal,
+    signal,
   }
 }
 

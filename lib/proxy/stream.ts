@@ -20,7 +20,7 @@ export interface StreamOptions {
   /** Longest silence between upstream chunks, ms. */
   idleTimeoutMs: number
   /** The caller's signal: a stream that ends because the caller left is logged as such. */
-  signal?: AbortSignal
+  signal?: { readonly aborted: boolean; readonly reason: unknown }
   /** Called once with the priced usage (if the provider sent any) and how the stream ended. */
   onEnd?: (end: { usage?: UpstreamUsage & { cost: number }; error?: string; firstChunkAt?: number }) => void
 }
