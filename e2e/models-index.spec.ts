@@ -161,6 +161,33 @@ test.describe('models index', () => {
     await expect(page).toHaveURL(/\/models\?cap=tools&ctx=128000$/)
   })
 
+  test('with a provider filter, prices are that provider\'s, and price bounds hold there', async ({ page, request }) => {
+    // A model whose price differs between providers, and the dearer provider, from the API.
+    const { data: endpoints } = await (await request.get('/api/v1/models/openai/gpt-4o/endpoints')).json()
+    const live = (endpoints.endpoints as Array<{ provider: string; provider_name: string; status: string; pricing: { prompt: string } }>).filter((e) => e.status !== 'deprecated')
+    const perMillion = (e: (typeof live)[number]) => Math.round(Number(e.pricing.prompt) * 1e6 * 1e6) / 1e6
+    const cheapest = Math.min(...live.map(perMillion))
+    const dearer = live.find((e) => perMillion(e) > cheapest)
+    expect(dearer, 'gpt-4o has a provider dearer than its cheapest').toBeDefined()
+
+    await open(page, '/models?q=gpt-4o')
+    const gpt4o = rows(page).and(page.locator('[data-model="openai/gpt-4o"]'))
+    const inputOf = async () => {
+      const headers = await table(page).locator('thead th').allInnerTexts()
+      const i = headers.findIndex((h) => h.trim() === 'Input')
+      return price(await gpt4o.evaluate((tr, i) => tr.children[i]?.textContent?.trim(), i))
+    }
+    expect(await inputOf()).toBe(cheapest)
+    await expect(page.getByTestId('price-note')).toContainText("at each model's cheapest provider")
+
+    await open(page, `/models?q=gpt-4o&provider=${dearer!.provider}`)
+    expect(await inputOf()).toBe(perMillion(dearer!))
+    await expect(page.getByTestId('price-note')).toContainText(`USD per 1M tokens at ${dearer!.provider_name};`)
+    // A price bound just under that provider's price drops the model, though it is cheaper elsewhere.
+    await open(page, `/models?q=gpt-4o&provider=${dearer!.provider}&maxin=${cheapest}`)
+    await expect(page.locator('[data-model="openai/gpt-4o"]')).toHaveCount(0)
+  })
+
   test('an empty result says which filter to loosen', async ({ page }) => {
     await open(page, '/models?vendor=openai&free=1&maxin=0&open=1&q=claude')
     const empty = page.getByTestId('empty-state')

@@ -9,7 +9,7 @@ import { formatTokensCompact } from '@/lib/pricing/format'
 import type { ColumnId } from '@/lib/table/columns'
 import { COLUMN_BY_ID, COLUMNS } from '@/lib/table/columns'
 import type { IndexFilters } from '@/lib/table/filters'
-import { activeFilters } from '@/lib/table/filters'
+import { activeFilters, priceBasis } from '@/lib/table/filters'
 import type { Facet } from '@/lib/table/rows'
 import type { IndexState } from '@/lib/table/state'
 import { visibleColumns } from '@/lib/table/state'
@@ -127,7 +127,7 @@ const countBadge = (n: number) =>
   ) : null
 
 /** A price or size box: keeps what is typed ("0.") while the filter takes the parsed number. */
-function NumberField({ label, name, value, onChange, placeholder, step = 'any' }: { label: ReactNode; name: string; value: number | undefined; onChange: (n: number | undefined) => void; placeholder?: string; step?: string }) {
+function NumberField({ label, unit, name, value, onChange, placeholder, step = 'any' }: { label: ReactNode; unit?: string; name: string; value: number | undefined; onChange: (n: number | undefined) => void; placeholder?: string; step?: string }) {
   const id = useId()
   const [text, setText] = useState(value === undefined ? '' : String(value))
   useEffect(() => {
@@ -155,6 +155,7 @@ function NumberField({ label, name, value, onChange, placeholder, step = 'any' }
         }}
         className={`${fieldClass} w-20 tabular-nums`}
       />
+      {unit && <span className="text-sm text-muted-foreground">{unit}</span>}
     </div>
   )
 }
@@ -301,8 +302,8 @@ export function IndexToolbar({
             ))}
           </select>
         </label>
-        <NumberField label={<>Max input $</>} name="maxin" value={f.maxInput} onChange={(n) => setFilter('maxInput', n, 'typing')} placeholder="any" />
-        <NumberField label={<>Max output $</>} name="maxout" value={f.maxOutput} onChange={(n) => setFilter('maxOutput', n, 'typing')} placeholder="any" />
+        <NumberField label="Input ≤ $" unit="per 1M" name="maxin" value={f.maxInput} onChange={(n) => setFilter('maxInput', n, 'typing')} placeholder="any" />
+        <NumberField label="Output ≤ $" unit="per 1M" name="maxout" value={f.maxOutput} onChange={(n) => setFilter('maxOutput', n, 'typing')} placeholder="any" />
         <Toggle name="free" label="Free only" checked={f.free} onChange={(on) => setFilter('free', on)} />
         <Toggle name="open" label="Open weights" checked={f.openWeights} onChange={(on) => setFilter('openWeights', on)} />
         <Toggle name="hide" value="deprecated" label="Hide deprecated" checked={f.hideDeprecated} onChange={(on) => setFilter('hideDeprecated', on)} />
@@ -338,7 +339,9 @@ export function IndexToolbar({
           </button>
         </noscript>
       </fieldset>
-      <p className="text-xs text-muted-foreground">Prices are USD per 1M tokens at each model&apos;s cheapest provider; context and max reply are in tokens.</p>
+      <p className="text-xs text-muted-foreground" data-testid="price-note">
+        Prices are USD per 1M tokens at {priceBasis(f, providers)}; context and max reply are in tokens.
+      </p>
     </form>
   )
 }

@@ -21,7 +21,7 @@ import type { ColumnId, SortValue } from '@/lib/table/columns'
 import { COLUMN_BY_ID, COLUMN_IDS, COLUMNS } from '@/lib/table/columns'
 import { toCsv, toJson } from '@/lib/table/export'
 import type { FilterKey } from '@/lib/table/filters'
-import { activeFilters, loosenings, NO_FILTERS, withoutFilter } from '@/lib/table/filters'
+import { activeFilters, loosenings, NO_FILTERS, priceBasis, withoutFilter } from '@/lib/table/filters'
 import type { Facet, ModelRow } from '@/lib/table/rows'
 import { ModelSearch } from '@/lib/table/search'
 import { sortingOptions } from '@/lib/table/sort'
@@ -180,6 +180,8 @@ export function ModelsIndex({ rows, vendors, providers, initialState }: ModelsIn
   const providerCounts = useMemo(() => countBy(rows, (r) => r.providers), [rows])
   const facets = useMemo(() => ({ vendors, providers }), [vendors, providers])
   const active = activeFilters(state.filters, state.q, facets)
+  // With a provider filter the price columns are those providers' prices (lib/table/filters.ts).
+  const basis = priceBasis(state.filters, providers)
 
   const removeFilter = (key: FilterKey) =>
     update((s) => (key === 'q' ? { ...s, q: '' } : { ...s, filters: withoutFilter(s.filters, key) }))
@@ -292,7 +294,7 @@ export function ModelsIndex({ rows, vendors, providers, initialState }: ModelsIn
             data-testid="models-table"
           >
             <caption className="sr-only">
-              Models, {plural(data.length, 'row')}. Prices in USD per 1M tokens at the cheapest provider; context and max reply in tokens. Column headers sort.
+              Models, {plural(data.length, 'row')}. Prices in USD per 1M tokens at {basis}; context and max reply in tokens. Column headers sort.
             </caption>
             <colgroup>
               {visibleIds.map((id) => (
@@ -378,7 +380,7 @@ export function ModelsIndex({ rows, vendors, providers, initialState }: ModelsIn
         <noscript>
           {/* Without JavaScript the live table (first rows only) gives way to the full static one. */}
           <style>{'[data-testid=models-scroll]{display:none}'}</style>
-          <StaticTable rows={tableRows.slice(0, NOSCRIPT_ROWS).map((r) => r.original)} columns={visibleIds} total={data.length} sort={state.sort} />
+          <StaticTable rows={tableRows.slice(0, NOSCRIPT_ROWS).map((r) => r.original)} columns={visibleIds} total={data.length} sort={state.sort} basis={basis} />
         </noscript>
       ) : null}
     </div>
@@ -386,11 +388,11 @@ export function ModelsIndex({ rows, vendors, providers, initialState }: ModelsIn
 }
 
 /** Every row of the view as a plain table, for readers without JavaScript. */
-function StaticTable({ rows, columns, total, sort }: { rows: ModelRow[]; columns: ColumnId[]; total: number; sort: IndexState['sort'] }) {
+function StaticTable({ rows, columns, total, sort, basis }: { rows: ModelRow[]; columns: ColumnId[]; total: number; sort: IndexState['sort']; basis: string }) {
   return (
     <div className="overflow-x-auto rounded-lg border">
       <table data-testid="models-table-static" className={cn('w-max min-w-full border-separate border-spacing-0 text-sm', CELLS)}>
-        <caption className="sr-only">Models. Prices in USD per 1M tokens at the cheapest provider; context and max reply in tokens.</caption>
+        <caption className="sr-only">Models. Prices in USD per 1M tokens at {basis}; context and max reply in tokens.</caption>
         <thead>
           <tr>
             {columns.map((id) => (

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { row } from './fixtures'
 import type { IndexFilters } from './filters'
-import { activeFilters, filterRows, loosenings, matchesFilters, NO_FILTERS, withoutFilter } from './filters'
+import { activeFilters, filterRows, loosenings, matchesFilters, NO_FILTERS, priceBasis, pricedAt, withoutFilter } from './filters'
 import { ModelSearch } from './search'
 import { viewRows } from './view'
 
@@ -16,6 +16,38 @@ const rows = [
   row('google/gemini-2-5-pro', { vendorName: 'Google', providers: ['google'], context: 1_048_576, input: 1.25, output: 10, capabilities: ['tools', 'reasoning'] }),
 ]
 const ids = (filters: IndexFilters) => filterRows(rows, filters).map((r) => r.id)
+
+describe('pricedAt: a provider filter prices each model at the chosen providers', () => {
+  const gpt = row('openai/gpt-4o', {
+    providers: ['poe', 'openai', 'azure', 'old-cloud'],
+    input: 2, output: 8,
+    offers: [[2, 8], [2.5, 10, 1.25], [2.75, 11], null],
+  })
+  it('takes the cheapest of the chosen providers, with its cache price', () => {
+    expect(pricedAt(gpt, ['azure', 'openai'])).toMatchObject({ input: 2.5, output: 10, cacheRead: 1.25 })
+    const azure = pricedAt(gpt, ['azure'])
+    expect(azure).toMatchObject({ input: 2.75, output: 11 })
+    expect(azure).not.toHaveProperty('cacheRead')
+  })
+  it('says where the prices come from', () => {
+    const facet: [string, string][] = [['azure', 'Azure'], ['groq', 'Groq']]
+    expect(priceBasis(NO_FILTERS, facet)).toBe("each model's cheapest provider")
+    expect(priceBasis(f({ providers: ['azure'] }), facet)).toBe('Azure')
+    expect(priceBasis(f({ providers: ['azure', 'groq'] }), facet)).toBe('the cheapest of Azure, Groq')
+  })
+  it('leaves prices unknown where none of them prices the model', () => {
+    for (const none of [pricedAt(gpt, ['groq']), pricedAt(gpt, ['old-cloud'])]) {
+      expect(none.input).toBeUndefined()
+      expect(none.output).toBeUndefined()
+    }
+  })
+  it('filters and sorts by those prices: a price bound or "free" holds at the chosen provider', () => {
+    const llama = row('meta/llama', { providers: ['groq', 'together'], input: 0, output: 0, offers: [[0, 0], [0.2, 0.2]] })
+    expect(filterRows([gpt, llama], f({ providers: ['together'], free: true }))).toEqual([])
+    expect(filterRows([gpt, llama], f({ providers: ['groq'], free: true })).map((r) => r.id)).toEqual(['meta/llama'])
+    expect(filterRows([gpt, llama], f({ providers: ['azure', 'together'], maxOutput: 5 })).map((r) => [r.id, r.output])).toEqual([['meta/llama', 0.2]])
+  })
+})
 
 describe('matchesFilters', () => {
   it('passes everything with no filters', () => {

@@ -5,7 +5,7 @@
  */
 import type { Capability, Modality } from '@/lib/catalog/schema'
 import { formatTokensCompact, formatUsd } from '@/lib/pricing/format'
-import type { Facet, ModelRow } from './rows'
+import type { Facet, ModelRow, RowPrice } from './rows'
 import { isFree } from './rows'
 import { CAPABILITIES } from './vocab'
 
@@ -63,8 +63,32 @@ export function matchesFilters(row: ModelRow, f: IndexFilters): boolean {
   return true
 }
 
+/**
+ * The row as the chosen providers sell it: prices from the cheapest of them that offers the
+ * model (unknown when none of them prices it), so a provider filter shows, sorts and filters
+ * by what that provider charges, not by the cheapest anywhere.
+ */
+export function pricedAt<T extends ModelRow>(row: T, providers: readonly string[]): T {
+  let offer: RowPrice | undefined
+  row.providers.forEach((id, i) => {
+    const o = row.offers?.[i]
+    if (o && providers.includes(id) && (!offer || o[0] + o[1] < offer[0] + offer[1])) offer = o
+  })
+  const priced: T = { ...row, input: offer?.[0], output: offer?.[1], cacheRead: offer?.[2] }
+  for (const k of ['input', 'output', 'cacheRead'] as const) if (priced[k] === undefined) delete priced[k]
+  return priced
+}
+
+/** Where the view's prices come from, in words: "each model's cheapest provider", "Azure", "the cheapest of Azure, Groq". */
+export function priceBasis(f: IndexFilters, providers?: Facet): string {
+  if (f.providers.length === 0) return "each model's cheapest provider"
+  const list = names(f.providers, providers)
+  return f.providers.length === 1 ? list : `the cheapest of ${list}`
+}
+
 export function filterRows<T extends ModelRow>(rows: readonly T[], f: IndexFilters): T[] {
-  return rows.filter((r) => matchesFilters(r, f))
+  const priced = f.providers.length > 0 ? rows.map((r) => pricedAt(r, f.providers)) : rows
+  return priced.filter((r) => matchesFilters(r, f))
 }
 
 /** Keys of filters a reader can remove one at a time (a list filter counts as one). */

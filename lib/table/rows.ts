@@ -29,6 +29,13 @@ export interface ModelRow {
   cacheRead?: number
   /** Ids of every provider serving the model (for the provider filter and the count). */
   providers: string[]
+  /**
+   * Each provider's price, in the order of `providers`: its cheapest live endpoint's
+   * `[input, output, cacheRead?]` (USD per 1M), or null where it has only deprecated ones. With a
+   * provider filter on, the price columns show the cheapest of the chosen providers
+   * (`pricedAt`). Tuples, not objects: the index sends every row to the browser.
+   */
+  offers?: (RowPrice | null)[]
   inputModalities: Modality[]
   outputModalities: Modality[]
   /** The capabilities the model has (the flags that are true). */
@@ -43,15 +50,29 @@ export interface ModelRow {
   openWeights: boolean
 }
 
+/** One provider's price for a model, USD per 1M tokens. */
+export type RowPrice = [input: number, output: number, cacheRead?: number]
+
 /** Drops `undefined` keys: the RSC payload spells each one out as `"$undefined"`. */
 function compact<T extends object>(o: T): T {
   for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k]
   return o
 }
 
+/** Per provider of `providers`, its first live endpoint's price in the model's order (cheapest first). */
+function offers(model: Model, providers: string[]): (RowPrice | null)[] | undefined {
+  const out = providers.map((id): RowPrice | null => {
+    const e = model.endpoints.find((x) => x.provider === id && x.status !== 'deprecated')
+    if (!e) return null
+    return e.pricing.cacheRead === undefined ? [e.pricing.input, e.pricing.output] : [e.pricing.input, e.pricing.output, e.pricing.cacheRead]
+  })
+  return out.some(Boolean) ? out : undefined
+}
+
 /** One index row from a joined model: prices are the cheapest endpoint's. */
 export function toModelRow(model: Model): ModelRow {
   const p = model.cheapest?.pricing
+  const providers = [...new Set(model.endpoints.map((e) => e.provider))]
   return compact({
     id: model.id,
     name: model.name,
@@ -63,7 +84,8 @@ export function toModelRow(model: Model): ModelRow {
     input: p?.input,
     output: p?.output,
     cacheRead: p?.cacheRead,
-    providers: [...new Set(model.endpoints.map((e) => e.provider))],
+    providers,
+    offers: offers(model, providers),
     inputModalities: model.modalities.input,
     outputModalities: model.modalities.output,
     capabilities: CAPABILITY_KEYS.filter((k) => model.capabilities[k]),
@@ -92,6 +114,7 @@ export function slimRow(row: ModelRow, columns: readonly string[]): ModelRow {
   slim.outputModalities = []
   if (!columns.includes('capabilities')) slim.capabilities = []
   delete slim.aliases
+  delete slim.offers
   if (!columns.includes('cutoff')) delete slim.cutoff
   return slim
 }

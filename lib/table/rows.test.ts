@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+
+import { buildCatalog } from '@/lib/catalog/derive'
+import { modelDoc, proseDoc, providerDoc, vendorDoc } from '@/lib/catalog/fixtures'
+
+import { slimRow, toModelRow } from './rows'
+
+const ep = (provider: string, input: number, output: number, extra = {}) => ({
+  provider, modelId: 'm', contextWindow: 8000, status: 'available' as const, pricing: { input, output }, ...extra,
+})
+
+describe('toModelRow', () => {
+  const { models } = buildCatalog({
+    models: [
+      modelDoc('acme/m', {
+        endpoints: [
+          ep('dear', 3, 6),
+          ep('cheap', 1, 2, { pricing: { input: 1, output: 2, cacheRead: 0.5 } }),
+          ep('cheap', 0.5, 1, { status: 'deprecated' }),
+          ep('gone', 0.1, 0.1, { status: 'deprecated' }),
+        ],
+      }),
+    ],
+    vendors: [vendorDoc('acme')],
+    providers: ['dear', 'cheap', 'gone'].map((p) => providerDoc(p)),
+    prose: [proseDoc('acme/m')],
+    routers: [],
+  })
+  const row = toModelRow(models[0]!)
+
+  it('prices the row at the cheapest live endpoint', () => {
+    expect(row).toMatchObject({ input: 1, output: 2, cacheRead: 0.5 })
+  })
+
+  it('lists each provider with its cheapest live price, null where it has only deprecated endpoints', () => {
+    expect(row.providers).toEqual(['cheap', 'dear', 'gone'])
+    expect(row.offers).toEqual([[1, 2, 0.5], [3, 6], null])
+  })
+
+  it('leaves the per-provider prices out of the small tables', () => {
+    expect(slimRow(row, ['name', 'input'])).not.toHaveProperty('offers')
+  })
+})
