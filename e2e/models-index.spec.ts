@@ -154,11 +154,14 @@ test.describe('models index', () => {
     await expect(page).toHaveURL(/\/models\?vendor=openai&cap=tools&ctx=128000$/)
     await expect(page.getByLabel('Hide deprecated')).not.toBeChecked()
 
-    // A chip removes its filter. Wait for Next's Back navigation to settle first: a click while
-    // it is still re-rendering the dynamic page can be overwritten (known race, see the issue note).
-    await page.waitForLoadState('networkidle')
-    await page.getByRole('button', { name: 'Remove filter Vendor: OpenAI' }).click()
+    // A chip removes its filter, clicked at once: Next may still be fetching the view Back went
+    // to (or loading the page again), and the click must not be lost to it.
+    await page.getByRole('link', { name: 'Remove filter Vendor: OpenAI' }).click()
     await expect(page).toHaveURL(/\/models\?cap=tools&ctx=128000$/)
+    await page.waitForLoadState('networkidle')
+    await expect(page).toHaveURL(/\/models\?cap=tools&ctx=128000$/)
+    await expect(page.getByRole('list', { name: 'Active filters' })).not.toContainText('Vendor: OpenAI')
+    expect((await total(page)).shown).toBeGreaterThan(filtered.shown)
   })
 
   test('with a provider filter, prices are that provider\'s, and price bounds hold there', async ({ page, request }) => {
@@ -186,6 +189,16 @@ test.describe('models index', () => {
     // A price bound just under that provider's price drops the model, though it is cheaper elsewhere.
     await open(page, `/models?q=gpt-4o&provider=${dearer!.provider}&maxin=${cheapest}`)
     await expect(page.locator('[data-model="openai/gpt-4o"]')).toHaveCount(0)
+  })
+
+  test('with JavaScript off, a filter chip is a link to the view without it', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+    await page.goto('/models?vendor=openai&cap=tools')
+    await page.getByRole('link', { name: 'Remove filter Vendor: OpenAI' }).click()
+    await expect(page).toHaveURL(/\/models\?cap=tools$/)
+    await expect(page.getByRole('list', { name: 'Active filters' })).not.toContainText('Vendor: OpenAI')
+    await context.close()
   })
 
   test('an empty result says which filter to loosen', async ({ page }) => {

@@ -5,7 +5,7 @@ import { getModels } from '@/lib/catalog'
 import { absoluteUrl } from '@/lib/site'
 import type { Facet } from '@/lib/table/rows'
 import { toModelRow } from '@/lib/table/rows'
-import { parseIndexState, serializeIndexState } from '@/lib/table/state'
+import { parseIndexState } from '@/lib/table/state'
 
 export const metadata: Metadata = {
   title: 'All models: compare prices, context windows and capabilities',
@@ -50,8 +50,9 @@ export default async function ModelsPage({ searchParams }: Props) {
           Every model in the catalog. Search, filter and sort; tick two to six models to compare them side by side.
         </p>
       </div>
-      {/* Keyed on the URL's view: a navigation to another view starts from that view. */}
-      <ModelsIndex key={serializeIndexState(state)} rows={rows} vendors={vendors} providers={providers} initialState={state} />
+      {/* Not keyed on the view: the index adopts a navigation's new view itself (use-index-state.ts),
+          so a change made while Next is still fetching one is not thrown away by a remount. */}
+      <ModelsIndex rows={rows} vendors={vendors} providers={providers} initialState={state} />
     </div>
   )
 }

@@ -26,6 +26,7 @@ import type { Facet, ModelRow } from '@/lib/table/rows'
 import { ModelSearch } from '@/lib/table/search'
 import { sortingOptions } from '@/lib/table/sort'
 import type { IndexState } from '@/lib/table/state'
+import { serializeIndexState } from '@/lib/table/state'
 import { DEFAULT_STATE, visibleColumns } from '@/lib/table/state'
 import { viewRows } from '@/lib/table/view'
 import { cn } from '@/lib/utils'
@@ -183,8 +184,13 @@ export function ModelsIndex({ rows, vendors, providers, initialState }: ModelsIn
   // With a provider filter the price columns are those providers' prices (lib/table/filters.ts).
   const basis = priceBasis(state.filters, providers)
 
-  const removeFilter = (key: FilterKey) =>
-    update((s) => (key === 'q' ? { ...s, q: '' } : { ...s, filters: withoutFilter(s.filters, key) }))
+  const without = (s: IndexState, key: FilterKey): IndexState => (key === 'q' ? { ...s, q: '' } : { ...s, filters: withoutFilter(s.filters, key) })
+  const removeFilter = (key: FilterKey) => update((s) => without(s, key))
+  /** The view's URL without one filter: chips are links, so they work before hydration and with JavaScript off. */
+  const hrefWithout = (key: FilterKey) => {
+    const qs = serializeIndexState(without(state, key))
+    return qs ? `/models?${qs}` : '/models'
+  }
 
   const headers = table.getHeaderGroups()[0]?.headers ?? []
   const visibleIds = headers.map((h) => h.column.id as ColumnId)
@@ -221,15 +227,18 @@ export function ModelsIndex({ rows, vendors, providers, initialState }: ModelsIn
         <ul aria-label="Active filters" className="flex flex-wrap items-center gap-2">
           {active.map((a) => (
             <li key={a.key}>
-              <button
-                type="button"
-                onClick={() => removeFilter(a.key)}
+              <a
+                href={hrefWithout(a.key)}
+                onClick={(e) => {
+                  e.preventDefault()
+                  removeFilter(a.key)
+                }}
                 className="inline-flex min-h-8 items-center gap-1.5 rounded-full border bg-accent-soft px-3 text-xs font-medium hover:bg-muted"
                 aria-label={`Remove filter ${a.label}`}
               >
                 {a.label}
                 <span aria-hidden="true">×</span>
-              </button>
+              </a>
             </li>
           ))}
           <li>

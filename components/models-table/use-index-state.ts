@@ -74,6 +74,18 @@ export function useIndexState(initial: IndexState) {
     queued.current = { mode, write, cancel: whenIdle(write) }
   }, [state])
 
+  // A view the server rendered for a navigation (a link to another /models view, or Back to an
+  // entry whose view Next fetches again). It is adopted once committed, unless the reader changed
+  // the view meanwhile: a change waiting to be written, or a URL that has moved on since, is
+  // newer than the view Next was fetching, and must not be lost to it.
+  const initialKey = serializeIndexState(initial)
+  useEffect(() => {
+    if (queued.current || pending.current) return
+    if (serializeIndexState(parseIndexState(new URLSearchParams(window.location.search))) !== initialKey) return
+    setState((s) => (serializeIndexState(s) === initialKey ? s : initial))
+    // Keyed on the view, not the object: `initial` is a new object on every server render.
+  }, [initialKey])
+
   useEffect(() => {
     const onPop = () => {
       queued.current?.cancel()
