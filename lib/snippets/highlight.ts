@@ -20,7 +20,7 @@ import type { SnippetFeatures } from './features'
 import { slotValues, type SnippetRequest } from './input'
 import { LANGUAGES, type SnippetLanguage } from './languages'
 import { type HighlightedPart, type HighlightedTemplate, renderSegments, type Segment } from './segments'
-import { FLAGS, type Flags, holds, type Slot, type Template, type When } from './template'
+import { alignPads, FLAGS, type Flags, holds, isPad, padCell, pieceText, type Slot, type Template, type When } from './template'
 
 export type { HighlightedPart, HighlightedTemplate } from './segments'
 
@@ -156,21 +156,26 @@ async function highlightLines(template: Template, grammar: Grammar, values: Reco
   const out: HighlightedTemplate = new Array(template.length)
   for (const { flags } of groups.values()) {
     const shown = template.map((l, i) => [l, i] as const).filter(([l]) => holds(l.when, flags))
-    const code = shown.map(([l]) => l.pieces.map((p) => (typeof p === 'string' ? p : values[p.slot])).join('')).join('\n')
+    // Aligned as the renderers align this rendering (PADs), so shiki sees the code as shown.
+    const pads = alignPads(shown.map(([l]) => padCell(l.pieces, values)))
+    const code = shown.map(([l], n) => l.pieces.map((p) => pieceText(p, values, pads[n]!)).join('')).join('\n')
     // No time limit per line: shiki's default (500 ms) gives up mid-line on a busy build machine
     // and colours the rest of the line as one token.
     const tokens = h.codeToTokensWithThemes(code, { lang: grammar, themes: THEMES, tokenizeTimeLimit: 0 })
     shown.forEach(([line, index], n) => {
       if (out[index]) return
-      const parts = splitLine(line.pieces, tokens[n] ?? [], values, (t) => styleOf(t, plain))
+      const parts = splitLine(line.pieces, tokens[n] ?? [], values, pads[n]!, (t) => styleOf(t, plain))
       out[index] = line.when ? { when: line.when, parts } : { parts }
     })
   }
   return out
 }
 
-/** Cuts a line's tokens at its piece boundaries: literal text keeps token colours, a slot takes its first token's. */
-function splitLine(pieces: Template[number]['pieces'], tokens: ThemedTokenWithVariants[], values: Record<Slot, string>, style: (t: ThemedTokenWithVariants) => number): HighlightedPart[] {
+/**
+ * Cuts a line's tokens at its piece boundaries: literal text keeps token colours, a slot (or a
+ * PAD, `pad` spaces wide here) takes its first token's.
+ */
+function splitLine(pieces: Template[number]['pieces'], tokens: ThemedTokenWithVariants[], values: Record<Slot, string>, pad: number, style: (t: ThemedTokenWithVariants) => number): HighlightedPart[] {
   // Per character of the line: its style.
   const perChar: number[] = []
   for (const t of tokens) for (let i = 0; i < t.content.length; i++) perChar.push(style(t))
@@ -185,6 +190,9 @@ function splitLine(pieces: Template[number]['pieces'], tokens: ThemedTokenWithVa
     if (typeof p === 'string') {
       for (let i = 0; i < p.length; i++) pushText(perChar[at + i] ?? 0, p[i]!)
       at += p.length
+    } else if (isPad(p)) {
+      parts.push([perChar[at] ?? 0, '', 2])
+      at += pad
     } else {
       parts.push([perChar[at] ?? 0, p.slot, 1])
       at += values[p.slot].length

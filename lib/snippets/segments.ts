@@ -2,10 +2,13 @@
  * Highlighted templates (made at build time by highlight.ts) and how the browser turns one into
  * coloured text for the current flags and slot values. Client-safe, no dependencies.
  */
-import { type Flags, type Slot, SLOTS, type SlotValues, visibleLines, type When } from './template'
+import { alignPads, type Flags, type Slot, SLOTS, type SlotValues, visibleLines, type When } from './template'
 
-/** A coloured run of literal text, or a slot coloured like the literal it stands in. */
-export type HighlightedPart = [style: number, text: string] | [style: number, slot: Slot, isSlot: 1]
+/**
+ * A coloured run of literal text, a slot coloured like the literal it stands in, or a PAD
+ * (alignment spaces, as many as `alignPads` says for the lines shown; see template.ts).
+ */
+export type HighlightedPart = [style: number, text: string] | [style: number, slot: Slot, isSlot: 1] | [style: number, pad: '', isPad: 2]
 
 export interface HighlightedLine {
   when?: When
@@ -26,11 +29,23 @@ export function renderSegments(template: HighlightedTemplate, flags: Flags, valu
     if (last && last[0] === style) last[1] += text
     else out.push([style, text])
   }
-  visibleLines(template, flags).forEach((line, i) => {
+  const lines = visibleLines(template, flags)
+  const pads = alignPads(lines.map((line) => padCell(line.parts, values)))
+  lines.forEach((line, i) => {
     if (i > 0) push(0, '\n')
-    for (const part of line.parts) push(part[0], part.length === 3 ? values[part[1]] : part[1])
+    for (const part of line.parts) push(part[0], partText(part, values, pads[i]!))
   })
   return out
+}
+
+function partText(part: HighlightedPart, values: SlotValues, pad: number): string {
+  return part.length === 2 ? part[1] : part[2] === 1 ? values[part[1]] : ' '.repeat(pad)
+}
+
+/** The text of a highlighted line before its PAD, or null: what `alignPads` measures (as `padCell` in template.ts). */
+function padCell(parts: readonly HighlightedPart[], values: SlotValues): string | null {
+  const at = parts.findIndex((p) => p.length === 3 && p[2] === 2)
+  return at < 0 ? null : parts.slice(0, at).map((p) => partText(p, values, 0)).join('')
 }
 
 export const segmentsText = (segments: readonly Segment[]) => segments.map((s) => s[1]).join('')
@@ -38,7 +53,8 @@ export const segmentsText = (segments: readonly Segment[]) => segments.map((s) =
 /**
  * A highlighted template packed for the page: one string, a line per template line, with
  * private-use characters as markers: U+E000+n switches to style n, U+E100+i is slot i (in the
- * current style), a leading U+E200+k says the line shows under condition k (1-based, `when`).
+ * current style), U+E300 is a PAD (in the current style), a leading U+E200+k says the line
+ * shows under condition k (1-based, `when`).
  *
  * Why: the panel gets six templates as props, serialised into every model page. As arrays of
  * [style, text] pairs they were ~40 KB of JSON per page (quotes escaped again inside the HTML);
@@ -52,7 +68,8 @@ export interface PackedTemplate {
 const STYLE = 0xe000
 const SLOT = 0xe100
 const COND = 0xe200
-const MARKERS = /[\ue000-\ue2ff]/
+const PAD = 0xe300
+const MARKERS = /[\ue000-\ue3ff]/
 
 export function packTemplate(template: HighlightedTemplate): PackedTemplate {
   const when: When[] = []
@@ -72,7 +89,7 @@ export function packTemplate(template: HighlightedTemplate): PackedTemplate {
     for (const part of line.parts) {
       if (part[0] > 0xff || (part.length === 2 && (MARKERS.test(part[1]) || part[1].includes('\n')))) throw new Error(`cannot pack ${JSON.stringify(part)}`)
       if (part[0] !== style) out += String.fromCharCode(STYLE + (style = part[0]))
-      out += part.length === 3 ? String.fromCharCode(SLOT + SLOTS.indexOf(part[1])) : part[1]
+      out += part.length === 2 ? part[1] : part[2] === 1 ? String.fromCharCode(SLOT + SLOTS.indexOf(part[1])) : String.fromCharCode(PAD)
     }
     return out
   })
@@ -91,7 +108,10 @@ export function unpackTemplate(packed: PackedTemplate): HighlightedTemplate {
     for (const ch of text) {
       const c = ch.charCodeAt(0)
       if (c >= COND && c < COND + 0x100) line.when = packed.when[c - COND - 1]
-      else if (c >= SLOT && c < SLOT + 0x100) {
+      else if (c === PAD) {
+        flush()
+        line.parts.push([style, '', 2])
+      } else if (c >= SLOT && c < SLOT + 0x100) {
         flush()
         line.parts.push([style, SLOTS[c - SLOT]!, 1])
       } else if (c >= STYLE && c < STYLE + 0x100) {

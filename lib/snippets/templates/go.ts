@@ -2,9 +2,16 @@
  * Go with net/http and encoding/json only. The body is a map literal (every option line ends
  * with a comma, as gofmt writes composite literals); imports follow what the variant uses, since
  * an unused import does not compile. Go 1.18+ (`any`); no newer library calls.
+ *
+ * The output is what gofmt prints (compile.test.ts runs gofmt over every option combination).
+ * gofmt lines up the values of consecutive one-line `key: value` elements, so how far a value
+ * sits depends on which options show: every such line writes `${PAD}` after its colon and the
+ * renderers put in the spaces (see `alignPads` in template.ts). Never align by hand with spaces;
+ * struct fields (aligned by gofmt differently, and never optional here) are written as gofmt
+ * prints them.
  */
 import type { SnippetFeatures } from '../features'
-import { slot, templateBuilder, type Template } from '../template'
+import { PAD, slot, templateBuilder, type Template } from '../template'
 
 export function goTemplate(f: SnippetFeatures): Template {
   const { add, line, lines } = templateBuilder()
@@ -23,55 +30,55 @@ import (`
 
 func main() {
 	body, err := json.Marshal(map[string]any{
-		"model": ${slot('model')},
+		"model":${PAD}${slot('model')},
 		"messages": []map[string]any{`
   add({ system: true })`			{"role": "system", "content": ${slot('system')}},`
   add({ image: false })`			{"role": "user", "content": ${slot('message')}},`
   if (f.image)
     add({ image: true })`			{
-				"role": "user",
+				"role":${PAD}"user",
 				"content": []map[string]any{
 					{"type": "text", "text": ${slot('message')}},
 					{"type": "image_url", "image_url": map[string]string{"url": ${slot('imageUrl')}}},
 				},
 			},`
   line`		},`
-  if (f.temperature) add({ temperature: true })`		"temperature": ${slot('temperature')},`
-  if (f.maxTokens) add({ maxTokens: true })`		"${f.maxTokens}": ${slot('maxTokens')},`
-  if (f.topP) add({ topP: true })`		"top_p": ${slot('topP')},`
-  if (f.stop) add({ stop: true })`		"stop": []string{${slot('stop')}},`
-  if (f.seed) add({ seed: true })`		"seed": ${slot('seed')},`
-  if (f.reasoning) add({ reasoning: true })`		"reasoning_effort": ${slot('reasoningEffort')},`
+  if (f.temperature) add({ temperature: true })`		"temperature":${PAD}${slot('temperature')},`
+  if (f.maxTokens) add({ maxTokens: true })`		"${f.maxTokens}":${PAD}${slot('maxTokens')},`
+  if (f.topP) add({ topP: true })`		"top_p":${PAD}${slot('topP')},`
+  if (f.stop) add({ stop: true })`		"stop":${PAD}[]string{${slot('stop')}},`
+  if (f.seed) add({ seed: true })`		"seed":${PAD}${slot('seed')},`
+  if (f.reasoning) add({ reasoning: true })`		"reasoning_effort":${PAD}${slot('reasoningEffort')},`
   if (f.jsonSchema)
     add({ jsonSchema: true })`		"response_format": map[string]any{
-			"type": "json_schema",
+			"type":${PAD}"json_schema",
 			"json_schema": map[string]any{
-				"name":   "answer",
-				"strict": true,
+				"name":${PAD}"answer",
+				"strict":${PAD}true,
 				"schema": map[string]any{
-					"type":                 "object",
-					"properties":           map[string]any{"answer": map[string]string{"type": "string"}},
-					"required":             []string{"answer"},
-					"additionalProperties": false,
+					"type":${PAD}"object",
+					"properties":${PAD}map[string]any{"answer": map[string]string{"type": "string"}},
+					"required":${PAD}[]string{"answer"},
+					"additionalProperties":${PAD}false,
 				},
 			},
 		},`
   if (f.tools) {
     add({ tools: true })`		"tools": []map[string]any{{
-			"type": "function",
+			"type":${PAD}"function",
 			"function": map[string]any{
-				"name":        "get_weather",
-				"description": "Get the current weather in a city",
+				"name":${PAD}"get_weather",
+				"description":${PAD}"Get the current weather in a city",
 				"parameters": map[string]any{
-					"type":       "object",
-					"properties": map[string]any{"city": map[string]string{"type": "string"}},
-					"required":   []string{"city"},
+					"type":${PAD}"object",
+					"properties":${PAD}map[string]any{"city": map[string]string{"type": "string"}},
+					"required":${PAD}[]string{"city"},
 				},
 			},
 		}},`
-    if (f.toolChoice) add({ tools: true })`		"tool_choice": "auto",`
+    if (f.toolChoice) add({ tools: true })`		"tool_choice":${PAD}"auto",`
   }
-  if (f.stream) add({ stream: true })`		"stream": true,`
+  if (f.stream) add({ stream: true })`		"stream":${PAD}true,`
   line`	})
 	if err != nil {
 		panic(err)
