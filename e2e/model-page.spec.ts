@@ -108,3 +108,27 @@ test('an unknown model is a 404 with a way back', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toContainText('could not find')
   await expect(page.getByRole('searchbox', { name: 'Search models' })).toBeVisible()
 })
+
+test('a merged snapshot id redirects permanently to its model, which alone is in the sitemap', async ({ page, request }) => {
+  const OLD = '/models/anthropic/claude-haiku-4-5-20251001'
+  const res = await request.get(OLD, { maxRedirects: 0 })
+  expect(res.status()).toBe(308)
+  expect(res.headers()['location']).toBe('/models/anthropic/claude-haiku-4-5')
+
+  // A browser lands on the model's own page, which lists the old id as an alias.
+  const nav = await page.goto(OLD)
+  expect(nav?.status()).toBe(200)
+  await expect(page).toHaveURL(/\/models\/anthropic\/claude-haiku-4-5$/)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Claude Haiku 4.5')
+  await expect(page.getByRole('heading', { level: 1 })).not.toContainText('latest')
+  await expect(page.getByText('Also known as')).toContainText('claude-haiku-4-5-20251001')
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', /\/models\/anthropic\/claude-haiku-4-5$/)
+
+  // The old id's API path answers for the model too.
+  const endpoints = await (await request.get('/api/v1/models/anthropic/claude-haiku-4-5-20251001/endpoints')).json()
+  expect(endpoints.data.id).toBe('anthropic/claude-haiku-4-5')
+
+  const sitemap = await (await request.get('/sitemap.xml')).text()
+  expect(sitemap).toContain('/models/anthropic/claude-haiku-4-5</loc>')
+  expect(sitemap).not.toContain('claude-haiku-4-5-20251001')
+})

@@ -124,6 +124,19 @@ test('the chat routes carry the site\'s security headers, and refuse other metho
   }
 })
 
+test('a merged snapshot\'s old id is served by its model', async () => {
+  // anthropic/claude-haiku-4-5-20251001 was a model of its own until it was merged into its alias.
+  const { data, response } = await client.chat.completions
+    .create({ model: 'anthropic/claude-haiku-4-5-20251001', messages: [{ role: 'user', content: 'Old id' }] })
+    .withResponse()
+  seen.push(JSON.stringify(data), JSON.stringify([...response.headers]))
+  expect(data.choices[0]?.message.content).toBe('Echo: Old id')
+  expect(response.headers.get('x-model')).toBe('anthropic/claude-haiku-4-5')
+  expect(response.headers.get('x-provider')).toBe('openrouter') // the only provider with a key here
+  const [req] = await upstreamRequests()
+  expect(req?.body.model).toBe('anthropic/claude-haiku-4.5')
+})
+
 test('GET /api/v1/models lists the catalog in OpenRouter\'s shape', async ({ request }) => {
   const { data } = await (await request.get('/api/v1/models')).json()
   const mini = data.find((m: { id: string }) => m.id === 'openai/gpt-4o-mini')

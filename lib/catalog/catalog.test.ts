@@ -1,7 +1,9 @@
 // Runs over the content build's generated collections (`next build` runs first in `npm test`).
 import { describe, expect, it } from 'vitest'
 
-import { getModel, getModels, getProviders, getVendors } from './index'
+import { buildRoutingTable, resolveModel } from '@/lib/proxy/routing'
+
+import { getAliasPaths, getAliasTarget, getModel, getModels, getProviders, getRouters, getVendors } from './index'
 
 describe('the catalog', () => {
   it('loads without integrity problems and has the promised breadth', () => {
@@ -37,6 +39,29 @@ describe('the catalog', () => {
     for (const m of getModels()) {
       expect(m.summary.length, m.id).toBeGreaterThan(20)
       expect(m.endpoints.length, m.id).toBeGreaterThan(0)
+    }
+  })
+
+  it('sends the merged snapshot ids to their models: page redirect and proxy', () => {
+    const table = buildRoutingTable(getModels(), getProviders(), getRouters())
+    const merged = {
+      'anthropic/claude-haiku-4-5-20251001': 'anthropic/claude-haiku-4-5',
+      'anthropic/claude-opus-4-1-20250805': 'anthropic/claude-opus-4-1',
+      'anthropic/claude-opus-4-5-20251101': 'anthropic/claude-opus-4-5',
+      'anthropic/claude-sonnet-4-5-20250929': 'anthropic/claude-sonnet-4-5',
+      'mistral/devstral-medium-2507': 'mistral/devstral-medium',
+      'mistral/devstral-small-2507': 'mistral/devstral-small',
+    }
+    for (const [alias, id] of Object.entries(merged)) {
+      expect(getModel(alias), alias).toBeUndefined()
+      expect(getAliasTarget(alias)?.id, alias).toBe(id)
+      expect(resolveModel(alias, table).id, alias).toBe(id)
+      expect(resolveModel(alias.split('/')[1]!, table).id, alias).toBe(id)
+    }
+    // Alias pages never shadow a model and always land on one.
+    for (const { path, model } of getAliasPaths()) {
+      expect(getModel(path), path).toBeUndefined()
+      expect(getModel(model.id), path).toBe(model)
     }
   })
 })

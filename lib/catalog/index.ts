@@ -7,13 +7,14 @@ import 'server-only'
 
 import { allModelPages, allModels, allProviders, allRouters, allVendors } from 'content-collections'
 
+import { aliasPaths } from './aliases'
 import { buildCatalog, similarModels } from './derive'
 import { checkIntegrity } from './integrity'
 import type { Catalog, Model, ProviderDoc, Router, VendorDoc } from './types'
 
 export type { Model, ProviderDoc, VendorDoc, EndpointView, Router } from './types'
 
-let cached: (Catalog & { byId: Map<string, Model> }) | undefined
+let cached: (Catalog & { byId: Map<string, Model>; byAliasPath: Map<string, Model> }) | undefined
 
 function catalog() {
   if (cached) return cached
@@ -31,12 +32,21 @@ function catalog() {
     throw new Error(`Content is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`)
   }
   const built = buildCatalog(input)
-  cached = { ...built, byId: new Map(built.models.map((m) => [m.id, m])) }
+  const byId = new Map(built.models.map((m) => [m.id, m]))
+  const byAliasPath = new Map([...aliasPaths(built.models)].map(([path, id]) => [path, byId.get(id)!]))
+  cached = { ...built, byId, byAliasPath }
   return cached
 }
 
 export const getModels = (): Model[] => catalog().models
 export const getModel = (id: string): Model | undefined => catalog().byId.get(id)
+/**
+ * The model an alias path names (`anthropic/claude-haiku-4-5-20251001` → anthropic/claude-haiku-4-5),
+ * for the URL-safe aliases that are no model's own id (see aliases.ts). Model pages redirect there.
+ */
+export const getAliasTarget = (path: string): Model | undefined => catalog().byAliasPath.get(path)
+/** Every alias path with the model it redirects to. Never listed in the sitemap. */
+export const getAliasPaths = (): Array<{ path: string; model: Model }> => [...catalog().byAliasPath].map(([path, model]) => ({ path, model }))
 export const getVendors = (): VendorDoc[] => catalog().vendors
 export const getVendor = (id: string): VendorDoc | undefined => catalog().vendors.find((v) => v.id === id)
 export const getProviders = (): ProviderDoc[] => catalog().providers

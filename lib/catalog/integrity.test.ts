@@ -56,6 +56,12 @@ describe('checkIntegrity', () => {
     ])
   })
 
+  it('rejects an alias that is another model\'s id of the same vendor', () => {
+    const input = base()
+    input.models[0] = modelDoc('acme/one', { aliases: ['two', 'one-2025'] })
+    expect(checkIntegrity(input)).toEqual(['content/models/acme/one.yaml: aliases.0: "two" is another model\'s id (acme/two)'])
+  })
+
   it('rejects tiers out of order and unsafe file names', () => {
     const input = base()
     input.models = [

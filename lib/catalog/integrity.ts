@@ -62,8 +62,12 @@ export function checkIntegrity({ models, vendors, providers, prose, routers = []
       if (other && other !== m.file) problems.push(`${m.file}: ${field}: "${name}" is also claimed by ${other}`)
       else names.set(name, m.file)
     }
+    // An alias is a bare id of the model's vendor (`claude-haiku-4-5-20251001` on anthropic/…):
+    // it must not name another model of that vendor, or `/models/<vendor>/<alias>` and the
+    // proxy's `<vendor>/<alias>` would mean two models.
     m.aliases.forEach((a, i) => {
-      if (modelIds.has(a) && a !== m.id) problems.push(`${m.file}: aliases.${i}: "${a}" is another model's id`)
+      const other = [a, `${m.vendor}/${a}`].find((x) => modelIds.has(x) && x !== m.id)
+      if (other) problems.push(`${m.file}: aliases.${i}: "${a}" is another model's id (${other})`)
     })
   }
   for (const r of routers) {

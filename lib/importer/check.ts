@@ -1,7 +1,8 @@
 /**
  * Whole-catalog check on the files themselves (no content build needed): every file passes its
  * zod schema, every endpoint's provider and every model's vendor has a file, the vendor matches
- * the folder, ids are URL-safe, every model has prose, aliases are unique, price tiers ascend.
+ * the folder, ids are URL-safe, every model has prose, aliases are unique and name no other model
+ * of the vendor, price tiers ascend.
  * Returns one line per problem; empty when the catalog is sound.
  */
 import { modelSchema, providerSchema, vendorSchema } from '../catalog/schema'
@@ -85,6 +86,10 @@ export function checkContent(snapshot: ContentSnapshot): CheckSummary {
       if (other && other !== file) problems.push(`${file}: "${n}" is also claimed by ${other}`)
       else claimed.set(n, file)
     }
+    m.aliases.forEach((a, i) => {
+      const named = `${vendor}/${a}`
+      if (named !== id && snapshot.models.get(named)?.yaml !== undefined) problems.push(`${file}: aliases.${i} "${a}" is the id of models/${named}.yaml`)
+    })
   }
   return {
     problems,

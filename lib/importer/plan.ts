@@ -7,6 +7,10 @@
  *   differs). `locked: [endpoints]` freezes the whole endpoint list.
  * - Nothing is deleted: models and endpoints the sources no longer list are reported as "not in
  *   source" and kept. A fact a source does not know (null) never erases a value in the file.
+ * - A source id that is a model's alias (`aliases`, under the model's vendor) means that model:
+ *   a dated snapshot merged into its undated model is never created again. models.dev rows for
+ *   an alias add their endpoints (the model's own row wins on a provider both list); OpenRouter
+ *   and LiteLLM ids match aliases right after exact ids.
  * - Existing .mdx prose is never touched; a missing one is generated from the facts.
  * - Existing provider and vendor files are never modified; missing provider files are created.
  *   Models of a vendor without a vendor file are not created (reported).
@@ -323,7 +327,68 @@ class Planner {
     for (const p of mapping.coveredProviders) this.coveredProviders.add(p)
     for (const [from, to] of mapping.renamed) note(this.report, 'Ids made URL-safe (source spelling kept as an alias)', `${from} → ${to}`)
     for (const a of mapping.approximated) note(this.report, 'Release date known to the month only (set to the 1st; lock releaseDate after fixing by hand)', a)
-    for (const c of mapping.candidates) this.applyModelsDevCandidate(c, mapping.providers)
+    // A row whose id is a catalog model's alias (a dated snapshot merged into its undated model)
+    // feeds that model and never re-creates the snapshot's file. The models' own rows go first,
+    // so on a provider both list, the endpoint under the model's own id wins.
+    const aliasOf = this.aliasIndex()
+    const viaAlias: Array<{ c: ModelCandidate; target: string }> = []
+    const own = new Set<string>()
+    for (const c of mapping.candidates) {
+      const target = this.models.has(c.id) ? undefined : aliasOf.get(c.id)
+      if (target === undefined) {
+        this.applyModelsDevCandidate(c, mapping.providers)
+        own.add(c.id)
+      } else if (target === null) {
+        this.skip('the id is an alias of several catalog models (not applied)', c.sourceId)
+      } else viaAlias.push({ c, target })
+    }
+    for (const { c, target } of viaAlias) {
+      this.applyModelsDevAlias(c, this.models.get(target)!, mapping.providers, !own.has(target))
+      own.add(target)
+    }
+  }
+
+  /**
+   * `vendor/alias` (as written, and lower-cased) → the model claiming it; `null` where several do.
+   * A path that is a model's own id is left out: the model itself wins.
+   */
+  private aliasIndex(): Map<string, string | null> {
+    const index = new Map<string, string | null>()
+    for (const m of this.models.values()) {
+      const aliases = ((m.data.aliases ?? m.before.aliases) as string[] | undefined) ?? []
+      for (const a of aliases) {
+        for (const key of new Set([`${m.vendor}/${a}`, `${m.vendor}/${a.toLowerCase()}`])) {
+          if (this.models.has(key)) continue
+          const known = index.get(key)
+          index.set(key, known === undefined || known === m.id ? m.id : null)
+        }
+      }
+    }
+    return index
+  }
+
+  /**
+   * A models.dev row for one of `m`'s aliases: its endpoints join the model's, except on a
+   * provider whose endpoint a models.dev row already gave in this run (the model's own row, or
+   * an earlier alias). Its model-level facts apply only when `factsToo`: no row of this source
+   * lists the model under its own id, so the alias's row is the vendor's word on it.
+   */
+  private applyModelsDevAlias(c: ModelCandidate, m: ModelState, seeds: Map<string, ProviderSeed>, factsToo: boolean): void {
+    m.seen = true
+    if (m.frozen) {
+      this.skip('the existing model file is invalid, left untouched', c.id)
+      return
+    }
+    note(this.report, 'Source ids that are a catalog model\'s alias (mapped onto that model)', `${c.sourceId} → ${m.id}`)
+    if (factsToo) this.applyModelFacts(m, c.facts)
+    const endpoints = c.endpoints.filter((e) => this.ensureProvider(e.provider, seeds.get(e.provider)))
+    for (const e of endpoints) {
+      if (m.endpointSources.get(e.provider)?.source === this.sourceLabel) {
+        this.skip('the provider already has an endpoint under the model\'s own id or an earlier alias (one endpoint per provider)', `${e.provider}/${e.modelId} (kept ${m.id}'s own)`)
+        continue
+      }
+      this.upsertEndpoint(m, e)
+    }
   }
 
   private applyModelsDevCandidate(c: ModelCandidate, seeds: Map<string, ProviderSeed>): void {

@@ -159,7 +159,8 @@ describe('routing', () => {
     expect(mock.requests[0]).toMatchObject({ provider: 'cheap', authorization: `Bearer ${UPSTREAM_KEYS.cheap}`, body: { model: 'cheap-mini' } })
   })
   it('resolves bare ids and aliases', async () => {
-    for (const model of ['gpt-4o-mini', 'gpt-4o-mini-2024-07-18']) {
+    // A dated snapshot merged into its model: by itself and under the vendor, as it was listed before.
+    for (const model of ['gpt-4o-mini', 'gpt-4o-mini-2024-07-18', 'openai/gpt-4o-mini-2024-07-18']) {
       const res = await handleChat(chat({ ...hello, model }), deps())
       expect(res.status).toBe(200)
       expect(res.headers.get('x-model')).toBe('openai/gpt-4o-mini')

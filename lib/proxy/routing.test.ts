@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 
-import { pickWeighted } from './routing'
+import { buildCatalog } from '@/lib/catalog/derive'
+import { modelDoc, proseDoc, providerDoc, vendorDoc } from '@/lib/catalog/fixtures'
+
+import { buildRoutingTable, candidates, pickWeighted, resolveModel, resolveTargets } from './routing'
 
 /** mulberry32: a small seeded PRNG, so the split is reproducible. */
 function seeded(seed: number) {
@@ -31,5 +34,45 @@ describe('pickWeighted', () => {
     expect(pickWeighted([1, 3], () => 0.2499)).toBe(0)
     expect(pickWeighted([1, 3], () => 0.25)).toBe(1)
     expect(pickWeighted([1, 3], () => 0.9999)).toBe(1)
+  })
+})
+
+describe('a merged dated snapshot', () => {
+  // acme/chat-1 absorbed acme/chat-1-20250101: the dated id is now one of its aliases.
+  const cat = buildCatalog({
+    models: [
+      modelDoc('acme/chat-1', {
+        aliases: ['chat-1-20250101'],
+        endpoints: [
+          { provider: 'p1', modelId: 'chat-1', contextWindow: 128000, pricing: { input: 1, output: 2 }, status: 'available' },
+          { provider: 'p2', modelId: 'chat-1@20250101', contextWindow: 128000, pricing: { input: 1, output: 2 }, status: 'available' },
+        ],
+      }),
+      modelDoc('acme/chat-2'),
+    ],
+    vendors: [vendorDoc('acme')],
+    providers: [providerDoc('p1'), providerDoc('p2')],
+    prose: [proseDoc('acme/chat-1'), proseDoc('acme/chat-2')],
+  })
+  const table = buildRoutingTable(cat.models, cat.providers)
+
+  it('routes the old full id and the bare dated id to the canonical model', () => {
+    for (const name of ['acme/chat-1-20250101', 'chat-1-20250101', 'ACME/chat-1-20250101']) {
+      expect(resolveModel(name, table).id, name).toBe('acme/chat-1')
+      expect(resolveTargets(name, table).map((t) => t.model.id), name).toEqual(['acme/chat-1'])
+    }
+  })
+
+  it('tries the canonical model\'s endpoints, its own model id sent to each provider', () => {
+    const env = { providerKey: () => 'k', providerBaseUrl: (p: string) => `https://${p}.example/v1` }
+    const list = candidates(resolveModel('acme/chat-1-20250101', table), table, env)
+    expect(list.map((c) => [c.model.id, c.endpoint.provider, c.endpoint.modelId])).toEqual([
+      ['acme/chat-1', 'p1', 'chat-1'],
+      ['acme/chat-1', 'p2', 'chat-1@20250101'],
+    ])
+  })
+
+  it('still answers model_not_found for a dated id nobody claims', () => {
+    expect(() => resolveModel('acme/chat-1-20990101', table)).toThrow(/not in the catalog/)
   })
 })

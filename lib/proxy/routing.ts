@@ -11,7 +11,7 @@ import { ProxyError } from './errors'
 import type { ProviderPrefs } from './schema'
 
 export interface RoutingTable {
-  /** Full id, unambiguous bare id and aliases → model. Ambiguous bare ids map to several. */
+  /** Full id, bare id, aliases (bare and `vendor/alias`) → model. Ambiguous names map to several. */
   byName: Map<string, Model[]>
   models: Model[]
   providers: Map<string, ProviderDoc>
@@ -29,7 +29,12 @@ export function buildRoutingTable(models: Model[], providers: ProviderDoc[], rou
   for (const m of models) {
     add(m.id, m)
     add(m.id.slice(m.id.indexOf('/') + 1), m)
-    for (const a of m.aliases) add(a, m)
+    // An alias by itself and with the vendor in front: `anthropic/claude-haiku-4-5-20251001` was a
+    // model id of its own before the snapshot was merged into anthropic/claude-haiku-4-5.
+    for (const a of m.aliases) {
+      add(a, m)
+      add(`${m.vendor}/${a}`, m)
+    }
   }
   return { byName, models, providers: new Map(providers.map((p) => [p.id, p])), routers: new Map(routers.map((r) => [r.id, r])) }
 }

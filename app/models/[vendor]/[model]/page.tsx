@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
+import { notFound, permanentRedirect } from 'next/navigation'
 
 import { CapabilitiesList, Modalities } from '@/components/model/capabilities-list'
 import { CostCalculator } from '@/components/calculator/cost-calculator'
@@ -15,7 +15,7 @@ import { QuickStats } from '@/components/model/quick-stats'
 import { TryIt } from '@/components/chat/try-it'
 import { ModelSnippets } from '@/components/snippets/model-snippets'
 import { Section } from '@/components/ui/section'
-import { getModel, getModels, getSimilarModels, getVendorModels } from '@/lib/catalog'
+import { getAliasPaths, getAliasTarget, getModel, getModels, getSimilarModels, getVendorModels } from '@/lib/catalog'
 import { modelFaq } from '@/lib/catalog/faq'
 import { absoluteUrl, site } from '@/lib/site'
 
@@ -29,11 +29,16 @@ const getNewestFirst = <T extends { releaseDate: string; status: string }>(list:
 
 type Props = { params: Promise<{ vendor: string; model: string }> }
 
+const toParams = (id: string) => {
+  const [vendor = '', model = ''] = id.split('/')
+  return { vendor, model }
+}
+
+// Every model, plus every alias path (a merged dated snapshot such as
+// anthropic/claude-haiku-4-5-20251001): those pages are a permanent redirect to the model's page,
+// prerendered like the rest, so old links keep working. The sitemap lists only the models.
 export function generateStaticParams() {
-  return getModels().map((m) => {
-    const [vendor = '', model = ''] = m.id.split('/')
-    return { vendor, model }
-  })
+  return [...getModels().map((m) => toParams(m.id)), ...getAliasPaths().map((a) => toParams(a.path))]
 }
 
 async function load(params: Props['params']) {
@@ -43,7 +48,7 @@ async function load(params: Props['params']) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const model = await load(params)
-  if (!model) return {}
+  if (!model) return {} // an alias path: the page redirects
   const url = absoluteUrl(`/models/${model.id}`)
   const title = `${model.name} by ${model.vendorName}: pricing, context window and providers`
   return {
@@ -56,7 +61,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ModelPage({ params }: Props) {
   const model = await load(params)
-  if (!model) notFound()
+  if (!model) {
+    const { vendor, model: name } = await params
+    const target = getAliasTarget(`${vendor}/${name}`)
+    // 308: the alias is another name of that model, for good.
+    if (target) permanentRedirect(`/models/${target.id}`)
+    notFound()
+  }
   const similar = getSimilarModels(model)
   const siblings = getNewestFirst(getVendorModels(model.vendor).filter((m) => m.id !== model.id))
 
