@@ -2,13 +2,14 @@
  * `npm run bench:proxy`: what the chat proxy costs on the request path, measured side by side.
  *
  * Starts the mock upstream (e2e/fixtures/mock-upstream.ts), a bare `node:http` + `fetch`
- * pass-through (below: the floor for any Node proxy) and the built site (`npm start`, run
- * `npm run build` first), then sends the same chat request to each: direct to the upstream,
- * through the pass-through, and through `/api/v1/chat/completions`. For comparison it also
- * measures the same handler behind Next's own route (`next start`, `next-route` below), the way
- * in that `npm start` bypasses for the chat routes. Non-streaming and
- * streaming, at concurrency 1 and 8. Targets are interleaved round by round so machine noise
- * hits all three alike; figures are medians over rounds. Every loop is bounded in count and time.
+ * pass-through (below: the floor for any Node proxy), the same pass-through on undici's
+ * `request` (`pass-undici`: the proxy's own client, so the floor for this proxy), the built site
+ * (`npm start`; run `npm run build` first) and, for comparison, the same handler behind Next's
+ * own route (`next start`, `next-route`: the way in that `npm start` bypasses for the chat
+ * routes). It sends the same chat request to each, direct to the upstream and through each of
+ * them, non-streaming and streaming, at concurrency 1 and 8. Targets are interleaved round by
+ * round so machine noise hits all of them alike; figures are medians over rounds. Every loop is
+ * bounded in count and time.
  *
  * Flags: --rounds N (default 5), --requests N (per round and target, default 500), --port-base N.
  */
@@ -16,6 +17,8 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer, request as httpRequest, Agent } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { existsSync } from 'node:fs'
+
+import { request as undiciRequest } from 'undici'
 
 const args = process.argv.slice(2)
 const flag = (name: string, fallback: number) => {
@@ -113,6 +116,8 @@ async function main() {
     const upstreamBase = `${mockUrl}/openai/v1`
     const pass = await startChild(process.execPath, [tsx, 'scripts/bench-proxy.ts', '--passthrough', upstreamBase], {}, /PORT (\d+)/)
     children.push(pass.child)
+    const passUndici = await startChild(process.execPath, [tsx, 'scripts/bench-proxy.ts', '--passthrough', upstreamBase, 'undici'], {}, /PORT (\d+)/)
+    children.push(passUndici.child)
     const siteEnv = {
       NEXT_TELEMETRY_DISABLED: '1',
       CHAT_PROXY_KEYS: 'bench-key',
@@ -128,6 +133,7 @@ async function main() {
     const targets = {
       direct: { url: `${upstreamBase}/chat/completions`, model: 'gpt-4o-mini', headers: { authorization: 'Bearer bench-upstream-key' } },
       passthrough: { url: `http://127.0.0.1:${pass.match[1]}/`, model: 'gpt-4o-mini', headers: {} },
+      'pass-undici': { url: `http://127.0.0.1:${passUndici.match[1]}/`, model: 'gpt-4o-mini', headers: {} },
       proxy: { url: `http://127.0.0.1:${sitePort}/api/v1/chat/completions`, model: 'openai/gpt-4o-mini', headers: { authorization: 'Bearer bench-key' } },
       'next-route': { url: `http://127.0.0.1:${sitePort + 2}/api/v1/chat/completions`, model: 'openai/gpt-4o-mini', headers: { authorization: 'Bearer bench-key' } },
     } as const
@@ -145,6 +151,7 @@ async function main() {
         const results: Record<Target, { p50: number[]; p99: number[]; ttfb: number[]; rps: number[] }> = {
           direct: { p50: [], p99: [], ttfb: [], rps: [] },
           passthrough: { p50: [], p99: [], ttfb: [], rps: [] },
+          'pass-undici': { p50: [], p99: [], ttfb: [], rps: [] },
           proxy: { p50: [], p99: [], ttfb: [], rps: [] },
           'next-route': { p50: [], p99: [], ttfb: [], rps: [] },
         }
@@ -169,7 +176,8 @@ async function main() {
         if (concurrency === 1) {
           rows.push(`  → proxy adds ${(p.p50 - d.p50).toFixed(2)} ms at the median (target ≤ 3 ms) and ${(p.ttfb - d.ttfb).toFixed(2)} ms to the first byte (target ≤ 4 ms${stream ? '' : ', streams only'})`)
         } else {
-          rows.push(`  → proxy serves ${((p.rps / pt.rps) * 100).toFixed(0)}% of the bare pass-through's requests per second (target ≥ 67 %)`)
+          const pu = m('pass-undici')
+          rows.push(`  → proxy serves ${((p.rps / pt.rps) * 100).toFixed(0)}% of the bare pass-through's requests per second (target ≥ 67 %); ${((p.rps / pu.rps) * 100).toFixed(0)}% of an undici pass-through's`)
         }
         rows.push('')
         console.log(rows.splice(0).join('\n'))
@@ -183,16 +191,22 @@ async function main() {
 }
 
 // ---- child mode: the bare pass-through -------------------------------------------------------
+// With `undici` after the upstream URL, it calls the upstream with undici's `request` (the proxy's
+// own client) instead of `fetch`: the floor for a proxy built on that client.
 async function passthrough() {
   const upstream = args[1]!
+  const useUndici = args[2] === 'undici'
+  const headers = { 'content-type': 'application/json', authorization: 'Bearer bench-upstream-key' }
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = []
     for await (const c of req) chunks.push(c as Buffer)
-    const r = await fetch(`${upstream}/chat/completions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer bench-upstream-key' },
-      body: Buffer.concat(chunks),
-    })
+    if (useUndici) {
+      const r = await undiciRequest(`${upstream}/chat/completions`, { method: 'POST', headers, body: Buffer.concat(chunks) })
+      res.writeHead(r.statusCode, { 'content-type': String(r.headers['content-type'] ?? 'application/json') })
+      for await (const c of r.body) res.write(c)
+      return void res.end()
+    }
+    const r = await fetch(`${upstream}/chat/completions`, { method: 'POST', headers, body: Buffer.concat(chunks) })
     res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json' })
     if (!r.body) return void res.end()
     for await (const c of r.body) res.write(c)

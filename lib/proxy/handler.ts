@@ -17,6 +17,8 @@ import { candidates, resolveTargets } from './routing'
 import type { ChatRequest } from './schema'
 import { chatRequestSchema, describeIssue, upstreamErrorSchema, usageSchema } from './schema'
 import { transformStream } from './stream'
+import type { UpstreamCall, UpstreamResponse } from './upstream'
+import { undiciUpstream } from './upstream'
 import { usageCost } from './usage'
 
 /** What the handler reads of a request; a web `Request` is one. */
@@ -39,7 +41,8 @@ export interface ProxyDeps {
   table: RoutingTable
   env: ProxyEnv
   limiter: RateLimiter
-  fetch?: typeof fetch
+  /** The HTTP client for providers (default: undici's request). */
+  upstream?: UpstreamCall
   /** Receives one structured line per call. Never the prompt, never a key. */
   log?: (line: Record<string, unknown>) => void
   sleep?: (ms: number) => Promise<void>
@@ -102,9 +105,13 @@ function parseRetryAfter(value: string | null): number | undefined {
   return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined
 }
 
-/** Statuses after which another provider may do better: rate limits, server errors, and provider-side auth/config. */
+/**
+ * Statuses after which another provider may do better: rate limits, server errors,
+ * provider-side auth/config, and redirects (never followed: upstream URLs come only from
+ * content and the environment).
+ */
 const FAILOVER_STATUSES = new Set([401, 402, 403, 404, 408, 409, 425, 429])
-const shouldFailover = (status: number) => status >= 500 || FAILOVER_STATUSES.has(status)
+const shouldFailover = (status: number) => status >= 500 || (status >= 300 && status < 400) || FAILOVER_STATUSES.has(status)
 
 /** The chat proxy as a web handler: a `Request` (or its `ProxyRequest` view) in, a `Response` out. */
 export async function handleChat(request: ProxyRequest, deps: ProxyDeps): Promise<Response> {
@@ -115,7 +122,7 @@ export async function handleChat(request: ProxyRequest, deps: ProxyDeps): Promis
 export async function serveChat(request: ProxyRequest, deps: ProxyDeps): Promise<ProxyResult> {
   const started = Date.now()
   const { env } = deps
-  const doFetch = deps.fetch ?? fetch
+  const call = deps.upstream ?? undiciUpstream
   const log = deps.log ?? ((line) => console.log(JSON.stringify(line)))
   const logLine: Record<string, unknown> = { time: new Date(started).toISOString() }
   const finishLog = (status: number, extra: Record<string, unknown> = {}) => {
@@ -171,7 +178,7 @@ export async function serveChat(request: ProxyRequest, deps: ProxyDeps): Promise
       }
     }
     if (queue.length === 0) throw lastNoProvider ?? new ProxyError(503, 'No provider available.', 'api_error', 'no_provider_available')
-    return await forward(request, body, queue, deps, { doFetch, logLine, finishLog, started })
+    return await forward(request, body, queue, deps, { call, logLine, finishLog, started })
   } catch (e) {
     const err = e instanceof ProxyError ? e : new ProxyError(500, 'Internal error in the proxy.', 'api_error', 'internal_error')
     if (!(e instanceof ProxyError)) console.error('proxy: unexpected error', e instanceof Error ? e.message : e)
@@ -185,7 +192,7 @@ async function forward(
   body: ChatRequest,
   queue: Candidate[],
   deps: ProxyDeps,
-  ctx: { doFetch: typeof fetch; logLine: Record<string, unknown>; finishLog: (status: number, extra?: Record<string, unknown>) => void; started: number },
+  ctx: { call: UpstreamCall; logLine: Record<string, unknown>; finishLog: (status: number, extra?: Record<string, unknown>) => void; started: number },
 ): Promise<ProxyResult> {
   const { env } = deps
   const sleep = deps.sleep ?? sleepMs
@@ -215,16 +222,12 @@ async function forward(
       abort.abort(new Error('first byte timeout'))
     }, env.CHAT_PROXY_FIRST_BYTE_TIMEOUT_MS)
 
-    let upstream: Response
+    let upstream: UpstreamResponse
     try {
-      upstream = await ctx.doFetch(`${candidate.baseUrl}/chat/completions`, {
-        method: 'POST',
+      upstream = await ctx.call(`${candidate.baseUrl}/chat/completions`, {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${candidate.apiKey}`, accept: wantsStream ? 'text/event-stream' : 'application/json' },
         body: JSON.stringify(upstreamBody),
         signal: abort.signal,
-        // Upstream URLs come only from content and environment: a redirect elsewhere is a
-        // failure, not something to follow. (It also spares fetch a copy of the request body.)
-        redirect: 'error',
       })
     } catch {
       clearTimeout(timer)
@@ -239,11 +242,11 @@ async function forward(
     clearTimeout(timer)
     const ttfbMs = Date.now() - ctx.started
 
-    if (!upstream.ok) {
+    if (upstream.status < 200 || upstream.status > 299) {
       request.signal.removeEventListener('abort', onCallerAbort)
       const text = await upstream.text().catch(() => '')
       if (shouldFailover(upstream.status)) {
-        const retryAfterMs = parseRetryAfter(upstream.headers.get('retry-after'))
+        const retryAfterMs = parseRetryAfter(upstream.header('retry-after') ?? null)
         failures.push({ provider: candidate.endpoint.provider, reason: `answered ${upstream.status}`, status: upstream.status, retryAfterMs })
         // A rate-limited provider is retried once, after its Retry-After, when that is short
         // and nothing else is left to try.
@@ -264,8 +267,8 @@ async function forward(
     ctx.logLine.model = candidate.model.id
     ctx.logLine.provider = candidate.endpoint.provider
     if (candidate.target?.router) ctx.logLine.router = candidate.target.router.id
-    if (wantsStream && upstream.body) {
-      const stream = transformStream(upstream.body, {
+    if (wantsStream) {
+      const stream = transformStream(upstream, {
         pricing: candidate.endpoint.pricing,
         callerWantsUsage,
         idleTimeoutMs: env.CHAT_PROXY_IDLE_TIMEOUT_MS,

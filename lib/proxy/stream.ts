@@ -38,8 +38,8 @@ export function errorEvent(message: string, code: string, type = 'api_error'): U
  * call, and its promises per chunk, cost a good part of a streamed call's CPU time). If the
  * consumer stops early (`return()`: the caller left), the upstream read is cancelled.
  */
-export async function* transformStream(upstream: ReadableStream<Uint8Array>, opts: StreamOptions): AsyncGenerator<Uint8Array, void, undefined> {
-  const reader = upstream.getReader()
+export async function* transformStream(upstream: { body: AsyncIterable<Uint8Array>; cancel(): void }, opts: StreamOptions): AsyncGenerator<Uint8Array, void, undefined> {
+  const chunks = upstream.body[Symbol.asyncIterator]()
   const decoder = new TextDecoder()
   let out: string[] = []
   let sawDone = false
@@ -93,14 +93,14 @@ export async function* transformStream(upstream: ReadableStream<Uint8Array>, opt
   const onIdle = () => {
     if (!reading) return
     idle = true
-    reader.cancel('idle timeout').catch(() => {})
+    upstream.cancel()
   }
   const read = async () => {
     reading = true
     if (idleTimer) idleTimer.refresh()
     else idleTimer = setTimeout(onIdle, opts.idleTimeoutMs)
     try {
-      return await reader.read()
+      return await chunks.next()
     } finally {
       reading = false
     }
@@ -119,7 +119,7 @@ export async function* transformStream(upstream: ReadableStream<Uint8Array>, opt
 
   try {
     for (;;) {
-      let result: ReadableStreamReadResult<Uint8Array>
+      let result: IteratorResult<Uint8Array>
       let failure: { message: string; code: string } | undefined
       try {
         result = await read()
@@ -153,7 +153,7 @@ export async function* transformStream(upstream: ReadableStream<Uint8Array>, opt
     // upstream connection.
     if (!ended) {
       end('client_closed_request')
-      reader.cancel('caller went away').catch(() => {})
+      upstream.cancel()
     }
   }
 }
