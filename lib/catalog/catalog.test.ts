@@ -49,8 +49,12 @@ describe('the catalog', () => {
       'anthropic/claude-opus-4-1-20250805': 'anthropic/claude-opus-4-1',
       'anthropic/claude-opus-4-5-20251101': 'anthropic/claude-opus-4-5',
       'anthropic/claude-sonnet-4-5-20250929': 'anthropic/claude-sonnet-4-5',
+      'anthropic/claude-opus-4-20250514': 'anthropic/claude-opus-4-0',
+      'anthropic/claude-sonnet-4-20250514': 'anthropic/claude-sonnet-4-0',
       'mistral/devstral-medium-2507': 'mistral/devstral-medium',
       'mistral/devstral-small-2507': 'mistral/devstral-small',
+      'mistral/devstral-2512': 'mistral/devstral-medium-latest',
+      'mistral/mistral-large-2512': 'mistral/mistral-large-latest',
     }
     for (const [alias, id] of Object.entries(merged)) {
       expect(getModel(alias), alias).toBeUndefined()
