@@ -217,6 +217,8 @@ export function IndexToolbar({
       onSubmit={(e) => e.preventDefault()}
       className="space-y-3"
     >
+      {/* Ticked rows survive a submit without JavaScript. */}
+      {state.selected?.length ? <input type="hidden" name="sel" value={state.selected.join(',')} /> : null}
       <div className="flex flex-wrap items-center gap-2">
         <label htmlFor={searchId} className="sr-only">
           Search models

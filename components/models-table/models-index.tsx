@@ -26,7 +26,7 @@ import type { Facet, ModelRow } from '@/lib/table/rows'
 import { ModelSearch } from '@/lib/table/search'
 import { sortingOptions } from '@/lib/table/sort'
 import type { IndexState } from '@/lib/table/state'
-import { serializeIndexState } from '@/lib/table/state'
+import { MAX_SELECTED, serializeIndexState } from '@/lib/table/state'
 import { DEFAULT_STATE, visibleColumns } from '@/lib/table/state'
 import { viewRows } from '@/lib/table/view'
 import { cn } from '@/lib/utils'
@@ -65,7 +65,6 @@ const SSR_ROWS = 50
 /** The static table for readers without JavaScript stops here (a 5,000-model catalog). */
 const NOSCRIPT_ROWS = 1000
 /** Compare takes 2 to 6 models. */
-const MAX_COMPARE = 6
 
 const WIDTHS: Record<ColumnId, string> = {
   name: 'w-[13rem] sm:w-[17rem]',
@@ -133,8 +132,15 @@ export function ModelsIndex({ rows, vendors, providers, initialState }: ModelsIn
   const sorting = useMemo<SortingState>(() => (state.sort ? [state.sort] : []), [state.sort])
   const visible = visibleColumns(state)
   const columnVisibility = useMemo<ColumnVisibilityState>(() => Object.fromEntries(COLUMN_IDS.map((id) => [id, visible.includes(id)])), [visible])
-  const [rowSelection, setRowSelection] = useState<RowSelectionState>({})
-  const selectedIds = Object.keys(rowSelection).filter((id) => rowSelection[id])
+  // Ticked rows live in the URL too (`sel`), in the order ticked, so a reload or a shared link
+  // keeps them; a tick replaces the history entry rather than adding a step.
+  const selectedIds = useMemo(() => state.selected ?? [], [state.selected])
+  const rowSelection = useMemo<RowSelectionState>(() => Object.fromEntries(selectedIds.map((id) => [id, true])), [selectedIds])
+  const setSelected = (next: (ids: string[]) => string[]) =>
+    update((s) => {
+      const ids = next(s.selected ?? []).slice(0, MAX_SELECTED)
+      return { ...s, selected: ids.length > 0 ? ids : undefined }
+    }, 'replace')
 
   const table = useTable({
     features,
@@ -147,10 +153,14 @@ export function ModelsIndex({ rows, vendors, providers, initialState }: ModelsIn
         const next = functionalUpdate(updater, s.sort ? [s.sort] : [])[0]
         return { ...s, sort: next ? { id: next.id as ColumnId, desc: next.desc } : undefined }
       }),
-    onRowSelectionChange: setRowSelection,
+    onRowSelectionChange: (updater: Updater<RowSelectionState>) =>
+      setSelected((ids) => {
+        const next = functionalUpdate(updater, Object.fromEntries(ids.map((id) => [id, true])))
+        return [...ids.filter((id) => next[id]), ...Object.keys(next).filter((id) => next[id] && !ids.includes(id))]
+      }),
     enableSortingRemoval: false,
     enableMultiSort: false,
-    enableRowSelection: (row) => selectedIds.length < MAX_COMPARE || Boolean(rowSelection[row.id]),
+    enableRowSelection: (row) => selectedIds.length < MAX_SELECTED || Boolean(rowSelection[row.id]),
   })
 
   const tableRows = table.getRowModel().rows
@@ -186,11 +196,15 @@ export function ModelsIndex({ rows, vendors, providers, initialState }: ModelsIn
 
   const without = (s: IndexState, key: FilterKey): IndexState => (key === 'q' ? { ...s, q: '' } : { ...s, filters: withoutFilter(s.filters, key) })
   const removeFilter = (key: FilterKey) => update((s) => without(s, key))
-  /** The view's URL without one filter: chips are links, so they work before hydration and with JavaScript off. */
-  const hrefWithout = (key: FilterKey) => {
-    const qs = serializeIndexState(without(state, key))
+  // Chips and "Clear all" are links to the view they lead to, so they work before hydration and
+  // with JavaScript off.
+  const hrefOf = (s: IndexState) => {
+    const qs = serializeIndexState(s)
     return qs ? `/models?${qs}` : '/models'
   }
+  const hrefWithout = (key: FilterKey) => hrefOf(without(state, key))
+  /** No search and no filters; the order, columns and ticked rows stay. */
+  const cleared = (s: IndexState): IndexState => ({ ...DEFAULT_STATE, sort: s.sort, columns: s.columns, selected: s.selected })
 
   const headers = table.getHeaderGroups()[0]?.headers ?? []
   const visibleIds = headers.map((h) => h.column.id as ColumnId)
@@ -243,10 +257,10 @@ export function ModelsIndex({ rows, vendors, providers, initialState }: ModelsIn
           ))}
           <li>
             <a
-              href="/models"
+              href={hrefOf(cleared(state))}
               onClick={(e) => {
                 e.preventDefault()
-                update((s) => ({ ...DEFAULT_STATE, sort: s.sort, columns: s.columns }))
+                update(cleared)
               }}
               className="text-xs font-medium text-accent hover:underline"
             >
@@ -261,7 +275,7 @@ export function ModelsIndex({ rows, vendors, providers, initialState }: ModelsIn
           {data.length.toLocaleString('en-US')} of {plural(rows.length, 'model')}
         </p>
         {selectedIds.length > 0 ? (
-          <Button size="sm" variant="ghost" onClick={() => setRowSelection({})}>
+          <Button size="sm" variant="ghost" onClick={() => setSelected(() => [])}>
             Clear selection
           </Button>
         ) : null}
@@ -355,7 +369,7 @@ export function ModelsIndex({ rows, vendors, providers, initialState }: ModelsIn
                                 aria-label={`Select ${m.name} to compare`}
                                 checked={selected}
                                 disabled={!row.getCanSelect()}
-                                title={row.getCanSelect() ? undefined : `Compare takes up to ${MAX_COMPARE} models`}
+                                title={row.getCanSelect() ? undefined : `Compare takes up to ${MAX_SELECTED} models`}
                                 onChange={row.getToggleSelectedHandler()}
                                 className="size-4 shrink-0 accent-accent"
                               />

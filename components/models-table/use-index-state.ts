@@ -8,9 +8,10 @@ import { parseIndexState, serializeIndexState } from '@/lib/table/state'
 /**
  * How a change enters the history: `push` for a discrete step (a sort click, a filter), so Back
  * undoes it; `typing` for text being typed, which pushes once at the first keystroke and then
- * replaces until the field loses focus (Back does not step through every letter).
+ * replaces until the field loses focus (Back does not step through every letter); `replace` for
+ * a change kept in the URL but not worth a step of its own (ticking a row).
  */
-export type HistoryMode = 'push' | 'typing'
+export type HistoryMode = 'push' | 'typing' | 'replace'
 
 /** Runs `fn` when the browser is idle (soon after the next paint), at the latest after `ms`. */
 function whenIdle(fn: () => void, ms = 300): () => void {
@@ -65,7 +66,7 @@ export function useIndexState(initial: IndexState) {
       const qs = serializeIndexState(state)
       const url = `${window.location.pathname}${qs ? `?${qs}` : ''}`
       if (url === `${window.location.pathname}${window.location.search}`) return
-      const replace = mode === 'typing' && typing.current
+      const replace = mode === 'replace' || (mode === 'typing' && typing.current)
       typing.current = mode === 'typing'
       // `null` state: Next's patched history methods then copy its own entry state and sync its router.
       if (replace) window.history.replaceState(null, '', url)

@@ -59,6 +59,16 @@ describe('index URL state', () => {
     expect(parse(`cols=${defaults}`).columns).toBeUndefined()
   })
 
+  it('keeps ticked rows in order, as model ids, at most six, without duplicates', () => {
+    const state = parse('sel=openai/gpt-4o,anthropic/claude-haiku-4-5,openai/gpt-4o,not-an-id,x/<script>')
+    expect(state.selected).toEqual(['openai/gpt-4o', 'anthropic/claude-haiku-4-5'])
+    expect(serializeIndexState(state)).toBe('sel=openai/gpt-4o,anthropic/claude-haiku-4-5')
+    expect(parse('sel=a/1,a/2,a/3,a/4,a/5,a/6,a/7').selected).toHaveLength(6)
+    expect(parse('sel=').selected).toBeUndefined()
+    // After the filters and columns, so the view's part of a link reads first.
+    expect(serializeIndexState({ ...DEFAULT_STATE, filters: { ...NO_FILTERS, free: true }, selected: ['a/1'] })).toBe('free=1&sel=a/1')
+  })
+
   it('accepts Next searchParams objects', () => {
     expect(parseIndexState({ q: 'mini', vendor: ['openai', 'meta'], sort: '-released' })).toMatchObject({
       q: 'mini',

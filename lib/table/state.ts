@@ -13,6 +13,7 @@
  *   maxin=1.5  maxout=5 maximum cheapest input / output price (USD per 1M tokens)
  *   free=1  open=1  hide=deprecated
  *   cols=name,vendor,input   visible columns, only when not the default set
+ *   sel=openai/gpt-4o,anthropic/claude-haiku-4-5   ticked rows (to compare), at most 6
  *
  * Lists may also repeat the key (`vendor=a&vendor=b`), which is what the no-JavaScript filter
  * form submits. Unknown keys and malformed values are ignored, never an error: a link typed by
@@ -41,7 +42,15 @@ export interface IndexState {
   filters: IndexFilters
   /** Visible columns in display order; `undefined`: the default set. */
   columns?: ColumnId[]
+  /** Ticked model ids, in the order ticked (at most MAX_SELECTED); `undefined`: none. */
+  selected?: string[]
 }
+
+/** The compare page takes 2 to 6 models: no more can be ticked. */
+export const MAX_SELECTED = 6
+
+/** A model id: `vendor/model`, each part a file name. */
+const MODEL_ID = /^[a-z0-9][a-z0-9._-]{0,99}\/[a-z0-9][a-z0-9._-]{0,199}$/i
 
 export const DEFAULT_STATE: IndexState = { q: '', filters: NO_FILTERS }
 
@@ -111,6 +120,8 @@ export function parseIndexState(params: ParamsInput): IndexState {
   const state: IndexState = { q, filters }
   if (sort) state.sort = sort
   if (columns && !sameList(columns, DEFAULT_VISIBLE)) state.columns = COLUMN_IDS.filter((c) => columns.includes(c))
+  const selected = [...new Set(getAll(params, 'sel').filter((id) => MODEL_ID.test(id)))].slice(0, MAX_SELECTED)
+  if (selected.length > 0) state.selected = selected
   return state
 }
 
@@ -140,6 +151,7 @@ export function serializeIndexState(state: IndexState): string {
   if (f.openWeights) parts.push(['open', '1'])
   if (f.hideDeprecated) parts.push(['hide', 'deprecated'])
   if (state.columns && !sameList(state.columns, DEFAULT_VISIBLE)) parts.push(['cols', state.columns.join(',')])
+  if (state.selected?.length) parts.push(['sel', state.selected.join(',')])
   return parts.map(([k, v]) => `${k}=${encode(v)}`).join('&')
 }
 
