@@ -1,6 +1,7 @@
 /** Python with the official `openai` package. */
 import type { SnippetFeatures } from '../features'
 import { slot, templateBuilder, type Template } from '../template'
+import { addPythonMessagesAndOptions } from './python-body'
 
 export function pythonTemplate(f: SnippetFeatures): Template {
   const { add, line, lines } = templateBuilder()
@@ -17,55 +18,7 @@ client = OpenAI(
   add({ stream: false })`completion = client.chat.completions.create(`
   line`    model=${slot('model')},
     messages=[`
-  add({ system: true })`        {"role": "system", "content": ${slot('system')}},`
-  add({ image: false })`        {"role": "user", "content": ${slot('message')}},`
-  if (f.image)
-    add({ image: true })`        {
-            "role": "user",
-            "content": [
-                {"type": "text", "text": ${slot('message')}},
-                {"type": "image_url", "image_url": {"url": ${slot('imageUrl')}}},
-            ],
-        },`
-  line`    ],`
-  if (f.temperature) add({ temperature: true })`    temperature=${slot('temperature')},`
-  if (f.maxTokens) add({ maxTokens: true })`    ${f.maxTokens}=${slot('maxTokens')},`
-  if (f.topP) add({ topP: true })`    top_p=${slot('topP')},`
-  if (f.stop) add({ stop: true })`    stop=[${slot('stop')}],`
-  if (f.seed) add({ seed: true })`    seed=${slot('seed')},`
-  if (f.reasoning) add({ reasoning: true })`    reasoning_effort=${slot('reasoningEffort')},`
-  if (f.jsonSchema)
-    add({ jsonSchema: true })`    response_format={
-        "type": "json_schema",
-        "json_schema": {
-            "name": "answer",
-            "strict": True,
-            "schema": {
-                "type": "object",
-                "properties": {"answer": {"type": "string"}},
-                "required": ["answer"],
-                "additionalProperties": False,
-            },
-        },
-    },`
-  if (f.tools) {
-    add({ tools: true })`    tools=[
-        {
-            "type": "function",
-            "function": {
-                "name": "get_weather",
-                "description": "Get the current weather in a city",
-                "parameters": {
-                    "type": "object",
-                    "properties": {"city": {"type": "string"}},
-                    "required": ["city"],
-                },
-            },
-        }
-    ],`
-    if (f.toolChoice) add({ tools: true })`    tool_choice="auto",`
-  }
-  if (f.stream) add({ stream: true })`    stream=True,`
+  addPythonMessagesAndOptions(add, f, (name) => `${name}=`)
   line`)`
 
   add({ stream: false, tools: false })`print(completion.choices[0].message.content)`
