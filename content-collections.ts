@@ -3,13 +3,7 @@ import { relative, resolve } from 'node:path'
 import { defineCollection, defineConfig } from '@content-collections/core'
 import { compileMDX } from '@content-collections/mdx'
 
-import {
-  modelProseSchema,
-  modelSchema,
-  providerSchema,
-  routerSchema,
-  vendorSchema,
-} from './lib/catalog/schema'
+import { modelProseSchema, modelSchema, providerSchema, routerSchema, vendorSchema } from './lib/catalog/schema'
 
 // The content root can be swapped (benchmarks build a synthetic catalog, tests a broken one).
 // content-collections resolves directories against the project root, so an absolute path is
@@ -62,7 +56,12 @@ const routers = defineCollection({
   include: '*.yaml',
   parser: 'yaml',
   schema: routerSchema,
-  transform: (doc) => ({ ...doc, id: `router/${doc._meta.path}`, slug: doc._meta.path, file: `${root}/routers/${doc._meta.filePath}` }),
+  transform: (doc) => ({
+    ...doc,
+    id: `router/${doc._meta.path}`,
+    slug: doc._meta.path,
+    file: `${root}/routers/${doc._meta.filePath}`,
+  }),
 })
 
 export default defineConfig({ content: [vendors, providers, models, modelPages, routers] })

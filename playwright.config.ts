@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+
 import { defineConfig, devices } from '@playwright/test'
 
 import { E2E_ENV } from './e2e/fixtures/env'
@@ -7,8 +8,7 @@ const PORT = Number(process.env.E2E_PORT ?? 3100)
 const MOCK_PORT = Number(process.env.E2E_MOCK_PORT ?? 18181)
 const mock = `http://127.0.0.1:${MOCK_PORT}`
 // Debian's chromium where present (browsers cannot be downloaded on the build machines).
-const executablePath =
-  process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
+const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
 const args = [
   '--headless',
   '--no-sandbox',

@@ -21,9 +21,12 @@ import { routeHeaders } from '@/lib/server/route-headers'
 const CHAT_PATHS = new Set(['/api/chat', '/api/v1/chat/completions'])
 
 async function main() {
-  const { values } = parseArgs({ options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } } })
+  const { values } = parseArgs({
+    options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
+  })
   const port = Number(values.port ?? process.env.PORT ?? 3000)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid port "${values.port ?? process.env.PORT}": give a number from 0 to 65535.`)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`Invalid port "${values.port ?? process.env.PORT}": give a number from 0 to 65535.`)
   const hostname = values.hostname
 
   // Set before Next loads: it picks React's production build from NODE_ENV.
@@ -48,7 +51,8 @@ async function main() {
   })
   server.listen(port, hostname, () => {
     const address = server.address()
-    const shown = typeof address === 'object' && address ? `http://${hostname ?? 'localhost'}:${address.port}` : String(address)
+    const shown =
+      typeof address === 'object' && address ? `http://${hostname ?? 'localhost'}:${address.port}` : String(address)
     console.log(`ModelAtlas ready on ${shown}`)
   })
 

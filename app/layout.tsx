@@ -1,9 +1,9 @@
-import type { Metadata, Viewport } from 'next'
 import type { ReactNode } from 'react'
+import type { Metadata, Viewport } from 'next'
 
+import { site } from '@/lib/site'
 import { SiteFooter } from '@/components/layout/site-footer'
 import { SiteHeader } from '@/components/layout/site-header'
-import { site } from '@/lib/site'
 
 import './globals.css'
 
@@ -31,7 +31,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="min-h-screen">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-20 focus:rounded focus:bg-card focus:px-3 focus:py-2">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-20 focus:rounded focus:bg-card focus:px-3 focus:py-2"
+        >
           Skip to content
         </a>
         <SiteHeader />

@@ -7,7 +7,10 @@ const HAIKU = 'anthropic/claude-haiku-4-5'
 const FLASH = 'google/gemini-2.5-flash'
 
 const columns = (page: Page) =>
-  page.getByTestId('compare-table').locator('thead th[data-model]').evaluateAll((ths) => ths.map((t) => (t as HTMLElement).dataset.model))
+  page
+    .getByTestId('compare-table')
+    .locator('thead th[data-model]')
+    .evaluateAll((ths) => ths.map((t) => (t as HTMLElement).dataset.model))
 /** Opens a page and waits until its live parts are hydrated (the server HTML comes first). */
 async function open(page: Page, url: string) {
   await page.goto(url)
@@ -101,7 +104,8 @@ test.describe('compare', () => {
   test('rows are grouped, the best value is marked, and "differences only" hides agreement', async ({ page }) => {
     await open(page, `/compare?models=${MINI},${HAIKU}`)
     const t = page.getByTestId('compare-table')
-    for (const g of ['pricing', 'limits', 'capabilities', 'modalities', 'parameters', 'dates', 'status', 'providers']) await expect(t.locator(`tbody[data-group="${g}"]`)).toHaveCount(1)
+    for (const g of ['pricing', 'limits', 'capabilities', 'modalities', 'parameters', 'dates', 'status', 'providers'])
+      await expect(t.locator(`tbody[data-group="${g}"]`)).toHaveCount(1)
     // GPT-4o mini is cheaper on input; Claude Haiku 4.5 has the larger context window.
     const input = t.locator('tr[data-row="price-input"] td')
     await expect(input.nth(0)).toHaveAttribute('data-best', '')
@@ -134,7 +138,15 @@ test.describe('compare', () => {
       await page.goto(`/compare?models=${MINI},${HAIKU},nope/nope`)
       const results = await new AxeBuilder({ page }).analyze()
       const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([])
+      expect(
+        bad.map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(', ')}`,
+        ),
+      ).toEqual([])
     })
   }
 

@@ -14,7 +14,8 @@ import { dirname, join } from 'node:path'
 
 import { expect, test } from '@playwright/test'
 
-import { isolatedBuild, type IsolatedBuildResult } from '../scripts/lib/isolated-build'
+import type { IsolatedBuildResult } from '../scripts/lib/isolated-build'
+import { isolatedBuild } from '../scripts/lib/isolated-build'
 
 test.describe.configure({ mode: 'serial' })
 // One full build takes ~20-40 s on two busy cores; leave room for a slow machine.
@@ -82,7 +83,12 @@ endpoints:
       input: 0.5
       output: 1.5
 ${o.endpointExtra ?? ''}`
-  return o.without ? yaml.split('\n').filter((l) => !l.startsWith(`${o.without}:`)).join('\n') : yaml
+  return o.without
+    ? yaml
+        .split('\n')
+        .filter((l) => !l.startsWith(`${o.without}:`))
+        .join('\n')
+    : yaml
 }
 
 const router = (variants: Array<[string, number]>) => `name: Test router
@@ -106,7 +112,10 @@ function writeCatalog(files: Record<string, string> = {}): string {
     'models/acme/alpha.mdx': prose('Alpha'),
     'models/acme/beta.yaml': modelYaml('Beta'),
     'models/acme/beta.mdx': prose('Beta'),
-    'routers/ab.yaml': router([['acme/alpha', 1], ['acme/beta', 3]]),
+    'routers/ab.yaml': router([
+      ['acme/alpha', 1],
+      ['acme/beta', 3],
+    ]),
     ...files,
   }
   for (const [path, text] of Object.entries(all)) {
@@ -126,7 +135,12 @@ async function build(files: Record<string, string> = {}): Promise<IsolatedBuildR
   roots.push(root)
   // The type-check is skipped: it does not look at content, and `npm test` type-checks the code in
   // its own `next build` first. This keeps these tests about content and ~4 s faster per build.
-  const result = await isolatedBuild({ contentDir: root, label: 'content-validation', timeoutMs: 4 * 60_000, skipTypecheck: true })
+  const result = await isolatedBuild({
+    contentDir: root,
+    label: 'content-validation',
+    timeoutMs: 4 * 60_000,
+    skipTypecheck: true,
+  })
   expect(result.timedOut, 'the build timed out').toBe(false)
   return result
 }
@@ -191,7 +205,12 @@ test('(d) an unknown enum value fails the build', async () => {
 
 test('(g) a router weight that is not positive fails the build', async () => {
   await expectSchemaFailure(
-    { 'routers/ab.yaml': router([['acme/alpha', 1], ['acme/beta', 0]]) },
+    {
+      'routers/ab.yaml': router([
+        ['acme/alpha', 1],
+        ['acme/beta', 0],
+      ]),
+    },
     'routers/ab.yaml',
     'variants.1.weight',
     /a weight must be positive/,
@@ -200,7 +219,10 @@ test('(g) a router weight that is not positive fails the build', async () => {
 
 test('(e, f, h) references to a provider, a vendor and a router model that do not exist fail the build', async () => {
   const result = await build({
-    'routers/ab.yaml': router([['acme/alpha', 1], ['acme/omega', 1]]),
+    'routers/ab.yaml': router([
+      ['acme/alpha', 1],
+      ['acme/omega', 1],
+    ]),
     'models/acme/beta.yaml': modelYaml('Beta', { provider: 'ghost-cloud' }),
     // In its own folder, so the only problem is the vendor (not also a folder mismatch).
     'models/nobody/gamma.yaml': modelYaml('Gamma', { vendor: 'nobody' }),

@@ -44,15 +44,38 @@ test.describe('model page: openai/gpt-4o-mini', () => {
     const names = await params.allInnerTexts()
     expect(names).toEqual(
       expect.arrayContaining([
-        'frequency_penalty', 'logit_bias', 'logprobs', 'max_tokens', 'presence_penalty', 'response_format', 'seed', 'stop',
-        'structured_outputs', 'temperature', 'tool_choice', 'tools', 'top_logprobs', 'top_p', 'web_search_options',
+        'frequency_penalty',
+        'logit_bias',
+        'logprobs',
+        'max_tokens',
+        'presence_penalty',
+        'response_format',
+        'seed',
+        'stop',
+        'structured_outputs',
+        'temperature',
+        'tool_choice',
+        'tools',
+        'top_logprobs',
+        'top_p',
+        'web_search_options',
       ]),
     )
   })
 
   test('has every section', async ({ page }) => {
     await page.goto(MINI)
-    for (const name of ['Pricing and providers', 'What it costs', 'Capabilities', 'Quick stats', 'Supported parameters', 'Call it from your code', 'Frequently asked questions', 'Similar models', 'Other models from OpenAI']) {
+    for (const name of [
+      'Pricing and providers',
+      'What it costs',
+      'Capabilities',
+      'Quick stats',
+      'Supported parameters',
+      'Call it from your code',
+      'Frequently asked questions',
+      'Similar models',
+      'Other models from OpenAI',
+    ]) {
       await expect(page.getByRole('heading', { level: 2, name })).toBeVisible()
     }
     // The worked example: 1,000 × (1,000 × $0.15 + 500 × $0.60) / 1M = $0.45
@@ -86,7 +109,10 @@ test.describe('model page: openai/gpt-4o-mini', () => {
   test('the copy button copies the API id', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'])
     await page.goto(MINI)
-    await expect(page.getByRole('button', { name: 'Copy id: openai/gpt-4o-mini' })).toHaveAttribute('data-ready', 'true')
+    await expect(page.getByRole('button', { name: 'Copy id: openai/gpt-4o-mini' })).toHaveAttribute(
+      'data-ready',
+      'true',
+    )
     await page.getByRole('button', { name: 'Copy id: openai/gpt-4o-mini' }).click()
     await expect(page.getByRole('button', { name: 'Copy id: openai/gpt-4o-mini' })).toHaveText('Copied')
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('openai/gpt-4o-mini')
@@ -109,7 +135,10 @@ test('an unknown model is a 404 with a way back', async ({ page }) => {
   await expect(page.getByRole('searchbox', { name: 'Search models' })).toBeVisible()
 })
 
-test('a merged snapshot id redirects permanently to its model, which alone is in the sitemap', async ({ page, request }) => {
+test('a merged snapshot id redirects permanently to its model, which alone is in the sitemap', async ({
+  page,
+  request,
+}) => {
   const OLD = '/models/anthropic/claude-haiku-4-5-20251001'
   const res = await request.get(OLD, { maxRedirects: 0 })
   expect(res.status()).toBe(308)

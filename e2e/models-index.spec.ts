@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
@@ -15,7 +16,8 @@ async function open(page: Page, url = '/models') {
 }
 
 /** "Free" → 0, "$1,234.50" → 1234.5, "—" → undefined. */
-const price = (s: string | null | undefined) => (!s || s === '—' ? undefined : s === 'Free' ? 0 : Number(s.replace(/[$,]/g, '')))
+const price = (s: string | null | undefined) =>
+  !s || s === '—' ? undefined : s === 'Free' ? 0 : Number(s.replace(/[$,]/g, ''))
 
 /** The rendered (virtualized: the visible ones) rows' texts in one column, by its header title. */
 async function column(page: Page, title: string): Promise<string[]> {
@@ -104,7 +106,10 @@ test.describe('models index', () => {
     // Back undoes the last sort.
     await page.goBack()
     await expect(page).toHaveURL(/[?&]sort=-input$/)
-    await expect(page.getByRole('columnheader', { name: 'Input', exact: true })).toHaveAttribute('aria-sort', 'descending')
+    await expect(page.getByRole('columnheader', { name: 'Input', exact: true })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    )
   })
 
   test('sorting works from the keyboard and is announced', async ({ page }) => {
@@ -112,7 +117,10 @@ test.describe('models index', () => {
     const button = page.getByRole('columnheader', { name: 'Context', exact: true }).getByRole('button')
     await button.focus()
     await page.keyboard.press('Enter')
-    await expect(page.getByRole('columnheader', { name: 'Context', exact: true })).toHaveAttribute('aria-sort', 'descending')
+    await expect(page.getByRole('columnheader', { name: 'Context', exact: true })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    )
     await expect(page.getByText('Sorted by Context, descending')).toBeAttached()
     const ctx = (await column(page, 'Context')).map((s) => Number(s.replace(/,/g, '')))
     expect(ctx).toEqual([...ctx].sort((a, b) => b - a))
@@ -137,15 +145,20 @@ test.describe('models index', () => {
     expect(filtered.shown).toBeGreaterThan(0)
     expect(filtered.shown).toBeLessThan(all)
     const chips = page.getByRole('list', { name: 'Active filters' })
-    for (const label of ['Vendor: OpenAI', 'Has: Tool calling', 'Context ≥ 128K', 'Deprecated hidden']) await expect(chips).toContainText(label)
+    for (const label of ['Vendor: OpenAI', 'Has: Tool calling', 'Context ≥ 128K', 'Deprecated hidden'])
+      await expect(chips).toContainText(label)
 
     await page.reload()
     await expect(page.locator('[data-testid=models-index][data-ready]')).toBeAttached({ timeout: 15_000 })
     expect(await total(page)).toEqual(filtered)
     await expect(page.getByLabel('Hide deprecated')).toBeChecked()
     await expect(page.getByLabel('Min context')).toHaveValue('128000')
-    await expect(page.getByRole('columnheader', { name: 'Output', exact: true })).toHaveAttribute('aria-sort', 'ascending')
-    for (const id of await rows(page).evaluateAll((trs) => trs.map((t) => (t as HTMLElement).dataset.model ?? ''))) expect(id).toMatch(/^openai\//)
+    await expect(page.getByRole('columnheader', { name: 'Output', exact: true })).toHaveAttribute(
+      'aria-sort',
+      'ascending',
+    )
+    for (const id of await rows(page).evaluateAll((trs) => trs.map((t) => (t as HTMLElement).dataset.model ?? '')))
+      expect(id).toMatch(/^openai\//)
 
     // Back steps out of the last change (the sort), then the one before (hide deprecated).
     await page.goBack()
@@ -164,10 +177,17 @@ test.describe('models index', () => {
     expect((await total(page)).shown).toBeGreaterThan(filtered.shown)
   })
 
-  test('with a provider filter, prices are that provider\'s, and price bounds hold there', async ({ page, request }) => {
+  test("with a provider filter, prices are that provider's, and price bounds hold there", async ({ page, request }) => {
     // A model whose price differs between providers, and the dearer provider, from the API.
     const { data: endpoints } = await (await request.get('/api/v1/models/openai/gpt-4o/endpoints')).json()
-    const live = (endpoints.endpoints as Array<{ provider: string; provider_name: string; status: string; pricing: { prompt: string } }>).filter((e) => e.status !== 'deprecated')
+    const live = (
+      endpoints.endpoints as Array<{
+        provider: string
+        provider_name: string
+        status: string
+        pricing: { prompt: string }
+      }>
+    ).filter((e) => e.status !== 'deprecated')
     const perMillion = (e: (typeof live)[number]) => Math.round(Number(e.pricing.prompt) * 1e6 * 1e6) / 1e6
     const cheapest = Math.min(...live.map(perMillion))
     const dearer = live.find((e) => perMillion(e) > cheapest)
@@ -227,7 +247,9 @@ test.describe('models index', () => {
 
   test('select three models, keep them through a reload, and compare them', async ({ page }) => {
     await open(page, '/models?q=gpt-4o')
-    const picks = await rows(page).evaluateAll((trs) => trs.slice(0, 3).map((t) => (t as HTMLElement).dataset.model ?? ''))
+    const picks = await rows(page).evaluateAll((trs) =>
+      trs.slice(0, 3).map((t) => (t as HTMLElement).dataset.model ?? ''),
+    )
     expect(picks).toHaveLength(3)
     await expect(page.getByRole('button', { name: 'Compare (0)' })).toBeDisabled()
     for (const id of picks) await table(page).locator(`tr[data-model="${id}"] input[type=checkbox]`).check()
@@ -237,24 +259,38 @@ test.describe('models index', () => {
     await expect(page).toHaveURL(`/models?q=gpt-4o&sel=${picks.join(',')}`)
     await page.reload()
     await expect(page.locator('[data-testid=models-index][data-ready]')).toBeAttached({ timeout: 15_000 })
-    for (const id of picks) await expect(table(page).locator(`tr[data-model="${id}"] input[type=checkbox]`)).toBeChecked()
+    for (const id of picks)
+      await expect(table(page).locator(`tr[data-model="${id}"] input[type=checkbox]`)).toBeChecked()
     await compare.click()
     await expect(page).toHaveURL(`/compare?models=${picks.join(',')}`)
     await expect(page.getByTestId('compare-table').locator('thead th[data-model]')).toHaveCount(3)
-    expect(await page.getByTestId('compare-table').locator('thead th[data-model]').evaluateAll((ths) => ths.map((t) => (t as HTMLElement).dataset.model))).toEqual(picks)
+    expect(
+      await page
+        .getByTestId('compare-table')
+        .locator('thead th[data-model]')
+        .evaluateAll((ths) => ths.map((t) => (t as HTMLElement).dataset.model)),
+    ).toEqual(picks)
   })
 
   test('exports the current view as CSV and JSON', async ({ page }) => {
     await open(page, '/models?vendor=anthropic&sort=-context')
     const { shown } = await total(page)
-    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()])
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ])
     expect(csvDownload.suggestedFilename()).toBe('models.csv')
-    const csv = readFileSync((await csvDownload.path())!, 'utf8').trimEnd().split('\r\n')
+    const csv = readFileSync((await csvDownload.path())!, 'utf8')
+      .trimEnd()
+      .split('\r\n')
     expect(csv[0]).toMatch(/^Id,Model,Vendor,Context \(tokens\),/)
     expect(csv).toHaveLength(shown + 1)
     for (const line of csv.slice(1)) expect(line).toMatch(/^anthropic\//)
 
-    const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()])
+    const [jsonDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export JSON' }).click(),
+    ])
     const json = JSON.parse(readFileSync((await jsonDownload.path())!, 'utf8'))
     expect(json.count).toBe(shown)
     const contexts = json.models.map((m: { context: number }) => m.context)
@@ -267,11 +303,21 @@ test.describe('models index', () => {
       await open(page, '/models?q=claude')
       const results = await new AxeBuilder({ page }).analyze()
       const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([])
+      expect(
+        bad.map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(', ')}`,
+        ),
+      ).toEqual([])
     })
   }
 
-  test('on a phone nothing is clipped: the table scrolls sideways with the name column kept in view', async ({ browser }) => {
+  test('on a phone nothing is clipped: the table scrolls sideways with the name column kept in view', async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ viewport: { width: 375, height: 800 }, isMobile: true })
     const page = await context.newPage()
     await open(page, '/models')
@@ -284,7 +330,10 @@ test.describe('models index', () => {
     await expect.poll(async () => (await name.boundingBox())?.x).toBe(before?.x)
     // The filters fold behind a toggle on a phone.
     await expect(page.getByText('Filter by Vendor')).toBeHidden()
-    await page.locator('label').filter({ hasText: /^Filters$/ }).click()
+    await page
+      .locator('label')
+      .filter({ hasText: /^Filters$/ })
+      .click()
     await expect(page.getByText('Filter by Vendor')).toBeVisible()
     await context.close()
   })

@@ -16,7 +16,9 @@ const seen: string[] = []
 async function faults(f: Record<string, unknown>) {
   await fetch(`${E2E_ENV.E2E_MOCK_URL}/__faults`, { method: 'POST', body: JSON.stringify(f) })
 }
-async function upstreamRequests(): Promise<Array<{ provider: string; aborted: boolean; body: Record<string, unknown> }>> {
+async function upstreamRequests(): Promise<
+  Array<{ provider: string; aborted: boolean; body: Record<string, unknown> }>
+> {
   return (await fetch(`${E2E_ENV.E2E_MOCK_URL}/__requests`)).json()
 }
 
@@ -47,7 +49,11 @@ test('the OpenAI SDK gets a priced completion', async () => {
 
 test('the OpenAI SDK streams, with usage and cost in the last chunk', async () => {
   const stream = await client.chat.completions.create({
-    model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Stream please' }], stream: true, stream_options: { include_usage: true }, ...openaiOnly,
+    model: 'gpt-4o-mini',
+    messages: [{ role: 'user', content: 'Stream please' }],
+    stream: true,
+    stream_options: { include_usage: true },
+    ...openaiOnly,
   })
   let text = ''
   let cost: number | undefined
@@ -63,7 +69,11 @@ test('the OpenAI SDK streams, with usage and cost in the last chunk', async () =
 test('fails over to the second provider of the model', async () => {
   await faults({ openai: { fault: { kind: 'status', status: 503 } } })
   const { data, response } = await client.chat.completions
-    .create({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'Anyone there?' }], provider: { order: ['openai', 'openrouter'] } } as never)
+    .create({
+      model: 'openai/gpt-4o-mini',
+      messages: [{ role: 'user', content: 'Anyone there?' }],
+      provider: { order: ['openai', 'openrouter'] },
+    } as never)
     .withResponse()
   seen.push(JSON.stringify(data))
   expect(response.headers.get('x-provider')).toBe('openrouter')
@@ -72,7 +82,12 @@ test('fails over to the second provider of the model', async () => {
 
 test('an upstream failure mid-stream reaches the SDK as an error', async () => {
   await faults({ openai: { fault: { kind: 'reset-mid-stream' } } })
-  const stream = await client.chat.completions.create({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'a long answer please' }], stream: true, ...openaiOnly })
+  const stream = await client.chat.completions.create({
+    model: 'openai/gpt-4o-mini',
+    messages: [{ role: 'user', content: 'a long answer please' }],
+    stream: true,
+    ...openaiOnly,
+  })
   await expect(async () => {
     for await (const chunk of stream) seen.push(JSON.stringify(chunk))
   }).rejects.toThrow(/mid-stream|provider/i)
@@ -82,7 +97,12 @@ test('aborting the SDK call aborts the upstream request', async () => {
   await faults({ openai: { fault: { kind: 'slow', delayMs: 400 } } })
   const controller = new AbortController()
   const stream = await client.chat.completions.create(
-    { model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'take your time with this one' }], stream: true, ...openaiOnly },
+    {
+      model: 'openai/gpt-4o-mini',
+      messages: [{ role: 'user', content: 'take your time with this one' }],
+      stream: true,
+      ...openaiOnly,
+    },
     { signal: controller.signal },
   )
   const it = stream[Symbol.asyncIterator]()
@@ -93,8 +113,12 @@ test('aborting the SDK call aborts the upstream request', async () => {
 
 test('SDK errors: wrong key, unknown model', async ({ baseURL }) => {
   const bad = new OpenAI({ apiKey: 'nope', baseURL: `${baseURL}/api/v1`, maxRetries: 0 })
-  await expect(bad.chat.completions.create({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'x' }] })).rejects.toMatchObject({ status: 401 })
-  const err = await client.chat.completions.create({ model: 'openai/gpt-4o-mimi', messages: [{ role: 'user', content: 'x' }] }).catch((e) => e)
+  await expect(
+    bad.chat.completions.create({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'x' }] }),
+  ).rejects.toMatchObject({ status: 401 })
+  const err = await client.chat.completions
+    .create({ model: 'openai/gpt-4o-mimi', messages: [{ role: 'user', content: 'x' }] })
+    .catch((e) => e)
   expect(err).toMatchObject({ status: 404, code: 'model_not_found' })
   expect(String(err.message)).toContain('openai/gpt-4o-mini')
 })
@@ -108,13 +132,16 @@ test('raw HTTP: bad JSON, bad schema, oversized body, both paths', async ({ requ
     res = await request.post(path, { headers, data: { model: 'openai/gpt-4o-mini', messages: 'hi' } })
     expect(res.status()).toBe(400)
     expect((await res.json()).error.param).toBe('messages')
-    res = await request.post(path, { headers, data: { model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'x'.repeat(1_100_000) }] } })
+    res = await request.post(path, {
+      headers,
+      data: { model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'x'.repeat(1_100_000) }] },
+    })
     expect(res.status()).toBe(413)
     seen.push(await res.text())
   }
 })
 
-test('the chat routes carry the site\'s security headers, and refuse other methods', async ({ request }) => {
+test("the chat routes carry the site's security headers, and refuse other methods", async ({ request }) => {
   for (const path of ['/api/chat', '/api/v1/chat/completions']) {
     const res = await request.post(path, { data: { model: 'openai/gpt-4o-mini', messages: [] } })
     expect(res.status()).toBe(401)
@@ -124,7 +151,7 @@ test('the chat routes carry the site\'s security headers, and refuse other metho
   }
 })
 
-test('a merged snapshot\'s old id is served by its model', async () => {
+test("a merged snapshot's old id is served by its model", async () => {
   // anthropic/claude-haiku-4-5-20251001 was a model of its own until it was merged into its alias.
   const { data, response } = await client.chat.completions
     .create({ model: 'anthropic/claude-haiku-4-5-20251001', messages: [{ role: 'user', content: 'Old id' }] })
@@ -137,7 +164,7 @@ test('a merged snapshot\'s old id is served by its model', async () => {
   expect(req?.body.model).toBe('anthropic/claude-haiku-4.5')
 })
 
-test('GET /api/v1/models lists the catalog in OpenRouter\'s shape', async ({ request }) => {
+test("GET /api/v1/models lists the catalog in OpenRouter's shape", async ({ request }) => {
   const { data } = await (await request.get('/api/v1/models')).json()
   const mini = data.find((m: { id: string }) => m.id === 'openai/gpt-4o-mini')
   expect(mini).toMatchObject({
@@ -149,7 +176,10 @@ test('GET /api/v1/models lists the catalog in OpenRouter\'s shape', async ({ req
   expect(mini.supported_parameters).toContain('response_format')
   const endpoints = await (await request.get('/api/v1/models/openai/gpt-4o-mini/endpoints')).json()
   expect(endpoints.data.endpoints.find((e: { provider: string }) => e.provider === 'openai')).toMatchObject({
-    provider_name: 'OpenAI', model: 'gpt-4o-mini', context_length: 128000, max_completion_tokens: 16384,
+    provider_name: 'OpenAI',
+    model: 'gpt-4o-mini',
+    context_length: 128000,
+    max_completion_tokens: 16384,
     pricing: { prompt: '0.00000015', completion: '0.0000006', input_cache_read: '0.000000075' },
   })
   const missing = await request.get('/api/v1/models/openai/nope/endpoints')
@@ -157,7 +187,7 @@ test('GET /api/v1/models lists the catalog in OpenRouter\'s shape', async ({ req
   expect((await missing.json()).error.code).toBe('model_not_found')
 })
 
-test('the model page\'s Try it panel streams an answer with provider, tokens and cost', async ({ page }) => {
+test("the model page's Try it panel streams an answer with provider, tokens and cost", async ({ page }) => {
   await page.goto('/models/openai/gpt-4o-mini')
   const panel = page.getByRole('form', { name: 'Try it' })
   await expect(panel).toHaveAttribute('data-ready', 'true') // hydrated: input before that is lost
@@ -173,7 +203,7 @@ test('the model page\'s Try it panel streams an answer with provider, tokens and
   await expect(page.getByRole('form', { name: 'Try it' }).getByLabel('Proxy key')).toHaveValue('e2e-caller-key')
 })
 
-test('the Try it panel shows the proxy\'s error for a wrong key', async ({ page }) => {
+test("the Try it panel shows the proxy's error for a wrong key", async ({ page }) => {
   await page.goto('/models/openai/gpt-4o-mini')
   const panel = page.getByRole('form', { name: 'Try it' })
   await expect(panel).toHaveAttribute('data-ready', 'true')
@@ -197,11 +227,20 @@ test('the routers index and a router page show variants, weights and the blended
   await expect(rows.nth(0)).toContainText('34')
 
   // Expected price, by hand: each variant's cheapest input price × its weight / total weight.
-  const variants = [['openai/gpt-4o-mini', 34], ['google/gemini-2.5-flash', 33], ['anthropic/claude-haiku-4-5', 33]] as const
+  const variants = [
+    ['openai/gpt-4o-mini', 34],
+    ['google/gemini-2.5-flash', 33],
+    ['anthropic/claude-haiku-4-5', 33],
+  ] as const
   let input = 0
   for (const [id, w] of variants) {
     const { data } = await (await request.get(`/api/v1/models/${id}/endpoints`)).json()
-    const prices = data.endpoints.filter((e: { status: string }) => e.status !== 'deprecated').map((e: { pricing: { prompt: string; completion: string } }) => ({ i: Number(e.pricing.prompt) * 1e6, o: Number(e.pricing.completion) * 1e6 }))
+    const prices = data.endpoints
+      .filter((e: { status: string }) => e.status !== 'deprecated')
+      .map((e: { pricing: { prompt: string; completion: string } }) => ({
+        i: Number(e.pricing.prompt) * 1e6,
+        o: Number(e.pricing.completion) * 1e6,
+      }))
     prices.sort((a: { i: number; o: number }, b: { i: number; o: number }) => a.i + a.o - (b.i + b.o))
     input += (prices[0].i * w) / 100
   }
@@ -214,7 +253,10 @@ test('routers are listed by the API, and in the models list', async ({ request }
   const r = data.find((x: { id: string }) => x.id === 'router/steady-chat')
   expect(r).toMatchObject({
     name: 'Steady chat',
-    variants: [{ model: 'openai/gpt-4.1-mini', weight: 90 }, { model: 'meta/llama-3.3-70b-instruct', weight: 10 }],
+    variants: [
+      { model: 'openai/gpt-4.1-mini', weight: 90 },
+      { model: 'meta/llama-3.3-70b-instruct', weight: 10 },
+    ],
     fallbacks: ['meta/llama-3.3-70b-instruct', 'openai/gpt-4o-mini'],
   })
   const models = (await (await request.get('/api/v1/models')).json()).data
@@ -223,7 +265,7 @@ test('routers are listed by the API, and in the models list', async ({ request }
   expect(entry.pricing_range.prompt).toHaveLength(2)
 })
 
-test('a router falls back to its next variant when the chosen variant\'s providers all fail', async ({ request }) => {
+test("a router falls back to its next variant when the chosen variant's providers all fail", async ({ request }) => {
   // GPT-4.1 mini fails at both configured providers; Llama 3.3 (via OpenRouter) works.
   await faults({
     'openai:gpt-4.1-mini': { fault: { kind: 'status', status: 503 } },
@@ -231,24 +273,35 @@ test('a router falls back to its next variant when the chosen variant\'s provide
   })
   const headers = { authorization: 'Bearer e2e-caller-key' }
   for (let i = 0; i < 5; i++) {
-    const res = await request.post('/api/v1/chat/completions', { headers, data: { model: 'router/steady-chat', messages: [{ role: 'user', content: `call ${i}` }] } })
+    const res = await request.post('/api/v1/chat/completions', {
+      headers,
+      data: { model: 'router/steady-chat', messages: [{ role: 'user', content: `call ${i}` }] },
+    })
     expect(res.status()).toBe(200)
     expect(res.headers()['x-router']).toBe('router/steady-chat')
     expect(res.headers()['x-router-variant']).toBe('meta/llama-3.3-70b-instruct')
     expect((await res.json()).choices[0].message.content).toBe(`Echo: call ${i}`)
   }
-  const seen = (await (await fetch(`${E2E_ENV.E2E_MOCK_URL}/__requests`)).json()) as Array<{ provider: string; body: { model: string } }>
+  const seen = (await (await fetch(`${E2E_ENV.E2E_MOCK_URL}/__requests`)).json()) as Array<{
+    provider: string
+    body: { model: string }
+  }>
   // GPT-4.1 mini carries 90 % of the weight: over five calls it was chosen, tried and failed over from.
   expect(seen.some((r) => r.body.model === 'gpt-4.1-mini')).toBe(true)
   expect(seen.filter((r) => r.body.model === 'meta-llama/llama-3.3-70b-instruct')).toHaveLength(5)
 })
 
-test('the router page\'s curl snippet runs against the local proxy', async ({ page, baseURL }) => {
+test("the router page's curl snippet runs against the local proxy", async ({ page, baseURL }) => {
   await page.goto('/routers/steady-chat')
   const snippet = await page.locator('#code pre').innerText()
   // The snippet targets SITE_URL (baked in at build time); point it at the server under test.
   const script = snippet.replace(/https?:\/\/[^/'"]+(?=\/api\/v1)/, baseURL!)
-  const out = execFileSync('bash', ['-c', script], { env: { ...process.env, YOUR_API_KEY: 'e2e-caller-key' }, encoding: 'utf8', timeout: 20_000, stdio: ['ignore', 'pipe', 'pipe'] })
+  const out = execFileSync('bash', ['-c', script], {
+    env: { ...process.env, YOUR_API_KEY: 'e2e-caller-key' },
+    encoding: 'utf8',
+    timeout: 20_000,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   const body = JSON.parse(out)
   expect(body.choices[0].message.content).toBe(`Echo: ${DEFAULT_MESSAGE}`)
   expect(typeof body.usage.cost).toBe('number')

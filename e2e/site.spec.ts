@@ -1,20 +1,34 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 
-const PAGES = ['/', '/models/openai/gpt-4o-mini', '/vendors/openai', '/providers/openai', '/models', '/vendors', '/providers']
+const PAGES = [
+  '/',
+  '/models/openai/gpt-4o-mini',
+  '/vendors/openai',
+  '/providers/openai',
+  '/models',
+  '/vendors',
+  '/providers',
+]
 
 for (const path of PAGES) {
   test(`${path}: no console errors, headings in order`, async ({ page }) => {
     const errors: string[] = []
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()) })
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text())
+    })
     page.on('pageerror', (e) => errors.push(String(e)))
     const res = await page.goto(path, { waitUntil: 'networkidle' })
     expect(res?.status()).toBe(200)
     expect(errors).toEqual([])
-    const levels = await page.locator('main h1, main h2, main h3, main h4').evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])))
+    const levels = await page
+      .locator('main h1, main h2, main h3, main h4')
+      .evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])))
     expect(levels[0]).toBe(1)
     expect(levels.filter((l) => l === 1)).toHaveLength(1)
-    levels.forEach((l, i) => { if (i > 0) expect(l - levels[i - 1]!).toBeLessThanOrEqual(1) })
+    levels.forEach((l, i) => {
+      if (i > 0) expect(l - levels[i - 1]!).toBeLessThanOrEqual(1)
+    })
   })
 }
 
@@ -25,7 +39,15 @@ for (const path of ['/', '/models/openai/gpt-4o-mini', '/vendors/openai', '/prov
       await page.goto(path)
       const results = await new AxeBuilder({ page }).analyze()
       const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([])
+      expect(
+        bad.map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(', ')}`,
+        ),
+      ).toEqual([])
     })
   }
 }

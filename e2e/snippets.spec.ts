@@ -11,15 +11,20 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
+
 import AxeBuilder from '@axe-core/playwright'
-import { expect, type Page, test } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { parse } from 'yaml'
 
-import { hasTool, PROJECT_DIR, printedAnswer, type RunResult, runSnippets, type SnippetJob, workDir } from './fixtures/snippets/run'
-import { SNIPPET_PROXY_KEY, type SiteServer, startSiteServer } from './fixtures/snippets/site-server'
-import { TRICKY_MESSAGES } from './fixtures/snippets/tricky-messages'
-import { DEFAULT_MESSAGE, generateSnippet, LANGUAGE_IDS, LANGUAGES, proxyTarget, type SnippetInput, type SnippetLanguage, type SnippetModel } from '../lib/snippets'
+import type { SnippetInput, SnippetLanguage, SnippetModel } from '../lib/snippets'
+import { DEFAULT_MESSAGE, generateSnippet, LANGUAGE_IDS, LANGUAGES, proxyTarget } from '../lib/snippets'
 import { MODELS_LIST_LANGUAGES, modelsListSnippet } from '../lib/snippets/models-list'
+import type { RunResult, SnippetJob } from './fixtures/snippets/run'
+import { hasTool, PROJECT_DIR, printedAnswer, runSnippets, workDir } from './fixtures/snippets/run'
+import type { SiteServer } from './fixtures/snippets/site-server'
+import { SNIPPET_PROXY_KEY, startSiteServer } from './fixtures/snippets/site-server'
+import { TRICKY_MESSAGES } from './fixtures/snippets/tricky-messages'
 
 test.describe.configure({ mode: 'serial' })
 test.use({ actionTimeout: 15_000 })
@@ -28,7 +33,9 @@ const MINI = '/models/openai/gpt-4o-mini'
 
 /** A model as the generator sees it, read from its content file. */
 function contentModel(id: string): SnippetModel & { mode: string } {
-  const doc = parse(readFileSync(join(PROJECT_DIR, 'content/models', `${id}.yaml`), 'utf8')) as SnippetModel & { mode: string }
+  const doc = parse(readFileSync(join(PROJECT_DIR, 'content/models', `${id}.yaml`), 'utf8')) as SnippetModel & {
+    mode: string
+  }
   return { ...doc, id, parameters: doc.parameters ?? [] }
 }
 const MINI_MODEL = contentModel('openai/gpt-4o-mini')
@@ -51,18 +58,28 @@ test.beforeAll(async ({ browser }) => {
   const { hostname, port, protocol } = new URL(siteUrl)
   curlHome = join(work.dir, 'curl-home')
   mkdirSync(curlHome)
-  writeFileSync(join(curlHome, '.curlrc'), `connect-to = ${hostname}:${port || (protocol === 'https:' ? 443 : 80)}:127.0.0.1:${server.port}\n`)
+  writeFileSync(
+    join(curlHome, '.curlrc'),
+    `connect-to = ${hostname}:${port || (protocol === 'https:' ? 443 : 80)}:127.0.0.1:${server.port}\n`,
+  )
 })
 test.afterAll(async () => {
   await server?.stop()
   work?.cleanup()
 })
 
-const proxyInput = (over: Partial<SnippetInput> = {}): SnippetInput => ({ model: MINI_MODEL, target: proxyTarget(siteUrl, MINI_MODEL.id), message: DEFAULT_MESSAGE, ...over })
+const proxyInput = (over: Partial<SnippetInput> = {}): SnippetInput => ({
+  model: MINI_MODEL,
+  target: proxyTarget(siteUrl, MINI_MODEL.id),
+  message: DEFAULT_MESSAGE,
+  ...over,
+})
 
 /** Runs code shown on a page against the test server (see the header comment). */
 function runShown(jobs: SnippetJob[]): Promise<RunResult[]> {
-  const redirected = jobs.map((j) => (j.lang === 'curl' ? j : { ...j, code: j.code.replaceAll(siteUrl, server.origin) }))
+  const redirected = jobs.map((j) =>
+    j.lang === 'curl' ? j : { ...j, code: j.code.replaceAll(siteUrl, server.origin) },
+  )
   return runSnippets(redirected, work.dir, { YOUR_API_KEY: SNIPPET_PROXY_KEY, CURL_HOME: curlHome })
 }
 
@@ -73,7 +90,8 @@ async function openReady(page: Page, url: string) {
   await page.goto(url)
   await expect(page.getByTestId('snippet-panel')).toHaveAttribute('data-ready', 'true')
 }
-const tab = (page: Page, lang: SnippetLanguage) => panel(page).getByRole('tab', { name: LANGUAGES[lang].label, exact: true })
+const tab = (page: Page, lang: SnippetLanguage) =>
+  panel(page).getByRole('tab', { name: LANGUAGES[lang].label, exact: true })
 
 test('the default curl command is in the server HTML, highlighted, and runs as it is', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false })
@@ -110,7 +128,12 @@ test('tricky messages typed into the page come out of every language exactly, th
         const expected = generateSnippet(proxyInput({ message: typed, stream }), lang)
         // What the page shows is exactly what the generator makes.
         await expect.poll(() => codeOf(page).textContent()).toBe(expected)
-        const base = { code: expected, expect: `Echo: ${typed}\n`, stream, what: `${lang} ${stream ? 'stream' : 'once'} ${m.name}` }
+        const base = {
+          code: expected,
+          expect: `Echo: ${typed}\n`,
+          stream,
+          what: `${lang} ${stream ? 'stream' : 'once'} ${m.name}`,
+        }
         if (lang === 'curl') {
           jobs.push({ ...base, lang }, { ...base, lang, paste: 'bash', what: `${base.what} (pasted into bash)` })
           if (hasTool('zsh')) jobs.push({ ...base, lang, paste: 'zsh', what: `${base.what} (pasted into zsh)` })
@@ -130,8 +153,15 @@ test('tricky messages typed into the page come out of every language exactly, th
   })
   expect(problems).toEqual([])
   expect(server.mock.requests).toHaveLength(jobs.length)
-  if (!hasTool('go')) test.info().annotations.push({ type: 'skipped', description: 'Go snippets not run: no Go toolchain' })
-  if (!hasTool('python3:openai')) test.info().annotations.push({ type: 'skipped', description: 'Python SDK snippets not run: the openai package is not installed for python3' })
+  if (!hasTool('go'))
+    test.info().annotations.push({ type: 'skipped', description: 'Go snippets not run: no Go toolchain' })
+  if (!hasTool('python3:openai'))
+    test
+      .info()
+      .annotations.push({
+        type: 'skipped',
+        description: 'Python SDK snippets not run: the openai package is not installed for python3',
+      })
 })
 
 test('language and options live in the URL; the last language is remembered', async ({ page }) => {
@@ -147,7 +177,9 @@ test('language and options live in the URL; the last language is remembered', as
   await page.reload()
   await expect(tab(page, 'python')).toHaveAttribute('aria-selected', 'true')
   await expect(panel(page).getByLabel('Stream the answer')).toBeChecked()
-  await expect.poll(() => codeOf(page).textContent()).toBe(generateSnippet(proxyInput({ message: 'From the URL', stream: true }), 'python'))
+  await expect
+    .poll(() => codeOf(page).textContent())
+    .toBe(generateSnippet(proxyInput({ message: 'From the URL', stream: true }), 'python'))
 
   // Another model page, no parameters: the language chosen last.
   await openReady(page, '/models/openai/gpt-4o')
@@ -164,7 +196,9 @@ test('language and options live in the URL; the last language is remembered', as
 test('the copy button copies exactly the code shown, and says so', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
   await openReady(page, `${MINI}?lang=go&stream=1&message=${encodeURIComponent(`it's "$x" \`y\` 🎉`)}`)
-  await expect.poll(() => codeOf(page).textContent()).toBe(generateSnippet(proxyInput({ message: `it's "$x" \`y\` 🎉`, stream: true }), 'go'))
+  await expect
+    .poll(() => codeOf(page).textContent())
+    .toBe(generateSnippet(proxyInput({ message: `it's "$x" \`y\` 🎉`, stream: true }), 'go'))
   const button = panel(page).getByRole('button', { name: 'Copy code' })
   await button.click()
   await expect(panel(page).getByRole('button', { name: 'Copied' })).toBeVisible()
@@ -174,7 +208,16 @@ test('the copy button copies exactly the code shown, and says so', async ({ page
 test('options appear where the model supports them and change the code', async ({ page }) => {
   await openReady(page, MINI)
   await panel(page).getByText('Options', { exact: true }).click()
-  for (const label of ['Temperature', 'Max tokens', 'Top P', 'Seed', 'Stop sequence', 'JSON output with a schema', 'Tool calling example', 'Send an image']) {
+  for (const label of [
+    'Temperature',
+    'Max tokens',
+    'Top P',
+    'Seed',
+    'Stop sequence',
+    'JSON output with a schema',
+    'Tool calling example',
+    'Send an image',
+  ]) {
     await expect(panel(page).getByLabel(label, { exact: true })).toBeVisible()
   }
   await expect(panel(page).getByLabel('Reasoning effort')).toHaveCount(0) // gpt-4o-mini does not reason
@@ -183,7 +226,9 @@ test('options appear where the model supports them and change the code', async (
   await panel(page).getByLabel('Temperature value').fill('0.3')
   await expect(page).toHaveURL(/tools=1/)
   await expect(page).toHaveURL(/temperature=0.3/)
-  await expect.poll(() => codeOf(page).textContent()).toBe(generateSnippet(proxyInput({ options: { tools: true, temperature: 0.3 } }), 'curl'))
+  await expect
+    .poll(() => codeOf(page).textContent())
+    .toBe(generateSnippet(proxyInput({ options: { tools: true, temperature: 0.3 } }), 'curl'))
 
   // A model that reasons offers reasoning effort; one without a parameter list offers no sampling options.
   const all = readdirSync(join(PROJECT_DIR, 'content/models'), { recursive: true, encoding: 'utf8' })
@@ -209,7 +254,15 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(panel(page).locator('details')).toHaveAttribute('open', '')
     const results = await new AxeBuilder({ page }).include('#code').analyze()
     const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([])
+    expect(
+      bad.map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      ),
+    ).toEqual([])
   })
 }
 
@@ -223,16 +276,27 @@ test('calling a provider directly: its base URL, model id and key variable, and 
   expect(code).toContain('model: "gpt-4o-mini"')
   await expect(panel(page)).toContainText('Key from OPENAI_API_KEY')
   server.mock.reset()
-  const [r] = await runSnippets([{ lang: 'javascript', code: code.replace('https://api.openai.com/v1', server.mock.baseUrl('direct')) }], work.dir, { OPENAI_API_KEY: 'sk-direct' })
+  const [r] = await runSnippets(
+    [{ lang: 'javascript', code: code.replace('https://api.openai.com/v1', server.mock.baseUrl('direct')) }],
+    work.dir,
+    { OPENAI_API_KEY: 'sk-direct' },
+  )
   expect(r!.code, r!.stderr).toBe(0)
   expect(r!.stdout).toBe(`Echo: ${DEFAULT_MESSAGE}\n`)
-  expect(server.mock.requests.map((q) => [q.provider, q.authorization, q.body.model])).toEqual([['direct', 'Bearer sk-direct', 'gpt-4o-mini']])
+  expect(server.mock.requests.map((q) => [q.provider, q.authorization, q.body.model])).toEqual([
+    ['direct', 'Bearer sk-direct', 'gpt-4o-mini'],
+  ])
 })
 
 test('the models list snippets run against the site', async () => {
   const langs = MODELS_LIST_LANGUAGES.filter((l) => l !== 'go' || hasTool('go'))
-  const results = await runSnippets(langs.map((lang) => ({ lang, code: modelsListSnippet(lang, server.origin) })), work.dir)
-  const expected = ((await (await fetch(`${server.origin}/api/v1/models`)).json()) as { data: Array<{ id: string; name: string }> }).data
+  const results = await runSnippets(
+    langs.map((lang) => ({ lang, code: modelsListSnippet(lang, server.origin) })),
+    work.dir,
+  )
+  const expected = (
+    (await (await fetch(`${server.origin}/api/v1/models`)).json()) as { data: Array<{ id: string; name: string }> }
+  ).data
   expect(expected.length).toBeGreaterThan(100)
   for (const [i, r] of results.entries()) {
     expect(r.code, `${langs[i]}: ${r.stderr}`).toBe(0)
@@ -241,7 +305,9 @@ test('the models list snippets run against the site', async () => {
   }
 })
 
-test('page weight: a model page stays under 60 KB of HTML and 30 KB of its own JavaScript (gzipped)', async ({ request }) => {
+test('page weight: a model page stays under 60 KB of HTML and 30 KB of its own JavaScript (gzipped)', async ({
+  request,
+}) => {
   const gz = (b: Buffer) => gzipSync(b).length
   const scripts = (html: string) => new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!))
   const html = await (await request.get(MINI)).body()
@@ -254,7 +320,12 @@ test('page weight: a model page stays under 60 KB of HTML and 30 KB of its own J
     own.push([src, gz(await (await request.get(src)).body())])
   }
   const ownTotal = own.reduce((sum, [, n]) => sum + n, 0)
-  test.info().annotations.push({ type: 'page weight', description: `HTML ${(gz(html) / 1024).toFixed(1)} KB gz; own JS ${(ownTotal / 1024).toFixed(1)} KB gz: ${own.map(([s, n]) => `${s} ${(n / 1024).toFixed(1)} KB`).join(', ')}` })
+  test
+    .info()
+    .annotations.push({
+      type: 'page weight',
+      description: `HTML ${(gz(html) / 1024).toFixed(1)} KB gz; own JS ${(ownTotal / 1024).toFixed(1)} KB gz: ${own.map(([s, n]) => `${s} ${(n / 1024).toFixed(1)} KB`).join(', ')}`,
+    })
   expect(gz(html)).toBeLessThan(60 * 1024)
   expect(ownTotal, own.map(([s, n]) => `${s}: ${n} B`).join('\n')).toBeLessThan(30 * 1024)
 })

@@ -26,7 +26,14 @@ const envSchema = z.object({
   CHAT_PROXY_KEYS: z
     .string()
     .optional()
-    .transform((s) => (s === undefined ? undefined : s.split(',').map((k) => k.trim()).filter(Boolean))),
+    .transform((s) =>
+      s === undefined
+        ? undefined
+        : s
+            .split(',')
+            .map((k) => k.trim())
+            .filter(Boolean),
+    ),
   /** Requests per minute per caller key; 0 turns limiting off. */
   CHAT_PROXY_RATE_LIMIT: positiveInt(DEFAULT_RATE_LIMIT),
   /** Request body limit in bytes. */

@@ -33,7 +33,8 @@ import { parseArgs } from 'node:util'
 import { runInNewContext } from 'node:vm'
 import { gzipSync } from 'node:zlib'
 
-import { isolatedBuild, parseBuildOutput, PROJECT_DIR, type IsolatedBuildResult } from './lib/isolated-build'
+import type { IsolatedBuildResult } from './lib/isolated-build'
+import { isolatedBuild, PROJECT_DIR, parseBuildOutput } from './lib/isolated-build'
 import { writeSyntheticCatalog } from './lib/synthetic-catalog'
 
 const BUDGET = {
@@ -101,7 +102,10 @@ function htmlParts(html: string): [string, number][] {
   const flight = html.indexOf('<script>self.__next_f')
   const markup = flight === -1 ? html : html.slice(0, flight)
   const starts = [...markup.matchAll(/<section[^>]*\sid="([^"]+)"/g)]
-  const parts: [string, number][] = starts.map((m, i) => [`#${m[1]}`, (starts[i + 1]?.index ?? markup.length) - m.index])
+  const parts: [string, number][] = starts.map((m, i) => [
+    `#${m[1]}`,
+    (starts[i + 1]?.index ?? markup.length) - m.index,
+  ])
   if (flight !== -1) parts.push(['inline RSC payload', html.length - flight])
   return parts.sort((a, b) => b[1] - a[1])
 }
@@ -110,7 +114,9 @@ function readRscManifest(file: string): { entryJSFiles: Record<string, string[]>
   const sandbox = { globalThis: {} as Record<string, unknown> }
   sandbox.globalThis = sandbox
   runInNewContext(readFileSync(file, 'utf8'), sandbox)
-  const manifests = (sandbox as unknown as { __RSC_MANIFEST: Record<string, { entryJSFiles: Record<string, string[]> }> }).__RSC_MANIFEST
+  const manifests = (
+    sandbox as unknown as { __RSC_MANIFEST: Record<string, { entryJSFiles: Record<string, string[]> }> }
+  ).__RSC_MANIFEST
   const first = Object.values(manifests)[0]
   if (!first) throw new Error(`no manifest in ${file}`)
   return first
@@ -158,7 +164,10 @@ function measure(label: string, models: number, result: IsolatedBuildResult): Me
 
   // JS: see the file comment.
   const chunkGzip = (files: string[]) => files.reduce((sum, f) => sum + gz(readFileSync(join(next, f))), 0)
-  const buildManifest = JSON.parse(readFileSync(join(next, 'build-manifest.json'), 'utf8')) as { rootMainFiles: string[]; polyfillFiles: string[] }
+  const buildManifest = JSON.parse(readFileSync(join(next, 'build-manifest.json'), 'utf8')) as {
+    rootMainFiles: string[]
+    polyfillFiles: string[]
+  }
   const rsc = readRscManifest(join(app, 'models', '[vendor]', '[model]', 'page_client-reference-manifest.js'))
   const entry = (suffix: string) => Object.entries(rsc.entryJSFiles).find(([key]) => key.endsWith(suffix))?.[1] ?? []
   const polyfills = new Set(buildManifest.polyfillFiles)
@@ -169,10 +178,13 @@ function measure(label: string, models: number, result: IsolatedBuildResult): Me
   const home = join(app, 'index.html')
   if (top && existsSync(home)) {
     const homeScripts = scriptChunks(readFileSync(home, 'utf8'))
-    const pageOnly = [...scriptChunks(readFileSync(top.path, 'utf8'))].filter((f) => !homeScripts.has(f) && !polyfills.has(f))
+    const pageOnly = [...scriptChunks(readFileSync(top.path, 'utf8'))].filter(
+      (f) => !homeScripts.has(f) && !polyfills.has(f),
+    )
     const a = [...own].sort().join(' ')
     const b = pageOnly.sort().join(' ')
-    if (a !== b) crossCheck = `HTML <script> tags give [${b || 'none'}] beyond the home page's, the manifest [${a || 'none'}]`
+    if (a !== b)
+      crossCheck = `HTML <script> tags give [${b || 'none'}] beyond the home page's, the manifest [${a || 'none'}]`
   }
 
   return {
@@ -211,15 +223,21 @@ function report(m: Measured, synthetic: boolean) {
   let buildLine = `build time            ${secs(m.result.durationMs)}`
   if (synthetic) {
     // The budget is for 2,000 models; a smaller catalog must meet it too, a larger one is only informative.
-    const note = m.models === BUDGET.buildModels ? '' : ` (budget is for ${BUDGET.buildModels.toLocaleString('en-US')} models)`
-    const result = m.models <= BUDGET.buildModels ? verdict(m.result.durationMs < BUDGET.buildMs, `${m.label} build time`) : 'n/a'
+    const note =
+      m.models === BUDGET.buildModels ? '' : ` (budget is for ${BUDGET.buildModels.toLocaleString('en-US')} models)`
+    const result =
+      m.models <= BUDGET.buildModels ? verdict(m.result.durationMs < BUDGET.buildMs, `${m.label} build time`) : 'n/a'
     buildLine += `   budget < ${secs(BUDGET.buildMs)}: ${result}${note}`
   }
   lines.push(buildLine)
   if (phases.length) lines.push(`  phases              ${phases.join(', ')}`)
   lines.push(`prerendered pages     ${m.pages} (${m.modelPages} model pages)`)
-  lines.push(`time per page         ${(m.result.durationMs / Math.max(1, m.pages)).toFixed(0)} ms (build time / prerendered pages)`)
-  lines.push(`.next                 ${mb(m.nextBytes)} total, ${mb(m.nextBytesNoCache)} without .next/cache (.next/static ${mb(m.staticBytes)})`)
+  lines.push(
+    `time per page         ${(m.result.durationMs / Math.max(1, m.pages)).toFixed(0)} ms (build time / prerendered pages)`,
+  )
+  lines.push(
+    `.next                 ${mb(m.nextBytes)} total, ${mb(m.nextBytesNoCache)} without .next/cache (.next/static ${mb(m.staticBytes)})`,
+  )
   if (m.largest && m.median) {
     lines.push(
       `model page HTML gz    largest ${kb(m.largest.gzip)} (${kb(m.largest.raw)} raw, ${m.largest.id})   budget < ${kb(BUDGET.htmlGzip)}: ${verdict(m.largest.gzip < BUDGET.htmlGzip, `${m.label} model page HTML`)}`,
@@ -227,9 +245,14 @@ function report(m: Measured, synthetic: boolean) {
     lines.push(`                      median ${kb(m.median.gzip)} (${kb(m.median.raw)} raw, ${m.median.id})`)
     const parts = m.largest.parts.slice(0, 3).map(([name, bytes]) => `${name} ${kb(bytes)}`)
     lines.push(`  largest page, raw   ${parts.join(', ')} (biggest parts)`)
-    if (m.largest.rscGzip !== undefined) lines.push(`  RSC payload gz      ${kb(m.largest.rscGzip)} for the largest (.rsc, fetched on client-side navigation)`)
+    if (m.largest.rscGzip !== undefined)
+      lines.push(
+        `  RSC payload gz      ${kb(m.largest.rscGzip)} for the largest (.rsc, fetched on client-side navigation)`,
+      )
   }
-  lines.push(`page-own JS gz        ${kb(m.ownJs.gzip)} [${m.ownJs.files.join(', ') || 'none'}]   budget < ${kb(BUDGET.ownJsGzip)}: ${verdict(m.ownJs.gzip < BUDGET.ownJsGzip, `${m.label} page-own JS`)}`)
+  lines.push(
+    `page-own JS gz        ${kb(m.ownJs.gzip)} [${m.ownJs.files.join(', ') || 'none'}]   budget < ${kb(BUDGET.ownJsGzip)}: ${verdict(m.ownJs.gzip < BUDGET.ownJsGzip, `${m.label} page-own JS`)}`,
+  )
   lines.push(`  shared JS gz        ${kb(m.sharedJs.gzip)} (framework + root layout, on every page; not budgeted)`)
   if (m.crossCheck) lines.push(`  note: ${m.crossCheck}`)
   console.log(lines.join('\n'))
@@ -246,7 +269,11 @@ function progress(label: string) {
     const lines = buffered.split('\n')
     buffered = lines.pop() ?? ''
     for (const line of lines) {
-      if (/finished build of|Compiled successfully|Finished TypeScript|Generating static pages .*\) in|Build error|Failed|rror/.test(line)) {
+      if (
+        /finished build of|Compiled successfully|Finished TypeScript|Generating static pages .*\) in|Build error|Failed|rror/.test(
+          line,
+        )
+      ) {
         console.log(`  [${label}] ${line.trim()}`)
       }
     }
@@ -267,10 +294,18 @@ const tree = source()
 
 async function run(label: string, contentDir: string, models: number, synthetic: boolean): Promise<boolean> {
   console.log(`\n${label}: building ${models.toLocaleString('en-US')} models from ${contentDir} in an isolated copy…`)
-  const result = await isolatedBuild({ contentDir, projectDir: tree.projectDir, keep: true, label: `bench-${label}`, onOutput: progress(label) })
+  const result = await isolatedBuild({
+    contentDir,
+    projectDir: tree.projectDir,
+    keep: true,
+    label: `bench-${label}`,
+    onOutput: progress(label),
+  })
   try {
     if (result.exitCode !== 0) {
-      console.log(`\n=== ${label}: BUILD FAILED (exit ${result.exitCode}${result.timedOut ? ', timed out' : ''}) after ${secs(result.durationMs)} ===`)
+      console.log(
+        `\n=== ${label}: BUILD FAILED (exit ${result.exitCode}${result.timedOut ? ', timed out' : ''}) after ${secs(result.durationMs)} ===`,
+      )
       console.log(result.output.split('\n').slice(-60).join('\n'))
       return false
     }
@@ -291,7 +326,9 @@ function countModels(contentDir: string): number {
 }
 
 console.log(
-  `bench:build on Node ${process.version}, ${availableParallelism()} CPUs, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+  `bench:build on Node ${process.version}, ${availableParallelism()} CPUs, load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
 )
 let ok = true
 if (args.only !== 'synthetic') {

@@ -29,6 +29,7 @@ import { createServer } from 'node:net'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+
 import { chromium } from '@playwright/test'
 
 import { CONTENT_DIR_IN_COPY, isolatedBuild, prepareIsolatedProject } from './lib/isolated-build'
@@ -71,14 +72,17 @@ async function freePort(): Promise<number> {
 
 async function build(): Promise<{ dir: string; cleanup: () => void }> {
   if (args.dir) {
-    if (!existsSync(join(args.dir, '.next', 'BUILD_ID'))) throw new Error(`${args.dir} holds no build (.next/BUILD_ID missing)`)
+    if (!existsSync(join(args.dir, '.next', 'BUILD_ID')))
+      throw new Error(`${args.dir} holds no build (.next/BUILD_ID missing)`)
     return { dir: args.dir, cleanup: () => {} }
   }
   const content = mkdtempSync(join(tmpdir(), 'bench-index-content-'))
   try {
     const started = performance.now()
     writeSyntheticCatalog(content, { models, seed: Number(args.seed) })
-    log(`Synthetic catalog: ${models.toLocaleString('en-US')} models (seed ${args.seed}) written in ${Math.round(performance.now() - started)} ms`)
+    log(
+      `Synthetic catalog: ${models.toLocaleString('en-US')} models (seed ${args.seed}) written in ${Math.round(performance.now() - started)} ms`,
+    )
     // No type-check: this measures the built site's runtime, and `next build` in CI type-checks the same code.
     if (args.full) {
       log('Building the whole site against it in an isolated copy (every model page is prerendered: ~10 minutes)…')
@@ -110,13 +114,22 @@ async function build(): Promise<{ dir: string; cleanup: () => void }> {
 function runBuild(dir: string): Promise<{ exitCode: number | null; output: string }> {
   // As isolatedBuild does: Next must pick NODE_ENV itself, and the copy reads its own content.
   const { NODE_ENV: _nodeEnv, ...inherited } = process.env
-  const env: Record<string, string | undefined> = { ...inherited, NEXT_TELEMETRY_DISABLED: '1', NO_COLOR: '1', CATALOG_CONTENT_DIR: CONTENT_DIR_IN_COPY }
+  const env: Record<string, string | undefined> = {
+    ...inherited,
+    NEXT_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+    CATALOG_CONTENT_DIR: CONTENT_DIR_IN_COPY,
+  }
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'build', '--debug-build-paths', 'app/models/page.tsx'], {
-      cwd: dir,
-      env: env as NodeJS.ProcessEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(
+      process.execPath,
+      ['node_modules/next/dist/bin/next', 'build', '--debug-build-paths', 'app/models/page.tsx'],
+      {
+        cwd: dir,
+        env: env as NodeJS.ProcessEnv,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     const out: string[] = []
     child.stdout.on('data', (b: Buffer) => out.push(b.toString()))
     child.stderr.on('data', (b: Buffer) => out.push(b.toString()))
@@ -125,12 +138,16 @@ function runBuild(dir: string): Promise<{ exitCode: number | null; output: strin
 }
 
 async function serve(dir: string, port: number) {
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: dir,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  })
+  const child = spawn(
+    process.execPath,
+    ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd: dir,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
+  )
   const stop = () => {
     try {
       if (child.pid) process.kill(-child.pid, 'SIGTERM')
@@ -160,7 +177,18 @@ const percentile = (xs: number[], p: number) => {
 }
 
 /** Sort: header titles clicked in turn (each click toggles that column's direction). */
-const SORT_COLUMNS = ['Input', 'Context', 'Released', 'Model', 'Output', 'Providers', 'Max reply', 'Vendor', 'Cache read', 'Status']
+const SORT_COLUMNS = [
+  'Input',
+  'Context',
+  'Released',
+  'Model',
+  'Output',
+  'Providers',
+  'Max reply',
+  'Vendor',
+  'Cache read',
+  'Status',
+]
 /** Search: typed letter by letter, then deleted letter by letter. Typos on purpose. */
 const QUERIES = ['nova 4', 'aurora', 'atlsa', 'quartz mini', 'helix', 'zeptyr', 'open']
 
@@ -196,10 +224,19 @@ async function main() {
   const { dir, cleanup } = await build()
   const port = await freePort()
   const server = await serve(dir, port)
-  const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
+  const executablePath =
+    process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
   const browser = await chromium.launch({
     executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   })
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
@@ -211,13 +248,15 @@ async function main() {
     const readyMs = Date.now() - loadStart
     const countText = await page.getByTestId('result-count').textContent()
     log(`/models ready (hydrated) ${readyMs} ms after navigation; ${countText}`)
-    if (!countText?.startsWith(`${models.toLocaleString('en-US')} of`)) throw new Error(`expected ${models} models, the page says "${countText}"`)
+    if (!countText?.startsWith(`${models.toLocaleString('en-US')} of`))
+      throw new Error(`expected ${models} models, the page says "${countText}"`)
 
     // In-page timing helpers: dispatch an action, resolve after the next painted frame. Passed as
     // source text: tsx compiles functions with a `__name` helper the page does not have.
     await page.evaluate(IN_PAGE)
     const sortBy = (title: string) => page.evaluate(`window.__sort(${JSON.stringify(title)})`) as Promise<number>
-    const typeIn = (value: string) => page.evaluate(`window.__type(${JSON.stringify(value)})`) as Promise<{ ms: number; count: string }>
+    const typeIn = (value: string) =>
+      page.evaluate(`window.__type(${JSON.stringify(value)})`) as Promise<{ ms: number; count: string }>
 
     const sort: number[] = []
     const search: number[] = []
@@ -230,7 +269,10 @@ async function main() {
         await page.waitForTimeout(50)
       }
       for (const q of QUERIES) {
-        const steps = [...Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1)), ...Array.from({ length: q.length }, (_, i) => q.slice(0, q.length - i - 1))]
+        const steps = [
+          ...Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1)),
+          ...Array.from({ length: q.length }, (_, i) => q.slice(0, q.length - i - 1)),
+        ]
         for (const value of steps) {
           const r = await typeIn(value)
           search.push(r.ms)
@@ -242,7 +284,12 @@ async function main() {
     if (errors.length) throw new Error(`page errors:\n${errors.join('\n')}`)
     if (counts.size < 3) throw new Error(`search never changed the result count (${[...counts].join(' | ')})`)
 
-    const summary = (xs: number[]) => ({ samples: xs.length, p50: percentile(xs, 50), p95: percentile(xs, 95), max: Math.max(...xs) })
+    const summary = (xs: number[]) => ({
+      samples: xs.length,
+      p50: percentile(xs, 50),
+      p95: percentile(xs, 95),
+      max: Math.max(...xs),
+    })
     const result = {
       models,
       seed: Number(args.seed),
@@ -257,8 +304,12 @@ async function main() {
       const row = (name: string, s: ReturnType<typeof summary>) =>
         `${name.padEnd(18)} ${String(s.samples).padStart(7)} ${s.p50.toFixed(1).padStart(8)} ${s.p95.toFixed(1).padStart(8)} ${s.max.toFixed(1).padStart(8)}   ${s.p95 < BUDGET_P95_MS ? 'OK' : 'OVER'} (p95 < ${BUDGET_P95_MS} ms)`
       log('')
-      log(`Models index at ${models.toLocaleString('en-US')} models, input to next paint (ms); load average ${result.loadAverage.join(' ')}`)
-      log(`${'action'.padEnd(18)} ${'samples'.padStart(7)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'max'.padStart(8)}`)
+      log(
+        `Models index at ${models.toLocaleString('en-US')} models, input to next paint (ms); load average ${result.loadAverage.join(' ')}`,
+      )
+      log(
+        `${'action'.padEnd(18)} ${'samples'.padStart(7)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'max'.padStart(8)}`,
+      )
       log(row('sort click', result.sort))
       log(row('search keystroke', result.search))
     }

@@ -13,10 +13,11 @@
  *
  * Flags: --rounds N (default 5), --requests N (per round and target, default 500), --port-base N.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer, request as httpRequest, Agent } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { Agent, createServer, request as httpRequest } from 'node:http'
+import type { AddressInfo } from 'node:net'
 
 import { request as undiciRequest } from 'undici'
 
@@ -37,24 +38,39 @@ function once(url: string, body: string, headers: Record<string, string>): Promi
   return new Promise((resolve, reject) => {
     const start = performance.now()
     let ttfb = 0
-    const req = httpRequest(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } }, (res) => {
-      res.once('data', () => {
-        ttfb = performance.now() - start
-      })
-      res.on('data', () => {})
-      res.on('end', () => {
-        if (res.statusCode !== 200) return reject(new Error(`${url} answered ${res.statusCode}`))
-        resolve({ totalMs: performance.now() - start, ttfbMs: ttfb })
-      })
-      res.on('error', reject)
-    })
+    const req = httpRequest(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
+      },
+      (res) => {
+        res.once('data', () => {
+          ttfb = performance.now() - start
+        })
+        res.on('data', () => {})
+        res.on('end', () => {
+          if (res.statusCode !== 200) return reject(new Error(`${url} answered ${res.statusCode}`))
+          resolve({ totalMs: performance.now() - start, ttfbMs: ttfb })
+        })
+        res.on('error', reject)
+      },
+    )
     req.setTimeout(10_000, () => req.destroy(new Error('timeout')))
     req.on('error', reject)
     req.end(body)
   })
 }
 
-async function load(url: string, body: string, headers: Record<string, string>, concurrency: number, count: number, maxMs: number) {
+async function load(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  concurrency: number,
+  count: number,
+  maxMs: number,
+) {
   const samples: Sample[] = []
   const started = performance.now()
   let issued = 0
@@ -75,7 +91,12 @@ const pct = (xs: number[], p: number) => {
 }
 const median = (xs: number[]) => pct(xs, 50)
 
-function startChild(cmd: string, argv: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
+function startChild(
+  cmd: string,
+  argv: string[],
+  env: Record<string, string>,
+  ready: RegExp,
+): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, argv, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
     let out = ''
@@ -110,13 +131,28 @@ async function main() {
   const stop = () => children.forEach((c) => c.kill('SIGTERM'))
   process.on('exit', stop)
   try {
-    const mock = await startChild(process.execPath, [tsx, 'e2e/fixtures/mock-upstream.ts', '--port', String(sitePort + 1)], {}, /mock upstream on (\S+)/)
+    const mock = await startChild(
+      process.execPath,
+      [tsx, 'e2e/fixtures/mock-upstream.ts', '--port', String(sitePort + 1)],
+      {},
+      /mock upstream on (\S+)/,
+    )
     children.push(mock.child)
     const mockUrl = mock.match[1]!
     const upstreamBase = `${mockUrl}/openai/v1`
-    const pass = await startChild(process.execPath, [tsx, 'scripts/bench-proxy.ts', '--passthrough', upstreamBase], {}, /PORT (\d+)/)
+    const pass = await startChild(
+      process.execPath,
+      [tsx, 'scripts/bench-proxy.ts', '--passthrough', upstreamBase],
+      {},
+      /PORT (\d+)/,
+    )
     children.push(pass.child)
-    const passUndici = await startChild(process.execPath, [tsx, 'scripts/bench-proxy.ts', '--passthrough', upstreamBase, 'undici'], {}, /PORT (\d+)/)
+    const passUndici = await startChild(
+      process.execPath,
+      [tsx, 'scripts/bench-proxy.ts', '--passthrough', upstreamBase, 'undici'],
+      {},
+      /PORT (\d+)/,
+    )
     children.push(passUndici.child)
     const siteEnv = {
       NEXT_TELEMETRY_DISABLED: '1',
@@ -125,24 +161,54 @@ async function main() {
       OPENAI_API_KEY: 'bench-upstream-key',
       OPENAI_BASE_URL: upstreamBase,
     }
-    const site = await startChild(process.execPath, ['dist/server.mjs', '-p', String(sitePort), '-H', '127.0.0.1'], siteEnv, /ready on/)
+    const site = await startChild(
+      process.execPath,
+      ['dist/server.mjs', '-p', String(sitePort), '-H', '127.0.0.1'],
+      siteEnv,
+      /ready on/,
+    )
     children.push(site.child)
-    const nextRoute = await startChild(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(sitePort + 2), '-H', '127.0.0.1'], siteEnv, /Ready in/)
+    const nextRoute = await startChild(
+      process.execPath,
+      ['node_modules/next/dist/bin/next', 'start', '-p', String(sitePort + 2), '-H', '127.0.0.1'],
+      siteEnv,
+      /Ready in/,
+    )
     children.push(nextRoute.child)
 
     const targets = {
-      direct: { url: `${upstreamBase}/chat/completions`, model: 'gpt-4o-mini', headers: { authorization: 'Bearer bench-upstream-key' } },
+      direct: {
+        url: `${upstreamBase}/chat/completions`,
+        model: 'gpt-4o-mini',
+        headers: { authorization: 'Bearer bench-upstream-key' },
+      },
       passthrough: { url: `http://127.0.0.1:${pass.match[1]}/`, model: 'gpt-4o-mini', headers: {} },
       'pass-undici': { url: `http://127.0.0.1:${passUndici.match[1]}/`, model: 'gpt-4o-mini', headers: {} },
-      proxy: { url: `http://127.0.0.1:${sitePort}/api/v1/chat/completions`, model: 'openai/gpt-4o-mini', headers: { authorization: 'Bearer bench-key' } },
-      'next-route': { url: `http://127.0.0.1:${sitePort + 2}/api/v1/chat/completions`, model: 'openai/gpt-4o-mini', headers: { authorization: 'Bearer bench-key' } },
+      proxy: {
+        url: `http://127.0.0.1:${sitePort}/api/v1/chat/completions`,
+        model: 'openai/gpt-4o-mini',
+        headers: { authorization: 'Bearer bench-key' },
+      },
+      'next-route': {
+        url: `http://127.0.0.1:${sitePort + 2}/api/v1/chat/completions`,
+        model: 'openai/gpt-4o-mini',
+        headers: { authorization: 'Bearer bench-key' },
+      },
     } as const
     type Target = keyof typeof targets
     const bodyFor = (t: Target, stream: boolean) =>
-      JSON.stringify({ model: targets[t].model, messages: [{ role: 'user', content: 'Benchmark message of a typical short length.' }], stream, ...(stream ? { stream_options: { include_usage: true } } : {}), ...(t === 'proxy' || t === 'next-route' ? { provider: { only: ['openai'] } } : {}) })
+      JSON.stringify({
+        model: targets[t].model,
+        messages: [{ role: 'user', content: 'Benchmark message of a typical short length.' }],
+        stream,
+        ...(stream ? { stream_options: { include_usage: true } } : {}),
+        ...(t === 'proxy' || t === 'next-route' ? { provider: { only: ['openai'] } } : {}),
+      })
 
     // Warm up: JIT, connection pools, Next's route compilation.
-    for (const t of Object.keys(targets) as Target[]) for (const stream of [false, true]) await load(targets[t].url, bodyFor(t, stream), targets[t].headers, 4, 200, 10_000)
+    for (const t of Object.keys(targets) as Target[])
+      for (const stream of [false, true])
+        await load(targets[t].url, bodyFor(t, stream), targets[t].headers, 4, 200, 10_000)
 
     console.log(`bench:proxy: ${rounds} rounds × ${requests} requests per target and case; medians over rounds\n`)
     const rows: string[] = []
@@ -157,27 +223,53 @@ async function main() {
         }
         for (let r = 0; r < rounds; r++) {
           for (const t of Object.keys(targets) as Target[]) {
-            const { samples, rps } = await load(targets[t].url, bodyFor(t, stream), targets[t].headers, concurrency, requests, 20_000)
+            const { samples, rps } = await load(
+              targets[t].url,
+              bodyFor(t, stream),
+              targets[t].headers,
+              concurrency,
+              requests,
+              20_000,
+            )
             results[t].p50.push(median(samples.map((s) => s.totalMs)))
-            results[t].p99.push(pct(samples.map((s) => s.totalMs), 99))
+            results[t].p99.push(
+              pct(
+                samples.map((s) => s.totalMs),
+                99,
+              ),
+            )
             results[t].ttfb.push(median(samples.map((s) => s.ttfbMs)))
             results[t].rps.push(rps)
           }
         }
-        const m = (t: Target) => ({ p50: median(results[t].p50), p99: median(results[t].p99), ttfb: median(results[t].ttfb), rps: median(results[t].rps) })
+        const m = (t: Target) => ({
+          p50: median(results[t].p50),
+          p99: median(results[t].p99),
+          ttfb: median(results[t].ttfb),
+          rps: median(results[t].rps),
+        })
         const d = m('direct')
         for (const t of Object.keys(targets) as Target[]) {
           const x = m(t)
-          const over = t === 'direct' ? '' : `  (+${(x.p50 - d.p50).toFixed(2)} ms p50, +${(x.ttfb - d.ttfb).toFixed(2)} ms ttfb, ${((x.rps / d.rps) * 100).toFixed(0)}% of direct rps)`
-          rows.push(`${stream ? 'stream' : 'json  '}  c=${concurrency}  ${t.padEnd(11)}  ${x.rps.toFixed(0).padStart(6)} req/s  p50 ${x.p50.toFixed(2).padStart(6)} ms  p99 ${x.p99.toFixed(2).padStart(6)} ms  ttfb ${x.ttfb.toFixed(2).padStart(6)} ms${over}`)
+          const over =
+            t === 'direct'
+              ? ''
+              : `  (+${(x.p50 - d.p50).toFixed(2)} ms p50, +${(x.ttfb - d.ttfb).toFixed(2)} ms ttfb, ${((x.rps / d.rps) * 100).toFixed(0)}% of direct rps)`
+          rows.push(
+            `${stream ? 'stream' : 'json  '}  c=${concurrency}  ${t.padEnd(11)}  ${x.rps.toFixed(0).padStart(6)} req/s  p50 ${x.p50.toFixed(2).padStart(6)} ms  p99 ${x.p99.toFixed(2).padStart(6)} ms  ttfb ${x.ttfb.toFixed(2).padStart(6)} ms${over}`,
+          )
         }
         const p = m('proxy')
         const pt = m('passthrough')
         if (concurrency === 1) {
-          rows.push(`  → proxy adds ${(p.p50 - d.p50).toFixed(2)} ms at the median (target ≤ 3 ms) and ${(p.ttfb - d.ttfb).toFixed(2)} ms to the first byte (target ≤ 4 ms${stream ? '' : ', streams only'})`)
+          rows.push(
+            `  → proxy adds ${(p.p50 - d.p50).toFixed(2)} ms at the median (target ≤ 3 ms) and ${(p.ttfb - d.ttfb).toFixed(2)} ms to the first byte (target ≤ 4 ms${stream ? '' : ', streams only'})`,
+          )
         } else {
           const pu = m('pass-undici')
-          rows.push(`  → proxy serves ${((p.rps / pt.rps) * 100).toFixed(0)}% of the bare pass-through's requests per second (target ≥ 67 %); ${((p.rps / pu.rps) * 100).toFixed(0)}% of an undici pass-through's`)
+          rows.push(
+            `  → proxy serves ${((p.rps / pt.rps) * 100).toFixed(0)}% of the bare pass-through's requests per second (target ≥ 67 %); ${((p.rps / pu.rps) * 100).toFixed(0)}% of an undici pass-through's`,
+          )
         }
         rows.push('')
         console.log(rows.splice(0).join('\n'))
@@ -201,7 +293,11 @@ async function passthrough() {
     const chunks: Buffer[] = []
     for await (const c of req) chunks.push(c as Buffer)
     if (useUndici) {
-      const r = await undiciRequest(`${upstream}/chat/completions`, { method: 'POST', headers, body: Buffer.concat(chunks) })
+      const r = await undiciRequest(`${upstream}/chat/completions`, {
+        method: 'POST',
+        headers,
+        body: Buffer.concat(chunks),
+      })
       res.writeHead(r.statusCode, { 'content-type': String(r.headers['content-type'] ?? 'application/json') })
       for await (const c of r.body) res.write(c)
       return void res.end()
@@ -217,4 +313,3 @@ async function passthrough() {
 
 if (args[0] === '--passthrough') await passthrough()
 else await main()
-

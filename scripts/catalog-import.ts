@@ -5,7 +5,8 @@
  * Sources apply in the order given (litellm, which only enriches, always last). See
  * lib/importer/plan.ts for the rules.
  */
-import { formatReport, ImportInputError, runImport, SOURCE_KINDS, type SourceKind } from '../lib/importer'
+import type { SourceKind } from '../lib/importer'
+import { formatReport, ImportInputError, runImport, SOURCE_KINDS } from '../lib/importer'
 
 const USAGE = `Usage: npm run catalog:import -- --from <kind> <file> [--from <kind> <file> …] [--content <dir>] [--today YYYY-MM-DD] [--dry-run] [--verbose]
 

@@ -2,23 +2,25 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { redirect } from 'next/navigation'
 
-import type { CompareModelView } from '@/components/compare/compare-view'
-import { CompareView } from '@/components/compare/compare-view'
-import type { PickerOption } from '@/components/compare/model-picker'
 import { getModels } from '@/lib/catalog'
 import { compareHref, MAX_MODELS, parseCompareParams } from '@/lib/compare/params'
 import { compareGroups, resolveIds } from '@/lib/compare/rows'
 import { absoluteUrl } from '@/lib/site'
+import type { CompareModelView } from '@/components/compare/compare-view'
+import { CompareView } from '@/components/compare/compare-view'
+import type { PickerOption } from '@/components/compare/model-picker'
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { found } = resolveIds(parseCompareParams(await searchParams).ids, getModels())
   const names = found.slice(0, MAX_MODELS).map((m) => m.name)
-  const title = names.length >= 2 ? `${names.join(' vs ')}: prices, limits and capabilities` : 'Compare models side by side'
+  const title =
+    names.length >= 2 ? `${names.join(' vs ')}: prices, limits and capabilities` : 'Compare models side by side'
   return {
     title,
-    description: 'Compare up to six language models: prices at every provider, context windows, capabilities, modalities, parameters and what your workload would cost on each.',
+    description:
+      'Compare up to six language models: prices at every provider, context windows, capabilities, modalities, parameters and what your workload would cost on each.',
     alternates: { canonical: absoluteUrl('/compare') },
     robots: names.length >= 2 ? undefined : { index: false },
   }
@@ -52,7 +54,12 @@ export default async function ComparePage({ searchParams }: Props) {
     id: m.id,
     name: m.name,
     vendorName: m.vendorName,
-    endpoints: m.endpoints.map((e) => ({ provider: e.provider, providerName: e.providerName, pricing: e.pricing, status: e.status })),
+    endpoints: m.endpoints.map((e) => ({
+      provider: e.provider,
+      providerName: e.providerName,
+      pricing: e.pricing,
+      status: e.status,
+    })),
   }))
 
   return (
@@ -60,13 +67,19 @@ export default async function ComparePage({ searchParams }: Props) {
       <div className="space-y-1">
         <h1 className="text-3xl font-bold tracking-tight">Compare models</h1>
         <p className="text-muted-foreground">
-          Up to {MAX_MODELS} models side by side: prices at every provider, limits, capabilities, and what your workload costs on each.
+          Up to {MAX_MODELS} models side by side: prices at every provider, limits, capabilities, and what your workload
+          costs on each.
         </p>
       </div>
       {unknown.length > 0 ? (
-        <div role="alert" className="rounded-lg border border-danger/40 bg-danger-soft p-4 text-sm" data-testid="unknown-models">
+        <div
+          role="alert"
+          className="rounded-lg border border-danger/40 bg-danger-soft p-4 text-sm"
+          data-testid="unknown-models"
+        >
           <p className="font-medium">
-            {unknown.length === 1 ? 'This model is' : 'These models are'} not in the catalog: {unknown.map((id, i) => (
+            {unknown.length === 1 ? 'This model is' : 'These models are'} not in the catalog:{' '}
+            {unknown.map((id, i) => (
               <span key={id}>
                 {i > 0 ? ', ' : ''}
                 <code>{id}</code>
@@ -96,7 +109,12 @@ export default async function ComparePage({ searchParams }: Props) {
           A comparison holds {MAX_MODELS} models; left out: {dropped.map((m) => m.name).join(', ')}.
         </p>
       ) : null}
-      <CompareView models={models} groups={compareGroups(chosen)} options={options()} initial={{ ...params, ids: chosen.map((m) => m.id) }} />
+      <CompareView
+        models={models}
+        groups={compareGroups(chosen)}
+        options={options()}
+        initial={{ ...params, ids: chosen.map((m) => m.id) }}
+      />
     </div>
   )
 }

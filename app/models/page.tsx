@@ -1,15 +1,16 @@
 import type { Metadata } from 'next'
 
-import { ModelsIndex } from '@/components/models-table/models-index'
 import { getModels } from '@/lib/catalog'
 import { absoluteUrl } from '@/lib/site'
 import type { Facet } from '@/lib/table/rows'
 import { toModelRow } from '@/lib/table/rows'
 import { parseIndexState } from '@/lib/table/state'
+import { ModelsIndex } from '@/components/models-table/models-index'
 
 export const metadata: Metadata = {
   title: 'All models: compare prices, context windows and capabilities',
-  description: 'Every model in the catalog in one table: search, filter by vendor, provider, modality and capability, sort by price or context, and compare.',
+  description:
+    'Every model in the catalog in one table: search, filter by vendor, provider, modality and capability, sort by price or context, and compare.',
   alternates: { canonical: absoluteUrl('/models') },
 }
 

@@ -4,7 +4,11 @@ import Link from 'next/link'
 import { getVendorModels, getVendors } from '@/lib/catalog'
 import { absoluteUrl } from '@/lib/site'
 
-export const metadata: Metadata = { title: 'Vendors', description: 'The labs that make the models in the catalog.', alternates: { canonical: absoluteUrl('/vendors') } }
+export const metadata: Metadata = {
+  title: 'Vendors',
+  description: 'The labs that make the models in the catalog.',
+  alternates: { canonical: absoluteUrl('/vendors') },
+}
 
 export default function VendorsPage() {
   return (
@@ -13,7 +17,11 @@ export default function VendorsPage() {
       <ul className="grid gap-3 sm:grid-cols-2">
         {getVendors().map((v) => (
           <li key={v.id} className="rounded-lg border bg-card p-4">
-            <h2 className="font-semibold"><Link href={`/vendors/${v.id}`} className="hover:underline">{v.name}</Link></h2>
+            <h2 className="font-semibold">
+              <Link href={`/vendors/${v.id}`} className="hover:underline">
+                {v.name}
+              </Link>
+            </h2>
             <p className="text-sm text-muted-foreground">{v.description}</p>
             <p className="mt-1 text-xs">{getVendorModels(v.id).length} models</p>
           </li>

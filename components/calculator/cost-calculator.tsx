@@ -5,6 +5,7 @@ import { useState, useSyncExternalStore } from 'react'
 import type { PricedEndpoint, Workload } from '@/lib/compare/workload'
 import { cachedTokens, cheapestFor, DAYS_PER_MONTH, DEFAULT_WORKLOAD } from '@/lib/compare/workload'
 import { formatCost, formatPrice, formatTokens } from '@/lib/pricing/format'
+
 import { WorkloadFields } from './workload-fields'
 
 const noopSubscribe = () => () => {}
@@ -14,19 +15,43 @@ const noopSubscribe = () => () => {}
  * arithmetic shown. Starts from the worked example (1,000 requests a day of 1,000 input and
  * 500 output tokens); the server-rendered HTML holds that example, so it reads without JavaScript.
  */
-export function CostCalculator({ endpoints, modelName, initial = DEFAULT_WORKLOAD }: { endpoints: PricedEndpoint[]; modelName: string; initial?: Workload }) {
+export function CostCalculator({
+  endpoints,
+  modelName,
+  initial = DEFAULT_WORKLOAD,
+}: {
+  endpoints: PricedEndpoint[]
+  modelName: string
+  initial?: Workload
+}) {
   const [w, setW] = useState(initial)
-  const hydrated = useSyncExternalStore(noopSubscribe, () => true, () => false)
+  const hydrated = useSyncExternalStore(
+    noopSubscribe,
+    () => true,
+    () => false,
+  )
   const best = cheapestFor(endpoints, w)
-  if (!best) return <p className="text-sm text-muted-foreground">No provider prices {modelName} yet, so there is nothing to compute.</p>
+  if (!best)
+    return (
+      <p className="text-sm text-muted-foreground">
+        No provider prices {modelName} yet, so there is nothing to compute.
+      </p>
+    )
   const p = best.request
   const price = best.endpoint.pricing
   const cached = cachedTokens(w)
   const lines: [string, string][] = [
     [`${formatTokens(w.inputTokens - cached)} input tokens × ${formatPrice(price.input)} / 1M`, formatCost(p.input)],
   ]
-  if (cached > 0) lines.push([`${formatTokens(cached)} cached tokens × ${formatPrice(price.cacheRead ?? price.input)} / 1M`, formatCost(p.cachedInput)])
-  lines.push([`${formatTokens(w.outputTokens)} output tokens × ${formatPrice(price.output)} / 1M`, formatCost(p.output)])
+  if (cached > 0)
+    lines.push([
+      `${formatTokens(cached)} cached tokens × ${formatPrice(price.cacheRead ?? price.input)} / 1M`,
+      formatCost(p.cachedInput),
+    ])
+  lines.push([
+    `${formatTokens(w.outputTokens)} output tokens × ${formatPrice(price.output)} / 1M`,
+    formatCost(p.output),
+  ])
   if (p.request.gt(0)) lines.push(['Request fee', formatCost(p.request)])
 
   return (

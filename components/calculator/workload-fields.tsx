@@ -2,9 +2,9 @@
 
 import { useId } from 'react'
 
-import { NumberInput } from '@/components/ui/number-input'
 import type { Workload } from '@/lib/compare/workload'
 import { WORKLOAD_LIMITS } from '@/lib/compare/workload'
+import { NumberInput } from '@/components/ui/number-input'
 
 const FIELDS: { key: keyof Workload; name: string; label: string; unit: string; step: number }[] = [
   { key: 'inputTokens', name: 'in', label: 'Input tokens', unit: 'per request', step: 100 },

@@ -1,7 +1,7 @@
 'use client'
 
-import { createParser } from 'eventsource-parser'
 import { useEffect, useRef, useState } from 'react'
+import { createParser } from 'eventsource-parser'
 
 import { formatUsd } from '@/lib/pricing/format'
 
@@ -44,13 +44,23 @@ export function TryIt({ modelId }: { modelId: string }) {
       const res = await fetch('/api/v1/chat/completions', {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${key.trim()}` },
-        body: JSON.stringify({ model: modelId, messages: [{ role: 'user', content: message }], stream: true, stream_options: { include_usage: true } }),
+        body: JSON.stringify({
+          model: modelId,
+          messages: [{ role: 'user', content: message }],
+          stream: true,
+          stream_options: { include_usage: true },
+        }),
         signal: controller.signal,
       })
       const provider = res.headers.get('x-provider') ?? undefined
       if (!res.ok || !res.body) {
         const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null
-        return setResult({ text: '', provider, error: body?.error?.message ?? `The proxy answered ${res.status}.`, done: true })
+        return setResult({
+          text: '',
+          provider,
+          error: body?.error?.message ?? `The proxy answered ${res.status}.`,
+          done: true,
+        })
       }
       let acc: Result = { text: '', provider, done: false }
       const parser = createParser({
@@ -64,7 +74,13 @@ export function TryIt({ modelId }: { modelId: string }) {
           if (chunk.error) acc = { ...acc, error: chunk.error.message }
           const delta = chunk.choices?.[0]?.delta?.content
           if (delta) acc = { ...acc, text: acc.text + delta }
-          if (chunk.usage) acc = { ...acc, promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens, cost: chunk.usage.cost }
+          if (chunk.usage)
+            acc = {
+              ...acc,
+              promptTokens: chunk.usage.prompt_tokens,
+              completionTokens: chunk.usage.completion_tokens,
+              cost: chunk.usage.cost,
+            }
           setResult(acc)
         },
       })
@@ -76,27 +92,49 @@ export function TryIt({ modelId }: { modelId: string }) {
       }
       setResult({ ...acc, done: true })
     } catch (e) {
-      if ((e as Error).name !== 'AbortError') setResult((r) => ({ text: r?.text ?? '', error: 'The request failed: check your connection.', done: true }))
+      if ((e as Error).name !== 'AbortError')
+        setResult((r) => ({ text: r?.text ?? '', error: 'The request failed: check your connection.', done: true }))
     } finally {
       setBusy(false)
     }
   }
 
   return (
-    <form onSubmit={send} className="space-y-3 rounded-lg border bg-card p-4" aria-label="Try it" data-ready={ready ? 'true' : 'false'}>
+    <form
+      onSubmit={send}
+      className="space-y-3 rounded-lg border bg-card p-4"
+      aria-label="Try it"
+      data-ready={ready ? 'true' : 'false'}
+    >
       <div className="grid gap-3 sm:grid-cols-[1fr_2fr]">
         <label className="block text-sm">
           <span className="font-medium">Proxy key</span>
-          <input type="password" autoComplete="off" value={key} onChange={(e) => setKey(e.target.value)} placeholder="one of CHAT_PROXY_KEYS" className="mt-1 block min-h-10 w-full rounded-md border bg-background px-3" />
+          <input
+            type="password"
+            autoComplete="off"
+            value={key}
+            onChange={(e) => setKey(e.target.value)}
+            placeholder="one of CHAT_PROXY_KEYS"
+            className="mt-1 block min-h-10 w-full rounded-md border bg-background px-3"
+          />
           <span className="mt-1 block text-xs text-muted-foreground">Kept in this browser only (localStorage).</span>
         </label>
         <label className="block text-sm">
           <span className="font-medium">Prompt</span>
-          <textarea value={message} onChange={(e) => setMessage(e.target.value)} rows={2} className="mt-1 block w-full rounded-md border bg-background px-3 py-2" />
+          <textarea
+            value={message}
+            onChange={(e) => setMessage(e.target.value)}
+            rows={2}
+            className="mt-1 block w-full rounded-md border bg-background px-3 py-2"
+          />
         </label>
       </div>
       <div className="flex gap-2">
-        <button type="submit" disabled={busy || !message.trim()} className="min-h-10 rounded-md bg-accent px-4 font-medium text-accent-foreground disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={busy || !message.trim()}
+          className="min-h-10 rounded-md bg-accent px-4 font-medium text-accent-foreground disabled:opacity-60"
+        >
           {busy ? 'Sending…' : 'Send'}
         </button>
         {busy ? (
@@ -106,16 +144,35 @@ export function TryIt({ modelId }: { modelId: string }) {
         ) : null}
       </div>
       <noscript>
-        <p className="text-sm text-muted-foreground">This panel needs JavaScript. Without it, use the curl command above.</p>
+        <p className="text-sm text-muted-foreground">
+          This panel needs JavaScript. Without it, use the curl command above.
+        </p>
       </noscript>
       {result ? (
         <div aria-live="polite" className="space-y-2 text-sm">
-          {result.text ? <p className="rounded-md bg-muted p-3 whitespace-pre-wrap" data-testid="try-it-answer">{result.text}</p> : null}
-          {result.error ? <p role="alert" className="rounded-md bg-danger-soft p-3 text-danger">{result.error}</p> : null}
+          {result.text ? (
+            <p className="rounded-md bg-muted p-3 whitespace-pre-wrap" data-testid="try-it-answer">
+              {result.text}
+            </p>
+          ) : null}
+          {result.error ? (
+            <p role="alert" className="rounded-md bg-danger-soft p-3 text-danger">
+              {result.error}
+            </p>
+          ) : null}
           {result.provider || result.cost !== undefined ? (
             <p className="text-xs text-muted-foreground" data-testid="try-it-meta">
-              {result.provider ? <>Served by <strong>{result.provider}</strong></> : null}
-              {result.promptTokens !== undefined ? <> · {result.promptTokens} input + {result.completionTokens} output tokens</> : null}
+              {result.provider ? (
+                <>
+                  Served by <strong>{result.provider}</strong>
+                </>
+              ) : null}
+              {result.promptTokens !== undefined ? (
+                <>
+                  {' '}
+                  · {result.promptTokens} input + {result.completionTokens} output tokens
+                </>
+              ) : null}
               {result.cost !== undefined ? <> · cost {formatUsd(result.cost)}</> : null}
             </p>
           ) : null}

@@ -11,7 +11,13 @@ interface Column {
 
 function Mark({ on }: { on: boolean }) {
   return (
-    <span aria-hidden="true" className={cn('mr-1.5 inline-flex size-4 items-center justify-center rounded-full text-[0.65rem] font-bold', on ? 'bg-success-soft text-success' : 'bg-muted text-muted-foreground')}>
+    <span
+      aria-hidden="true"
+      className={cn(
+        'mr-1.5 inline-flex size-4 items-center justify-center rounded-full text-[0.65rem] font-bold',
+        on ? 'bg-success-soft text-success' : 'bg-muted text-muted-foreground',
+      )}
+    >
       {on ? '✓' : '–'}
     </span>
   )
@@ -37,7 +43,9 @@ export function CompareTable({
   hrefWith: (ids: string[]) => string
 }) {
   const ids = models.map((m) => m.id)
-  const shown = groups.map((g) => ({ ...g, rows: differencesOnly && models.length > 1 ? g.rows.filter((r) => !r.same) : g.rows })).filter((g) => g.rows.length > 0)
+  const shown = groups
+    .map((g) => ({ ...g, rows: differencesOnly && models.length > 1 ? g.rows.filter((r) => !r.same) : g.rows }))
+    .filter((g) => g.rows.length > 0)
   const hidden = groups.reduce((n, g) => n + g.rows.length, 0) - shown.reduce((n, g) => n + g.rows.length, 0)
   const move = (i: number, by: number) => {
     const next = [...ids]
@@ -55,29 +63,53 @@ export function CompareTable({
       <div className="overflow-x-auto rounded-lg border">
         <table className="w-full border-separate border-spacing-0 text-sm" data-testid="compare-table">
           <caption className="sr-only">
-            {models.map((m) => m.name).join(', ')} side by side. Prices in USD per 1M tokens at each model&apos;s cheapest provider. The best value in a row is marked.
+            {models.map((m) => m.name).join(', ')} side by side. Prices in USD per 1M tokens at each model&apos;s
+            cheapest provider. The best value in a row is marked.
           </caption>
           <thead>
             <tr>
               <td className="sticky left-0 z-[1] w-32 min-w-32 border-b bg-muted sm:w-56 sm:min-w-56" />
               {models.map((m, i) => (
-                <th key={m.id} scope="col" data-model={m.id} className="min-w-36 border-b border-l bg-muted px-3 py-2 text-left align-top font-medium sm:min-w-44">
+                <th
+                  key={m.id}
+                  scope="col"
+                  data-model={m.id}
+                  className="min-w-36 border-b border-l bg-muted px-3 py-2 text-left align-top font-medium sm:min-w-44"
+                >
                   <Link href={`/models/${m.id}`} className="block font-semibold text-foreground hover:underline">
                     {m.name}
                   </Link>
                   <span className="block text-xs font-normal text-muted-foreground">{m.vendorName}</span>
                   <span className="mt-2 flex gap-1">
                     {i > 0 ? (
-                      <Link href={move(i, -1)} scroll={false} className={iconLink} aria-label={`Move ${m.name} left`} title="Move left">
+                      <Link
+                        href={move(i, -1)}
+                        scroll={false}
+                        className={iconLink}
+                        aria-label={`Move ${m.name} left`}
+                        title="Move left"
+                      >
                         ←
                       </Link>
                     ) : null}
                     {i < models.length - 1 ? (
-                      <Link href={move(i, 1)} scroll={false} className={iconLink} aria-label={`Move ${m.name} right`} title="Move right">
+                      <Link
+                        href={move(i, 1)}
+                        scroll={false}
+                        className={iconLink}
+                        aria-label={`Move ${m.name} right`}
+                        title="Move right"
+                      >
                         →
                       </Link>
                     ) : null}
-                    <Link href={hrefWith(ids.filter((x) => x !== m.id))} scroll={false} className={iconLink} aria-label={`Remove ${m.name}`} title="Remove">
+                    <Link
+                      href={hrefWith(ids.filter((x) => x !== m.id))}
+                      scroll={false}
+                      className={iconLink}
+                      aria-label={`Remove ${m.name}`}
+                      title="Remove"
+                    >
                       ✕
                     </Link>
                   </span>
@@ -88,7 +120,11 @@ export function CompareTable({
           {shown.map((g) => (
             <tbody key={g.key} data-group={g.key}>
               <tr>
-                <th scope="colgroup" colSpan={models.length + 1} className="border-b bg-card px-3 pt-4 pb-1 text-left text-xs font-semibold tracking-wide text-muted-foreground uppercase">
+                <th
+                  scope="colgroup"
+                  colSpan={models.length + 1}
+                  className="border-b bg-card px-3 pt-4 pb-1 text-left text-xs font-semibold tracking-wide text-muted-foreground uppercase"
+                >
                   <span className="sticky left-3">
                     {g.title}
                     {g.note ? <span className="ml-2 font-normal tracking-normal normal-case">{g.note}</span> : null}
@@ -116,11 +152,21 @@ function Row({ row }: { row: CompareRow }) {
       {row.cells.map((c, i) => {
         const best = row.best[i] === true
         return (
-          <td key={i} data-best={best ? '' : undefined} className={cn('border-b border-l px-3 py-2 align-top', best && 'bg-success-soft/60', c.missing && 'text-muted-foreground')}>
+          <td
+            key={i}
+            data-best={best ? '' : undefined}
+            className={cn(
+              'border-b border-l px-3 py-2 align-top',
+              best && 'bg-success-soft/60',
+              c.missing && 'text-muted-foreground',
+            )}
+          >
             {c.flag !== undefined ? <Mark on={c.flag} /> : null}
             <span className={cn(best && 'font-semibold')}>{c.text}</span>
             {best && c.flag === undefined && row.bestWord ? (
-              <span className="ml-2 inline-block rounded-full bg-success-soft px-2 py-0.5 text-xs font-medium text-success">{row.bestWord[0]!.toUpperCase() + row.bestWord.slice(1)}</span>
+              <span className="ml-2 inline-block rounded-full bg-success-soft px-2 py-0.5 text-xs font-medium text-success">
+                {row.bestWord[0]!.toUpperCase() + row.bestWord.slice(1)}
+              </span>
             ) : best ? (
               <span className="sr-only"> ({row.bestWord ?? 'best'})</span>
             ) : null}

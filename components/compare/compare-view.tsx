@@ -1,10 +1,9 @@
 'use client'
 
+import { useEffect, useMemo, useState, useSyncExternalStore, useTransition } from 'react'
 import Link from 'next/link'
 import { useRouter } from 'next/navigation'
-import { useEffect, useMemo, useState, useSyncExternalStore, useTransition } from 'react'
 
-import { WorkloadFields } from '@/components/calculator/workload-fields'
 import type { CompareGroup } from '@/lib/compare/rows'
 import type { CompareParams } from '@/lib/compare/url'
 import { compareHref, MAX_MODELS, MIN_MODELS } from '@/lib/compare/url'
@@ -12,6 +11,8 @@ import type { PricedEndpoint, Workload, WorkloadCost } from '@/lib/compare/workl
 import { cheapestFor, DAYS_PER_MONTH, multipleOf } from '@/lib/compare/workload'
 import { formatCost, formatTokens } from '@/lib/pricing/format'
 import { cn } from '@/lib/utils'
+import { WorkloadFields } from '@/components/calculator/workload-fields'
+
 import { CompareTable } from './compare-table'
 import type { PickerOption } from './model-picker'
 import { ModelPicker } from './model-picker'
@@ -46,7 +47,11 @@ export function CompareView({
   const [workload, setWorkload] = useState<Workload>(initial.workload)
   const [differencesOnly, setDifferencesOnly] = useState(initial.differencesOnly)
   const [pending, startTransition] = useTransition()
-  const hydrated = useSyncExternalStore(noopSubscribe, () => true, () => false)
+  const hydrated = useSyncExternalStore(
+    noopSubscribe,
+    () => true,
+    () => false,
+  )
   const ids = models.map((m) => m.id)
   const params = { ids, workload, differencesOnly }
   const hrefWith = (nextIds: string[]) => compareHref({ ...params, ids: nextIds })
@@ -97,7 +102,10 @@ export function CompareView({
 
       {models.length < MIN_MODELS ? (
         <p className="rounded-lg border border-dashed p-4 text-sm">
-          {models.length === 0 ? 'Pick at least two models to compare them.' : 'Add at least one more model to compare.'} You can also tick models in the{' '}
+          {models.length === 0
+            ? 'Pick at least two models to compare them.'
+            : 'Add at least one more model to compare.'}{' '}
+          You can also tick models in the{' '}
           <Link href="/models" className="text-accent hover:underline">
             models index
           </Link>{' '}
@@ -154,9 +162,17 @@ export function CompareView({
             >
               <span
                 aria-hidden="true"
-                className={cn('relative h-5 w-9 rounded-full transition-colors', differencesOnly ? 'bg-accent' : 'bg-border')}
+                className={cn(
+                  'relative h-5 w-9 rounded-full transition-colors',
+                  differencesOnly ? 'bg-accent' : 'bg-border',
+                )}
               >
-                <span className={cn('absolute top-0.5 size-4 rounded-full bg-card shadow transition-all', differencesOnly ? 'left-[1.125rem]' : 'left-0.5')} />
+                <span
+                  className={cn(
+                    'absolute top-0.5 size-4 rounded-full bg-card shadow transition-all',
+                    differencesOnly ? 'left-[1.125rem]' : 'left-0.5',
+                  )}
+                />
               </span>
               Differences only
             </a>
@@ -168,24 +184,48 @@ export function CompareView({
   )
 }
 
-function WorkloadTable({ models, costs, workload }: { models: CompareModelView[]; costs: (WorkloadCost | undefined)[]; workload: Workload }) {
+function WorkloadTable({
+  models,
+  costs,
+  workload,
+}: {
+  models: CompareModelView[]
+  costs: (WorkloadCost | undefined)[]
+  workload: Workload
+}) {
   const priced = costs.filter((c): c is WorkloadCost => c !== undefined)
-  const cheapest = priced.reduce<WorkloadCost | undefined>((a, c) => (!a || c.perRequest.lt(a.perRequest) ? c : a), undefined)
+  const cheapest = priced.reduce<WorkloadCost | undefined>(
+    (a, c) => (!a || c.perRequest.lt(a.perRequest) ? c : a),
+    undefined,
+  )
   return (
     <div className="overflow-x-auto rounded-lg border">
       <table className="w-full border-collapse text-sm" data-testid="workload-costs">
         <caption className="sr-only">
-          Cost of {formatTokens(workload.requestsPerDay)} requests a day of {formatTokens(workload.inputTokens)} input and {formatTokens(workload.outputTokens)} output tokens
+          Cost of {formatTokens(workload.requestsPerDay)} requests a day of {formatTokens(workload.inputTokens)} input
+          and {formatTokens(workload.outputTokens)} output tokens
           {workload.cachedPercent ? `, ${workload.cachedPercent}% of the input cached` : ''}, in USD.
         </caption>
         <thead>
           <tr className="bg-muted text-left whitespace-nowrap text-muted-foreground">
-            <th scope="col" className="sticky left-0 bg-muted px-3 py-2 font-medium">Model</th>
-            <th scope="col" className="px-3 py-2 font-medium">Provider</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Per request</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Per day</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Per month</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">vs cheapest</th>
+            <th scope="col" className="sticky left-0 bg-muted px-3 py-2 font-medium">
+              Model
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Provider
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              Per request
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              Per day
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              Per month
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              vs cheapest
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -194,11 +234,17 @@ function WorkloadTable({ models, costs, workload }: { models: CompareModelView[]
             const best = c !== undefined && cheapest !== undefined && c.perRequest.eq(cheapest.perRequest)
             const multiple = c && cheapest ? multipleOf(c.perRequest, cheapest.perRequest) : null
             return (
-              <tr key={m.id} data-model={m.id} className={cn('border-t', best ? '[&>*]:bg-success-soft' : '[&>*]:bg-card')}>
+              <tr
+                key={m.id}
+                data-model={m.id}
+                className={cn('border-t', best ? '[&>*]:bg-success-soft' : '[&>*]:bg-card')}
+              >
                 <th scope="row" className="sticky left-0 px-3 py-2 text-left font-medium whitespace-nowrap">
                   {m.name}
                   {best ? (
-                    <span className="ml-2 rounded-full bg-success-soft px-2 py-0.5 text-xs font-medium text-success">Cheapest</span>
+                    <span className="ml-2 rounded-full bg-success-soft px-2 py-0.5 text-xs font-medium text-success">
+                      Cheapest
+                    </span>
                   ) : null}
                 </th>
                 {c ? (

@@ -20,7 +20,19 @@ const MAX_SHOWN = 8
  * active option, Enter picks, Escape closes) over every model, with the index's typo-tolerant
  * search. Already chosen models are left out.
  */
-export function ModelPicker({ options, exclude, onPick, disabled, disabledReason }: { options: PickerOption[]; exclude: string[]; onPick: (id: string) => void; disabled?: boolean; disabledReason?: string }) {
+export function ModelPicker({
+  options,
+  exclude,
+  onPick,
+  disabled,
+  disabledReason,
+}: {
+  options: PickerOption[]
+  exclude: string[]
+  onPick: (id: string) => void
+  disabled?: boolean
+  disabledReason?: string
+}) {
   const id = useId()
   const listId = `${id}-list`
   const [query, setQuery] = useState('')
@@ -118,7 +130,8 @@ export function ModelPicker({ options, exclude, onPick, disabled, disabledReason
             onMouseMove={() => setActive(i)}
             className={cn('cursor-pointer rounded px-2 py-1.5 text-sm', i === active && 'bg-accent-soft')}
           >
-            <span className="font-medium">{o.name}</span> <span className="text-muted-foreground">· {o.vendorName}</span>
+            <span className="font-medium">{o.name}</span>{' '}
+            <span className="text-muted-foreground">· {o.vendorName}</span>
             <span className="block truncate text-xs text-muted-foreground">
               <code>{o.id}</code>
             </span>

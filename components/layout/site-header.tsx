@@ -1,6 +1,7 @@
 import Link from 'next/link'
 
 import { site } from '@/lib/site'
+
 import { ThemeToggle } from './theme-toggle'
 
 export function SiteHeader() {

@@ -24,7 +24,12 @@ export function ThemeToggle() {
     }
   }
   return (
-    <button type="button" onClick={next} className="rounded-md border px-2.5 py-1 text-xs hover:bg-muted" aria-label={`Colour theme: ${theme}. Change theme`}>
+    <button
+      type="button"
+      onClick={next}
+      className="rounded-md border px-2.5 py-1 text-xs hover:bg-muted"
+      aria-label={`Colour theme: ${theme}. Change theme`}
+    >
       Theme: {theme}
     </button>
   )

@@ -4,7 +4,13 @@ import { cn } from '@/lib/utils'
 
 function Mark({ on }: { on: boolean }) {
   return (
-    <span aria-hidden="true" className={cn('inline-flex size-5 items-center justify-center rounded-full text-xs font-bold', on ? 'bg-success-soft text-success' : 'bg-muted text-muted-foreground')}>
+    <span
+      aria-hidden="true"
+      className={cn(
+        'inline-flex size-5 items-center justify-center rounded-full text-xs font-bold',
+        on ? 'bg-success-soft text-success' : 'bg-muted text-muted-foreground',
+      )}
+    >
       {on ? '✓' : '–'}
     </span>
   )
@@ -14,7 +20,12 @@ export function CapabilitiesList({ model }: { model: Model }) {
   return (
     <ul className="grid gap-2 sm:grid-cols-2" aria-label="Capabilities">
       {CAPABILITY_KEYS.map((k) => (
-        <li key={k} className="flex items-center gap-2 text-sm" data-capability={k} data-supported={model.capabilities[k]}>
+        <li
+          key={k}
+          className="flex items-center gap-2 text-sm"
+          data-capability={k}
+          data-supported={model.capabilities[k]}
+        >
           <Mark on={model.capabilities[k]} />
           <span>{CAPABILITIES[k]}</span>
           <span className={cn('text-xs', model.capabilities[k] ? 'text-success' : 'text-muted-foreground')}>
@@ -39,7 +50,13 @@ export function Modalities({ model }: { model: Model }) {
               {MODALITIES.map((m) => {
                 const on = model.modalities[dir].includes(m)
                 return (
-                  <li key={m} className={cn('rounded-md border px-2 py-1 text-xs', on ? 'border-accent bg-accent-soft' : 'text-muted-foreground line-through')}>
+                  <li
+                    key={m}
+                    className={cn(
+                      'rounded-md border px-2 py-1 text-xs',
+                      on ? 'border-accent bg-accent-soft' : 'text-muted-foreground line-through',
+                    )}
+                  >
                     {label(m)}
                     <span className="sr-only">{on ? ' (supported)' : ' (not supported)'}</span>
                   </li>

@@ -1,6 +1,6 @@
-import { Badge } from '@/components/ui/badge'
 import type { Model } from '@/lib/catalog'
 import { formatTokensCompact } from '@/lib/pricing/format'
+import { Badge } from '@/components/ui/badge'
 
 /** The short chips under a model's name: what it reads and the headline features. */
 export function capabilityChips(model: Model): string[] {

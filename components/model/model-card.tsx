@@ -10,11 +10,20 @@ export function ModelCard({ model, headingLevel = 3 }: { model: Model; headingLe
     <article className="flex flex-col rounded-lg border bg-card p-4">
       <p className="text-xs text-muted-foreground">{model.vendorName}</p>
       <H className="font-semibold">
-        <Link href={`/models/${model.id}`} className="hover:underline">{model.name}</Link>
+        <Link href={`/models/${model.id}`} className="hover:underline">
+          {model.name}
+        </Link>
       </H>
       <p className="mt-1 line-clamp-2 flex-1 text-sm text-muted-foreground">{model.summary}</p>
       <p className="mt-3 text-xs tabular-nums">
-        {formatTokensCompact(model.contextWindow)} context · {c ? <>{formatPrice(c.pricing.input)} in / {formatPrice(c.pricing.output)} out per 1M</> : 'no price listed'}
+        {formatTokensCompact(model.contextWindow)} context ·{' '}
+        {c ? (
+          <>
+            {formatPrice(c.pricing.input)} in / {formatPrice(c.pricing.output)} out per 1M
+          </>
+        ) : (
+          'no price listed'
+        )}
       </p>
     </article>
   )

@@ -1,8 +1,9 @@
 import Link from 'next/link'
 import { MDXContent } from '@content-collections/mdx/react'
 
-import { CopyButton } from '@/components/ui/copy-button'
 import type { Model } from '@/lib/catalog'
+import { CopyButton } from '@/components/ui/copy-button'
+
 import { CapabilityChips } from './capability-chips'
 import { StatusBadge } from './status-badge'
 
@@ -11,8 +12,18 @@ export function ModelHeader({ model }: { model: Model }) {
     <header className="space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm text-muted-foreground">
         <ol className="flex flex-wrap gap-1">
-          <li><Link href="/models" className="hover:underline">Models</Link> /</li>
-          <li><Link href={`/vendors/${model.vendor}`} className="hover:underline">{model.vendorName}</Link> /</li>
+          <li>
+            <Link href="/models" className="hover:underline">
+              Models
+            </Link>{' '}
+            /
+          </li>
+          <li>
+            <Link href={`/vendors/${model.vendor}`} className="hover:underline">
+              {model.vendorName}
+            </Link>{' '}
+            /
+          </li>
           <li aria-current="page">{model.name}</li>
         </ol>
       </nav>
@@ -24,8 +35,16 @@ export function ModelHeader({ model }: { model: Model }) {
         <StatusBadge model={model} />
       </div>
       <p className="text-sm text-muted-foreground">
-        by <Link href={`/vendors/${model.vendor}`} className="font-medium text-foreground hover:underline">{model.vendorName}</Link>
-        {model.family ? <> · family <span className="text-foreground">{model.family}</span></> : null}
+        by{' '}
+        <Link href={`/vendors/${model.vendor}`} className="font-medium text-foreground hover:underline">
+          {model.vendorName}
+        </Link>
+        {model.family ? (
+          <>
+            {' '}
+            · family <span className="text-foreground">{model.family}</span>
+          </>
+        ) : null}
       </p>
       <div className="flex flex-wrap items-center gap-2">
         <span className="text-sm text-muted-foreground">API id</span>
@@ -34,7 +53,13 @@ export function ModelHeader({ model }: { model: Model }) {
       </div>
       {model.aliases.length > 0 ? (
         <p className="text-sm text-muted-foreground">
-          Also known as {model.aliases.map((a, i) => <span key={a}>{i > 0 ? ', ' : ''}<code>{a}</code></span>)}
+          Also known as{' '}
+          {model.aliases.map((a, i) => (
+            <span key={a}>
+              {i > 0 ? ', ' : ''}
+              <code>{a}</code>
+            </span>
+          ))}
         </p>
       ) : null}
       <div className="prose-model max-w-3xl space-y-3 leading-relaxed">

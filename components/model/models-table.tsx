@@ -1,13 +1,31 @@
-import { ModelRowsTable } from '@/components/models-table/model-rows-table'
 import type { Model } from '@/lib/catalog'
 import type { ColumnId } from '@/lib/table/columns'
 import { slimRow, toModelRow } from '@/lib/table/rows'
+import { ModelRowsTable } from '@/components/models-table/model-rows-table'
 
 /**
  * A compact, sortable table of models (vendor pages, "Other models from ..."): context, max
  * reply, cheapest prices (USD per 1M tokens) and status, with the models index's columns and cells.
  */
-export function ModelsTable({ models, caption, showVendor = false }: { models: Model[]; caption: string; showVendor?: boolean }) {
-  const columns: ColumnId[] = ['name', ...(showVendor ? (['vendor'] as const) : []), 'context', 'maxOutput', 'input', 'output', 'status']
-  return <ModelRowsTable rows={models.map((m) => slimRow(toModelRow(m), columns))} columns={columns} caption={caption} />
+export function ModelsTable({
+  models,
+  caption,
+  showVendor = false,
+}: {
+  models: Model[]
+  caption: string
+  showVendor?: boolean
+}) {
+  const columns: ColumnId[] = [
+    'name',
+    ...(showVendor ? (['vendor'] as const) : []),
+    'context',
+    'maxOutput',
+    'input',
+    'output',
+    'status',
+  ]
+  return (
+    <ModelRowsTable rows={models.map((m) => slimRow(toModelRow(m), columns))} columns={columns} caption={caption} />
+  )
 }

@@ -1,5 +1,5 @@
-import { Table, TableFrame, Td, Th } from '@/components/ui/table'
 import type { Model } from '@/lib/catalog'
+import { Table, TableFrame, Td, Th } from '@/components/ui/table'
 
 export function ParametersTable({ model }: { model: Model }) {
   if (model.parameters.length === 0) {
@@ -18,8 +18,12 @@ export function ParametersTable({ model }: { model: Model }) {
         <tbody>
           {model.parameters.map((p) => (
             <tr key={p.name}>
-              <Td><code>{p.name}</code></Td>
-              <Td className="text-muted-foreground">{p.default === undefined ? '—' : <code>{String(p.default)}</code>}</Td>
+              <Td>
+                <code>{p.name}</code>
+              </Td>
+              <Td className="text-muted-foreground">
+                {p.default === undefined ? '—' : <code>{String(p.default)}</code>}
+              </Td>
             </tr>
           ))}
         </tbody>

@@ -1,17 +1,27 @@
-import { EndpointRowsTable } from '@/components/models-table/endpoint-rows-table'
 import type { EndpointView } from '@/lib/catalog'
 import { formatPrice, formatTokens } from '@/lib/pricing/format'
 import type { EndpointColumnId } from '@/lib/table/endpoints'
 import { toEndpointRow } from '@/lib/table/endpoints'
+import { EndpointRowsTable } from '@/components/models-table/endpoint-rows-table'
 
 /** Shown before the rest fold behind "Show all N providers". */
 export const VISIBLE_PROVIDERS = 5
 
 /** Every provider of a model, cheapest first and sortable; prices in USD per 1M tokens, limits in tokens. */
 export function ProvidersTable({ endpoints, modelName }: { endpoints: EndpointView[]; modelName: string }) {
-  if (endpoints.length === 0) return <p className="text-sm text-muted-foreground">No provider serves {modelName} in this catalog yet.</p>
+  if (endpoints.length === 0)
+    return <p className="text-sm text-muted-foreground">No provider serves {modelName} in this catalog yet.</p>
   const hasReasoning = endpoints.some((e) => e.pricing.reasoning !== undefined)
-  const columns: EndpointColumnId[] = ['provider', 'context', 'maxOutput', 'input', 'output', 'cacheRead', 'cacheWrite', ...(hasReasoning ? (['reasoning'] as const) : [])]
+  const columns: EndpointColumnId[] = [
+    'provider',
+    'context',
+    'maxOutput',
+    'input',
+    'output',
+    'cacheRead',
+    'cacheWrite',
+    ...(hasReasoning ? (['reasoning'] as const) : []),
+  ]
   const rows = endpoints.map((e) => toEndpointRow(e))
   const tiered = endpoints.filter((e) => e.pricing.tiers?.length)
   const extras = endpoints.filter((e) => e.pricing.request !== undefined || e.pricing.image !== undefined)
@@ -31,7 +41,8 @@ export function ProvidersTable({ endpoints, modelName }: { endpoints: EndpointVi
           {(e.pricing.tiers ?? []).map((t, i) => (
             <span key={t.above}>
               {i > 0 ? '; above ' : ''}
-              {formatTokens(t.above)} tokens, input {formatPrice(t.input ?? e.pricing.input)} and output {formatPrice(t.output ?? e.pricing.output)}
+              {formatTokens(t.above)} tokens, input {formatPrice(t.input ?? e.pricing.input)} and output{' '}
+              {formatPrice(t.output ?? e.pricing.output)}
               {t.cacheRead !== undefined ? `, cache read ${formatPrice(t.cacheRead)}` : ''} per 1M tokens
             </span>
           ))}

@@ -1,6 +1,6 @@
-import { Badge } from '@/components/ui/badge'
 import type { Model } from '@/lib/catalog'
 import { formatDate } from '@/lib/pricing/format'
+import { Badge } from '@/components/ui/badge'
 
 export function statusText(model: Pick<Model, 'status' | 'deprecationDate' | 'retirementDate'>): string {
   switch (model.status) {

@@ -48,7 +48,13 @@ export function DateCell({ value }: { value: string | undefined }) {
   return value === undefined ? <Unknown /> : <>{date(value)}</>
 }
 
-export const MODALITY_LABELS: Record<Modality, string> = { text: 'Text', image: 'Image', audio: 'Audio', video: 'Video', file: 'File' }
+export const MODALITY_LABELS: Record<Modality, string> = {
+  text: 'Text',
+  image: 'Image',
+  audio: 'Audio',
+  video: 'Video',
+  file: 'File',
+}
 
 export function ModalitiesCell({ value }: { value: readonly Modality[] }) {
   return <>{value.map((m) => MODALITY_LABELS[m]).join(', ')}</>
@@ -75,8 +81,20 @@ const STATUS_CLASS = { available: 'text-success', preview: 'text-warning', depre
 const STATUS_TEXT = { available: 'Available', preview: 'Preview', deprecated: 'Deprecated' } as const
 
 /** Status in one coloured word; the retirement or deprecation date, where known, in the tooltip. */
-export function StatusCell({ status, retirementDate, deprecationDate }: { status: Status; retirementDate?: string; deprecationDate?: string }) {
-  const when = retirementDate ? `Retires ${formatDate(retirementDate)}` : deprecationDate ? `Deprecated since ${formatDate(deprecationDate)}` : undefined
+export function StatusCell({
+  status,
+  retirementDate,
+  deprecationDate,
+}: {
+  status: Status
+  retirementDate?: string
+  deprecationDate?: string
+}) {
+  const when = retirementDate
+    ? `Retires ${formatDate(retirementDate)}`
+    : deprecationDate
+      ? `Deprecated since ${formatDate(deprecationDate)}`
+      : undefined
   return (
     <span className={`font-medium ${STATUS_CLASS[status]}`} title={when}>
       {STATUS_TEXT[status]}

@@ -5,14 +5,15 @@
  */
 import Link from 'next/link'
 
-import type { DataColumn } from '@/components/ui/data-table'
-import { Badge } from '@/components/ui/badge'
 import type { ColumnId } from '@/lib/table/columns'
 import { COLUMN_BY_ID } from '@/lib/table/columns'
 import type { EndpointColumnId, EndpointRow } from '@/lib/table/endpoints'
 import { ENDPOINT_COLUMNS } from '@/lib/table/endpoints'
 import type { ModelRow } from '@/lib/table/rows'
 import { sortingOptions } from '@/lib/table/sort'
+import { Badge } from '@/components/ui/badge'
+import type { DataColumn } from '@/components/ui/data-table'
+
 import { CapabilitiesCell, DateCell, ModalitiesCell, ModelNameCell, PriceCell, StatusCell, TokensCell } from './cells'
 
 /** The cell of one index column for one row. */
@@ -43,7 +44,9 @@ export function ModelCell({ column, row }: { column: ColumnId; row: ModelRow }) 
     case 'cutoff':
       return <DateCell value={row.cutoff} />
     case 'status':
-      return <StatusCell status={row.status} retirementDate={row.retirementDate} deprecationDate={row.deprecationDate} />
+      return (
+        <StatusCell status={row.status} retirementDate={row.retirementDate} deprecationDate={row.deprecationDate} />
+      )
   }
 }
 
@@ -62,14 +65,25 @@ export function modelColumns(ids: readonly ColumnId[]): DataColumn<ModelRow>[] {
 }
 
 export const modelDescriptions = (ids: readonly ColumnId[]) =>
-  Object.fromEntries(ids.map((id) => [id, COLUMN_BY_ID[id].unit ? `${COLUMN_BY_ID[id].description}, ${COLUMN_BY_ID[id].unit}` : COLUMN_BY_ID[id].description]))
+  Object.fromEntries(
+    ids.map((id) => [
+      id,
+      COLUMN_BY_ID[id].unit
+        ? `${COLUMN_BY_ID[id].description}, ${COLUMN_BY_ID[id].unit}`
+        : COLUMN_BY_ID[id].description,
+    ]),
+  )
 
 function EndpointCell({ column, row }: { column: EndpointColumnId; row: EndpointRow }) {
   switch (column) {
     case 'provider':
       return (
         <span className="block">
-          <Link href={`/providers/${row.provider}`} prefetch={false} className="font-medium text-foreground hover:underline">
+          <Link
+            href={`/providers/${row.provider}`}
+            prefetch={false}
+            className="font-medium text-foreground hover:underline"
+          >
             {row.providerName}
           </Link>
           {row.cheapest ? (
@@ -114,4 +128,5 @@ export function endpointColumns(ids: readonly EndpointColumnId[]): DataColumn<En
   })
 }
 
-export const endpointDescriptions = (ids: readonly EndpointColumnId[]) => Object.fromEntries(ids.map((id) => [id, ENDPOINT_COLUMNS[id].description]))
+export const endpointDescriptions = (ids: readonly EndpointColumnId[]) =>
+  Object.fromEntries(ids.map((id) => [id, ENDPOINT_COLUMNS[id].description]))

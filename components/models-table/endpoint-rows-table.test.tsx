@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { afterEach, describe, expect, it } from 'vitest'
 
 import type { EndpointRow } from '@/lib/table/endpoints'
+
 import { EndpointRowsTable } from './endpoint-rows-table'
 
 const row = (provider: string, input: number, output: number, over: Partial<EndpointRow> = {}): EndpointRow => ({
@@ -27,14 +28,25 @@ const rows = [
   row('g', 0.5, 0.5),
 ]
 
-const order = () => screen.getAllByRole('row').slice(1).map((tr) => tr.getAttribute('data-provider'))
+const order = () =>
+  screen
+    .getAllByRole('row')
+    .slice(1)
+    .map((tr) => tr.getAttribute('data-provider'))
 const header = (name: string) => screen.getByRole('columnheader', { name })
 
 afterEach(cleanup)
 
 describe('EndpointRowsTable (the shared sortable table)', () => {
   it('keeps the given order until a header is clicked, then sorts numerically with unknowns last', () => {
-    render(<EndpointRowsTable rows={rows} columns={['provider', 'maxOutput', 'input', 'cacheRead']} rowKey="provider" caption="Providers" />)
+    render(
+      <EndpointRowsTable
+        rows={rows}
+        columns={['provider', 'maxOutput', 'input', 'cacheRead']}
+        rowKey="provider"
+        caption="Providers"
+      />,
+    )
     expect(order()).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g'])
     expect(header('Input').getAttribute('aria-sort')).toBeNull()
 
@@ -58,7 +70,14 @@ describe('EndpointRowsTable (the shared sortable table)', () => {
   })
 
   it('formats prices and limits like the index, and marks the cheapest offer', () => {
-    render(<EndpointRowsTable rows={rows} columns={['provider', 'context', 'maxOutput', 'input', 'cacheRead']} rowKey="provider" caption="Providers" />)
+    render(
+      <EndpointRowsTable
+        rows={rows}
+        columns={['provider', 'context', 'maxOutput', 'input', 'cacheRead']}
+        rowKey="provider"
+        caption="Providers"
+      />,
+    )
     const first = screen.getAllByRole('row')[1]!
     expect(first.getAttribute('data-provider')).toBe('a')
     expect(within(first).getByText('Cheapest')).toBeTruthy()
@@ -69,7 +88,16 @@ describe('EndpointRowsTable (the shared sortable table)', () => {
   })
 
   it('folds rows beyond the limit behind a "show all" checkbox', () => {
-    render(<EndpointRowsTable rows={rows} columns={['provider', 'input']} rowKey="provider" caption="Providers" foldAfter={5} foldNoun="providers" />)
+    render(
+      <EndpointRowsTable
+        rows={rows}
+        columns={['provider', 'input']}
+        rowKey="provider"
+        caption="Providers"
+        foldAfter={5}
+        foldNoun="providers"
+      />,
+    )
     const toggle = screen.getByRole('checkbox', { name: 'Show all 7 providers (+2)' })
     expect(toggle).toBeTruthy()
     const folded = screen.getAllByRole('row', { hidden: true }).filter((tr) => tr.hasAttribute('data-folded'))

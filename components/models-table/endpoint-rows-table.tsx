@@ -2,9 +2,10 @@
 
 import { useMemo } from 'react'
 
-import { DataTable } from '@/components/ui/data-table'
 import type { EndpointColumnId, EndpointRow } from '@/lib/table/endpoints'
 import { ENDPOINT_COLUMNS } from '@/lib/table/endpoints'
+import { DataTable } from '@/components/ui/data-table'
+
 import { endpointColumns, endpointDescriptions } from './columns'
 
 const byProvider = (r: EndpointRow) => `${r.provider} ${r.modelId}`

@@ -3,8 +3,6 @@
 import type { ReactNode } from 'react'
 import { memo, useCallback, useEffect, useId, useMemo, useState } from 'react'
 
-import { Badge } from '@/components/ui/badge'
-import { PopoverMenu } from '@/components/ui/popover-menu'
 import { formatTokensCompact } from '@/lib/pricing/format'
 import type { ColumnId } from '@/lib/table/columns'
 import { COLUMN_BY_ID, COLUMNS } from '@/lib/table/columns'
@@ -14,6 +12,9 @@ import type { Facet } from '@/lib/table/rows'
 import type { IndexState } from '@/lib/table/state'
 import { visibleColumns } from '@/lib/table/state'
 import { CAPABILITIES, CAPABILITY_KEYS, MODALITIES } from '@/lib/table/vocab'
+import { Badge } from '@/components/ui/badge'
+import { PopoverMenu } from '@/components/ui/popover-menu'
+
 import { MODALITY_LABELS } from './cells'
 import type { HistoryMode } from './use-index-state'
 
@@ -39,7 +40,14 @@ function sortChoices() {
   }
   return COLUMNS.flatMap((c) => {
     const [first, second] = words(c.id)
-    const label = c.id === 'name' ? 'Name' : c.id === 'maxOutput' ? 'Max reply' : c.unit?.startsWith('USD') ? `${c.title} price` : c.title
+    const label =
+      c.id === 'name'
+        ? 'Name'
+        : c.id === 'maxOutput'
+          ? 'Max reply'
+          : c.unit?.startsWith('USD')
+            ? `${c.title} price`
+            : c.title
     const a = { value: c.descFirst ? `-${c.id}` : c.id, label: `${label}: ${first}` }
     const b = { value: c.descFirst ? c.id : `-${c.id}`, label: `${label}: ${second}` }
     return [a, b]
@@ -97,7 +105,9 @@ const CheckList = memo(function CheckList({
                 className="size-4 accent-accent"
               />
               <span className="flex-1 truncate">{o.label}</span>
-              {o.count !== undefined ? <span className="text-xs text-muted-foreground tabular-nums">{o.count}</span> : null}
+              {o.count !== undefined ? (
+                <span className="text-xs text-muted-foreground tabular-nums">{o.count}</span>
+              ) : null}
             </label>
           </li>
         ))}
@@ -127,12 +137,30 @@ const countBadge = (n: number) =>
   ) : null
 
 /** A price or size box: keeps what is typed ("0.") while the filter takes the parsed number. */
-function NumberField({ label, unit, name, value, onChange, placeholder, step = 'any' }: { label: ReactNode; unit?: string; name: string; value: number | undefined; onChange: (n: number | undefined) => void; placeholder?: string; step?: string }) {
+function NumberField({
+  label,
+  unit,
+  name,
+  value,
+  onChange,
+  placeholder,
+  step = 'any',
+}: {
+  label: ReactNode
+  unit?: string
+  name: string
+  value: number | undefined
+  onChange: (n: number | undefined) => void
+  placeholder?: string
+  step?: string
+}) {
   const id = useId()
   const [text, setText] = useState(value === undefined ? '' : String(value))
   useEffect(() => {
     // Follow outside changes (Back, "clear"), not our own keystrokes.
-    setText((t) => (Number(t) === value || (t === '' && value === undefined) ? t : value === undefined ? '' : String(value)))
+    setText((t) =>
+      Number(t) === value || (t === '' && value === undefined) ? t : value === undefined ? '' : String(value),
+    )
   }, [value])
   return (
     <div className="flex items-center gap-1.5">
@@ -160,10 +188,29 @@ function NumberField({ label, unit, name, value, onChange, placeholder, step = '
   )
 }
 
-function Toggle({ name, value = '1', label, checked, onChange }: { name: string; value?: string; label: string; checked: boolean; onChange: (on: boolean) => void }) {
+function Toggle({
+  name,
+  value = '1',
+  label,
+  checked,
+  onChange,
+}: {
+  name: string
+  value?: string
+  label: string
+  checked: boolean
+  onChange: (on: boolean) => void
+}) {
   return (
     <label className="inline-flex min-h-9 cursor-pointer items-center gap-2 rounded-md border bg-card px-3 text-sm whitespace-nowrap hover:bg-muted">
-      <input type="checkbox" name={name} value={value} checked={checked} onChange={(e) => onChange(e.target.checked)} className="size-4 accent-accent" />
+      <input
+        type="checkbox"
+        name={name}
+        value={value}
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        className="size-4 accent-accent"
+      />
       {label}
     </label>
   )
@@ -198,14 +245,23 @@ export function IndexToolbar({
   const filtersId = useId()
   const activeCount = activeFilters(f).length
   const visible = visibleColumns(state)
-  const vendorOptions = useMemo(() => vendors.map(([value, label]) => ({ value, label, count: vendorCounts.get(value) ?? 0 })), [vendors, vendorCounts])
-  const providerOptions = useMemo(() => providers.map(([value, label]) => ({ value, label, count: providerCounts.get(value) ?? 0 })), [providers, providerCounts])
+  const vendorOptions = useMemo(
+    () => vendors.map(([value, label]) => ({ value, label, count: vendorCounts.get(value) ?? 0 })),
+    [vendors, vendorCounts],
+  )
+  const providerOptions = useMemo(
+    () => providers.map(([value, label]) => ({ value, label, count: providerCounts.get(value) ?? 0 })),
+    [providers, providerCounts],
+  )
   const onToggle = useCallback(
     (field: ListKey, value: string, on: boolean) =>
       update((s) => ({ ...s, filters: { ...s.filters, [field]: toggle(s.filters[field] as string[], value, on) } })),
     [update],
   )
-  const contextSteps = f.minContext !== undefined && !CONTEXT_STEPS.includes(f.minContext) ? [...CONTEXT_STEPS, f.minContext].sort((a, b) => a - b) : CONTEXT_STEPS
+  const contextSteps =
+    f.minContext !== undefined && !CONTEXT_STEPS.includes(f.minContext)
+      ? [...CONTEXT_STEPS, f.minContext].sort((a, b) => a - b)
+      : CONTEXT_STEPS
   const sortValue = state.sort ? `${state.sort.desc ? '-' : ''}${state.sort.id}` : ''
 
   return (
@@ -271,22 +327,56 @@ export function IndexToolbar({
       <fieldset className="hidden flex-wrap items-center gap-2 peer-checked:flex sm:flex">
         <legend className="sr-only">Filters</legend>
         <PopoverMenu label={<FilterLabel>Vendor</FilterLabel>} badge={countBadge(f.vendors.length)}>
-          <CheckList name="vendor" field="vendors" options={vendorOptions} selected={f.vendors} onToggle={onToggle} filterable={vendors.length > 12} filterLabel="Filter vendors" />
+          <CheckList
+            name="vendor"
+            field="vendors"
+            options={vendorOptions}
+            selected={f.vendors}
+            onToggle={onToggle}
+            filterable={vendors.length > 12}
+            filterLabel="Filter vendors"
+          />
         </PopoverMenu>
         <PopoverMenu label={<FilterLabel>Provider</FilterLabel>} badge={countBadge(f.providers.length)}>
-          <CheckList name="provider" field="providers" options={providerOptions} selected={f.providers} onToggle={onToggle} filterable filterLabel="Filter providers" />
+          <CheckList
+            name="provider"
+            field="providers"
+            options={providerOptions}
+            selected={f.providers}
+            onToggle={onToggle}
+            filterable
+            filterLabel="Filter providers"
+          />
         </PopoverMenu>
         <PopoverMenu label={<FilterLabel>Accepts</FilterLabel>} badge={countBadge(f.inputModalities.length)}>
           <p className="px-1.5 pb-1 text-xs text-muted-foreground">Input the model takes (all selected)</p>
-          <CheckList name="in" field="inputModalities" options={MODALITY_OPTIONS} selected={f.inputModalities} onToggle={onToggle} />
+          <CheckList
+            name="in"
+            field="inputModalities"
+            options={MODALITY_OPTIONS}
+            selected={f.inputModalities}
+            onToggle={onToggle}
+          />
         </PopoverMenu>
         <PopoverMenu label={<FilterLabel>Produces</FilterLabel>} badge={countBadge(f.outputModalities.length)}>
           <p className="px-1.5 pb-1 text-xs text-muted-foreground">Output the model gives (all selected)</p>
-          <CheckList name="out" field="outputModalities" options={MODALITY_OPTIONS} selected={f.outputModalities} onToggle={onToggle} />
+          <CheckList
+            name="out"
+            field="outputModalities"
+            options={MODALITY_OPTIONS}
+            selected={f.outputModalities}
+            onToggle={onToggle}
+          />
         </PopoverMenu>
         <PopoverMenu label={<FilterLabel>Capabilities</FilterLabel>} badge={countBadge(f.capabilities.length)}>
           <p className="px-1.5 pb-1 text-xs text-muted-foreground">The model has all selected</p>
-          <CheckList name="cap" field="capabilities" options={CAPABILITY_OPTIONS} selected={f.capabilities} onToggle={onToggle} />
+          <CheckList
+            name="cap"
+            field="capabilities"
+            options={CAPABILITY_OPTIONS}
+            selected={f.capabilities}
+            onToggle={onToggle}
+          />
         </PopoverMenu>
         <label className="flex items-center gap-1.5 text-sm whitespace-nowrap text-muted-foreground">
           Min context
@@ -304,11 +394,36 @@ export function IndexToolbar({
             ))}
           </select>
         </label>
-        <NumberField label="Input ≤ $" unit="per 1M" name="maxin" value={f.maxInput} onChange={(n) => setFilter('maxInput', n, 'typing')} placeholder="any" />
-        <NumberField label="Output ≤ $" unit="per 1M" name="maxout" value={f.maxOutput} onChange={(n) => setFilter('maxOutput', n, 'typing')} placeholder="any" />
+        <NumberField
+          label="Input ≤ $"
+          unit="per 1M"
+          name="maxin"
+          value={f.maxInput}
+          onChange={(n) => setFilter('maxInput', n, 'typing')}
+          placeholder="any"
+        />
+        <NumberField
+          label="Output ≤ $"
+          unit="per 1M"
+          name="maxout"
+          value={f.maxOutput}
+          onChange={(n) => setFilter('maxOutput', n, 'typing')}
+          placeholder="any"
+        />
         <Toggle name="free" label="Free only" checked={f.free} onChange={(on) => setFilter('free', on)} />
-        <Toggle name="open" label="Open weights" checked={f.openWeights} onChange={(on) => setFilter('openWeights', on)} />
-        <Toggle name="hide" value="deprecated" label="Hide deprecated" checked={f.hideDeprecated} onChange={(on) => setFilter('hideDeprecated', on)} />
+        <Toggle
+          name="open"
+          label="Open weights"
+          checked={f.openWeights}
+          onChange={(on) => setFilter('openWeights', on)}
+        />
+        <Toggle
+          name="hide"
+          value="deprecated"
+          label="Hide deprecated"
+          checked={f.hideDeprecated}
+          onChange={(on) => setFilter('hideDeprecated', on)}
+        />
         <PopoverMenu label="Columns" align="end">
           <ul className="space-y-0.5">
             {COLUMNS.filter((c) => !c.alwaysVisible).map((c) => (
@@ -336,7 +451,10 @@ export function IndexToolbar({
           </ul>
         </PopoverMenu>
         <noscript>
-          <button type="submit" className="min-h-9 rounded-md bg-accent px-3 text-sm font-medium text-accent-foreground">
+          <button
+            type="submit"
+            className="min-h-9 rounded-md bg-accent px-3 text-sm font-medium text-accent-foreground"
+          >
             Apply
           </button>
         </noscript>

@@ -2,10 +2,11 @@
 
 import { useMemo } from 'react'
 
-import { DataTable } from '@/components/ui/data-table'
 import type { ColumnId } from '@/lib/table/columns'
 import { COLUMN_BY_ID } from '@/lib/table/columns'
 import type { ModelRow } from '@/lib/table/rows'
+import { DataTable } from '@/components/ui/data-table'
+
 import { modelColumns, modelDescriptions } from './columns'
 
 const getRowId = (r: ModelRow) => r.id
@@ -15,5 +16,15 @@ export function ModelRowsTable({ rows, columns, caption }: { rows: ModelRow[]; c
   const defs = useMemo(() => modelColumns(columns), [columns])
   const numeric = useMemo(() => columns.filter((c) => COLUMN_BY_ID[c].numeric && c !== 'status'), [columns])
   const descriptions = useMemo(() => modelDescriptions(columns), [columns])
-  return <DataTable data={rows} columns={defs} caption={caption} getRowId={getRowId} numeric={numeric} descriptions={descriptions} stickyFirst />
+  return (
+    <DataTable
+      data={rows}
+      columns={defs}
+      caption={caption}
+      getRowId={getRowId}
+      numeric={numeric}
+      descriptions={descriptions}
+      stickyFirst
+    />
+  )
 }

@@ -1,7 +1,7 @@
 'use client'
 
-import Link from 'next/link'
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import Link from 'next/link'
 import type { ColumnVisibilityState, RowSelectionState, SortingState, Updater } from '@tanstack/react-table'
 import {
   columnVisibilityFeature,
@@ -15,8 +15,6 @@ import {
 } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
 
-import { Button, buttonClass } from '@/components/ui/button'
-import { SortHeader } from '@/components/ui/sort-header'
 import type { ColumnId, SortValue } from '@/lib/table/columns'
 import { COLUMN_BY_ID, COLUMN_IDS, COLUMNS } from '@/lib/table/columns'
 import { toCsv, toJson } from '@/lib/table/export'
@@ -26,10 +24,12 @@ import type { Facet, ModelRow } from '@/lib/table/rows'
 import { ModelSearch } from '@/lib/table/search'
 import { sortingOptions } from '@/lib/table/sort'
 import type { IndexState } from '@/lib/table/state'
-import { MAX_SELECTED, serializeIndexState } from '@/lib/table/state'
-import { DEFAULT_STATE, visibleColumns } from '@/lib/table/state'
+import { DEFAULT_STATE, MAX_SELECTED, serializeIndexState, visibleColumns } from '@/lib/table/state'
 import { viewRows } from '@/lib/table/view'
 import { cn } from '@/lib/utils'
+import { Button, buttonClass } from '@/components/ui/button'
+import { SortHeader } from '@/components/ui/sort-header'
+
 import { ModelCell } from './columns'
 import { IndexToolbar } from './index-toolbar'
 import { useIndexState } from './use-index-state'
@@ -131,11 +131,17 @@ export function ModelsIndex({ rows, vendors, providers, initialState }: ModelsIn
 
   const sorting = useMemo<SortingState>(() => (state.sort ? [state.sort] : []), [state.sort])
   const visible = visibleColumns(state)
-  const columnVisibility = useMemo<ColumnVisibilityState>(() => Object.fromEntries(COLUMN_IDS.map((id) => [id, visible.includes(id)])), [visible])
+  const columnVisibility = useMemo<ColumnVisibilityState>(
+    () => Object.fromEntries(COLUMN_IDS.map((id) => [id, visible.includes(id)])),
+    [visible],
+  )
   // Ticked rows live in the URL too (`sel`), in the order ticked, so a reload or a shared link
   // keeps them; a tick replaces the history entry rather than adding a step.
   const selectedIds = useMemo(() => state.selected ?? [], [state.selected])
-  const rowSelection = useMemo<RowSelectionState>(() => Object.fromEntries(selectedIds.map((id) => [id, true])), [selectedIds])
+  const rowSelection = useMemo<RowSelectionState>(
+    () => Object.fromEntries(selectedIds.map((id) => [id, true])),
+    [selectedIds],
+  )
   const setSelected = (next: (ids: string[]) => string[]) =>
     update((s) => {
       const ids = next(s.selected ?? []).slice(0, MAX_SELECTED)
@@ -164,7 +170,11 @@ export function ModelsIndex({ rows, vendors, providers, initialState }: ModelsIn
   })
 
   const tableRows = table.getRowModel().rows
-  const hydrated = useSyncExternalStore(noopSubscribe, () => true, () => false)
+  const hydrated = useSyncExternalStore(
+    noopSubscribe,
+    () => true,
+    () => false,
+  )
   const scrollRef = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({
     count: tableRows.length,
@@ -194,7 +204,8 @@ export function ModelsIndex({ rows, vendors, providers, initialState }: ModelsIn
   // With a provider filter the price columns are those providers' prices (lib/table/filters.ts).
   const basis = priceBasis(state.filters, providers)
 
-  const without = (s: IndexState, key: FilterKey): IndexState => (key === 'q' ? { ...s, q: '' } : { ...s, filters: withoutFilter(s.filters, key) })
+  const without = (s: IndexState, key: FilterKey): IndexState =>
+    key === 'q' ? { ...s, q: '' } : { ...s, filters: withoutFilter(s.filters, key) }
   const removeFilter = (key: FilterKey) => update((s) => without(s, key))
   // Chips and "Clear all" are links to the view they lead to, so they work before hydration and
   // with JavaScript off.
@@ -204,7 +215,12 @@ export function ModelsIndex({ rows, vendors, providers, initialState }: ModelsIn
   }
   const hrefWithout = (key: FilterKey) => hrefOf(without(state, key))
   /** No search and no filters; the order, columns and ticked rows stay. */
-  const cleared = (s: IndexState): IndexState => ({ ...DEFAULT_STATE, sort: s.sort, columns: s.columns, selected: s.selected })
+  const cleared = (s: IndexState): IndexState => ({
+    ...DEFAULT_STATE,
+    sort: s.sort,
+    columns: s.columns,
+    selected: s.selected,
+  })
 
   const headers = table.getHeaderGroups()[0]?.headers ?? []
   const visibleIds = headers.map((h) => h.column.id as ColumnId)
@@ -317,7 +333,8 @@ export function ModelsIndex({ rows, vendors, providers, initialState }: ModelsIn
             data-testid="models-table"
           >
             <caption className="sr-only">
-              Models, {plural(data.length, 'row')}. Prices in USD per 1M tokens at {basis}; context and max reply in tokens. Column headers sort.
+              Models, {plural(data.length, 'row')}. Prices in USD per 1M tokens at {basis}; context and max reply in
+              tokens. Column headers sort.
             </caption>
             <colgroup>
               {visibleIds.map((id) => (
@@ -339,7 +356,8 @@ export function ModelsIndex({ rows, vendors, providers, initialState }: ModelsIn
                       onSort={() => {
                         const next = header.column.getNextSortingOrder()
                         header.column.toggleSorting()
-                        if (next) setAnnouncement(`Sorted by ${spec.title}, ${next === 'asc' ? 'ascending' : 'descending'}`)
+                        if (next)
+                          setAnnouncement(`Sorted by ${spec.title}, ${next === 'asc' ? 'ascending' : 'descending'}`)
                       }}
                       className={cn('sticky top-0 z-10 border-b', id === 'name' && 'left-0 z-20')}
                     />
@@ -357,7 +375,13 @@ export function ModelsIndex({ rows, vendors, providers, initialState }: ModelsIn
                 const m = row.original
                 const selected = row.getIsSelected()
                 return (
-                  <tr key={row.id} aria-rowindex={index + 2} data-model={m.id} data-selected={selected ? '' : undefined} style={{ height: ROW_HEIGHT }}>
+                  <tr
+                    key={row.id}
+                    aria-rowindex={index + 2}
+                    data-model={m.id}
+                    data-selected={selected ? '' : undefined}
+                    style={{ height: ROW_HEIGHT }}
+                  >
                     {row.getVisibleCells().map((cell) => {
                       const id = cell.column.id as ColumnId
                       if (id === 'name')
@@ -393,7 +417,6 @@ export function ModelsIndex({ rows, vendors, providers, initialState }: ModelsIn
               ) : null}
             </tbody>
           </table>
-
         </div>
       )}
       <p className="sr-only" role="status">
@@ -403,7 +426,13 @@ export function ModelsIndex({ rows, vendors, providers, initialState }: ModelsIn
         <noscript>
           {/* Without JavaScript the live table (first rows only) gives way to the full static one. */}
           <style>{'[data-testid=models-scroll]{display:none}'}</style>
-          <StaticTable rows={tableRows.slice(0, NOSCRIPT_ROWS).map((r) => r.original)} columns={visibleIds} total={data.length} sort={state.sort} basis={basis} />
+          <StaticTable
+            rows={tableRows.slice(0, NOSCRIPT_ROWS).map((r) => r.original)}
+            columns={visibleIds}
+            total={data.length}
+            sort={state.sort}
+            basis={basis}
+          />
         </noscript>
       ) : null}
     </div>
@@ -411,11 +440,28 @@ export function ModelsIndex({ rows, vendors, providers, initialState }: ModelsIn
 }
 
 /** Every row of the view as a plain table, for readers without JavaScript. */
-function StaticTable({ rows, columns, total, sort, basis }: { rows: ModelRow[]; columns: ColumnId[]; total: number; sort: IndexState['sort']; basis: string }) {
+function StaticTable({
+  rows,
+  columns,
+  total,
+  sort,
+  basis,
+}: {
+  rows: ModelRow[]
+  columns: ColumnId[]
+  total: number
+  sort: IndexState['sort']
+  basis: string
+}) {
   return (
     <div className="overflow-x-auto rounded-lg border">
-      <table data-testid="models-table-static" className={cn('w-max min-w-full border-separate border-spacing-0 text-sm', CELLS)}>
-        <caption className="sr-only">Models. Prices in USD per 1M tokens at {basis}; context and max reply in tokens.</caption>
+      <table
+        data-testid="models-table-static"
+        className={cn('w-max min-w-full border-separate border-spacing-0 text-sm', CELLS)}
+      >
+        <caption className="sr-only">
+          Models. Prices in USD per 1M tokens at {basis}; context and max reply in tokens.
+        </caption>
         <thead>
           <tr>
             {columns.map((id) => (
@@ -423,7 +469,10 @@ function StaticTable({ rows, columns, total, sort, basis }: { rows: ModelRow[]; 
                 key={id}
                 scope="col"
                 aria-sort={sort?.id === id ? (sort.desc ? 'descending' : 'ascending') : undefined}
-                className={cn('border-b bg-muted px-3 py-2 font-medium whitespace-nowrap text-muted-foreground', RIGHT.has(id) ? 'text-right' : 'text-left')}
+                className={cn(
+                  'border-b bg-muted px-3 py-2 font-medium whitespace-nowrap text-muted-foreground',
+                  RIGHT.has(id) ? 'text-right' : 'text-left',
+                )}
               >
                 {COLUMN_BY_ID[id].title}
               </th>
@@ -448,7 +497,11 @@ function StaticTable({ rows, columns, total, sort, basis }: { rows: ModelRow[]; 
           ))}
         </tbody>
       </table>
-      {total > rows.length ? <p className="p-3 text-sm">The first {rows.length} of {total} models; narrow the list with the search and filters.</p> : null}
+      {total > rows.length ? (
+        <p className="p-3 text-sm">
+          The first {rows.length} of {total} models; narrow the list with the search and filters.
+        </p>
+      ) : null}
     </div>
   )
 }
@@ -479,7 +532,10 @@ function EmptyState({
     const searchWithin = (rs: readonly ModelRow[], q: string): readonly ModelRow[] => {
       if (!q.trim()) return rs
       const keep = new Set(rs)
-      return search.search(q).map((h) => h.row).filter((r) => keep.has(r))
+      return search
+        .search(q)
+        .map((h) => h.row)
+        .filter((r) => keep.has(r))
     }
     return loosenings(rows, state.filters, state.q, searchWithin, facets)
   }, [rows, state.filters, state.q, search, facets])

@@ -1,8 +1,21 @@
-import { highlightCode, snippetStylesCss, type Grammar } from '@/lib/snippets/highlight'
+import type { Grammar } from '@/lib/snippets/highlight'
+import { highlightCode, snippetStylesCss } from '@/lib/snippets/highlight'
 import { CopyButton } from '@/components/ui/copy-button'
+
 import { HighlightedCode } from './highlighted-code'
 
-const GRAMMARS: Record<string, Grammar> = { bash: 'bash', sh: 'bash', shell: 'bash', python: 'python', py: 'python', typescript: 'typescript', ts: 'typescript', javascript: 'javascript', js: 'javascript', go: 'go' }
+const GRAMMARS: Record<string, Grammar> = {
+  bash: 'bash',
+  sh: 'bash',
+  shell: 'bash',
+  python: 'python',
+  py: 'python',
+  typescript: 'typescript',
+  ts: 'typescript',
+  javascript: 'javascript',
+  js: 'javascript',
+  go: 'go',
+}
 
 /** A block of fixed code with a copy button, highlighted at build time (server component). */
 export async function CodeBlock({ code, language, label }: { code: string; language: string; label: string }) {

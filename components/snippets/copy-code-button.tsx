@@ -29,12 +29,17 @@ export function CopyCodeButton({ text, codeId, className }: { text: string; code
     navigator.clipboard.writeText(text).then(() => setState('copied'), selectCode)
   }
 
-  const label = { idle: 'Copy code', copied: 'Copied', selected: 'Selected: press Ctrl+C', failed: 'Copy failed' }[state]
+  const label = { idle: 'Copy code', copied: 'Copied', selected: 'Selected: press Ctrl+C', failed: 'Copy failed' }[
+    state
+  ]
   return (
     <button
       type="button"
       onClick={copy}
-      className={cn('inline-flex min-h-8 items-center rounded-md border bg-card px-2.5 py-1 text-xs font-medium hover:bg-muted', className)}
+      className={cn(
+        'inline-flex min-h-8 items-center rounded-md border bg-card px-2.5 py-1 text-xs font-medium hover:bg-muted',
+        className,
+      )}
     >
       <span aria-live="polite">{label}</span>
     </button>

@@ -5,11 +5,34 @@ import { cn } from '@/lib/utils'
  * Code coloured by build-time token styles (`sk<n>` classes; their CSS comes with the snippet
  * data, see lib/snippets/highlight.ts). No hooks: renders on the server and in the browser.
  */
-export function HighlightedCode({ segments, grammar, className, id }: { segments: readonly Segment[]; grammar: string; className?: string; id?: string }) {
+export function HighlightedCode({
+  segments,
+  grammar,
+  className,
+  id,
+}: {
+  segments: readonly Segment[]
+  grammar: string
+  className?: string
+  id?: string
+}) {
   return (
-    <pre id={id} data-language={grammar} className={cn('snippet-code overflow-x-auto p-4 text-[13px] leading-relaxed', className)} tabIndex={0}>
+    <pre
+      id={id}
+      data-language={grammar}
+      className={cn('snippet-code overflow-x-auto p-4 text-[13px] leading-relaxed', className)}
+      tabIndex={0}
+    >
       <code>
-        {segments.map(([style, text], i) => (style === 0 ? text : <span key={i} className={`sk${style}`}>{text}</span>))}
+        {segments.map(([style, text], i) =>
+          style === 0 ? (
+            text
+          ) : (
+            <span key={i} className={`sk${style}`}>
+              {text}
+            </span>
+          ),
+        )}
       </code>
     </pre>
   )

@@ -1,6 +1,7 @@
 'use client'
 
-import { type KeyboardEvent, useRef } from 'react'
+import type { KeyboardEvent } from 'react'
+import { useRef } from 'react'
 
 import { cn } from '@/lib/utils'
 
@@ -14,11 +15,28 @@ export interface TabItem {
  * the caller's: give it `id={`${idPrefix}-panel`}`, `role="tabpanel"` and
  * `aria-labelledby={`${idPrefix}-tab-${selected}`}`.
  */
-export function LanguageTabs({ items, selected, onSelect, idPrefix, label }: { items: readonly TabItem[]; selected: string; onSelect: (id: string) => void; idPrefix: string; label: string }) {
+export function LanguageTabs({
+  items,
+  selected,
+  onSelect,
+  idPrefix,
+  label,
+}: {
+  items: readonly TabItem[]
+  selected: string
+  onSelect: (id: string) => void
+  idPrefix: string
+  label: string
+}) {
   const refs = useRef<Array<HTMLButtonElement | null>>([])
   function onKeyDown(e: KeyboardEvent, index: number) {
     const last = items.length - 1
-    const to = { ArrowRight: index === last ? 0 : index + 1, ArrowLeft: index === 0 ? last : index - 1, Home: 0, End: last }[e.key]
+    const to = {
+      ArrowRight: index === last ? 0 : index + 1,
+      ArrowLeft: index === 0 ? last : index - 1,
+      Home: 0,
+      End: last,
+    }[e.key]
     if (to === undefined) return
     e.preventDefault()
     refs.current[to]?.focus()
@@ -44,7 +62,9 @@ export function LanguageTabs({ items, selected, onSelect, idPrefix, label }: { i
             onKeyDown={(e) => onKeyDown(e, i)}
             className={cn(
               '-mb-px min-h-10 shrink-0 border-b-2 px-3 text-sm font-medium whitespace-nowrap',
-              active ? 'border-accent text-foreground' : 'border-transparent text-muted-foreground hover:text-foreground',
+              active
+                ? 'border-accent text-foreground'
+                : 'border-transparent text-muted-foreground hover:text-foreground',
             )}
           >
             {item.label}

@@ -1,9 +1,16 @@
+import { site } from '@/lib/site'
 import { highlightTemplate, snippetStylesCss } from '@/lib/snippets/highlight'
 import { LANGUAGES } from '@/lib/snippets/languages'
-import { MODELS_LIST_FLAGS, MODELS_LIST_LANGUAGES, modelsListTemplate, modelsListValues } from '@/lib/snippets/models-list'
+import {
+  MODELS_LIST_FLAGS,
+  MODELS_LIST_LANGUAGES,
+  modelsListTemplate,
+  modelsListValues,
+} from '@/lib/snippets/models-list'
 import { renderSegments, segmentsText } from '@/lib/snippets/segments'
-import { site } from '@/lib/site'
-import { type StaticSnippet, StaticSnippetTabs } from './static-snippet-tabs'
+
+import type { StaticSnippet } from './static-snippet-tabs'
+import { StaticSnippetTabs } from './static-snippet-tabs'
 
 const HOW_TO_RUN: Record<(typeof MODELS_LIST_LANGUAGES)[number], string> = {
   curl: 'Paste into bash or zsh. No key needed.',
@@ -32,8 +39,19 @@ function highlighted(siteUrl: string): Promise<StaticSnippet[]> {
   if (cache?.siteUrl !== siteUrl) {
     const snippets = Promise.all(
       MODELS_LIST_LANGUAGES.map(async (lang) => {
-        const segments = renderSegments(await highlightTemplate(modelsListTemplate(lang), lang), MODELS_LIST_FLAGS, modelsListValues(lang, siteUrl))
-        return { id: lang, label: LANGUAGES[lang].label, howToRun: HOW_TO_RUN[lang], grammar: LANGUAGES[lang].grammar, segments, text: segmentsText(segments) }
+        const segments = renderSegments(
+          await highlightTemplate(modelsListTemplate(lang), lang),
+          MODELS_LIST_FLAGS,
+          modelsListValues(lang, siteUrl),
+        )
+        return {
+          id: lang,
+          label: LANGUAGES[lang].label,
+          howToRun: HOW_TO_RUN[lang],
+          grammar: LANGUAGES[lang].grammar,
+          segments,
+          text: segmentsText(segments),
+        }
       }),
     )
     cache = { siteUrl, snippets }

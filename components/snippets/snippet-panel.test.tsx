@@ -4,9 +4,20 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { ALL_OPTIONS, FULL_MODEL } from '@/lib/snippets/fixtures'
 import { highlightSnippet } from '@/lib/snippets/highlight'
-import { DEFAULT_MESSAGE, generateSnippet, LANGUAGE_IDS, LANGUAGE_STORAGE_KEY, optionDefaults, proxyTarget, type SnippetLanguage, snippetFeatures } from '@/lib/snippets/index'
+import type { SnippetLanguage } from '@/lib/snippets/index'
+import {
+  DEFAULT_MESSAGE,
+  generateSnippet,
+  LANGUAGE_IDS,
+  LANGUAGE_STORAGE_KEY,
+  optionDefaults,
+  proxyTarget,
+  snippetFeatures,
+} from '@/lib/snippets/index'
 import type { PanelContext } from '@/lib/snippets/panel-state'
-import { type PackedTemplate, packTemplate } from '@/lib/snippets/segments'
+import type { PackedTemplate } from '@/lib/snippets/segments'
+import { packTemplate } from '@/lib/snippets/segments'
+
 import { SnippetPanel } from './snippet-panel'
 
 const SITE = 'https://site.example'
@@ -15,7 +26,13 @@ const ctx: PanelContext = {
   defaults: optionDefaults(FULL_MODEL),
   targets: [
     { id: 'proxy', label: 'This site', ...proxyTarget(SITE, FULL_MODEL.id) },
-    { id: 'acme', label: 'Acme directly', baseUrl: 'https://api.acme.example/v1', modelId: 'omni-1', apiKeyEnv: 'ACME_API_KEY' },
+    {
+      id: 'acme',
+      label: 'Acme directly',
+      baseUrl: 'https://api.acme.example/v1',
+      modelId: 'omni-1',
+      apiKeyEnv: 'ACME_API_KEY',
+    },
   ],
   defaultMessage: DEFAULT_MESSAGE,
   maxOutputTokens: FULL_MODEL.maxOutputTokens,
@@ -23,7 +40,9 @@ const ctx: PanelContext = {
 let templates: Record<SnippetLanguage, PackedTemplate>
 
 beforeAll(async () => {
-  templates = Object.fromEntries(await Promise.all(LANGUAGE_IDS.map(async (l) => [l, packTemplate(await highlightSnippet(l, ctx.features))]))) as typeof templates
+  templates = Object.fromEntries(
+    await Promise.all(LANGUAGE_IDS.map(async (l) => [l, packTemplate(await highlightSnippet(l, ctx.features))])),
+  ) as typeof templates
 })
 beforeEach(() => {
   window.localStorage.clear()
@@ -32,12 +51,18 @@ beforeEach(() => {
 afterEach(cleanup)
 
 const code = () => document.querySelector('pre')?.textContent
-const expected = (lang: SnippetLanguage, over: Parameters<typeof generateSnippet>[0] extends infer T ? Partial<T> : never = {}) =>
-  generateSnippet({ model: FULL_MODEL, target: proxyTarget(SITE, FULL_MODEL.id), message: DEFAULT_MESSAGE, ...over }, lang)
+const expected = (
+  lang: SnippetLanguage,
+  over: Parameters<typeof generateSnippet>[0] extends infer T ? Partial<T> : never = {},
+) =>
+  generateSnippet(
+    { model: FULL_MODEL, target: proxyTarget(SITE, FULL_MODEL.id), message: DEFAULT_MESSAGE, ...over },
+    lang,
+  )
 const panel = () => render(<SnippetPanel ctx={ctx} templates={templates} modelDefaults={{ temperature: '1' }} />)
 
 describe('SnippetPanel', () => {
-  it('shows the curl default, highlighted, and exactly the generator\'s text', () => {
+  it("shows the curl default, highlighted, and exactly the generator's text", () => {
     panel()
     expect(code()).toBe(expected('curl'))
     expect(document.querySelectorAll('pre span[class^=sk]').length).toBeGreaterThan(5)
@@ -53,19 +78,28 @@ describe('SnippetPanel', () => {
     expect(code()).toBe(expected('go', { message: `it's "$x" \`y\` \\ 🎉`, stream: true, options: { tools: true } }))
     await waitFor(() => expect(window.location.search).toContain('lang=go'))
     const params = new URLSearchParams(window.location.search)
-    expect(Object.fromEntries(params)).toEqual({ lang: 'go', stream: '1', tools: '1', message: `it's "$x" \`y\` \\ 🎉` })
+    expect(Object.fromEntries(params)).toEqual({
+      lang: 'go',
+      stream: '1',
+      tools: '1',
+      message: `it's "$x" \`y\` \\ 🎉`,
+    })
     expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('go')
   })
 
   it('starts from the URL, else from the language chosen last', async () => {
     window.history.replaceState(null, '', `/m?lang=python&via=acme&temperature=0.4&system=Hi`)
     panel()
-    await waitFor(() => expect(code()).toBe(expected('python', { target: ctx.targets[1], system: 'Hi', options: { temperature: 0.4 } })))
+    await waitFor(() =>
+      expect(code()).toBe(expected('python', { target: ctx.targets[1], system: 'Hi', options: { temperature: 0.4 } })),
+    )
     cleanup()
     window.history.replaceState(null, '', '/m')
     window.localStorage.setItem(LANGUAGE_STORAGE_KEY, 'typescript')
     panel()
-    await waitFor(() => expect(screen.getByRole('tab', { name: 'TypeScript' }).getAttribute('aria-selected')).toBe('true'))
+    await waitFor(() =>
+      expect(screen.getByRole('tab', { name: 'TypeScript' }).getAttribute('aria-selected')).toBe('true'),
+    )
     expect(code()).toBe(expected('typescript'))
   })
 
@@ -83,11 +117,30 @@ describe('SnippetPanel', () => {
   })
 
   it('every option together matches the generator in every language', async () => {
-    window.history.replaceState(null, '', `/m?stream=1&temperature=0.2&max_tokens=300&top_p=0.5&stop=STOP&seed=7&reasoning_effort=high&json_schema=1&tools=1&image=1&system=S`)
+    window.history.replaceState(
+      null,
+      '',
+      `/m?stream=1&temperature=0.2&max_tokens=300&top_p=0.5&stop=STOP&seed=7&reasoning_effort=high&json_schema=1&tools=1&image=1&system=S`,
+    )
     panel()
     for (const lang of LANGUAGE_IDS) {
-      await act(async () => fireEvent.click(screen.getByRole('tab', { name: { curl: 'curl', python: 'Python', typescript: 'TypeScript', javascript: 'JavaScript', 'python-urllib': 'Python (no SDK)', go: 'Go' }[lang] })))
-      expect(code()).toBe(expected(lang, { stream: true, system: 'S', options: { ...ALL_OPTIONS, imageUrl: ctx.defaults.imageUrl } }))
+      await act(async () =>
+        fireEvent.click(
+          screen.getByRole('tab', {
+            name: {
+              curl: 'curl',
+              python: 'Python',
+              typescript: 'TypeScript',
+              javascript: 'JavaScript',
+              'python-urllib': 'Python (no SDK)',
+              go: 'Go',
+            }[lang],
+          }),
+        ),
+      )
+      expect(code()).toBe(
+        expected(lang, { stream: true, system: 'S', options: { ...ALL_OPTIONS, imageUrl: ctx.defaults.imageUrl } }),
+      )
     }
   })
 })

@@ -1,21 +1,25 @@
 'use client'
 
-import { type ReactNode, useEffect, useId, useMemo, useState } from 'react'
+import type { ReactNode } from 'react'
+import { useEffect, useId, useMemo, useState } from 'react'
 
-import { REASONING_EFFORTS, type ReasoningEffort } from '@/lib/snippets/features'
+import type { ReasoningEffort } from '@/lib/snippets/features'
+import { REASONING_EFFORTS } from '@/lib/snippets/features'
 import { slotValues, snippetFlags } from '@/lib/snippets/input'
-import { isSnippetLanguage, LANGUAGE_IDS, LANGUAGE_STORAGE_KEY, LANGUAGES, type SnippetLanguage } from '@/lib/snippets/languages'
+import type { SnippetLanguage } from '@/lib/snippets/languages'
+import { isSnippetLanguage, LANGUAGE_IDS, LANGUAGE_STORAGE_KEY, LANGUAGES } from '@/lib/snippets/languages'
+import type { PanelContext, PanelState } from '@/lib/snippets/panel-state'
 import {
   defaultPanelState,
   LIMITS,
-  type PanelContext,
   panelStateFromParams,
   panelStateToParams,
-  type PanelState,
   parseOption,
   requestFromPanelState,
 } from '@/lib/snippets/panel-state'
-import { type PackedTemplate, renderSegments, segmentsText, unpackTemplate } from '@/lib/snippets/segments'
+import type { PackedTemplate } from '@/lib/snippets/segments'
+import { renderSegments, segmentsText, unpackTemplate } from '@/lib/snippets/segments'
+
 import { CopyCodeButton } from './copy-code-button'
 import { HighlightedCode } from './highlighted-code'
 import { LanguageTabs } from './language-tabs'
@@ -86,7 +90,18 @@ export function SnippetPanel({ ctx, templates, modelDefaults }: SnippetPanelProp
 
   const f = ctx.features
   const target = ctx.targets.find((t) => t.id === state.via) ?? ctx.targets[0]
-  const activeOptions = [state.system, state.temperature !== null, state.maxTokens !== null, state.topP !== null, state.stop !== null, state.seed !== null, state.reasoningEffort, state.jsonSchema, state.tools, state.image].filter(Boolean).length
+  const activeOptions = [
+    state.system,
+    state.temperature !== null,
+    state.maxTokens !== null,
+    state.topP !== null,
+    state.stop !== null,
+    state.seed !== null,
+    state.reasoningEffort,
+    state.jsonSchema,
+    state.tools,
+    state.image,
+  ].filter(Boolean).length
   const lang = LANGUAGES[state.lang]
   const codeId = `${id}-code`
 
@@ -113,7 +128,12 @@ export function SnippetPanel({ ctx, templates, modelDefaults }: SnippetPanelProp
             <label htmlFor={`${id}-via`} className="font-medium">
               Send to
             </label>
-            <select id={`${id}-via`} value={state.via} onChange={(e) => set('via', e.target.value)} className="mt-1 block min-h-10 w-full rounded-md border bg-background px-2">
+            <select
+              id={`${id}-via`}
+              value={state.via}
+              onChange={(e) => set('via', e.target.value)}
+              className="mt-1 block min-h-10 w-full rounded-md border bg-background px-2"
+            >
               {ctx.targets.map((t) => (
                 <option key={t.id} value={t.id}>
                   {t.label}
@@ -123,7 +143,12 @@ export function SnippetPanel({ ctx, templates, modelDefaults }: SnippetPanelProp
           </div>
           {f.stream ? (
             <label className="flex min-h-8 items-center gap-2">
-              <input type="checkbox" checked={state.stream} onChange={(e) => set('stream', e.target.checked)} className="size-4" />
+              <input
+                type="checkbox"
+                checked={state.stream}
+                onChange={(e) => set('stream', e.target.checked)}
+                className="size-4"
+              />
               Stream the answer
             </label>
           ) : null}
@@ -139,21 +164,62 @@ export function SnippetPanel({ ctx, templates, modelDefaults }: SnippetPanelProp
             <label htmlFor={`${id}-system`} className="font-medium">
               System message
             </label>
-            <input id={`${id}-system`} type="text" value={state.system} onChange={(e) => set('system', e.target.value)} placeholder="None" className="mt-1 block min-h-9 w-full rounded-md border bg-background px-3" />
+            <input
+              id={`${id}-system`}
+              type="text"
+              value={state.system}
+              onChange={(e) => set('system', e.target.value)}
+              placeholder="None"
+              className="mt-1 block min-h-9 w-full rounded-md border bg-background px-3"
+            />
           </div>
           {f.temperature ? (
-            <NumberOption label="Temperature" value={state.temperature} fallback={ctx.defaults.temperature} range={LIMITS.temperature} hint={modelDefaults.temperature} parse={(s) => parseOption('temperature', s, ctx)} onChange={(v) => set('temperature', v)} />
+            <NumberOption
+              label="Temperature"
+              value={state.temperature}
+              fallback={ctx.defaults.temperature}
+              range={LIMITS.temperature}
+              hint={modelDefaults.temperature}
+              parse={(s) => parseOption('temperature', s, ctx)}
+              onChange={(v) => set('temperature', v)}
+            />
           ) : null}
           {f.maxTokens ? (
-            <NumberOption label="Max tokens" code={f.maxTokens} value={state.maxTokens} fallback={ctx.defaults.maxTokens} range={{ min: 1, max: ctx.maxOutputTokens, step: 1 }} parse={(s) => parseOption('maxTokens', s, ctx)} onChange={(v) => set('maxTokens', v)} />
+            <NumberOption
+              label="Max tokens"
+              code={f.maxTokens}
+              value={state.maxTokens}
+              fallback={ctx.defaults.maxTokens}
+              range={{ min: 1, max: ctx.maxOutputTokens, step: 1 }}
+              parse={(s) => parseOption('maxTokens', s, ctx)}
+              onChange={(v) => set('maxTokens', v)}
+            />
           ) : null}
           {f.topP ? (
-            <NumberOption label="Top P" code="top_p" value={state.topP} fallback={ctx.defaults.topP} range={LIMITS.topP} hint={modelDefaults.topP} parse={(s) => parseOption('topP', s, ctx)} onChange={(v) => set('topP', v)} />
+            <NumberOption
+              label="Top P"
+              code="top_p"
+              value={state.topP}
+              fallback={ctx.defaults.topP}
+              range={LIMITS.topP}
+              hint={modelDefaults.topP}
+              parse={(s) => parseOption('topP', s, ctx)}
+              onChange={(v) => set('topP', v)}
+            />
           ) : null}
           {f.seed ? (
-            <NumberOption label="Seed" value={state.seed} fallback={ctx.defaults.seed} range={LIMITS.seed} parse={(s) => parseOption('seed', s, ctx)} onChange={(v) => set('seed', v)} />
+            <NumberOption
+              label="Seed"
+              value={state.seed}
+              fallback={ctx.defaults.seed}
+              range={LIMITS.seed}
+              parse={(s) => parseOption('seed', s, ctx)}
+              onChange={(v) => set('seed', v)}
+            />
           ) : null}
-          {f.stop ? <StopOption value={state.stop} fallback={ctx.defaults.stop} onChange={(v) => set('stop', v)} /> : null}
+          {f.stop ? (
+            <StopOption value={state.stop} fallback={ctx.defaults.stop} onChange={(v) => set('stop', v)} />
+          ) : null}
           {f.reasoning ? (
             <div>
               <label htmlFor={`${id}-effort`} className="font-medium">
@@ -174,9 +240,21 @@ export function SnippetPanel({ ctx, templates, modelDefaults }: SnippetPanelProp
               </select>
             </div>
           ) : null}
-          {f.jsonSchema ? <Check checked={state.jsonSchema} onChange={(v) => set('jsonSchema', v)}>JSON output with a schema</Check> : null}
-          {f.tools ? <Check checked={state.tools} onChange={(v) => set('tools', v)}>Tool calling example</Check> : null}
-          {f.image ? <Check checked={state.image} onChange={(v) => set('image', v)}>Send an image</Check> : null}
+          {f.jsonSchema ? (
+            <Check checked={state.jsonSchema} onChange={(v) => set('jsonSchema', v)}>
+              JSON output with a schema
+            </Check>
+          ) : null}
+          {f.tools ? (
+            <Check checked={state.tools} onChange={(v) => set('tools', v)}>
+              Tool calling example
+            </Check>
+          ) : null}
+          {f.image ? (
+            <Check checked={state.image} onChange={(v) => set('image', v)}>
+              Send an image
+            </Check>
+          ) : null}
         </div>
       </details>
 
@@ -193,13 +271,23 @@ export function SnippetPanel({ ctx, templates, modelDefaults }: SnippetPanelProp
         </div>
       </div>
       <noscript>
-        <p className="text-sm text-muted-foreground">Other languages and options need JavaScript; the curl command above works as shown.</p>
+        <p className="text-sm text-muted-foreground">
+          Other languages and options need JavaScript; the curl command above works as shown.
+        </p>
       </noscript>
     </div>
   )
 }
 
-function Check({ checked, onChange, children }: { checked: boolean; onChange: (v: boolean) => void; children: ReactNode }) {
+function Check({
+  checked,
+  onChange,
+  children,
+}: {
+  checked: boolean
+  onChange: (v: boolean) => void
+  children: ReactNode
+}) {
   return (
     <label className="flex min-h-9 items-center gap-2 self-end">
       <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} className="size-4" />
@@ -209,7 +297,16 @@ function Check({ checked, onChange, children }: { checked: boolean; onChange: (v
 }
 
 /** An option that is off or has a number: a checkbox, and the value once it is on. */
-function NumberOption({ label, code, value, fallback, range, hint, parse, onChange }: {
+function NumberOption({
+  label,
+  code,
+  value,
+  fallback,
+  range,
+  hint,
+  parse,
+  onChange,
+}: {
   label: string
   /** The request parameter, when its name differs from the label. */
   code?: string
@@ -227,7 +324,12 @@ function NumberOption({ label, code, value, fallback, range, hint, parse, onChan
     <div>
       <div className="flex items-center gap-2">
         <label className="flex items-center gap-2 font-medium">
-          <input type="checkbox" checked={value !== null} onChange={(e) => onChange(e.target.checked ? (parse(draft) ?? fallback) : null)} className="size-4" />
+          <input
+            type="checkbox"
+            checked={value !== null}
+            onChange={(e) => onChange(e.target.checked ? (parse(draft) ?? fallback) : null)}
+            className="size-4"
+          />
           {label}
         </label>
         {code ? <code className="text-xs text-muted-foreground">{code}</code> : null}
@@ -259,12 +361,25 @@ function NumberOption({ label, code, value, fallback, range, hint, parse, onChan
   )
 }
 
-function StopOption({ value, fallback, onChange }: { value: string | null; fallback: string; onChange: (v: string | null) => void }) {
+function StopOption({
+  value,
+  fallback,
+  onChange,
+}: {
+  value: string | null
+  fallback: string
+  onChange: (v: string | null) => void
+}) {
   const [draft, setDraft] = useState(value ?? fallback)
   return (
     <div>
       <label className="flex items-center gap-2 font-medium">
-        <input type="checkbox" checked={value !== null} onChange={(e) => onChange(e.target.checked ? draft || fallback : null)} className="size-4" />
+        <input
+          type="checkbox"
+          checked={value !== null}
+          onChange={(e) => onChange(e.target.checked ? draft || fallback : null)}
+          className="size-4"
+        />
         Stop sequence
       </label>
       <input

@@ -4,6 +4,7 @@ import { useEffect, useId, useState } from 'react'
 
 import { LANGUAGE_STORAGE_KEY } from '@/lib/snippets/languages'
 import type { Segment } from '@/lib/snippets/segments'
+
 import { CopyCodeButton } from './copy-code-button'
 import { HighlightedCode } from './highlighted-code'
 import { LanguageTabs } from './language-tabs'

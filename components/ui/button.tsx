@@ -16,7 +16,15 @@ const sizes = {
 export type ButtonVariant = keyof typeof variants
 
 /** Button classes, for links styled as buttons too. */
-export function buttonClass({ variant = 'outline', size = 'md', className }: { variant?: ButtonVariant; size?: keyof typeof sizes; className?: string } = {}) {
+export function buttonClass({
+  variant = 'outline',
+  size = 'md',
+  className,
+}: {
+  variant?: ButtonVariant
+  size?: keyof typeof sizes
+  className?: string
+} = {}) {
   return cn(
     'inline-flex items-center justify-center gap-1.5 rounded-md font-medium whitespace-nowrap transition-colors disabled:cursor-not-allowed disabled:opacity-50 aria-disabled:cursor-not-allowed aria-disabled:opacity-50',
     variants[variant],
@@ -25,6 +33,12 @@ export function buttonClass({ variant = 'outline', size = 'md', className }: { v
   )
 }
 
-export function Button({ variant, size, className, type = 'button', ...props }: ComponentProps<'button'> & { variant?: ButtonVariant; size?: keyof typeof sizes }) {
+export function Button({
+  variant,
+  size,
+  className,
+  type = 'button',
+  ...props
+}: ComponentProps<'button'> & { variant?: ButtonVariant; size?: keyof typeof sizes }) {
   return <button data-slot="button" type={type} className={buttonClass({ variant, size, className })} {...props} />
 }

@@ -6,6 +6,7 @@ import type { ColumnDef, RowData, SortingState } from '@tanstack/react-table'
 import { createSortedRowModel, rowSortingFeature, tableFeatures, useTable } from '@tanstack/react-table'
 
 import { cn } from '@/lib/utils'
+
 import { SortHeader } from './sort-header'
 import { Table, TableFrame } from './table'
 
@@ -98,7 +99,8 @@ export function DataTable<T extends RowData>({
                           ? (e) => {
                               const next = column.getNextSortingOrder()
                               column.toggleSorting(undefined, e.shiftKey)
-                              const title = typeof column.columnDef.header === 'string' ? column.columnDef.header : column.id
+                              const title =
+                                typeof column.columnDef.header === 'string' ? column.columnDef.header : column.id
                               setAnnounce(next ? `Sorted by ${title}, ${ARIA[next]}` : '')
                             }
                           : undefined
@@ -126,12 +128,21 @@ export function DataTable<T extends RowData>({
                       <th
                         key={cell.id}
                         scope="row"
-                        className={cn('border-t px-3 py-2 text-left align-top font-normal whitespace-nowrap', stickyFirst && 'sticky left-0 bg-card')}
+                        className={cn(
+                          'border-t px-3 py-2 text-left align-top font-normal whitespace-nowrap',
+                          stickyFirst && 'sticky left-0 bg-card',
+                        )}
                       >
                         <table.FlexRender cell={cell} />
                       </th>
                     ) : (
-                      <td key={cell.id} className={cn('border-t px-3 py-2 align-top whitespace-nowrap', right(cell.column.id) && 'text-right tabular-nums')}>
+                      <td
+                        key={cell.id}
+                        className={cn(
+                          'border-t px-3 py-2 align-top whitespace-nowrap',
+                          right(cell.column.id) && 'text-right tabular-nums',
+                        )}
+                      >
                         <table.FlexRender cell={cell} />
                       </td>
                     ),
@@ -143,7 +154,10 @@ export function DataTable<T extends RowData>({
         </Table>
       </TableFrame>
       {folded > 0 ? (
-        <label htmlFor={foldId} className="inline-flex cursor-pointer items-center gap-2 text-sm font-medium text-accent">
+        <label
+          htmlFor={foldId}
+          className="inline-flex cursor-pointer items-center gap-2 text-sm font-medium text-accent"
+        >
           <input id={foldId} type="checkbox" data-fold="" className="size-4 accent-accent" />
           {foldLabel(rows.length, folded)}
         </label>

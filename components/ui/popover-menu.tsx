@@ -10,7 +10,21 @@ import { cn } from '@/lib/utils'
  * `<details>`/`<summary>`, so it opens and its form fields submit with JavaScript off; with
  * JavaScript, Escape and a click outside close it.
  */
-export function PopoverMenu({ label, badge, children, className, panelClassName, align = 'start' }: { label: ReactNode; badge?: ReactNode; children: ReactNode; className?: string; panelClassName?: string; align?: 'start' | 'end' }) {
+export function PopoverMenu({
+  label,
+  badge,
+  children,
+  className,
+  panelClassName,
+  align = 'start',
+}: {
+  label: ReactNode
+  badge?: ReactNode
+  children: ReactNode
+  className?: string
+  panelClassName?: string
+  align?: 'start' | 'end'
+}) {
   const ref = useRef<HTMLDetailsElement>(null)
   useEffect(() => {
     const close = (e: Event) => {
@@ -36,11 +50,22 @@ export function PopoverMenu({ label, badge, children, className, panelClassName,
       <summary className="inline-flex min-h-9 cursor-pointer list-none items-center gap-1.5 rounded-md border bg-card px-3 text-sm font-medium select-none hover:bg-muted group-open/menu:bg-muted [&::-webkit-details-marker]:hidden">
         {label}
         {badge}
-        <svg aria-hidden="true" viewBox="0 0 12 12" className="size-3 transition-transform group-open/menu:rotate-180" fill="currentColor">
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 12 12"
+          className="size-3 transition-transform group-open/menu:rotate-180"
+          fill="currentColor"
+        >
           <path d="M2 4h8L6 9z" />
         </svg>
       </summary>
-      <div className={cn('absolute top-full z-30 mt-1 max-h-80 w-64 max-w-[calc(100vw-2rem)] overflow-auto rounded-md border bg-card p-2 shadow-lg', align === 'end' ? 'right-0' : 'left-0', panelClassName)}>
+      <div
+        className={cn(
+          'absolute top-full z-30 mt-1 max-h-80 w-64 max-w-[calc(100vw-2rem)] overflow-auto rounded-md border bg-card p-2 shadow-lg',
+          align === 'end' ? 'right-0' : 'left-0',
+          panelClassName,
+        )}
+      >
         {children}
       </div>
     </details>

@@ -43,7 +43,11 @@ export function SortHeader({
       data-slot="sort-header"
       scope="col"
       aria-sort={direction ? ARIA_SORT[direction] : undefined}
-      className={cn('bg-muted px-3 py-2 font-medium whitespace-nowrap text-muted-foreground', align === 'right' ? 'text-right' : 'text-left', className)}
+      className={cn(
+        'bg-muted px-3 py-2 font-medium whitespace-nowrap text-muted-foreground',
+        align === 'right' ? 'text-right' : 'text-left',
+        className,
+      )}
       {...props}
     >
       {onSort ? (

@@ -12,7 +12,12 @@ export function Table({ className, ...props }: ComponentProps<'table'>) {
 }
 
 export function Th({ className, ...props }: ComponentProps<'th'>) {
-  return <th className={cn('bg-muted px-3 py-2 text-left font-medium whitespace-nowrap text-muted-foreground', className)} {...props} />
+  return (
+    <th
+      className={cn('bg-muted px-3 py-2 text-left font-medium whitespace-nowrap text-muted-foreground', className)}
+      {...props}
+    />
+  )
 }
 
 export function Td({ className, ...props }: ComponentProps<'td'>) {

@@ -10,7 +10,9 @@ describe('aliasPaths', () => {
   })
 
   it('gives no path to aliases that are not URL-safe model ids', () => {
-    const paths = aliasPaths([modelDoc('minimax/minimax-m2', { aliases: ['MiniMax-M2', 'm2 preview', 'a/b', '-x', 'ok.v1_2'] })])
+    const paths = aliasPaths([
+      modelDoc('minimax/minimax-m2', { aliases: ['MiniMax-M2', 'm2 preview', 'a/b', '-x', 'ok.v1_2'] }),
+    ])
     expect([...paths.keys()]).toEqual(['minimax/ok.v1_2'])
   })
 
@@ -23,7 +25,7 @@ describe('aliasPaths', () => {
     expect(paths.size).toBe(0)
   })
 
-  it('keeps vendors apart: the alias lives under the model\'s own vendor', () => {
+  it("keeps vendors apart: the alias lives under the model's own vendor", () => {
     const paths = aliasPaths([modelDoc('acme/chat-1', { aliases: ['snap'] }), modelDoc('other/snap')])
     expect([...paths]).toEqual([['acme/snap', 'acme/chat-1']])
   })

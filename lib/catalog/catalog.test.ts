@@ -26,12 +26,34 @@ describe('the catalog', () => {
       tokenizer: 'o200k_base',
       moderated: true,
       modalities: { input: ['text', 'image', 'file'], output: ['text'] },
-      capabilities: { tools: true, parallelToolCalls: true, vision: true, structuredOutputs: true, promptCaching: true },
+      capabilities: {
+        tools: true,
+        parallelToolCalls: true,
+        vision: true,
+        structuredOutputs: true,
+        promptCaching: true,
+      },
     })
     expect(m.cheapest?.provider).toBe('openai')
     expect(m.cheapest?.pricing).toEqual({ input: 0.15, output: 0.6, cacheRead: 0.075 })
     expect(m.parameters.map((p) => p.name).sort()).toEqual(
-      ['frequency_penalty', 'logit_bias', 'logprobs', 'max_tokens', 'presence_penalty', 'response_format', 'seed', 'stop', 'structured_outputs', 'temperature', 'tool_choice', 'tools', 'top_logprobs', 'top_p', 'web_search_options'].sort(),
+      [
+        'frequency_penalty',
+        'logit_bias',
+        'logprobs',
+        'max_tokens',
+        'presence_penalty',
+        'response_format',
+        'seed',
+        'stop',
+        'structured_outputs',
+        'temperature',
+        'tool_choice',
+        'tools',
+        'top_logprobs',
+        'top_p',
+        'web_search_options',
+      ].sort(),
     )
   })
 

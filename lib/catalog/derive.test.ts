@@ -4,7 +4,11 @@ import { buildCatalog, similarModels, summarize } from './derive'
 import { modelDoc, proseDoc, providerDoc, vendorDoc } from './fixtures'
 
 const ep = (provider: string, input: number, output: number, status: 'available' | 'deprecated' = 'available') => ({
-  provider, modelId: 'm', contextWindow: 1000, pricing: { input, output }, status,
+  provider,
+  modelId: 'm',
+  contextWindow: 1000,
+  pricing: { input, output },
+  status,
 })
 
 describe('buildCatalog', () => {
@@ -24,7 +28,7 @@ describe('buildCatalog', () => {
     expect(m.summary).toBe('One is a model.')
   })
 
-  it('puts the vendor\'s own API first among equal prices', () => {
+  it("puts the vendor's own API first among equal prices", () => {
     const cat = buildCatalog({
       models: [modelDoc('acme/one', { endpoints: [ep('p1', 1, 2), ep('acme', 1, 2), ep('p3', 1, 2)] })],
       vendors: [vendorDoc('acme')],
@@ -37,7 +41,9 @@ describe('buildCatalog', () => {
   it('has no cheapest endpoint when all are deprecated', () => {
     const cat = buildCatalog({
       models: [modelDoc('acme/one', { endpoints: [ep('p1', 1, 1, 'deprecated')] })],
-      vendors: [vendorDoc('acme')], providers: [providerDoc('p1')], prose: [proseDoc('acme/one')],
+      vendors: [vendorDoc('acme')],
+      providers: [providerDoc('p1')],
+      prose: [proseDoc('acme/one')],
     })
     expect(cat.models[0]?.cheapest).toBeUndefined()
   })
@@ -58,7 +64,8 @@ describe('similarModels', () => {
         modelDoc('acme/c', { endpoints: [ep('p1', 1, 2)] }),
         modelDoc('acme/d', { mode: 'embedding', endpoints: [ep('p1', 1, 2)] }),
       ],
-      vendors: [vendorDoc('acme')], providers: [providerDoc('p1')],
+      vendors: [vendorDoc('acme')],
+      providers: [providerDoc('p1')],
       prose: ['a', 'b', 'c', 'd'].map((x) => proseDoc(`acme/${x}`)),
     })
     const [a] = cat.models
@@ -70,9 +77,26 @@ describe('similarModels', () => {
 describe('buildRouters', () => {
   it('computes shares, the blended price, the range and the fallback order', () => {
     const cat = buildCatalog({
-      models: [modelDoc('acme/a', { endpoints: [ep('p1', 1, 2)] }), modelDoc('acme/b', { endpoints: [ep('p1', 3, 10)] })],
-      vendors: [vendorDoc('acme')], providers: [providerDoc('p1')], prose: [proseDoc('acme/a'), proseDoc('acme/b')],
-      routers: [{ id: 'router/r', slug: 'r', file: 'f', name: 'R', description: 'd', variants: [{ model: 'acme/a', weight: 1 }, { model: 'acme/b', weight: 3 }] }],
+      models: [
+        modelDoc('acme/a', { endpoints: [ep('p1', 1, 2)] }),
+        modelDoc('acme/b', { endpoints: [ep('p1', 3, 10)] }),
+      ],
+      vendors: [vendorDoc('acme')],
+      providers: [providerDoc('p1')],
+      prose: [proseDoc('acme/a'), proseDoc('acme/b')],
+      routers: [
+        {
+          id: 'router/r',
+          slug: 'r',
+          file: 'f',
+          name: 'R',
+          description: 'd',
+          variants: [
+            { model: 'acme/a', weight: 1 },
+            { model: 'acme/b', weight: 3 },
+          ],
+        },
+      ],
     })
     const r = cat.routers[0]!
     expect(r.variants.map((v) => v.share)).toEqual([0.25, 0.75])

@@ -8,7 +8,17 @@ import { priceRank } from '@/lib/pricing/cost'
 
 import type { Capability } from './schema'
 import { CAPABILITY_KEYS } from './schema'
-import type { Catalog, EndpointView, Model, ModelDoc, ProseDoc, ProviderDoc, Router, RouterDoc, VendorDoc } from './types'
+import type {
+  Catalog,
+  EndpointView,
+  Model,
+  ModelDoc,
+  ProseDoc,
+  ProviderDoc,
+  Router,
+  RouterDoc,
+  VendorDoc,
+} from './types'
 
 /** Markdown → one plain-text paragraph (the first), for meta descriptions and cards. */
 export function summarize(markdown: string, maxLength = 200): string {
@@ -29,7 +39,11 @@ export function summarize(markdown: string, maxLength = 200): string {
  * Cheapest first (input + output per 1M); deprecated endpoints after available ones. At equal
  * prices the vendor's own API comes first, then the larger context window.
  */
-export function orderEndpoints(endpoints: ModelDoc['endpoints'], providerName: (id: string) => string, vendor?: string): EndpointView[] {
+export function orderEndpoints(
+  endpoints: ModelDoc['endpoints'],
+  providerName: (id: string) => string,
+  vendor?: string,
+): EndpointView[] {
   const sorted = [...endpoints].sort(
     (a, b) =>
       Number(a.status === 'deprecated') - Number(b.status === 'deprecated') ||
@@ -134,20 +148,39 @@ export function buildRouters(routers: RouterDoc[], models: Model[]): Router[] {
       const total = r.variants.reduce((s, v) => s + v.weight, 0)
       const variants = r.variants.map((v) => {
         const m = byId.get(v.model)
-        return { ...v, share: v.weight / total, modelName: m?.name ?? v.model, vendorName: m?.vendorName ?? '', cheapest: m?.cheapest }
+        return {
+          ...v,
+          share: v.weight / total,
+          modelName: m?.name ?? v.model,
+          vendorName: m?.vendorName ?? '',
+          cheapest: m?.cheapest,
+        }
       })
       const priced = variants.filter((v) => v.cheapest)
       const blended =
         priced.length === variants.length && priced.length > 0
           ? {
-              input: Number(priced.reduce((s, v) => s.plus(new Big(v.cheapest!.pricing.input).times(v.weight)), new Big(0)).div(total).toFixed(6)),
-              output: Number(priced.reduce((s, v) => s.plus(new Big(v.cheapest!.pricing.output).times(v.weight)), new Big(0)).div(total).toFixed(6)),
+              input: Number(
+                priced
+                  .reduce((s, v) => s.plus(new Big(v.cheapest!.pricing.input).times(v.weight)), new Big(0))
+                  .div(total)
+                  .toFixed(6),
+              ),
+              output: Number(
+                priced
+                  .reduce((s, v) => s.plus(new Big(v.cheapest!.pricing.output).times(v.weight)), new Big(0))
+                  .div(total)
+                  .toFixed(6),
+              ),
             }
           : undefined
       const inputs = priced.map((v) => v.cheapest!.pricing.input)
       const outputs = priced.map((v) => v.cheapest!.pricing.output)
       const range = priced.length
-        ? { input: [Math.min(...inputs), Math.max(...inputs)] as [number, number], output: [Math.min(...outputs), Math.max(...outputs)] as [number, number] }
+        ? {
+            input: [Math.min(...inputs), Math.max(...inputs)] as [number, number],
+            output: [Math.min(...outputs), Math.max(...outputs)] as [number, number],
+          }
         : undefined
       const fallbackOrder = r.fallbacks ?? [...r.variants].sort((a, b) => b.weight - a.weight).map((v) => v.model)
       return { ...r, variants, blended, range, fallbackOrder }

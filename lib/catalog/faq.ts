@@ -1,8 +1,8 @@
 /** Questions and answers generated from a model's facts, followed by the file's own entries. */
 import { formatDate, formatPrice, formatTokens } from '@/lib/pricing/format'
 
-import { CAPABILITIES, CAPABILITY_KEYS } from './schema'
 import type { Faq } from './schema'
+import { CAPABILITIES, CAPABILITY_KEYS } from './schema'
 import type { Model } from './types'
 
 export function modelFaq(model: Model, siteUrl: string): Faq[] {
@@ -12,7 +12,9 @@ export function modelFaq(model: Model, siteUrl: string): Faq[] {
     question: `How much does ${model.name} cost?`,
     answer: c
       ? `${model.name} costs ${formatPrice(c.pricing.input)} per 1M input tokens and ${formatPrice(c.pricing.output)} per 1M output tokens at its cheapest provider, ${c.providerName}` +
-        (c.pricing.cacheRead !== undefined ? `; cached input is ${formatPrice(c.pricing.cacheRead)} per 1M tokens` : '') +
+        (c.pricing.cacheRead !== undefined
+          ? `; cached input is ${formatPrice(c.pricing.cacheRead)} per 1M tokens`
+          : '') +
         `. ${model.endpoints.length === 1 ? 'It is offered by one provider.' : `Prices at all ${model.endpoints.length} providers are listed on this page.`}`
       : `No provider in this catalog currently lists a price for ${model.name}.`,
   })

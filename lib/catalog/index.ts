@@ -12,7 +12,7 @@ import { buildCatalog, similarModels } from './derive'
 import { checkIntegrity } from './integrity'
 import type { Catalog, Model, ProviderDoc, Router, VendorDoc } from './types'
 
-export type { Model, ProviderDoc, VendorDoc, EndpointView, Router } from './types'
+export type { EndpointView, Model, ProviderDoc, Router, VendorDoc } from './types'
 
 let cached: (Catalog & { byId: Map<string, Model>; byAliasPath: Map<string, Model> }) | undefined
 
@@ -26,10 +26,13 @@ function catalog() {
     routers: allRouters,
   }
   // An empty catalog is a misconfiguration (e.g. a wrong CATALOG_CONTENT_DIR), never a site to ship.
-  if (allModels.length === 0) throw new Error('Content is invalid: no model files were found (check CATALOG_CONTENT_DIR or content/models/).')
+  if (allModels.length === 0)
+    throw new Error('Content is invalid: no model files were found (check CATALOG_CONTENT_DIR or content/models/).')
   const problems = checkIntegrity(input)
   if (problems.length > 0) {
-    throw new Error(`Content is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+    throw new Error(
+      `Content is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    )
   }
   const built = buildCatalog(input)
   const byId = new Map(built.models.map((m) => [m.id, m]))
@@ -46,7 +49,8 @@ export const getModel = (id: string): Model | undefined => catalog().byId.get(id
  */
 export const getAliasTarget = (path: string): Model | undefined => catalog().byAliasPath.get(path)
 /** Every alias path with the model it redirects to. Never listed in the sitemap. */
-export const getAliasPaths = (): Array<{ path: string; model: Model }> => [...catalog().byAliasPath].map(([path, model]) => ({ path, model }))
+export const getAliasPaths = (): Array<{ path: string; model: Model }> =>
+  [...catalog().byAliasPath].map(([path, model]) => ({ path, model }))
 export const getVendors = (): VendorDoc[] => catalog().vendors
 export const getVendor = (id: string): VendorDoc | undefined => catalog().vendors.find((v) => v.id === id)
 export const getProviders = (): ProviderDoc[] => catalog().providers
@@ -57,7 +61,9 @@ export const getVendorModels = (vendorId: string): Model[] => getModels().filter
 /** Every (model, endpoint) pair a provider serves, by model name. */
 export function getProviderEndpoints(providerId: string) {
   return getModels()
-    .flatMap((model) => model.endpoints.filter((e) => e.provider === providerId).map((endpoint) => ({ model, endpoint })))
+    .flatMap((model) =>
+      model.endpoints.filter((e) => e.provider === providerId).map((endpoint) => ({ model, endpoint })),
+    )
     .sort((a, b) => a.model.name.localeCompare(b.model.name))
 }
 
@@ -65,7 +71,9 @@ export const getSimilarModels = (model: Model, count?: number) => similarModels(
 
 /** Newest first, by release date. */
 export const getNewestModels = (count: number) =>
-  [...getModels()].sort((a, b) => b.releaseDate.localeCompare(a.releaseDate) || a.id.localeCompare(b.id)).slice(0, count)
+  [...getModels()]
+    .sort((a, b) => b.releaseDate.localeCompare(a.releaseDate) || a.id.localeCompare(b.id))
+    .slice(0, count)
 
 export const getRouters = (): Router[] => catalog().routers
 export const getRouter = (slug: string): Router | undefined => catalog().routers.find((r) => r.slug === slug)

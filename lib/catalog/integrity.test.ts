@@ -18,7 +18,9 @@ describe('checkIntegrity', () => {
   it('names the file and field of an unknown provider', () => {
     const input = base()
     input.models[0] = modelDoc('acme/one', {
-      endpoints: [{ provider: 'nope', modelId: 'x', contextWindow: 1000, pricing: { input: 0, output: 0 }, status: 'available' }],
+      endpoints: [
+        { provider: 'nope', modelId: 'x', contextWindow: 1000, pricing: { input: 0, output: 0 }, status: 'available' },
+      ],
     })
     expect(checkIntegrity(input)).toEqual([
       'content/models/acme/one.yaml: endpoints.0.provider: unknown provider "nope" (no content/providers/nope.yaml)',
@@ -29,8 +31,12 @@ describe('checkIntegrity', () => {
     const input = base()
     input.models[1] = modelDoc('acme/two', { vendor: 'ghost' })
     const problems = checkIntegrity(input)
-    expect(problems).toContain('content/models/acme/two.yaml: vendor: unknown vendor "ghost" (no content/vendors/ghost.yaml)')
-    expect(problems).toContain('content/models/acme/two.yaml: vendor: "ghost" does not match the folder "acme" the file is in')
+    expect(problems).toContain(
+      'content/models/acme/two.yaml: vendor: unknown vendor "ghost" (no content/vendors/ghost.yaml)',
+    )
+    expect(problems).toContain(
+      'content/models/acme/two.yaml: vendor: "ghost" does not match the folder "acme" the file is in',
+    )
   })
 
   it('requires prose for every model and a model for every prose file', () => {
@@ -44,9 +50,19 @@ describe('checkIntegrity', () => {
 
   it('rejects an alias claimed twice, duplicate endpoints and parameters', () => {
     const input = base()
-    const ep = { provider: 'p1', modelId: 'm', contextWindow: 1000, pricing: { input: 1, output: 1 }, status: 'available' as const }
+    const ep = {
+      provider: 'p1',
+      modelId: 'm',
+      contextWindow: 1000,
+      pricing: { input: 1, output: 1 },
+      status: 'available' as const,
+    }
     input.models = [
-      modelDoc('acme/one', { aliases: ['snap-1'], endpoints: [ep, ep], parameters: [{ name: 'seed' }, { name: 'seed' }] }),
+      modelDoc('acme/one', {
+        aliases: ['snap-1'],
+        endpoints: [ep, ep],
+        parameters: [{ name: 'seed' }, { name: 'seed' }],
+      }),
       modelDoc('acme/two', { aliases: ['snap-1'] }),
     ]
     expect(checkIntegrity(input)).toEqual([
@@ -56,17 +72,34 @@ describe('checkIntegrity', () => {
     ])
   })
 
-  it('rejects an alias that is another model\'s id of the same vendor', () => {
+  it("rejects an alias that is another model's id of the same vendor", () => {
     const input = base()
     input.models[0] = modelDoc('acme/one', { aliases: ['two', 'one-2025'] })
-    expect(checkIntegrity(input)).toEqual(['content/models/acme/one.yaml: aliases.0: "two" is another model\'s id (acme/two)'])
+    expect(checkIntegrity(input)).toEqual([
+      'content/models/acme/one.yaml: aliases.0: "two" is another model\'s id (acme/two)',
+    ])
   })
 
   it('rejects tiers out of order and unsafe file names', () => {
     const input = base()
     input.models = [
       modelDoc('acme/One Two', {
-        endpoints: [{ provider: 'p1', modelId: 'm', contextWindow: 1000, status: 'available', pricing: { input: 1, output: 1, tiers: [{ above: 200, input: 2 }, { above: 100, input: 3 }] } }],
+        endpoints: [
+          {
+            provider: 'p1',
+            modelId: 'm',
+            contextWindow: 1000,
+            status: 'available',
+            pricing: {
+              input: 1,
+              output: 1,
+              tiers: [
+                { above: 200, input: 2 },
+                { above: 100, input: 3 },
+              ],
+            },
+          },
+        ],
       }),
     ]
     input.prose = [proseDoc('acme/One Two')]
@@ -83,8 +116,16 @@ describe('checkIntegrity: routers', () => {
       ...base(),
       routers: [
         {
-          id: 'router/r', slug: 'r', file: 'content/routers/r.yaml', name: 'R', description: 'd',
-          variants: [{ model: 'acme/one', weight: 1 }, { model: 'acme/ghost', weight: 1 }, { model: 'acme/one', weight: 2 }],
+          id: 'router/r',
+          slug: 'r',
+          file: 'content/routers/r.yaml',
+          name: 'R',
+          description: 'd',
+          variants: [
+            { model: 'acme/one', weight: 1 },
+            { model: 'acme/ghost', weight: 1 },
+            { model: 'acme/one', weight: 2 },
+          ],
           fallbacks: ['acme/two', 'nope/nope'],
         },
       ],

@@ -39,7 +39,9 @@ export function checkIntegrity({ models, vendors, providers, prose, routers = []
     const seen = new Set<string>()
     m.endpoints.forEach((e, i) => {
       if (!providerIds.has(e.provider)) {
-        problems.push(`${m.file}: endpoints.${i}.provider: unknown provider "${e.provider}" (no content/providers/${e.provider}.yaml)`)
+        problems.push(
+          `${m.file}: endpoints.${i}.provider: unknown provider "${e.provider}" (no content/providers/${e.provider}.yaml)`,
+        )
       }
       const key = `${e.provider} ${e.modelId}`
       if (seen.has(key)) problems.push(`${m.file}: endpoints.${i}: duplicate endpoint ${e.provider} / ${e.modelId}`)
@@ -72,11 +74,14 @@ export function checkIntegrity({ models, vendors, providers, prose, routers = []
   }
   for (const r of routers) {
     r.variants.forEach((v, i) => {
-      if (!modelIds.has(v.model)) problems.push(`${r.file}: variants.${i}.model: unknown model "${v.model}" (no content/models/${v.model}.yaml)`)
-      if (r.variants.findIndex((w) => w.model === v.model) !== i) problems.push(`${r.file}: variants.${i}.model: "${v.model}" is listed twice`)
+      if (!modelIds.has(v.model))
+        problems.push(`${r.file}: variants.${i}.model: unknown model "${v.model}" (no content/models/${v.model}.yaml)`)
+      if (r.variants.findIndex((w) => w.model === v.model) !== i)
+        problems.push(`${r.file}: variants.${i}.model: "${v.model}" is listed twice`)
     })
     r.fallbacks?.forEach((f, i) => {
-      if (!modelIds.has(f)) problems.push(`${r.file}: fallbacks.${i}: unknown model "${f}" (no content/models/${f}.yaml)`)
+      if (!modelIds.has(f))
+        problems.push(`${r.file}: fallbacks.${i}: unknown model "${f}" (no content/models/${f}.yaml)`)
     })
   }
   for (const p of prose) {

@@ -46,7 +46,9 @@ export function toOpenRouterModel(m: Model) {
     },
     per_request_limits: null,
     supported_parameters: m.parameters.map((p) => p.name),
-    default_parameters: Object.fromEntries(m.parameters.filter((p) => p.default !== undefined).map((p) => [p.name, p.default])),
+    default_parameters: Object.fromEntries(
+      m.parameters.filter((p) => p.default !== undefined).map((p) => [p.name, p.default]),
+    ),
     knowledge_cutoff: m.knowledgeCutoff ?? null,
     expiration_date: m.retirementDate ?? null,
     status: m.status,
@@ -100,11 +102,15 @@ export function toOpenRouterRouterModel(r: Router, models: Map<string, Model>) {
       tokenizer: 'Router',
       instruct_type: null,
     },
-    pricing: r.blended ? { prompt: perToken(r.blended.input), completion: perToken(r.blended.output) } : { prompt: '0', completion: '0' },
-    pricing_range: r.range
-      ? { prompt: r.range.input.map(perToken), completion: r.range.output.map(perToken) }
-      : null,
-    top_provider: { context_length: Math.min(...variantModels.map((m) => m.contextWindow)), max_completion_tokens: null, is_moderated: variantModels.some((m) => m.moderated) },
+    pricing: r.blended
+      ? { prompt: perToken(r.blended.input), completion: perToken(r.blended.output) }
+      : { prompt: '0', completion: '0' },
+    pricing_range: r.range ? { prompt: r.range.input.map(perToken), completion: r.range.output.map(perToken) } : null,
+    top_provider: {
+      context_length: Math.min(...variantModels.map((m) => m.contextWindow)),
+      max_completion_tokens: null,
+      is_moderated: variantModels.some((m) => m.moderated),
+    },
     per_request_limits: null,
     supported_parameters: common(variantModels.map((m) => m.parameters.map((p) => p.name))),
     variants: r.variants.map((v) => ({ model: v.model, weight: v.weight })),
@@ -118,7 +124,11 @@ export function toRouterEntry(r: Router) {
     id: r.id,
     name: r.name,
     description: r.description,
-    variants: r.variants.map((v) => ({ model: v.model, weight: v.weight, ...(v.defaults ? { defaults: v.defaults } : {}) })),
+    variants: r.variants.map((v) => ({
+      model: v.model,
+      weight: v.weight,
+      ...(v.defaults ? { defaults: v.defaults } : {}),
+    })),
     fallbacks: r.fallbackOrder,
     pricing: r.blended ? { prompt: perToken(r.blended.input), completion: perToken(r.blended.output) } : null,
   }

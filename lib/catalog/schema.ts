@@ -15,10 +15,7 @@ export const isoDate = z
 /** `YYYY-MM` or `YYYY-MM-DD`: knowledge cut-offs are often known to the month only. */
 export const isoMonthOrDate = z
   .string()
-  .regex(
-    /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/,
-    'expected a month "YYYY-MM" or a date "YYYY-MM-DD"',
-  )
+  .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'expected a month "YYYY-MM" or a date "YYYY-MM-DD"')
 
 const url = z.url({ message: 'expected an absolute URL (https://…)' })
 const nonEmpty = z.string().trim().min(1, 'must not be empty')
@@ -65,10 +62,7 @@ export type Capability = keyof typeof CAPABILITIES
 export const CAPABILITY_KEYS = Object.keys(CAPABILITIES) as Capability[]
 
 export const capabilitiesSchema = z.strictObject(
-  Object.fromEntries(CAPABILITY_KEYS.map((k) => [k, z.boolean()])) as Record<
-    Capability,
-    z.ZodBoolean
-  >,
+  Object.fromEntries(CAPABILITY_KEYS.map((k) => [k, z.boolean()])) as Record<Capability, z.ZodBoolean>,
 )
 export type Capabilities = z.infer<typeof capabilitiesSchema>
 

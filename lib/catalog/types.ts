@@ -32,7 +32,14 @@ export type Model = Omit<ModelDoc, 'endpoints'> & {
 
 /** A router joined with its variants' models and prices. */
 export type Router = Omit<RouterDoc, 'variants'> & {
-  variants: Array<RouterDoc['variants'][number] & { share: number; modelName: string; vendorName: string; cheapest: EndpointView | undefined }>
+  variants: Array<
+    RouterDoc['variants'][number] & {
+      share: number
+      modelName: string
+      vendorName: string
+      cheapest: EndpointView | undefined
+    }
+  >
   /** Models tried after the chosen variant, in order, when `fallbacks` is not set: the others by weight. */
   fallbackOrder: string[]
   /** Expected USD per 1M tokens: each variant's cheapest price weighted by its share. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 
 import { buildCatalog } from '@/lib/catalog/derive'
 import { modelDoc, proseDoc, providerDoc, vendorDoc } from '@/lib/catalog/fixtures'
+
 import { compareHref, compareQuery, DEFAULT_WORKLOAD, parseCompareParams } from './params'
 import { compareGroups, resolveIds } from './rows'
 import { cachedTokens, cheapestFor, costAt, multipleOf } from './workload'
@@ -16,13 +17,22 @@ describe('compare URL', () => {
   })
 
   it('reads the workload, with k/m suffixes, and falls back on bad values', () => {
-    expect(q('in=2k&out=300&cached=50&rpd=1.5m').workload).toEqual({ inputTokens: 2000, outputTokens: 300, cachedPercent: 50, requestsPerDay: 1_500_000 })
+    expect(q('in=2k&out=300&cached=50&rpd=1.5m').workload).toEqual({
+      inputTokens: 2000,
+      outputTokens: 300,
+      cachedPercent: 50,
+      requestsPerDay: 1_500_000,
+    })
     expect(q('in=-4&out=lots&cached=150&rpd=').workload).toEqual(DEFAULT_WORKLOAD)
     expect(q('diff=1').differencesOnly).toBe(true)
   })
 
   it('writes only what differs from the defaults, keeping slashes and commas readable', () => {
-    const p = { ids: ['openai/gpt-4o-mini', 'anthropic/claude-haiku-4-5'], workload: { ...DEFAULT_WORKLOAD, cachedPercent: 25 }, differencesOnly: true }
+    const p = {
+      ids: ['openai/gpt-4o-mini', 'anthropic/claude-haiku-4-5'],
+      workload: { ...DEFAULT_WORKLOAD, cachedPercent: 25 },
+      differencesOnly: true,
+    }
     expect(compareQuery(p)).toBe('models=openai/gpt-4o-mini,anthropic/claude-haiku-4-5&cached=25&diff=1')
     expect(parseCompareParams(new URLSearchParams(compareQuery(p)))).toEqual(p)
     expect(compareHref({ ids: [], workload: DEFAULT_WORKLOAD, differencesOnly: false })).toBe('/compare')
@@ -52,7 +62,12 @@ describe('workload cost', () => {
 
   it('picks the endpoint cheapest for this workload, not the lowest list price', () => {
     const noCache = { provider: 'cheap', providerName: 'Cheap', pricing: { input: 0.12, output: 0.6 } }
-    const deprecated = { provider: 'old', providerName: 'Old', pricing: { input: 0, output: 0 }, status: 'deprecated' as const }
+    const deprecated = {
+      provider: 'old',
+      providerName: 'Old',
+      pricing: { input: 0, output: 0 },
+      status: 'deprecated' as const,
+    }
     const heavyCache = { ...DEFAULT_WORKLOAD, cachedPercent: 90 }
     expect(cheapestFor([mini, noCache, deprecated], DEFAULT_WORKLOAD)?.endpoint.provider).toBe('cheap')
     expect(cheapestFor([mini, noCache, deprecated], heavyCache)?.endpoint.provider).toBe('openai')
@@ -61,7 +76,11 @@ describe('workload cost', () => {
   })
 
   it('adds per-request fees and long-prompt tiers', () => {
-    const tiered = { provider: 't', providerName: 'T', pricing: { input: 1, output: 2, request: 0.001, tiers: [{ above: 1000, input: 2 }] } }
+    const tiered = {
+      provider: 't',
+      providerName: 'T',
+      pricing: { input: 1, output: 2, request: 0.001, tiers: [{ above: 1000, input: 2 }] },
+    }
     // 2,000 in at the tier price 2 + 500 out at 2 = 5,000 per 1M = 0.005, + 0.001 fee.
     expect(costAt(tiered, { ...DEFAULT_WORKLOAD, inputTokens: 2000 }).perRequest.toFixed()).toBe('0.006')
   })
@@ -86,8 +105,20 @@ describe('comparison rows', () => {
         releaseDate: '2024-01-01',
         parameters: [{ name: 'temperature', default: 1 }, { name: 'seed' }],
         endpoints: [
-          { provider: 'p1', modelId: 'a', contextWindow: 128_000, pricing: { input: 1, output: 2, cacheRead: 0.5 }, status: 'available' },
-          { provider: 'p2', modelId: 'a', contextWindow: 128_000, pricing: { input: 1.5, output: 3 }, status: 'available' },
+          {
+            provider: 'p1',
+            modelId: 'a',
+            contextWindow: 128_000,
+            pricing: { input: 1, output: 2, cacheRead: 0.5 },
+            status: 'available',
+          },
+          {
+            provider: 'p2',
+            modelId: 'a',
+            contextWindow: 128_000,
+            pricing: { input: 1.5, output: 3 },
+            status: 'available',
+          },
         ],
       }),
       modelDoc('v/b', {
@@ -97,7 +128,15 @@ describe('comparison rows', () => {
         aliases: ['b-2025-06-01'],
         modalities: { input: ['text', 'image'], output: ['text'] },
         parameters: [{ name: 'temperature' }],
-        endpoints: [{ provider: 'p1', modelId: 'b', contextWindow: 1_000_000, pricing: { input: 3, output: 2 }, status: 'available' }],
+        endpoints: [
+          {
+            provider: 'p1',
+            modelId: 'b',
+            contextWindow: 1_000_000,
+            pricing: { input: 3, output: 2 },
+            status: 'available',
+          },
+        ],
       }),
     ],
     vendors: [vendorDoc('v')],
@@ -108,7 +147,17 @@ describe('comparison rows', () => {
   const find = (key: string) => groups.flatMap((g) => g.rows).find((r) => r.key === key)!
 
   it('groups rows in the order readers scan them', () => {
-    expect(groups.map((g) => g.key)).toEqual(['pricing', 'limits', 'capabilities', 'modalities', 'parameters', 'model', 'dates', 'status', 'providers'])
+    expect(groups.map((g) => g.key)).toEqual([
+      'pricing',
+      'limits',
+      'capabilities',
+      'modalities',
+      'parameters',
+      'model',
+      'dates',
+      'status',
+      'providers',
+    ])
   })
 
   it('marks the cheapest price, the largest limit and the newest date', () => {
@@ -138,7 +187,10 @@ describe('comparison rows', () => {
   })
 
   it('resolves full ids, aliases and unique bare ids; reports the rest', () => {
-    expect(resolveIds(['v/b', 'b-2025-06-01', 'a', 'nope/nope', 'zzz'], models)).toEqual({ found: [models[1], models[0]], unknown: ['nope/nope', 'zzz'] })
+    expect(resolveIds(['v/b', 'b-2025-06-01', 'a', 'nope/nope', 'zzz'], models)).toEqual({
+      found: [models[1], models[0]],
+      unknown: ['nope/nope', 'zzz'],
+    })
     expect(resolveIds(['b'], models).found).toEqual([models[1]])
     expect(resolveIds(['A'], models).found).toEqual([models[0]])
   })

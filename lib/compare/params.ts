@@ -9,15 +9,15 @@ import type { CompareParams } from './url'
 import type { Workload } from './workload'
 import { DEFAULT_WORKLOAD, WORKLOAD_LIMITS } from './workload'
 
-export type { Workload }
-export { DAYS_PER_MONTH, DEFAULT_WORKLOAD, WORKLOAD_LIMITS } from './workload'
-
 export type { CompareParams } from './url'
 export { compareHref, compareQuery, MAX_MODELS, MIN_MODELS } from './url'
+export { DAYS_PER_MONTH, DEFAULT_WORKLOAD, WORKLOAD_LIMITS } from './workload'
+export type { Workload }
 
 type ParamsInput = URLSearchParams | Record<string, string | string[] | undefined>
 
-const raw = (p: ParamsInput, key: string): string[] => (p instanceof URLSearchParams ? p.getAll(key) : [p[key] ?? []].flat())
+const raw = (p: ParamsInput, key: string): string[] =>
+  p instanceof URLSearchParams ? p.getAll(key) : [p[key] ?? []].flat()
 
 const count = (key: keyof Workload) =>
   z.coerce.number().finite().min(WORKLOAD_LIMITS[key].min).max(WORKLOAD_LIMITS[key].max)
@@ -53,4 +53,3 @@ export function parseCompareParams(p: ParamsInput): CompareParams {
     differencesOnly: ['1', 'true', 'on'].includes(raw(p, 'diff')[0] ?? ''),
   }
 }
-

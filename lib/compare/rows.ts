@@ -5,9 +5,10 @@
  * Computed on the server from joined models; the page renders it and ships only these strings
  * and flags to the browser. Pure.
  */
-import type { Model } from '@/lib/catalog/types'
+
 import type { Modality } from '@/lib/catalog/schema'
 import { CAPABILITIES, CAPABILITY_KEYS, MODALITIES } from '@/lib/catalog/schema'
+import type { Model } from '@/lib/catalog/types'
 import { formatDate, formatPrice, formatTokens } from '@/lib/pricing/format'
 
 /** How a row picks its best value; `none`: nothing to prefer (a tokenizer, a list of names). */
@@ -68,7 +69,8 @@ function bestOf<V>(values: (V | undefined)[], rule: BestRule): boolean[] {
     if (present.every((v) => v === true) || !present.some((v) => v === true)) return []
     return values.map((v) => v === true)
   }
-  const cmp = (a: V, b: V) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b)))
+  const cmp = (a: V, b: V) =>
+    typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b))
   const target = present.reduce((acc, v) => {
     const c = cmp(v, acc)
     return rule === 'min' ? (c < 0 ? v : acc) : c > 0 ? v : acc
@@ -89,11 +91,25 @@ function row<V>(models: Model[], s: Spec<V>): CompareRow {
   const keys = cells.map((c) => `${c.text}|${c.flag ?? ''}`)
   const same = keys.every((k) => k === keys[0])
   // Absent keys, not `undefined` ones: the RSC payload spells each out as "$undefined".
-  return { key: s.key, label: s.label, ...(s.hint ? { hint: s.hint } : {}), cells, best: bestOf(values, s.rule), ...(s.bestWord ? { bestWord: s.bestWord } : {}), same }
+  return {
+    key: s.key,
+    label: s.label,
+    ...(s.hint ? { hint: s.hint } : {}),
+    cells,
+    best: bestOf(values, s.rule),
+    ...(s.bestWord ? { bestWord: s.bestWord } : {}),
+    same,
+  }
 }
 
 const yesNo = (v: boolean) => (v ? 'Yes' : 'No')
-const MODALITY_LABEL: Record<Modality, string> = { text: 'Text', image: 'Image', audio: 'Audio', video: 'Video', file: 'File' }
+const MODALITY_LABEL: Record<Modality, string> = {
+  text: 'Text',
+  image: 'Image',
+  audio: 'Audio',
+  video: 'Video',
+  file: 'File',
+}
 
 /** "$0.15–$0.30 over 4 providers"; `undefined` when fewer than two providers price it. */
 function spread(m: Model, kind: 'input' | 'output'): string | undefined {
@@ -101,14 +117,19 @@ function spread(m: Model, kind: 'input' | 'output'): string | undefined {
   if (prices.length < 2) return undefined
   const lo = Math.min(...prices)
   const hi = Math.max(...prices)
-  return lo === hi ? `${formatPrice(lo)} at all ${prices.length}` : `${formatPrice(lo)}–${formatPrice(hi)} over ${prices.length}`
+  return lo === hi
+    ? `${formatPrice(lo)} at all ${prices.length}`
+    : `${formatPrice(lo)}–${formatPrice(hi)} over ${prices.length}`
 }
 
 function tiers(m: Model): string | undefined {
   const t = m.cheapest?.pricing.tiers
   if (!t?.length) return undefined
   return t
-    .map((x) => `above ${formatTokens(x.above)}: ${formatPrice(x.input ?? m.cheapest!.pricing.input)} in, ${formatPrice(x.output ?? m.cheapest!.pricing.output)} out`)
+    .map(
+      (x) =>
+        `above ${formatTokens(x.above)}: ${formatPrice(x.input ?? m.cheapest!.pricing.input)} in, ${formatPrice(x.output ?? m.cheapest!.pricing.output)} out`,
+    )
     .join('; ')
 }
 
@@ -142,25 +163,78 @@ export function compareGroups(models: Model[]): CompareGroup[] {
         value: (m) => m.cheapest?.pricing.request ?? (m.cheapest ? 0 : undefined),
         text: (v) => (v === 0 ? 'None' : formatPrice(v)),
       }),
-      row<string>(models, { key: 'cheapest-provider', label: 'Cheapest provider', rule: 'none', value: (m) => m.cheapest?.providerName, text: (v) => v, missingText: 'None' }),
-      row<string>(models, { key: 'spread-input', label: 'Input across providers', rule: 'none', value: (m) => spread(m, 'input'), text: (v) => v, missingText: 'One provider' }),
-      row<string>(models, { key: 'spread-output', label: 'Output across providers', rule: 'none', value: (m) => spread(m, 'output'), text: (v) => v, missingText: 'One provider' }),
-      row<string>(models, { key: 'tiers', label: 'Long-prompt prices', rule: 'none', value: tiers, text: (v) => v, missingText: 'Same at any length' }),
+      row<string>(models, {
+        key: 'cheapest-provider',
+        label: 'Cheapest provider',
+        rule: 'none',
+        value: (m) => m.cheapest?.providerName,
+        text: (v) => v,
+        missingText: 'None',
+      }),
+      row<string>(models, {
+        key: 'spread-input',
+        label: 'Input across providers',
+        rule: 'none',
+        value: (m) => spread(m, 'input'),
+        text: (v) => v,
+        missingText: 'One provider',
+      }),
+      row<string>(models, {
+        key: 'spread-output',
+        label: 'Output across providers',
+        rule: 'none',
+        value: (m) => spread(m, 'output'),
+        text: (v) => v,
+        missingText: 'One provider',
+      }),
+      row<string>(models, {
+        key: 'tiers',
+        label: 'Long-prompt prices',
+        rule: 'none',
+        value: tiers,
+        text: (v) => v,
+        missingText: 'Same at any length',
+      }),
     ],
   }
   const limits: CompareGroup = {
     key: 'limits',
     title: 'Limits',
     rows: [
-      row<number>(models, { key: 'context', label: 'Context', hint: 'tokens', rule: 'max', bestWord: 'largest', value: (m) => m.contextWindow, text: (v) => formatTokens(v) }),
-      row<number>(models, { key: 'max-output', label: 'Max reply', hint: 'output tokens', rule: 'max', bestWord: 'largest', value: (m) => m.maxOutputTokens, text: (v) => formatTokens(v), missingText: 'Unknown' }),
+      row<number>(models, {
+        key: 'context',
+        label: 'Context',
+        hint: 'tokens',
+        rule: 'max',
+        bestWord: 'largest',
+        value: (m) => m.contextWindow,
+        text: (v) => formatTokens(v),
+      }),
+      row<number>(models, {
+        key: 'max-output',
+        label: 'Max reply',
+        hint: 'output tokens',
+        rule: 'max',
+        bestWord: 'largest',
+        value: (m) => m.maxOutputTokens,
+        text: (v) => formatTokens(v),
+        missingText: 'Unknown',
+      }),
     ],
   }
   const capabilities: CompareGroup = {
     key: 'capabilities',
     title: 'Capabilities',
     rows: CAPABILITY_KEYS.map((k) =>
-      row<boolean>(models, { key: `cap-${k}`, label: CAPABILITIES[k], rule: 'yes', bestWord: 'supported', flag: true, value: (m) => m.capabilities[k], text: yesNo }),
+      row<boolean>(models, {
+        key: `cap-${k}`,
+        label: CAPABILITIES[k],
+        rule: 'yes',
+        bestWord: 'supported',
+        flag: true,
+        value: (m) => m.capabilities[k],
+        text: yesNo,
+      }),
     ),
   }
   const modalityRows = (dir: 'input' | 'output') =>
@@ -175,7 +249,11 @@ export function compareGroups(models: Model[]): CompareGroup[] {
         text: yesNo,
       }),
     )
-  const modalities: CompareGroup = { key: 'modalities', title: 'Modalities', rows: [...modalityRows('input'), ...modalityRows('output')] }
+  const modalities: CompareGroup = {
+    key: 'modalities',
+    title: 'Modalities',
+    rows: [...modalityRows('input'), ...modalityRows('output')],
+  }
 
   const params = [...new Set(models.flatMap((m) => m.parameters.map((p) => p.name)))].sort()
   const parameters: CompareGroup = {
@@ -200,10 +278,39 @@ export function compareGroups(models: Model[]): CompareGroup[] {
     key: 'model',
     title: 'Model',
     rows: [
-      row<string>(models, { key: 'tokenizer', label: 'Tokenizer', rule: 'none', value: (m) => m.tokenizer, text: (v) => v, missingText: 'Unknown' }),
-      row<boolean>(models, { key: 'open-weights', label: 'Open weights', rule: 'yes', bestWord: 'open', flag: true, value: (m) => m.openWeights, text: yesNo }),
-      row<string>(models, { key: 'license', label: 'License', rule: 'none', value: (m) => m.license, text: (v) => v, missingText: 'Unknown' }),
-      row<boolean>(models, { key: 'moderated', label: 'Moderated by the vendor', rule: 'none', flag: true, value: (m) => m.moderated, text: yesNo }),
+      row<string>(models, {
+        key: 'tokenizer',
+        label: 'Tokenizer',
+        rule: 'none',
+        value: (m) => m.tokenizer,
+        text: (v) => v,
+        missingText: 'Unknown',
+      }),
+      row<boolean>(models, {
+        key: 'open-weights',
+        label: 'Open weights',
+        rule: 'yes',
+        bestWord: 'open',
+        flag: true,
+        value: (m) => m.openWeights,
+        text: yesNo,
+      }),
+      row<string>(models, {
+        key: 'license',
+        label: 'License',
+        rule: 'none',
+        value: (m) => m.license,
+        text: (v) => v,
+        missingText: 'Unknown',
+      }),
+      row<boolean>(models, {
+        key: 'moderated',
+        label: 'Moderated by the vendor',
+        rule: 'none',
+        flag: true,
+        value: (m) => m.moderated,
+        text: yesNo,
+      }),
       row<string>(models, { key: 'mode', label: 'Mode', rule: 'none', value: (m) => m.mode, text: (v) => v }),
     ],
   }
@@ -211,10 +318,39 @@ export function compareGroups(models: Model[]): CompareGroup[] {
     key: 'dates',
     title: 'Dates',
     rows: [
-      row<string>(models, { key: 'released', label: 'Released', rule: 'newest', bestWord: 'newest', value: (m) => m.releaseDate, text: (v) => formatDate(v) }),
-      row<string>(models, { key: 'cutoff', label: 'Knowledge cutoff', rule: 'newest', bestWord: 'most recent', value: (m) => m.knowledgeCutoff, text: (v) => formatDate(v), missingText: 'Unknown' }),
-      row<string>(models, { key: 'deprecation', label: 'Deprecated', rule: 'none', value: (m) => m.deprecationDate, text: (v) => formatDate(v), missingText: 'No' }),
-      row<string>(models, { key: 'retirement', label: 'Retires', rule: 'none', value: (m) => m.retirementDate, text: (v) => formatDate(v), missingText: 'Not announced' }),
+      row<string>(models, {
+        key: 'released',
+        label: 'Released',
+        rule: 'newest',
+        bestWord: 'newest',
+        value: (m) => m.releaseDate,
+        text: (v) => formatDate(v),
+      }),
+      row<string>(models, {
+        key: 'cutoff',
+        label: 'Knowledge cutoff',
+        rule: 'newest',
+        bestWord: 'most recent',
+        value: (m) => m.knowledgeCutoff,
+        text: (v) => formatDate(v),
+        missingText: 'Unknown',
+      }),
+      row<string>(models, {
+        key: 'deprecation',
+        label: 'Deprecated',
+        rule: 'none',
+        value: (m) => m.deprecationDate,
+        text: (v) => formatDate(v),
+        missingText: 'No',
+      }),
+      row<string>(models, {
+        key: 'retirement',
+        label: 'Retires',
+        rule: 'none',
+        value: (m) => m.retirementDate,
+        text: (v) => formatDate(v),
+        missingText: 'Not announced',
+      }),
     ],
   }
   const STATUS_RANK = { available: 2, preview: 1, deprecated: 0 } as const
@@ -236,12 +372,20 @@ export function compareGroups(models: Model[]): CompareGroup[] {
     key: 'providers',
     title: 'Providers',
     rows: [
-      row<number>(models, { key: 'provider-count', label: 'Providers', rule: 'max', bestWord: 'most', value: (m) => m.endpoints.length, text: (v) => String(v) }),
+      row<number>(models, {
+        key: 'provider-count',
+        label: 'Providers',
+        rule: 'max',
+        bestWord: 'most',
+        value: (m) => m.endpoints.length,
+        text: (v) => String(v),
+      }),
       row<string>(models, {
         key: 'provider-names',
         label: 'Served by',
         rule: 'none',
-        value: (m) => (m.endpoints.length ? [...new Set(m.endpoints.map((e) => e.providerName))].join(', ') : undefined),
+        value: (m) =>
+          m.endpoints.length ? [...new Set(m.endpoints.map((e) => e.providerName))].join(', ') : undefined,
         text: (v) => v,
         missingText: 'No provider',
       }),

@@ -23,7 +23,12 @@ export interface Workload {
 }
 
 /** The starting workload, also the model pages' worked example: 1,000 requests of 1,000 in / 500 out. */
-export const DEFAULT_WORKLOAD: Workload = { inputTokens: 1000, outputTokens: 500, cachedPercent: 0, requestsPerDay: 1000 }
+export const DEFAULT_WORKLOAD: Workload = {
+  inputTokens: 1000,
+  outputTokens: 500,
+  cachedPercent: 0,
+  requestsPerDay: 1000,
+}
 
 /** Days in the "per month" figure. */
 export const DAYS_PER_MONTH = 30

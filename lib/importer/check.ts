@@ -24,7 +24,11 @@ export interface CheckSummary {
 
 export function checkContent(snapshot: ContentSnapshot): CheckSummary {
   const problems: string[] = []
-  const validate = (file: string, text: string, schema: typeof vendorSchema | typeof providerSchema | typeof modelSchema) => {
+  const validate = (
+    file: string,
+    text: string,
+    schema: typeof vendorSchema | typeof providerSchema | typeof modelSchema,
+  ) => {
     const { data, error } = parseYaml(text)
     if (error) {
       problems.push(`${file}: YAML: ${error}`)
@@ -32,7 +36,8 @@ export function checkContent(snapshot: ContentSnapshot): CheckSummary {
     }
     const r = schema.safeParse(data)
     if (!r.success) {
-      for (const i of r.error.issues) problems.push(`${file}: ${i.path.map(String).join('.') || '(file)'}: ${i.message}`)
+      for (const i of r.error.issues)
+        problems.push(`${file}: ${i.path.map(String).join('.') || '(file)'}: ${i.message}`)
       return undefined
     }
     return r.data
@@ -60,7 +65,8 @@ export function checkContent(snapshot: ContentSnapshot): CheckSummary {
       continue
     }
     models++
-    if (!SAFE_SEGMENT.test(vendor) || !SAFE_SEGMENT.test(name)) problems.push(`${file}: id "${id}" is not URL-safe ([a-z0-9._-] per segment)`)
+    if (!SAFE_SEGMENT.test(vendor) || !SAFE_SEGMENT.test(name))
+      problems.push(`${file}: id "${id}" is not URL-safe ([a-z0-9._-] per segment)`)
     if (files.mdx === undefined) problems.push(`${file}: no prose file models/${id}.mdx`)
     else if (!files.mdx.trim()) problems.push(`models/${id}.mdx: empty`)
     const m = validate(file, files.yaml, modelSchema) as ReturnType<typeof modelSchema.parse> | undefined
@@ -72,13 +78,15 @@ export function checkContent(snapshot: ContentSnapshot): CheckSummary {
     m.endpoints.forEach((e, i) => {
       endpoints++
       providersUsed.add(e.provider)
-      if (!snapshot.providers.has(e.provider)) problems.push(`${file}: endpoints.${i}.provider "${e.provider}" has no providers/${e.provider}.yaml`)
+      if (!snapshot.providers.has(e.provider))
+        problems.push(`${file}: endpoints.${i}.provider "${e.provider}" has no providers/${e.provider}.yaml`)
       const key = `${e.provider} ${e.modelId}`
       if (seen.has(key)) problems.push(`${file}: endpoints.${i}: duplicate endpoint ${key}`)
       seen.add(key)
       const tiers = e.pricing.tiers ?? []
       tiers.forEach((t, j) => {
-        if (j > 0 && t.above <= tiers[j - 1]!.above) problems.push(`${file}: endpoints.${i}.pricing.tiers.${j}.above: tiers must ascend`)
+        if (j > 0 && t.above <= tiers[j - 1]!.above)
+          problems.push(`${file}: endpoints.${i}.pricing.tiers.${j}.above: tiers must ascend`)
       })
     })
     for (const n of [id, ...m.aliases]) {
@@ -88,7 +96,8 @@ export function checkContent(snapshot: ContentSnapshot): CheckSummary {
     }
     m.aliases.forEach((a, i) => {
       const named = `${vendor}/${a}`
-      if (named !== id && snapshot.models.get(named)?.yaml !== undefined) problems.push(`${file}: aliases.${i} "${a}" is the id of models/${named}.yaml`)
+      if (named !== id && snapshot.models.get(named)?.yaml !== undefined)
+        problems.push(`${file}: aliases.${i} "${a}" is the id of models/${named}.yaml`)
     })
   }
   return {

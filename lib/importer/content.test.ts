@@ -3,7 +3,9 @@
  * and every model's vendor has a file, ids are URL-safe, every model has prose.
  */
 import { fileURLToPath } from 'node:url'
+
 import { describe, expect, it } from 'vitest'
+
 import { checkContent } from './check'
 import { readContent } from './fs'
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { decimalToNumber, perTokenToPerMillion, shiftDecimal } from './decimal'
 
 describe('perTokenToPerMillion', () => {

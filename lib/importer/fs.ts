@@ -4,7 +4,9 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { ImportInputError, parseSource, type ParsedSource, type SourceKind } from './input'
+
+import type { ParsedSource, SourceKind } from './input'
+import { ImportInputError, parseSource } from './input'
 import type { ContentSnapshot, FileWrite } from './plan'
 
 function list(dir: string): string[] {
@@ -18,7 +20,8 @@ export function readContent(contentDir: string): ContentSnapshot {
     if (f.endsWith('.yaml')) snapshot.vendors.set(f.slice(0, -5), readFileSync(join(contentDir, 'vendors', f), 'utf8'))
   }
   for (const f of list(join(contentDir, 'providers'))) {
-    if (f.endsWith('.yaml')) snapshot.providers.set(f.slice(0, -5), readFileSync(join(contentDir, 'providers', f), 'utf8'))
+    if (f.endsWith('.yaml'))
+      snapshot.providers.set(f.slice(0, -5), readFileSync(join(contentDir, 'providers', f), 'utf8'))
   }
   const modelsDir = join(contentDir, 'models')
   for (const vendor of list(modelsDir)) {

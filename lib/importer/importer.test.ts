@@ -2,13 +2,16 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, write
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
+
 import { modelSchema, providerSchema } from '../catalog/schema'
 import { checkContent } from './check'
 import { readContent, readSource, writeContent } from './fs'
 import { runImport } from './index'
-import { ImportInputError, parseSource, type ModelsDevRow } from './input'
+import type { ModelsDevRow } from './input'
+import { ImportInputError, parseSource } from './input'
 import { planImport } from './plan'
 import { formatReport } from './report'
 
@@ -75,9 +78,11 @@ describe('import into an empty content directory', () => {
       'xai/grok-4.1-fast',
     ])
     for (const [path, text] of files) {
-      if (path.startsWith('models/') && path.endsWith('.yaml')) expect(modelSchema.safeParse(parse(text)).success, path).toBe(true)
+      if (path.startsWith('models/') && path.endsWith('.yaml'))
+        expect(modelSchema.safeParse(parse(text)).success, path).toBe(true)
       if (path.startsWith('providers/')) expect(providerSchema.safeParse(parse(text)).success, path).toBe(true)
-      if (path.startsWith('models/') && path.endsWith('.yaml')) expect(files.has(path.replace(/\.yaml$/, '.mdx')), path).toBe(true)
+      if (path.startsWith('models/') && path.endsWith('.yaml'))
+        expect(files.has(path.replace(/\.yaml$/, '.mdx')), path).toBe(true)
     }
     expect(checkContent(readContent(dir)).problems).toEqual([])
     expect([...files.keys()].filter((p) => p.startsWith('providers/')).sort()).toEqual([
@@ -107,11 +112,18 @@ describe('import into an empty content directory', () => {
     expect(gpt41.parameters).toContainEqual({ name: 'temperature', default: 1 })
     expect(gpt41.tokenizer).toBe('GPT')
     expect(gpt41.moderated).toBe(true)
-    expect(gpt41.capabilities).toMatchObject({ parallelToolCalls: true, webSearch: true, promptCaching: true, structuredOutputs: true })
+    expect(gpt41.capabilities).toMatchObject({
+      parallelToolCalls: true,
+      webSearch: true,
+      promptCaching: true,
+      structuredOutputs: true,
+    })
     expect(gpt41.modalities).toEqual({ input: ['text', 'image', 'file'], output: ['text'] })
 
     const sonnet = readModel('anthropic/claude-sonnet-4-5')
-    expect(sonnet.endpoints[0]!.pricing.tiers).toEqual([{ above: 200000, input: 6, output: 22.5, cacheRead: 0.6, cacheWrite: 7.5 }])
+    expect(sonnet.endpoints[0]!.pricing.tiers).toEqual([
+      { above: 200000, input: 6, output: 22.5, cacheRead: 0.6, cacheWrite: 7.5 },
+    ])
     expect(sonnet.knowledgeCutoff).toBe('2025-07')
     // Matched by normalised id (claude-sonnet-4.5 = claude-sonnet-4-5); no max output from OpenRouter.
     const or = sonnet.endpoints.find((e) => e.provider === 'openrouter')!
@@ -123,7 +135,11 @@ describe('import into an empty content directory', () => {
   it('converts OpenRouter per-token strings to exact per-1M prices', () => {
     runImport({ sources: BOTH, contentDir: dir })
     const mini = readModel('openai/gpt-4o-mini')
-    expect(mini.endpoints.find((e) => e.provider === 'openrouter')!.pricing).toEqual({ input: 0.15, output: 0.6, cacheRead: 0.075 })
+    expect(mini.endpoints.find((e) => e.provider === 'openrouter')!.pricing).toEqual({
+      input: 0.15,
+      output: 0.6,
+      cacheRead: 0.075,
+    })
     const grok = readModel('xai/grok-4.1-fast')
     expect(grok.endpoints).toEqual([
       {
@@ -219,7 +235,9 @@ describe('re-running and updating', () => {
     expect(after.knowledgeCutoff).toBe('2023-10')
     expect(after.family).toBe('gpt-4o')
     expect(after.moderated).toBe(true)
-    expect(report.lockedKept.map((c) => c.field)).toEqual(expect.arrayContaining(['knowledgeCutoff', 'family', 'tokenizer', 'moderated']))
+    expect(report.lockedKept.map((c) => c.field)).toEqual(
+      expect.arrayContaining(['knowledgeCutoff', 'family', 'tokenizer', 'moderated']),
+    )
     // Not locked, unchanged by the source: the openai endpoint and the limits.
     expect(after.endpoints[0]).toEqual(before.endpoints[0])
     expect(after.contextWindow).toBe(128000)
@@ -241,7 +259,12 @@ describe('re-running and updating', () => {
     const rows = JSON.parse(readFileSync(MODELSDEV, 'utf8')) as ModelsDevRow[]
     rows[0]!.name = 'GPT-4.1 (renamed)'
     const { report } = planAndWrite(rows)
-    expect(report.otherChanges).toContainEqual({ model: 'openai/gpt-4.1', field: 'name', from: 'GPT-4.1', to: 'GPT-4.1 (renamed)' })
+    expect(report.otherChanges).toContainEqual({
+      model: 'openai/gpt-4.1',
+      field: 'name',
+      from: 'GPT-4.1',
+      to: 'GPT-4.1 (renamed)',
+    })
     expect(readFileSync(join(dir, 'models/openai/gpt-4.1.mdx'), 'utf8')).toBe('Hand-written.\n')
   })
 
@@ -272,12 +295,17 @@ describe('re-running and updating', () => {
     expect(text).toContain('openai/gpt-4.1 @ azure: input 2 → 1.8, cacheRead 0.5 → 0.45')
     const m = readModel('openai/gpt-4.1')
     expect(m.contextWindow).toBe(2000000)
-    expect(m.endpoints.find((e) => e.provider === 'azure')).toMatchObject({ maxOutputTokens: 65536, pricing: { input: 1.8, output: 8, cacheRead: 0.45 } })
+    expect(m.endpoints.find((e) => e.provider === 'azure')).toMatchObject({
+      maxOutputTokens: 65536,
+      pricing: { input: 1.8, output: 8, cacheRead: 0.45 },
+    })
   })
 
   it('keeps an endpoint the source no longer lists and reports it', () => {
     runImport({ sources: BOTH, contentDir: dir })
-    const rows = (JSON.parse(readFileSync(MODELSDEV, 'utf8')) as ModelsDevRow[]).filter((r) => !(r.provider === 'azure' && r.modelId === 'gpt-4.1'))
+    const rows = (JSON.parse(readFileSync(MODELSDEV, 'utf8')) as ModelsDevRow[]).filter(
+      (r) => !(r.provider === 'azure' && r.modelId === 'gpt-4.1'),
+    )
     const { report } = planAndWrite(rows)
     expect(report.notInSource).toContainEqual({ model: 'openai/gpt-4.1', provider: 'azure', modelId: 'gpt-4.1' })
     expect(readModel('openai/gpt-4.1').endpoints.map((e) => e.provider)).toContain('azure')
@@ -298,12 +326,16 @@ describe('input validation', () => {
   it('names the file, the row and the field of a bad models.dev row', () => {
     const file = join(FIXTURES, 'bad-modelsdev.json')
     expect(() => readSource('models.dev', file)).toThrow(ImportInputError)
-    expect(() => readSource('models.dev', file)).toThrow(/bad-modelsdev\.json[\s\S]*row 1 \(provider "azure", modelId "gpt-4\.1"\): cost\.input: .*expected number/)
+    expect(() => readSource('models.dev', file)).toThrow(
+      /bad-modelsdev\.json[\s\S]*row 1 \(provider "azure", modelId "gpt-4\.1"\): cost\.input: .*expected number/,
+    )
   })
 
   it('names the file, the row and the field of a bad OpenRouter entry', () => {
     const file = join(FIXTURES, 'bad-openrouter.json')
-    expect(() => readSource('openrouter', file)).toThrow(/bad-openrouter\.json[\s\S]*row 0 \(id "openai\/gpt-4\.1"\): pricing\.prompt: .*expected string/)
+    expect(() => readSource('openrouter', file)).toThrow(
+      /bad-openrouter\.json[\s\S]*row 0 \(id "openai\/gpt-4\.1"\): pricing\.prompt: .*expected string/,
+    )
   })
 
   it('rejects a file of the wrong shape and non-JSON', () => {
@@ -317,10 +349,7 @@ describe('input validation', () => {
 
 /** Plan with modified models.dev rows (plus the OpenRouter fixture) and write the result. */
 function planAndWrite(rows: ModelsDevRow[]) {
-  const sources = [
-    parseSource('models.dev', 'modified.json', rows),
-    readSource('openrouter', OPENROUTER),
-  ]
+  const sources = [parseSource('models.dev', 'modified.json', rows), readSource('openrouter', OPENROUTER)]
   const result = planImport(sources, readContent(dir))
   writeContent(dir, result.writes)
   return result
@@ -341,8 +370,19 @@ describe('a dated snapshot merged into its undated model', () => {
   /** models.dev rows for the dated id: the vendor's own listing and one on another provider. */
   function datedRows(rows: ModelsDevRow[]): ModelsDevRow[] {
     const own = rows.find((r) => r.provider === 'anthropic')!
-    const dated = { ...own, canonicalModelId: `anthropic/${DATED}`, modelId: DATED, name: 'Claude Sonnet 4.5 (20250929)' }
-    const vertex = { ...dated, provider: 'google-vertex', providerName: 'Vertex', providerDoc: 'https://cloud.google.com/vertex-ai/docs', modelId: 'claude-sonnet-4-5@20250929' }
+    const dated = {
+      ...own,
+      canonicalModelId: `anthropic/${DATED}`,
+      modelId: DATED,
+      name: 'Claude Sonnet 4.5 (20250929)',
+    }
+    const vertex = {
+      ...dated,
+      provider: 'google-vertex',
+      providerName: 'Vertex',
+      providerDoc: 'https://cloud.google.com/vertex-ai/docs',
+      modelId: 'claude-sonnet-4-5@20250929',
+    }
     return [dated, vertex]
   }
 
@@ -350,7 +390,10 @@ describe('a dated snapshot merged into its undated model', () => {
     const or = JSON.parse(readFileSync(OPENROUTER, 'utf8')) as { data: Array<{ id: string }> }
     const sonnetOr = or.data.find((m) => m.id === 'anthropic/claude-sonnet-4.5')!
     or.data.push(...(openrouterExtra as typeof or.data), { ...sonnetOr, id: `anthropic/${DATED}` })
-    return planImport([parseSource('models.dev', 'rows.json', rows), parseSource('openrouter', 'or.json', or)], readContent(dir))
+    return planImport(
+      [parseSource('models.dev', 'rows.json', rows), parseSource('openrouter', 'or.json', or)],
+      readContent(dir),
+    )
   }
 
   it('maps models.dev and OpenRouter rows for the alias onto the model and never re-creates the dated file', () => {
@@ -369,11 +412,17 @@ describe('a dated snapshot merged into its undated model', () => {
     expect(sonnet.endpoints.filter((e) => e.provider === 'openrouter')).toHaveLength(1)
     expect(sonnet.name).toBe('Claude Sonnet 4.5') // the alias row's name does not replace the model's own
     expect(sonnet.aliases).toEqual([DATED])
-    expect(report.notes.get("Source ids that are a catalog model's alias (mapped onto that model)")).toEqual([`anthropic/${DATED} → anthropic/claude-sonnet-4-5`])
-    const skipped = report.skipped.get('models.dev')!
-    expect([...skipped.get("the provider already has an endpoint under the model's own id or an earlier alias (one endpoint per provider)")!.keys()]).toEqual([
-      `anthropic/${DATED} (kept anthropic/claude-sonnet-4-5's own)`,
+    expect(report.notes.get("Source ids that are a catalog model's alias (mapped onto that model)")).toEqual([
+      `anthropic/${DATED} → anthropic/claude-sonnet-4-5`,
     ])
+    const skipped = report.skipped.get('models.dev')!
+    expect([
+      ...skipped
+        .get(
+          "the provider already has an endpoint under the model's own id or an earlier alias (one endpoint per provider)",
+        )!
+        .keys(),
+    ]).toEqual([`anthropic/${DATED} (kept anthropic/claude-sonnet-4-5's own)`])
     expect(checkContent(readContent(dir)).problems).toEqual([])
 
     // A second run with the same input changes nothing.
@@ -385,7 +434,10 @@ describe('a dated snapshot merged into its undated model', () => {
     merged()
     const rows = JSON.parse(readFileSync(MODELSDEV, 'utf8')) as ModelsDevRow[]
     const dated = datedRows(rows).map((r) => ({ ...r, status: 'deprecated' }))
-    const { writes, report } = plan([...rows.filter((r) => r.canonicalModelId !== 'anthropic/claude-sonnet-4-5'), ...dated])
+    const { writes, report } = plan([
+      ...rows.filter((r) => r.canonicalModelId !== 'anthropic/claude-sonnet-4-5'),
+      ...dated,
+    ])
     expect(report.newModels).toEqual([])
     writeContent(dir, writes)
     const sonnet = readModel('anthropic/claude-sonnet-4-5')
@@ -412,14 +464,20 @@ describe('a dated snapshot merged into its undated model', () => {
     const rows = JSON.parse(readFileSync(MODELSDEV, 'utf8')) as ModelsDevRow[]
     const { report } = plan([...rows, ...datedRows(rows)])
     expect(report.newModels).toEqual([])
-    expect(report.skipped.get('models.dev')!.get('the id is an alias of several catalog models (not applied)')?.get(`anthropic/${DATED}`)).toBe(1)
+    expect(
+      report.skipped
+        .get('models.dev')!
+        .get('the id is an alias of several catalog models (not applied)')
+        ?.get(`anthropic/${DATED}`),
+    ).toBe(1)
   })
 })
 
 describe('plans', () => {
   it('treats flat-fee plans and free prototyping allowances as not per-token prices', async () => {
     const { isPlanProvider } = await import('./modelsdev')
-    for (const p of ['zai-coding-plan', 'alibaba-token-plan', 'kimi-for-coding', 'github-copilot', 'github-models']) expect(isPlanProvider(p), p).toBe(true)
+    for (const p of ['zai-coding-plan', 'alibaba-token-plan', 'kimi-for-coding', 'github-copilot', 'github-models'])
+      expect(isPlanProvider(p), p).toBe(true)
     for (const p of ['openai', 'nvidia', 'openrouter']) expect(isPlanProvider(p), p).toBe(false)
   })
 })

@@ -1,12 +1,13 @@
 /** The catalog importer: see plan.ts for the rules, scripts/catalog-import.ts for the CLI. */
 import { readContent, readSource, writeContent } from './fs'
 import type { SourceKind } from './input'
-import { planImport, type ImportResult } from './plan'
+import type { ImportResult } from './plan'
+import { planImport } from './plan'
 
-export { ImportInputError, parseSource, SOURCE_KINDS, type SourceKind } from './input'
-export { planImport, type ContentSnapshot, type FileWrite, type ImportResult } from './plan'
-export { formatReport, hasChanges, type ImportReport } from './report'
 export { perTokenToPerMillion } from './decimal'
+export { ImportInputError, parseSource, SOURCE_KINDS, type SourceKind } from './input'
+export { type ContentSnapshot, type FileWrite, type ImportResult, planImport } from './plan'
+export { formatReport, hasChanges, type ImportReport } from './report'
 
 export interface RunOptions {
   sources: Array<{ kind: SourceKind; file: string }>

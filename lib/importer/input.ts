@@ -4,6 +4,7 @@
  * file fails up front with the file name and the row, instead of producing odd content.
  */
 import { z } from 'zod'
+
 import { isFullDate } from './facts'
 
 export type SourceKind = 'models.dev' | 'openrouter' | 'litellm'
@@ -57,9 +58,7 @@ export const modelsDevRowSchema = z.looseObject({
   knowledge: optStr,
   release_date: optStr,
   open_weights: optBool,
-  modalities: z
-    .looseObject({ input: z.array(z.string()).nullish(), output: z.array(z.string()).nullish() })
-    .nullish(),
+  modalities: z.looseObject({ input: z.array(z.string()).nullish(), output: z.array(z.string()).nullish() }).nullish(),
   cost: z
     .looseObject({
       input: optNum,
@@ -189,7 +188,10 @@ function describeRow(kind: SourceKind, data: unknown, path: PropertyKey[]): { ro
   const o = (item ?? {}) as Record<string, unknown>
   const ids =
     kind === 'models.dev'
-      ? [['provider', o.provider], ['modelId', o.modelId]]
+      ? [
+          ['provider', o.provider],
+          ['modelId', o.modelId],
+        ]
       : [['id', o.id]]
   const named = ids
     .filter(([, v]) => typeof v === 'string')
@@ -236,7 +238,8 @@ function parseLiteLLM(file: string, data: unknown): ParsedSource {
       `litellm input ${file} is not valid (expected LiteLLM's model price map: a JSON object keyed by model name):\n${lines.join('\n')}`,
     )
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) fail(['  - top level: (the file itself): expected an object keyed by model name'])
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    fail(['  - top level: (the file itself): expected an object keyed by model name'])
   const entries: Array<{ key: string; entry: LiteLLMEntry }> = []
   const documentation: string[] = []
   const problems: string[] = []
@@ -247,8 +250,13 @@ function parseLiteLLM(file: string, data: unknown): ParsedSource {
     }
     const r = liteLLMEntrySchema.safeParse(value)
     if (r.success) entries.push({ key, entry: r.data })
-    else for (const issue of r.error.issues) problems.push(`  - entry ${JSON.stringify(key)}: ${issue.path.length ? issue.path.map(String).join('.') : '(the entry itself)'}: ${issue.message}`)
+    else
+      for (const issue of r.error.issues)
+        problems.push(
+          `  - entry ${JSON.stringify(key)}: ${issue.path.length ? issue.path.map(String).join('.') : '(the entry itself)'}: ${issue.message}`,
+        )
   }
-  if (problems.length) fail([...problems.slice(0, 5), ...(problems.length > 5 ? [`  … and ${problems.length - 5} more problems`] : [])])
+  if (problems.length)
+    fail([...problems.slice(0, 5), ...(problems.length > 5 ? [`  … and ${problems.length - 5} more problems`] : [])])
   return { kind: 'litellm', file, entries, documentation }
 }

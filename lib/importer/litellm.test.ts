@@ -2,14 +2,19 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { CAPABILITY_KEYS, modelSchema, type Capabilities } from '../catalog/schema'
+
+import type { Capabilities } from '../catalog/schema'
+import { CAPABILITY_KEYS, modelSchema } from '../catalog/schema'
 import { checkContent } from './check'
 import { readContent, readSource, writeContent } from './fs'
 import { runImport } from './index'
-import { ImportInputError, parseSource, type LiteLLMEntry, type ModelsDevRow } from './input'
-import { compareWithEndpoint, enrich, mapLiteLLMEntry, perMillion, type LiteLLMMatch, type ModelView } from './litellm'
+import type { LiteLLMEntry, ModelsDevRow } from './input'
+import { ImportInputError, parseSource } from './input'
+import type { LiteLLMMatch, ModelView } from './litellm'
+import { compareWithEndpoint, enrich, mapLiteLLMEntry, perMillion } from './litellm'
 import { planImport } from './plan'
 import { formatReport } from './report'
 
@@ -64,7 +69,12 @@ describe('--from litellm: enriching existing models', () => {
     const { report } = runImport({ sources: ALL, contentDir: dir, today: TODAY })
     const sonnet = readModel('anthropic/claude-sonnet-4-5')
     // models.dev and OpenRouter leave these off; Anthropic's own LiteLLM entry switches them on.
-    expect(sonnet.capabilities).toMatchObject({ parallelToolCalls: true, webSearch: true, structuredOutputs: true, jsonMode: true })
+    expect(sonnet.capabilities).toMatchObject({
+      parallelToolCalls: true,
+      webSearch: true,
+      structuredOutputs: true,
+      jsonMode: true,
+    })
     expect(report.otherChanges).toContainEqual({
       model: 'anthropic/claude-sonnet-4-5',
       field: 'capabilities',
@@ -81,9 +91,11 @@ describe('--from litellm: enriching existing models', () => {
     const { report } = runImport({ sources: ALL, contentDir: dir, today: TODAY })
     // models.dev says Claude Sonnet 4.5 reasons; the fixture's LiteLLM entry says supports_reasoning: false.
     expect(readModel('anthropic/claude-sonnet-4-5').capabilities.reasoning).toBe(true)
-    expect(report.notes.get('LiteLLM says a flag is off that the catalog has on (kept on: an import only switches flags on)')).toContain(
-      'anthropic/claude-sonnet-4-5: reasoning',
-    )
+    expect(
+      report.notes.get(
+        'LiteLLM says a flag is off that the catalog has on (kept on: an import only switches flags on)',
+      ),
+    ).toContain('anthropic/claude-sonnet-4-5: reasoning')
   })
 
   it('keeps a locked field, matching the model through its alias', () => {
@@ -111,25 +123,34 @@ describe('--from litellm: enriching existing models', () => {
     expect(gpt41.status).toBe('available')
     expect(gpt41.deprecationDate).toBe('2027-04-14')
     expect(readFileSync(join(dir, 'models/openai/gpt-4.1.yaml'), 'utf8')).toContain('deprecationDate: "2027-04-14"\n')
-    expect(report.otherChanges).toContainEqual({ model: 'anthropic/claude-sonnet-4-5', field: 'status', from: 'available', to: 'deprecated' })
+    expect(report.otherChanges).toContainEqual({
+      model: 'anthropic/claude-sonnet-4-5',
+      field: 'status',
+      from: 'available',
+      to: 'deprecated',
+    })
     expect(formatReport(report)).toContain('deprecation dates compared with 2026-06-01')
 
     // The same file a year later: the date has passed.
     const later = runImport({ sources: ALL, contentDir: dir, today: '2027-06-01' })
-    expect(later.report.otherChanges).toEqual([{ model: 'openai/gpt-4.1', field: 'status', from: 'available', to: 'deprecated' }])
+    expect(later.report.otherChanges).toEqual([
+      { model: 'openai/gpt-4.1', field: 'status', from: 'available', to: 'deprecated' },
+    ])
   })
 
   it('matches a normalised id (reported), and adds no modality', () => {
     const { report } = runImport({ sources: ALL, contentDir: dir, today: TODAY })
     const grok = readModel('xai/grok-4.1-fast')
     expect(grok.capabilities.webSearch).toBe(true)
-    expect(report.notes.get('LiteLLM keys matched by normalised form (check these)')).toEqual(['xai/grok-4-1-fast → xai/grok-4.1-fast'])
+    expect(report.notes.get('LiteLLM keys matched by normalised form (check these)')).toEqual([
+      'xai/grok-4-1-fast → xai/grok-4.1-fast',
+    ])
     // supports_pdf_input, but the model reads no files: not set.
     expect(grok.capabilities.fileInput).toBe(false)
     expect(grok.modalities.input).toEqual(['text', 'image'])
-    expect(report.notes.get('LiteLLM flags not set (not backed by the entry, or the model lacks what the flag needs)')).toContain(
-      'xai/grok-4.1-fast: fileInput (no file input: LiteLLM adds no modality)',
-    )
+    expect(
+      report.notes.get('LiteLLM flags not set (not backed by the entry, or the model lacks what the flag needs)'),
+    ).toContain('xai/grok-4.1-fast: fileInput (no file input: LiteLLM adds no modality)')
   })
 
   it('skips aggregator and other non-model entries, grouped with counts, and creates nothing', () => {
@@ -154,21 +175,32 @@ describe('--from litellm: enriching existing models', () => {
 
   it('imports no prices or limits, but reports where they differ from the first-party endpoint', () => {
     runImport({ sources: BOTH, contentDir: dir, today: TODAY })
-    const endpointsBefore = new Map(['openai/gpt-4.1', 'anthropic/claude-sonnet-4-5', 'xai/grok-4.1-fast', 'minimax/minimax-m2'].map((id) => [id, readModel(id).endpoints]))
+    const endpointsBefore = new Map(
+      ['openai/gpt-4.1', 'anthropic/claude-sonnet-4-5', 'xai/grok-4.1-fast', 'minimax/minimax-m2'].map((id) => [
+        id,
+        readModel(id).endpoints,
+      ]),
+    )
     const { report } = runImport({ sources: ALL, contentDir: dir, today: TODAY })
     for (const [id, endpoints] of endpointsBefore) expect(readModel(id).endpoints, id).toEqual(endpoints)
     expect(report.priceChanges).toEqual([])
     expect(report.limitChanges).toEqual([])
     expect(report.newEndpoints).toEqual([])
     // The fixture's gpt-4.1 output price is $9 per 1M; OpenAI's endpoint says $8.
-    expect(report.disagreements).toEqual([{ model: 'openai/gpt-4.1', provider: 'openai', key: 'gpt-4.1', detail: 'output 9 ≠ 8' }])
+    expect(report.disagreements).toEqual([
+      { model: 'openai/gpt-4.1', provider: 'openai', key: 'gpt-4.1', detail: 'output 9 ≠ 8' },
+    ])
     expect(formatReport(report)).toContain('openai/gpt-4.1 @ openai (gpt-4.1): output 9 ≠ 8')
   })
 
   it('does not create models from LiteLLM alone', () => {
     const empty = mkdtempSync(join(tmpdir(), 'catalog-import-litellm-'))
     cpSync(join(FIXTURES, 'content/vendors'), join(empty, 'vendors'), { recursive: true })
-    const { writes, report } = runImport({ sources: [{ kind: 'litellm', file: LITELLM }], contentDir: empty, today: TODAY })
+    const { writes, report } = runImport({
+      sources: [{ kind: 'litellm', file: LITELLM }],
+      contentDir: empty,
+      today: TODAY,
+    })
     expect(writes).toEqual([])
     expect(report.skipped.get('litellm')?.get('no catalog model has this id or alias (vendor openai)')?.size).toBe(3)
     rmSync(empty, { recursive: true })
@@ -177,22 +209,39 @@ describe('--from litellm: enriching existing models', () => {
   it('keeps a prompt-caching flag LiteLLM backs with a cache-read price when no endpoint prices cache reads', () => {
     runImport({ sources: ALL, contentDir: dir, today: TODAY })
     const rows = (JSON.parse(readFileSync(MODELSDEV, 'utf8')) as ModelsDevRow[]).map((r) =>
-      r.canonicalModelId === 'minimax/MiniMax-M2' && r.cost ? { ...r, cost: { input: r.cost.input, output: r.cost.output } } : r,
+      r.canonicalModelId === 'minimax/MiniMax-M2' && r.cost
+        ? { ...r, cost: { input: r.cost.input, output: r.cost.output } }
+        : r,
     )
     const plan = (withLiteLLM: boolean) =>
       planImport(
-        [parseSource('models.dev', 'modified.json', rows), readSource('openrouter', OPENROUTER), ...(withLiteLLM ? [readSource('litellm', LITELLM)] : [])],
+        [
+          parseSource('models.dev', 'modified.json', rows),
+          readSource('openrouter', OPENROUTER),
+          ...(withLiteLLM ? [readSource('litellm', LITELLM)] : []),
+        ],
         readContent(dir),
         { today: TODAY },
       )
     // Without LiteLLM the flag follows the endpoints (no cache-read price left: off) …
     const without = plan(false)
-    expect(without.report.otherChanges).toContainEqual(expect.objectContaining({ model: 'minimax/minimax-m2', field: 'capabilities', to: expect.objectContaining({ promptCaching: false }) }))
+    expect(without.report.otherChanges).toContainEqual(
+      expect.objectContaining({
+        model: 'minimax/minimax-m2',
+        field: 'capabilities',
+        to: expect.objectContaining({ promptCaching: false }),
+      }),
+    )
     // … with it, MiniMax's own entry (supports_prompt_caching and a cache-read price) keeps it on.
     const withIt = plan(true)
     writeContent(dir, withIt.writes)
     expect(readModel('minimax/minimax-m2').capabilities.promptCaching).toBe(true)
-    expect(withIt.report.disagreements).toContainEqual({ model: 'minimax/minimax-m2', provider: 'minimax', key: 'minimax/MiniMax-M2', detail: 'cacheRead 0.03 ≠ (none)' })
+    expect(withIt.report.disagreements).toContainEqual({
+      model: 'minimax/minimax-m2',
+      provider: 'minimax',
+      key: 'minimax/MiniMax-M2',
+      detail: 'cacheRead 0.03 ≠ (none)',
+    })
   })
 })
 
@@ -244,7 +293,9 @@ describe('--from litellm: input validation', () => {
 
   it('rejects a file of the wrong shape', () => {
     expect(() => parseSource('litellm', 'x.json', [])).toThrow(/x\.json[\s\S]*top level/)
-    expect(() => parseSource('litellm', 'x.json', { 'gpt-4o': 'cheap' })).toThrow(/entry "gpt-4o": \(the entry itself\)/)
+    expect(() => parseSource('litellm', 'x.json', { 'gpt-4o': 'cheap' })).toThrow(
+      /entry "gpt-4o": \(the entry itself\)/,
+    )
   })
 
   it('counts the documentation entry as a record but not as a model', () => {
@@ -259,28 +310,68 @@ describe('--from litellm: input validation', () => {
 describe('litellm mapping rules (pure)', () => {
   const providers = new Set(['openai', 'gemini', 'perplexity', 'nvidia_nim', 'vertex_ai-language-models', 'azure'])
   const vendors = (v: string) => ['openai', 'google', 'perplexity', 'nvidia'].includes(v)
-  const map = (key: string, provider: string) => mapLiteLLMEntry(key, { litellm_provider: provider }, providers, vendors)
+  const map = (key: string, provider: string) =>
+    mapLiteLLMEntry(key, { litellm_provider: provider }, providers, vendors)
 
   it('strips the provider prefix and a same-vendor namespace, and skips the rest by reason', () => {
-    expect(map('gemini/gemini-2.5-pro', 'gemini')).toMatchObject({ ok: true, candidate: { vendor: 'google', name: 'gemini-2.5-pro' } })
-    expect(map('gemini-2.5-pro', 'vertex_ai-language-models')).toMatchObject({ ok: true, candidate: { vendor: 'google', name: 'gemini-2.5-pro' } })
-    expect(map('vertex_ai/gemini-3-pro-image', 'vertex_ai-language-models')).toMatchObject({ ok: true, candidate: { name: 'gemini-3-pro-image' } })
-    expect(map('nvidia_nim/nvidia/nv-rerankqa-mistral-4b-v3', 'nvidia_nim')).toMatchObject({ ok: true, candidate: { vendor: 'nvidia', name: 'nv-rerankqa-mistral-4b-v3' } })
-    expect(map('perplexity/openai/gpt-5.2', 'perplexity')).toMatchObject({ ok: false, reason: expect.stringContaining('second namespace') })
-    expect(map('low/1024-x-1024/gpt-image-1', 'openai')).toMatchObject({ ok: false, reason: expect.stringContaining('size- or quality-specific') })
+    expect(map('gemini/gemini-2.5-pro', 'gemini')).toMatchObject({
+      ok: true,
+      candidate: { vendor: 'google', name: 'gemini-2.5-pro' },
+    })
+    expect(map('gemini-2.5-pro', 'vertex_ai-language-models')).toMatchObject({
+      ok: true,
+      candidate: { vendor: 'google', name: 'gemini-2.5-pro' },
+    })
+    expect(map('vertex_ai/gemini-3-pro-image', 'vertex_ai-language-models')).toMatchObject({
+      ok: true,
+      candidate: { name: 'gemini-3-pro-image' },
+    })
+    expect(map('nvidia_nim/nvidia/nv-rerankqa-mistral-4b-v3', 'nvidia_nim')).toMatchObject({
+      ok: true,
+      candidate: { vendor: 'nvidia', name: 'nv-rerankqa-mistral-4b-v3' },
+    })
+    expect(map('perplexity/openai/gpt-5.2', 'perplexity')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('second namespace'),
+    })
+    expect(map('low/1024-x-1024/gpt-image-1', 'openai')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('size- or quality-specific'),
+    })
     expect(map('azure/gpt-4o', 'azure')).toMatchObject({ ok: false, example: 'azure' })
-    expect(map('voyage-3', 'voyage')).toMatchObject({ ok: false, reason: 'vendor without content/vendors/<vendor>.yaml' })
+    expect(map('voyage-3', 'voyage')).toMatchObject({
+      ok: false,
+      reason: 'vendor without content/vendors/<vendor>.yaml',
+    })
   })
 
-  const caps = (on: Partial<Capabilities> = {}) => ({ ...(Object.fromEntries(CAPABILITY_KEYS.map((k) => [k, false])) as Capabilities), tools: true, ...on })
-  const chat: ModelView = { mode: 'chat', modalities: { input: ['text'], output: ['text'] }, capabilities: caps({ streaming: true }) }
-  const match = (entry: LiteLLMEntry, rank = 0, provider = 'openai', key = 'm'): LiteLLMMatch => ({ candidate: { key, provider, vendor: 'openai', name: key, entry }, rank })
+  const caps = (on: Partial<Capabilities> = {}) => ({
+    ...(Object.fromEntries(CAPABILITY_KEYS.map((k) => [k, false])) as Capabilities),
+    tools: true,
+    ...on,
+  })
+  const chat: ModelView = {
+    mode: 'chat',
+    modalities: { input: ['text'], output: ['text'] },
+    capabilities: caps({ streaming: true }),
+  }
+  const match = (entry: LiteLLMEntry, rank = 0, provider = 'openai', key = 'm'): LiteLLMMatch => ({
+    candidate: { key, provider, vendor: 'openai', name: key, entry },
+    rank,
+  })
 
   it('maps the non-chat modes onto a chat model, but keeps chat for a model that writes text', () => {
     expect(enrich(chat, [match({ mode: 'embedding' })], TODAY).mode).toBe('embedding')
     expect(enrich(chat, [match({ mode: 'audio_transcription' })], TODAY).mode).toBe('audio-transcription')
-    expect(enrich({ ...chat, modalities: { input: ['text'], output: ['audio'] } }, [match({ mode: 'audio_speech' })], TODAY).mode).toBe('audio-speech')
-    const image = enrich({ ...chat, modalities: { input: ['text', 'image'], output: ['text', 'image'] } }, [match({ mode: 'image_generation' })], TODAY)
+    expect(
+      enrich({ ...chat, modalities: { input: ['text'], output: ['audio'] } }, [match({ mode: 'audio_speech' })], TODAY)
+        .mode,
+    ).toBe('audio-speech')
+    const image = enrich(
+      { ...chat, modalities: { input: ['text', 'image'], output: ['text', 'image'] } },
+      [match({ mode: 'image_generation' })],
+      TODAY,
+    )
     expect(image.mode).toBeUndefined()
     expect(image.modeNotApplied?.why).toContain('also writes text')
     const responses = enrich(chat, [match({ mode: 'responses' })], TODAY)
@@ -293,7 +384,10 @@ describe('litellm mapping rules (pure)', () => {
   it('combines entries: any true switches a flag on; the first dated entry gives the date', () => {
     const e = enrich(
       chat,
-      [match({ supports_web_search: false, deprecation_date: '2026-07-01' }, 0), match({ supports_web_search: true, deprecation_date: '2026-03-01' }, 1, 'openai', 'm-2025')],
+      [
+        match({ supports_web_search: false, deprecation_date: '2026-07-01' }, 0),
+        match({ supports_web_search: true, deprecation_date: '2026-03-01' }, 1, 'openai', 'm-2025'),
+      ],
       TODAY,
     )
     expect(e.capabilities.webSearch).toBe(true)
@@ -303,14 +397,26 @@ describe('litellm mapping rules (pure)', () => {
 
   it('takes a flag only where the entry backs it and the model can have it', () => {
     const noTools = { ...chat, capabilities: caps({ tools: false }) }
-    expect(enrich(noTools, [match({ supports_parallel_function_calling: true })], TODAY).notSet).toEqual([{ flag: 'parallelToolCalls', why: 'the model has no tool calling' }])
-    expect(enrich(chat, [match({ supports_prompt_caching: true })], TODAY).notSet).toEqual([{ flag: 'promptCaching', why: 'no cache-read price in the entry' }])
-    expect(enrich(chat, [match({ supports_prompt_caching: true, cache_read_input_token_cost: 1e-7 })], TODAY).capabilities.promptCaching).toBe(true)
+    expect(enrich(noTools, [match({ supports_parallel_function_calling: true })], TODAY).notSet).toEqual([
+      { flag: 'parallelToolCalls', why: 'the model has no tool calling' },
+    ])
+    expect(enrich(chat, [match({ supports_prompt_caching: true })], TODAY).notSet).toEqual([
+      { flag: 'promptCaching', why: 'no cache-read price in the entry' },
+    ])
+    expect(
+      enrich(chat, [match({ supports_prompt_caching: true, cache_read_input_token_cost: 1e-7 })], TODAY).capabilities
+        .promptCaching,
+    ).toBe(true)
     const native = new Set(['anthropic'])
     const emulated = enrich(chat, [match({ supports_response_schema: true }, 0, 'anthropic')], TODAY, native)
     expect(emulated.capabilities.structuredOutputs).toBe(false)
     expect(emulated.notSet.map((n) => n.flag)).toEqual(['structuredOutputs', 'jsonMode'])
-    const nativeOn = enrich(chat, [match({ supports_response_schema: true, supports_native_structured_output: true }, 0, 'anthropic')], TODAY, native)
+    const nativeOn = enrich(
+      chat,
+      [match({ supports_response_schema: true, supports_native_structured_output: true }, 0, 'anthropic')],
+      TODAY,
+      native,
+    )
     expect(nativeOn.capabilities).toMatchObject({ structuredOutputs: true, jsonMode: true })
   })
 
@@ -318,10 +424,33 @@ describe('litellm mapping rules (pure)', () => {
     expect(perMillion(1.25e-7)).toBe(0.125)
     expect(perMillion(0.0000025)).toBe(2.5)
     expect(perMillion(3e-8)).toBe(0.03)
-    const endpoint = { provider: 'openai', modelId: 'gpt-5', contextWindow: 400000, maxOutputTokens: 128000, pricing: { input: 1.25, output: 10, cacheRead: 0.125 }, status: 'available' as const }
+    const endpoint = {
+      provider: 'openai',
+      modelId: 'gpt-5',
+      contextWindow: 400000,
+      maxOutputTokens: 128000,
+      pricing: { input: 1.25, output: 10, cacheRead: 0.125 },
+      status: 'available' as const,
+    }
     // 272,000 input + 128,000 output = the 400,000 window: not a disagreement.
-    expect(compareWithEndpoint({ max_input_tokens: 272000, max_output_tokens: 128000, input_cost_per_token: 0.00000125, output_cost_per_token: 0.00001, cache_read_input_token_cost: 1.25e-7 }, endpoint)).toEqual([])
-    expect(compareWithEndpoint({ max_input_tokens: 128000, max_output_tokens: 16384, input_cost_per_token: 0.0000025 }, endpoint)).toEqual([
+    expect(
+      compareWithEndpoint(
+        {
+          max_input_tokens: 272000,
+          max_output_tokens: 128000,
+          input_cost_per_token: 0.00000125,
+          output_cost_per_token: 0.00001,
+          cache_read_input_token_cost: 1.25e-7,
+        },
+        endpoint,
+      ),
+    ).toEqual([])
+    expect(
+      compareWithEndpoint(
+        { max_input_tokens: 128000, max_output_tokens: 16384, input_cost_per_token: 0.0000025 },
+        endpoint,
+      ),
+    ).toEqual([
       'input 2.5 ≠ 1.25',
       'max_input_tokens 128000 ≠ contextWindow 400000',
       'max_output_tokens 16384 ≠ maxOutputTokens 128000',

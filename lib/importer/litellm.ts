@@ -39,7 +39,8 @@
  * - deprecation_date on or before `today` → status deprecated and deprecationDate; later →
  *   deprecationDate only. `today` is passed in by the caller.
  */
-import { CAPABILITY_KEYS, type Capabilities, type Capability, type Endpoint, type Mode, type Modality } from '../catalog/schema'
+import type { Capabilities, Capability, Endpoint, Modality, Mode } from '../catalog/schema'
+import { CAPABILITY_KEYS } from '../catalog/schema'
 import { shiftDecimal } from './decimal'
 import { tokens } from './facts'
 import type { LiteLLMEntry } from './input'
@@ -86,7 +87,9 @@ export const LITELLM_VENDORS: Readonly<Record<string, string>> = {
 /** A provider's place among its vendor's providers in LITELLM_VENDORS (lower is preferred). */
 export function providerPreference(provider: string): number {
   const vendor = LITELLM_VENDORS[provider]
-  return Object.keys(LITELLM_VENDORS).filter((p) => LITELLM_VENDORS[p] === vendor).indexOf(provider)
+  return Object.keys(LITELLM_VENDORS)
+    .filter((p) => LITELLM_VENDORS[p] === vendor)
+    .indexOf(provider)
 }
 
 /** LiteLLM mode → ours, for the modes the importer may set (see the rules above). */
@@ -121,12 +124,22 @@ const NEEDS_MODALITY: Partial<Record<Capability, Modality>> = { vision: 'image',
  * What one entry says about a flag: on, off, nothing, or a `true` that does not count (why).
  * `nativeStructured`: providers whose entries mark supports_native_structured_output.
  */
-function claim(flag: Capability, field: keyof LiteLLMEntry, c: LiteLLMCandidate, nativeStructured: ReadonlySet<string>): 'on' | 'off' | { unbacked: string } | undefined {
+function claim(
+  flag: Capability,
+  field: keyof LiteLLMEntry,
+  c: LiteLLMCandidate,
+  nativeStructured: ReadonlySet<string>,
+): 'on' | 'off' | { unbacked: string } | undefined {
   const v = c.entry[field]
   if (v === false) return 'off'
   if (v !== true) return undefined
-  if (flag === 'promptCaching' && typeof c.entry.cache_read_input_token_cost !== 'number') return { unbacked: 'no cache-read price in the entry' }
-  if ((flag === 'structuredOutputs' || flag === 'jsonMode') && nativeStructured.has(c.provider) && c.entry.supports_native_structured_output !== true) {
+  if (flag === 'promptCaching' && typeof c.entry.cache_read_input_token_cost !== 'number')
+    return { unbacked: 'no cache-read price in the entry' }
+  if (
+    (flag === 'structuredOutputs' || flag === 'jsonMode') &&
+    nativeStructured.has(c.provider) &&
+    c.entry.supports_native_structured_output !== true
+  ) {
     return { unbacked: 'not native on this provider (LiteLLM emulates it)' }
   }
   return 'on'
@@ -164,22 +177,40 @@ export type LiteLLMMapped = { ok: true; candidate: LiteLLMCandidate } | { ok: fa
  * `providerNames`: every litellm_provider in the file (a key's first segment is stripped when it
  * is one of them, or a provider in LITELLM_VENDORS).
  */
-export function mapLiteLLMEntry(key: string, entry: LiteLLMEntry, providerNames: ReadonlySet<string>, vendorExists: (v: string) => boolean): LiteLLMMapped {
+export function mapLiteLLMEntry(
+  key: string,
+  entry: LiteLLMEntry,
+  providerNames: ReadonlySet<string>,
+  vendorExists: (v: string) => boolean,
+): LiteLLMMapped {
   const provider = entry.litellm_provider
   if (!provider) return { ok: false, reason: 'no litellm_provider: not a model entry', example: key }
   const vendor = LITELLM_VENDORS[provider]
-  if (!vendor) return { ok: false, reason: "not a vendor's own API (cloud, aggregator, reseller or subscription)", example: provider }
-  if (!vendorExists(vendor)) return { ok: false, reason: 'vendor without content/vendors/<vendor>.yaml', example: `${vendor} (${provider})` }
+  if (!vendor)
+    return {
+      ok: false,
+      reason: "not a vendor's own API (cloud, aggregator, reseller or subscription)",
+      example: provider,
+    }
+  if (!vendorExists(vendor))
+    return { ok: false, reason: 'vendor without content/vendors/<vendor>.yaml', example: `${vendor} (${provider})` }
   if (key.startsWith('ft:')) return { ok: false, reason: 'fine-tuning price (ft:…), not a model', example: key }
   let name = key
   const slash = name.indexOf('/')
-  if (slash > 0 && (providerNames.has(name.slice(0, slash)) || name.slice(0, slash) in LITELLM_VENDORS)) name = name.slice(slash + 1)
-  else if (slash >= 0) return { ok: false, reason: 'size- or quality-specific price (the key has a path)', example: key }
+  if (slash > 0 && (providerNames.has(name.slice(0, slash)) || name.slice(0, slash) in LITELLM_VENDORS))
+    name = name.slice(slash + 1)
+  else if (slash >= 0)
+    return { ok: false, reason: 'size- or quality-specific price (the key has a path)', example: key }
   const inner = name.indexOf('/')
   if (inner >= 0) {
     const ns = name.slice(0, inner)
     if (ns === vendor || LITELLM_VENDORS[ns] === vendor) name = name.slice(inner + 1)
-    if (name.includes('/')) return { ok: false, reason: "the key has a second namespace (another vendor's model on this provider, or a preset)", example: key }
+    if (name.includes('/'))
+      return {
+        ok: false,
+        reason: "the key has a second namespace (another vendor's model on this provider, or a preset)",
+        example: key,
+      }
   }
   if (!name) return { ok: false, reason: 'empty model name', example: key }
   return { ok: true, candidate: { key, provider, vendor, name, entry } }
@@ -236,7 +267,12 @@ export interface Enrichment {
  * What the matched entries (best first) say about a model, given the model as it stands.
  * `nativeStructured`: providers whose entries mark supports_native_structured_output.
  */
-export function enrich(model: ModelView, matches: LiteLLMMatch[], today: string, nativeStructured: ReadonlySet<string> = new Set()): Enrichment {
+export function enrich(
+  model: ModelView,
+  matches: LiteLLMMatch[],
+  today: string,
+  nativeStructured: ReadonlySet<string> = new Set(),
+): Enrichment {
   const entries = matches.map((m) => m.candidate.entry)
   const capabilities = { ...model.capabilities }
   const flagsOn: Capability[] = []
@@ -273,7 +309,8 @@ export function enrich(model: ModelView, matches: LiteLLMMatch[], today: string,
   if (litellmMode && litellmMode !== 'chat' && model.mode === 'chat') {
     const mode = LITELLM_MODES[litellmMode]
     if (!mode) out.modeNotApplied = { litellm: litellmMode, why: 'no counterpart the importer sets' }
-    else if (NO_TEXT_MODES.has(mode) && model.modalities.output.includes('text')) out.modeNotApplied = { litellm: litellmMode, why: 'the model also writes text: kept chat' }
+    else if (NO_TEXT_MODES.has(mode) && model.modalities.output.includes('text'))
+      out.modeNotApplied = { litellm: litellmMode, why: 'the model also writes text: kept chat' }
     else out.mode = mode
   }
 
@@ -282,7 +319,9 @@ export function enrich(model: ModelView, matches: LiteLLMMatch[], today: string,
   if (date) {
     out.deprecationDate = date
     out.deprecated = date <= today
-    out.otherDates = dated.filter((m) => m.candidate.entry.deprecation_date !== date).map((m) => `${m.candidate.key} ${m.candidate.entry.deprecation_date}`)
+    out.otherDates = dated
+      .filter((m) => m.candidate.entry.deprecation_date !== date)
+      .map((m) => `${m.candidate.key} ${m.candidate.entry.deprecation_date}`)
   }
   return out
 }
@@ -317,7 +356,12 @@ export function compareWithEndpoint(entry: LiteLLMEntry, endpoint: Endpoint): st
   price('cacheRead', perMillion(entry.cache_read_input_token_cost), endpoint.pricing.cacheRead)
   const maxIn = tokens(entry.max_input_tokens)
   const maxOut = tokens(entry.max_output_tokens)
-  if (maxIn !== undefined && maxIn !== endpoint.contextWindow && maxIn + (maxOut ?? 0) !== endpoint.contextWindow && maxIn + (endpoint.maxOutputTokens ?? 0) !== endpoint.contextWindow) {
+  if (
+    maxIn !== undefined &&
+    maxIn !== endpoint.contextWindow &&
+    maxIn + (maxOut ?? 0) !== endpoint.contextWindow &&
+    maxIn + (endpoint.maxOutputTokens ?? 0) !== endpoint.contextWindow
+  ) {
     out.push(`max_input_tokens ${maxIn} ≠ contextWindow ${endpoint.contextWindow}`)
   }
   if (maxOut !== undefined && endpoint.maxOutputTokens !== undefined && maxOut !== endpoint.maxOutputTokens) {

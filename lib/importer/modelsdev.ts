@@ -32,19 +32,10 @@
  */
 import type { Endpoint, PriceTier, Pricing, ProviderFile } from '../catalog/schema'
 import { providerSchema } from '../catalog/schema'
-import {
-  cleanModelName,
-  detectMode,
-  isFullDate,
-  isMonth,
-  mapModalities,
-  mapStatus,
-  toMonth,
-  tokens,
-} from './facts'
+import { cleanModelName, detectMode, isFullDate, isMonth, mapModalities, mapStatus, tokens, toMonth } from './facts'
 import { safeModelId, safeSegment, splitId } from './ids'
-import { orderPricing } from './order'
 import type { ModelsDevRow } from './input'
+import { orderPricing } from './order'
 import type { ModelCandidate, ModelFacts, ProviderSeed, Tally } from './types'
 
 /**
@@ -160,11 +151,20 @@ export function providerFromRows(provider: string, rows: ModelsDevRow[]): Provid
   if (docs) file.docs = docs
   if (baseUrl) file.baseUrl = baseUrl
   const checked = providerSchema.safeParse(file)
-  if (!checked.success) return { problem: checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }
+  if (!checked.success)
+    return { problem: checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }
   return { file }
 }
 
-const KNOWN_COST_KEYS = new Set(['input', 'output', 'cache_read', 'cache_write', 'reasoning', 'tiers', 'context_over_200k'])
+const KNOWN_COST_KEYS = new Set([
+  'input',
+  'output',
+  'cache_read',
+  'cache_write',
+  'reasoning',
+  'tiers',
+  'context_over_200k',
+])
 const COST_ALIASES: Record<string, 'cacheRead' | 'cacheWrite'> = {
   cache_input: 'cacheRead',
   cached_input: 'cacheRead',
@@ -182,7 +182,8 @@ export function mapCost(cost: NonNullable<ModelsDevRow['cost']>, label: string, 
   const c = cost as Record<string, unknown>
   const input = price(c.input)
   const output = price(c.output)
-  if (input === undefined || output === undefined) return { problem: 'no per-token price (cost has no input/output price)' }
+  if (input === undefined || output === undefined)
+    return { problem: 'no per-token price (cost has no input/output price)' }
   const pricing: Pricing = { input, output }
   const cacheRead = price(c.cache_read)
   const cacheWrite = price(c.cache_write)
@@ -201,12 +202,18 @@ export function mapCost(cost: NonNullable<ModelsDevRow['cost']>, label: string, 
   const tiers: PriceTier[] = []
   const tierPrices = (t: Record<string, unknown>, above: number): PriceTier => {
     const tier: PriceTier = { above }
-    for (const [from, to] of [['input', 'input'], ['output', 'output'], ['cache_read', 'cacheRead'], ['cache_write', 'cacheWrite']] as const) {
+    for (const [from, to] of [
+      ['input', 'input'],
+      ['output', 'output'],
+      ['cache_read', 'cacheRead'],
+      ['cache_write', 'cacheWrite'],
+    ] as const) {
       const v = price(t[from])
       if (v !== undefined) tier[to] = v
     }
     for (const k of Object.keys(t)) {
-      if (!['tier', 'input', 'output', 'cache_read', 'cache_write'].includes(k)) ignored(`cost tier field "${k}" (no field in the schema)`, label)
+      if (!['tier', 'input', 'output', 'cache_read', 'cache_write'].includes(k))
+        ignored(`cost tier field "${k}" (no field in the schema)`, label)
     }
     return tier
   }
@@ -231,7 +238,14 @@ export function mapCost(cost: NonNullable<ModelsDevRow['cost']>, label: string, 
       ignored(`cost field "${k}" (no field in the schema)`, label)
     }
   }
-  const all = [pricing.input, pricing.output, pricing.cacheRead, pricing.cacheWrite, pricing.reasoning, ...(pricing.tiers ?? []).flatMap((t) => [t.input, t.output, t.cacheRead, t.cacheWrite])]
+  const all = [
+    pricing.input,
+    pricing.output,
+    pricing.cacheRead,
+    pricing.cacheWrite,
+    pricing.reasoning,
+    ...(pricing.tiers ?? []).flatMap((t) => [t.input, t.output, t.cacheRead, t.cacheWrite]),
+  ]
   if (all.some((v) => v !== undefined && v < 0)) return { problem: 'negative price' }
   return { pricing: orderPricing(pricing) }
 }
@@ -393,7 +407,10 @@ export function mapModelsDev(
       list.sort((a, b) => preferredListing(a, b, group.model))
       kept.push(list[0]!)
       for (const dup of list.slice(1)) {
-        skip('duplicate listing: the provider lists the model more than once (one endpoint per provider is kept)', `${dup.row.provider}/${dup.row.modelId}`)
+        skip(
+          'duplicate listing: the provider lists the model more than once (one endpoint per provider is kept)',
+          `${dup.row.provider}/${dup.row.modelId}`,
+        )
       }
     }
     const rows = kept.map((a) => a.row)
@@ -408,12 +425,18 @@ export function mapModelsDev(
     // Prefer a display name over a slug-like one (some providers list `nemotron-3-nano-30b-a3b`).
     const displayName = (r: ModelsDevRow) => (r.name?.trim() ? cleanModelName(r.name) : undefined)
     const isSlug = (n: string) => n === n.toLowerCase() && !/\s/.test(n) && (n.match(/-/g) ?? []).length >= 3
-    const name = first(order, (r) => { const n = displayName(r); return n && !isSlug(n) ? n : undefined }) ?? first(order, displayName)
+    const name =
+      first(order, (r) => {
+        const n = displayName(r)
+        return n && !isSlug(n) ? n : undefined
+      }) ?? first(order, displayName)
     facts.name = name || group.model
     facts.status = mapStatus(primary.status)
     // Release date: a full date; if the preferred source knows only the month, a full date in
     // that month from another row, else the first of the month (reported).
-    const firstDate = first(order, (r) => (isFullDate(r.release_date) || isMonth(r.release_date) ? r.release_date : undefined))
+    const firstDate = first(order, (r) =>
+      isFullDate(r.release_date) || isMonth(r.release_date) ? r.release_date : undefined,
+    )
     if (firstDate && isFullDate(firstDate)) facts.releaseDate = firstDate
     else if (firstDate) {
       const sameMonth = order.map((r) => r.release_date).find((d) => isFullDate(d) && d.startsWith(firstDate))
@@ -428,7 +451,9 @@ export function mapModelsDev(
     const model = splitId(id).model
     if (model !== group.model) facts.aliases = [group.model]
 
-    const modalitiesRow = order.find((r) => mapModalities(r.modalities?.input).value.length && mapModalities(r.modalities?.output).value.length)
+    const modalitiesRow = order.find(
+      (r) => mapModalities(r.modalities?.input).value.length && mapModalities(r.modalities?.output).value.length,
+    )
     if (modalitiesRow) {
       const input = mapModalities(modalitiesRow.modalities?.input)
       const output = mapModalities(modalitiesRow.modalities?.output)
@@ -463,7 +488,8 @@ export function mapModelsDev(
       })
       .map((a) => a.endpoint)
     for (const a of kept) {
-      if (!providers.has(a.row.provider)) providers.set(a.row.provider, providerFromRows(a.row.provider, rowsByProvider.get(a.row.provider)!))
+      if (!providers.has(a.row.provider))
+        providers.set(a.row.provider, providerFromRows(a.row.provider, rowsByProvider.get(a.row.provider)!))
     }
     candidates.push({ id, vendor: group.vendor, sourceId: group.sourceId, facts, endpoints })
   }

@@ -31,7 +31,7 @@
 import type { Endpoint, Parameter, Pricing } from '../catalog/schema'
 import { parameterSchema } from '../catalog/schema'
 import { decimalToNumber, perTokenToPerMillion } from './decimal'
-import { cleanModelName, detectMode, mapModalities, toMonth, tokens, unixToDate } from './facts'
+import { cleanModelName, detectMode, mapModalities, tokens, toMonth, unixToDate } from './facts'
 import { OPENROUTER_VENDOR_MAP, safeSegment, stripVariantSuffix } from './ids'
 import type { OpenRouterModel } from './input'
 import { orderPricing } from './order'
@@ -82,13 +82,15 @@ export function mapOpenRouterModel(m: OpenRouterModel, ignored: Tally): OpenRout
   const slash = m.id.indexOf('/')
   if (slash < 0) return { ok: false, reason: 'id without a vendor prefix' }
   const prefix = m.id.slice(0, slash).toLowerCase()
-  if (prefix.startsWith('~')) return { ok: false, reason: 'floating alias (~vendor/…-latest): points at whichever model is newest' }
+  if (prefix.startsWith('~'))
+    return { ok: false, reason: 'floating alias (~vendor/…-latest): points at whichever model is newest' }
   const { base, suffix } = stripVariantSuffix(m.id.slice(slash + 1))
 
   const p = m.pricing
   const input = perTokenToPerMillion(p.prompt)
   const output = perTokenToPerMillion(p.completion)
-  if (input === undefined || output === undefined) return { ok: false, reason: 'prompt/completion price is not a number' }
+  if (input === undefined || output === undefined)
+    return { ok: false, reason: 'prompt/completion price is not a number' }
   if (input < 0 || output < 0) return { ok: false, reason: 'variable price (negative): a router, not a model' }
   const pricing: Pricing = { input, output }
   const optional = [
@@ -135,7 +137,8 @@ export function mapOpenRouterModel(m: OpenRouterModel, ignored: Tally): OpenRout
     releaseDate: unixToDate(m.created),
     knowledgeCutoff: toMonth(m.knowledge_cutoff),
     mode,
-    modalities: inputs.value.length && outputs.value.length ? { input: inputs.value, output: outputs.value } : undefined,
+    modalities:
+      inputs.value.length && outputs.value.length ? { input: inputs.value, output: outputs.value } : undefined,
     capabilities: {
       tools: params.has('tools'),
       parallelToolCalls: params.has('parallel_tool_calls'),

@@ -54,7 +54,8 @@ export function orderModel<T extends Obj>(m: T): T {
   const out = orderKeys(m, MODEL_KEYS) as Obj
   if (isObj(out.modalities)) out.modalities = orderKeys(out.modalities, ['input', 'output'])
   if (isObj(out.capabilities)) out.capabilities = orderKeys(out.capabilities, CAPABILITY_KEYS)
-  if (Array.isArray(out.parameters)) out.parameters = out.parameters.map((p) => (isObj(p) ? orderKeys(p, PARAMETER_KEYS) : p))
+  if (Array.isArray(out.parameters))
+    out.parameters = out.parameters.map((p) => (isObj(p) ? orderKeys(p, PARAMETER_KEYS) : p))
   if (Array.isArray(out.endpoints)) out.endpoints = out.endpoints.map((e) => (isObj(e) ? orderEndpoint(e) : e))
   return out as T
 }

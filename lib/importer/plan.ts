@@ -42,25 +42,28 @@
  *   without `--from litellm` lets models.dev set status, mode, promptCaching and the flags it
  *   owns back to its own values (deprecationDate and the "any source" flags stay).
  */
-import {
-  CAPABILITY_KEYS,
-  modelSchema,
-  providerSchema,
-  vendorSchema,
-  type Capabilities,
-  type Endpoint,
-  type ModelFile,
-  type ProviderFile,
-} from '../catalog/schema'
+import type { Capabilities, Endpoint, ModelFile, ProviderFile } from '../catalog/schema'
+import { CAPABILITY_KEYS, modelSchema, providerSchema, vendorSchema } from '../catalog/schema'
 import { isFullDate } from './facts'
 import { matchKeys, SAFE_SEGMENT, safeModelId } from './ids'
-import { sourceRecords, type ParsedSource } from './input'
-import { compareWithEndpoint, enrich, firstPartyEndpoint, LITELLM_USED_FIELDS, mapLiteLLMEntry, orderMatches, type LiteLLMMatch, type ModelView } from './litellm'
+import type { ParsedSource } from './input'
+import { sourceRecords } from './input'
+import type { LiteLLMMatch, ModelView } from './litellm'
+import {
+  compareWithEndpoint,
+  enrich,
+  firstPartyEndpoint,
+  LITELLM_USED_FIELDS,
+  mapLiteLLMEntry,
+  orderMatches,
+} from './litellm'
 import { mapModelsDev } from './modelsdev'
-import { mapOpenRouterModel, OPENROUTER_PROVIDER, OPENROUTER_PROVIDER_FILE, type OpenRouterCandidate } from './openrouter'
+import type { OpenRouterCandidate } from './openrouter'
+import { mapOpenRouterModel, OPENROUTER_PROVIDER, OPENROUTER_PROVIDER_FILE } from './openrouter'
 import { orderEndpoint, orderKeys, orderModel, PROVIDER_KEYS } from './order'
 import { generateProse } from './prose'
-import { emptyReport, note, tally, type Change, type ImportReport } from './report'
+import type { Change, ImportReport } from './report'
+import { emptyReport, note, tally } from './report'
 import type { ModelCandidate, ModelFacts, ProviderSeed } from './types'
 import { deepEqual, parseYaml, renderNew, renderPatched } from './yaml'
 
@@ -165,7 +168,8 @@ class Planner {
       else {
         const checked = modelSchema.safeParse(data)
         if (!checked.success) problems.push(...describeIssues(checked.error))
-        else if (checked.data.vendor !== vendor) problems.push(`vendor: "${checked.data.vendor}" does not match the folder "${vendor}"`)
+        else if (checked.data.vendor !== vendor)
+          problems.push(`vendor: "${checked.data.vendor}" does not match the folder "${vendor}"`)
       }
       if (problems.length) {
         state.frozen = problems.join('; ')
@@ -194,7 +198,13 @@ class Planner {
   private setField(m: ModelState, field: string, value: unknown, same?: (cur: unknown) => boolean): void {
     if (value === undefined || m.frozen) return
     const cur = m.data[field]
-    if (DEFAULT_LISTS.has(field) && Array.isArray(value) && value.length === 0 && (cur === undefined || (Array.isArray(cur) && cur.length === 0))) return
+    if (
+      DEFAULT_LISTS.has(field) &&
+      Array.isArray(value) &&
+      value.length === 0 &&
+      (cur === undefined || (Array.isArray(cur) && cur.length === 0))
+    )
+      return
     if (deepEqual(cur, value) || (cur !== undefined && same?.(cur))) return
     if (m.locked.has(field)) {
       this.lockedKept(m, { model: m.id, field, from: cur, to: value })
@@ -214,9 +224,15 @@ class Planner {
    * Merge capability flags. `orFlags` are only switched on (true if any source says so);
    * promptCaching is left alone here and derived from the endpoints at the end.
    */
-  private setCapabilities(m: ModelState, incoming: Partial<Capabilities> | undefined, orFlags: ReadonlySet<string>): void {
+  private setCapabilities(
+    m: ModelState,
+    incoming: Partial<Capabilities> | undefined,
+    orFlags: ReadonlySet<string>,
+  ): void {
     if (!incoming || m.frozen) return
-    const cur = (m.data.capabilities as Capabilities | undefined) ?? (Object.fromEntries(CAPABILITY_KEYS.map((k) => [k, false])) as Capabilities)
+    const cur =
+      (m.data.capabilities as Capabilities | undefined) ??
+      (Object.fromEntries(CAPABILITY_KEYS.map((k) => [k, false])) as Capabilities)
     const next = { ...cur }
     for (const k of CAPABILITY_KEYS) {
       if (k === 'promptCaching') continue
@@ -254,17 +270,31 @@ class Planner {
     const i = list.findIndex((e) => e.provider === endpoint.provider)
     const known = i >= 0 ? list[i] : undefined
     let merged = endpoint
-    if (merged.maxOutputTokens === undefined && known?.maxOutputTokens !== undefined) merged = { ...merged, maxOutputTokens: known.maxOutputTokens }
-    if (keepTiers && known?.pricing.tiers && !merged.pricing.tiers) merged = { ...merged, pricing: { ...merged.pricing, tiers: known.pricing.tiers } }
+    if (merged.maxOutputTokens === undefined && known?.maxOutputTokens !== undefined)
+      merged = { ...merged, maxOutputTokens: known.maxOutputTokens }
+    if (keepTiers && known?.pricing.tiers && !merged.pricing.tiers)
+      merged = { ...merged, pricing: { ...merged.pricing, tiers: known.pricing.tiers } }
     const ep = orderEndpoint(merged)
     const prior = m.endpointSources.get(ep.provider)
     if (prior && prior.source !== this.sourceLabel && !deepEqual(prior.value, ep)) {
-      this.report.conflicts.push({ model: m.id, provider: ep.provider, earlier: prior.source, later: this.sourceLabel, detail: endpointDiff(prior.value, ep) })
+      this.report.conflicts.push({
+        model: m.id,
+        provider: ep.provider,
+        earlier: prior.source,
+        later: this.sourceLabel,
+        detail: endpointDiff(prior.value, ep),
+      })
     }
     m.endpointSources.set(ep.provider, { source: this.sourceLabel, value: ep })
     if (i >= 0 && deepEqual(list[i], ep)) return
     if (m.locked.has('endpoints')) {
-      this.lockedKept(m, { model: m.id, provider: ep.provider, field: 'endpoints', from: i >= 0 ? list[i] : undefined, to: ep })
+      this.lockedKept(m, {
+        model: m.id,
+        provider: ep.provider,
+        field: 'endpoints',
+        from: i >= 0 ? list[i] : undefined,
+        to: ep,
+      })
       return
     }
     if (i >= 0) list[i] = ep
@@ -273,7 +303,9 @@ class Planner {
   }
 
   private createModel(id: string, vendor: string, facts: ModelFacts, sourceId: string): ModelState | undefined {
-    const missing = (['name', 'status', 'releaseDate', 'mode', 'modalities', 'contextWindow'] as const).filter((k) => facts[k] === undefined)
+    const missing = (['name', 'status', 'releaseDate', 'mode', 'modalities', 'contextWindow'] as const).filter(
+      (k) => facts[k] === undefined,
+    )
     if (missing.length) {
       this.skip(`not enough facts to create the model (missing ${missing.join(', ')})`, sourceId)
       return undefined
@@ -325,8 +357,14 @@ class Planner {
       (r, e) => this.ignore(r, e),
     )
     for (const p of mapping.coveredProviders) this.coveredProviders.add(p)
-    for (const [from, to] of mapping.renamed) note(this.report, 'Ids made URL-safe (source spelling kept as an alias)', `${from} → ${to}`)
-    for (const a of mapping.approximated) note(this.report, 'Release date known to the month only (set to the 1st; lock releaseDate after fixing by hand)', a)
+    for (const [from, to] of mapping.renamed)
+      note(this.report, 'Ids made URL-safe (source spelling kept as an alias)', `${from} → ${to}`)
+    for (const a of mapping.approximated)
+      note(
+        this.report,
+        'Release date known to the month only (set to the 1st; lock releaseDate after fixing by hand)',
+        a,
+      )
     // A row whose id is a catalog model's alias (a dated snapshot merged into its undated model)
     // feeds that model and never re-creates the snapshot's file. The models' own rows go first,
     // so on a provider both list, the endpoint under the model's own id wins.
@@ -373,18 +411,26 @@ class Planner {
    * an earlier alias). Its model-level facts apply only when `factsToo`: no row of this source
    * lists the model under its own id, so the alias's row is the vendor's word on it.
    */
-  private applyModelsDevAlias(c: ModelCandidate, m: ModelState, seeds: Map<string, ProviderSeed>, factsToo: boolean): void {
+  private applyModelsDevAlias(
+    c: ModelCandidate,
+    m: ModelState,
+    seeds: Map<string, ProviderSeed>,
+    factsToo: boolean,
+  ): void {
     m.seen = true
     if (m.frozen) {
       this.skip('the existing model file is invalid, left untouched', c.id)
       return
     }
-    note(this.report, 'Source ids that are a catalog model\'s alias (mapped onto that model)', `${c.sourceId} → ${m.id}`)
+    note(this.report, "Source ids that are a catalog model's alias (mapped onto that model)", `${c.sourceId} → ${m.id}`)
     if (factsToo) this.applyModelFacts(m, c.facts)
     const endpoints = c.endpoints.filter((e) => this.ensureProvider(e.provider, seeds.get(e.provider)))
     for (const e of endpoints) {
       if (m.endpointSources.get(e.provider)?.source === this.sourceLabel) {
-        this.skip('the provider already has an endpoint under the model\'s own id or an earlier alias (one endpoint per provider)', `${e.provider}/${e.modelId} (kept ${m.id}'s own)`)
+        this.skip(
+          "the provider already has an endpoint under the model's own id or an earlier alias (one endpoint per provider)",
+          `${e.provider}/${e.modelId} (kept ${m.id}'s own)`,
+        )
         continue
       }
       this.upsertEndpoint(m, e)
@@ -421,7 +467,12 @@ class Planner {
     this.setField(m, 'name', f.name)
     this.setField(m, 'status', f.status)
     // A month-only source date does not overwrite a precise date in the same month.
-    this.setField(m, 'releaseDate', f.releaseDate, (cur) => !!f.releaseDateApprox && String(cur).slice(0, 7) === f.releaseDate?.slice(0, 7))
+    this.setField(
+      m,
+      'releaseDate',
+      f.releaseDate,
+      (cur) => !!f.releaseDateApprox && String(cur).slice(0, 7) === f.releaseDate?.slice(0, 7),
+    )
     // Cut-offs are compared by month: a hand-entered day within the same month stays.
     this.setField(m, 'knowledgeCutoff', f.knowledgeCutoff, (cur) => String(cur).slice(0, 7) === f.knowledgeCutoff)
     this.setField(m, 'family', f.family)
@@ -456,14 +507,21 @@ class Planner {
         unmatched.push(c)
         continue
       }
-      if (hit.rank >= 2) note(this.report, 'OpenRouter ids matched by normalised form (check these)', `${c.sourceId} → ${hit.id}${hit.ambiguous ? ` (also matched ${hit.ambiguous.join(', ')})` : ''}`)
+      if (hit.rank >= 2)
+        note(
+          this.report,
+          'OpenRouter ids matched by normalised form (check these)',
+          `${c.sourceId} → ${hit.id}${hit.ambiguous ? ` (also matched ${hit.ambiguous.join(', ')})` : ''}`,
+        )
       const list = claims.get(hit.id) ?? []
       list.push({ c, rank: hit.rank })
       claims.set(hit.id, list)
     }
     for (const [id, list] of claims) {
       const m = this.models.get(id)!
-      const current = (m.data.endpoints as Endpoint[] | undefined)?.find((e) => e.provider === OPENROUTER_PROVIDER)?.modelId
+      const current = (m.data.endpoints as Endpoint[] | undefined)?.find(
+        (e) => e.provider === OPENROUTER_PROVIDER,
+      )?.modelId
       list.sort(
         (a, b) =>
           a.rank - b.rank ||
@@ -473,7 +531,11 @@ class Planner {
           a.c.sourceId.localeCompare(b.c.sourceId),
       )
       const [keep, ...rest] = list
-      for (const r of rest) this.skip('another OpenRouter id already maps to this model (one endpoint per provider)', `${r.c.sourceId} (kept ${keep!.c.sourceId} for ${id})`)
+      for (const r of rest)
+        this.skip(
+          'another OpenRouter id already maps to this model (one endpoint per provider)',
+          `${r.c.sourceId} (kept ${keep!.c.sourceId} for ${id})`,
+        )
       this.applyOpenRouterMatch(m, keep!.c)
     }
 
@@ -495,12 +557,22 @@ class Planner {
       groups.set(key, list)
     }
     for (const list of groups.values()) {
-      list.sort((a, b) => Number(!!a.suffix) - Number(!!b.suffix) || a.sourceId.length - b.sourceId.length || a.sourceId.localeCompare(b.sourceId))
+      list.sort(
+        (a, b) =>
+          Number(!!a.suffix) - Number(!!b.suffix) ||
+          a.sourceId.length - b.sourceId.length ||
+          a.sourceId.localeCompare(b.sourceId),
+      )
       const [keep, ...rest] = list
       const id = safeModelId(keep!.vendor, keep!.base)!
-      for (const r of rest) this.skip('variant of another OpenRouter id (one endpoint per provider)', `${r.sourceId} (kept ${keep!.sourceId})`)
+      for (const r of rest)
+        this.skip(
+          'variant of another OpenRouter id (one endpoint per provider)',
+          `${r.sourceId} (kept ${keep!.sourceId})`,
+        )
       if (!this.ensureProvider(OPENROUTER_PROVIDER, { file: OPENROUTER_PROVIDER_FILE })) continue
-      if (id.split('/')[1] !== keep!.sourceId.split(':')[0]!.split('/')[1]) note(this.report, 'Ids made URL-safe (OpenRouter)', `${keep!.sourceId} → ${id}`)
+      if (id.split('/')[1] !== keep!.sourceId.split(':')[0]!.split('/')[1])
+        note(this.report, 'Ids made URL-safe (OpenRouter)', `${keep!.sourceId} → ${id}`)
       const m = this.createModel(id, keep!.vendor, keep!.facts, keep!.sourceId)
       if (m) this.upsertEndpoint(m, keep!.endpoint)
     }
@@ -526,7 +598,11 @@ class Planner {
       this.applyModelFacts(m, { ...f, family: undefined })
     } else {
       const caps = f.capabilities ?? {}
-      this.setCapabilities(m, { jsonMode: caps.jsonMode, webSearch: caps.webSearch, parallelToolCalls: caps.parallelToolCalls }, OR_FLAGS)
+      this.setCapabilities(
+        m,
+        { jsonMode: caps.jsonMode, webSearch: caps.webSearch, parallelToolCalls: caps.parallelToolCalls },
+        OR_FLAGS,
+      )
     }
   }
 
@@ -553,7 +629,10 @@ class Planner {
    * normalised form (4–5). The OpenRouter side is looked up as given and with its vendor prefix
    * mapped and its `:variant` suffix stripped.
    */
-  private bestMatch(index: Map<string, Array<{ id: string; rank: number }>>, c: OpenRouterCandidate): { id: string; rank: number; ambiguous?: string[] } | undefined {
+  private bestMatch(
+    index: Map<string, Array<{ id: string; rank: number }>>,
+    c: OpenRouterCandidate,
+  ): { id: string; rank: number; ambiguous?: string[] } | undefined {
     const hits = new Map<string, number>()
     const forms = [c.sourceId, `${c.vendor}/${c.base}`]
     for (const form of forms) {
@@ -577,11 +656,16 @@ class Planner {
   applyLiteLLM(source: Extract<ParsedSource, { kind: 'litellm' }>): void {
     this.sourceLabel = 'litellm'
     const today = this.today
-    if (today === undefined) throw new Error('planImport: a litellm source needs `today` (YYYY-MM-DD) to judge its deprecation dates')
+    if (today === undefined)
+      throw new Error('planImport: a litellm source needs `today` (YYYY-MM-DD) to judge its deprecation dates')
     for (const key of source.documentation) this.skip('documentation entry (describes the format), not a model', key)
     const providerNames = new Set(source.entries.map((e) => e.entry.litellm_provider).filter((p): p is string => !!p))
     // Providers where LiteLLM tells native structured output apart from its own emulation.
-    const nativeStructured = new Set(source.entries.filter((e) => e.entry.supports_native_structured_output != null).map((e) => e.entry.litellm_provider!))
+    const nativeStructured = new Set(
+      source.entries
+        .filter((e) => e.entry.supports_native_structured_output != null)
+        .map((e) => e.entry.litellm_provider!),
+    )
 
     // vendor/name → models, exact spelling and normalised (lower case, `.` = `-`) kept apart.
     const exact = new Map<string, Array<{ id: string; rank: number }>>()
@@ -617,7 +701,10 @@ class Planner {
         continue
       }
       const best = Math.min(...hits.map((h) => h.rank))
-      const top = hits.filter((h) => h.rank === best).map((h) => h.id).sort()
+      const top = hits
+        .filter((h) => h.rank === best)
+        .map((h) => h.id)
+        .sort()
       if (top.length > 1) {
         this.skip('matches several models (not applied)', `${key} → ${top.join(', ')}`)
         continue
@@ -628,10 +715,16 @@ class Planner {
       list.push({ candidate: c, rank: best })
       claims.set(id, list)
     }
-    for (const id of [...claims.keys()].sort()) this.applyLiteLLMMatch(this.models.get(id)!, orderMatches(claims.get(id)!), today, nativeStructured)
+    for (const id of [...claims.keys()].sort())
+      this.applyLiteLLMMatch(this.models.get(id)!, orderMatches(claims.get(id)!), today, nativeStructured)
   }
 
-  private applyLiteLLMMatch(m: ModelState, matches: LiteLLMMatch[], today: string, nativeStructured: ReadonlySet<string>): void {
+  private applyLiteLLMMatch(
+    m: ModelState,
+    matches: LiteLLMMatch[],
+    today: string,
+    nativeStructured: ReadonlySet<string>,
+  ): void {
     m.seen = true
     if (m.frozen) {
       this.skip('the existing model file is invalid, left untouched', m.id)
@@ -639,30 +732,61 @@ class Planner {
     }
     const r = this.report
     const keys = matches.map((x) => x.candidate.key)
-    if (matches.length > 1) note(r, 'Several LiteLLM entries describe one model (flags combined; mode and deprecation date from the first)', `${m.id} ← ${keys.join(', ')}`)
+    if (matches.length > 1)
+      note(
+        r,
+        'Several LiteLLM entries describe one model (flags combined; mode and deprecation date from the first)',
+        `${m.id} ← ${keys.join(', ')}`,
+      )
 
     const view = m.data as unknown as ModelView
-    const e = enrich({ mode: view.mode, modalities: view.modalities, capabilities: view.capabilities }, matches, today, nativeStructured)
+    const e = enrich(
+      { mode: view.mode, modalities: view.modalities, capabilities: view.capabilities },
+      matches,
+      today,
+      nativeStructured,
+    )
     this.setField(m, 'capabilities', e.capabilities)
     if (e.flagsOn.includes('promptCaching')) m.cachingClaim = true
-    for (const flag of e.keptOn) note(r, 'LiteLLM says a flag is off that the catalog has on (kept on: an import only switches flags on)', `${m.id}: ${flag}`)
-    for (const x of e.notSet) note(r, 'LiteLLM flags not set (not backed by the entry, or the model lacks what the flag needs)', `${m.id}: ${x.flag} (${x.why})`)
+    for (const flag of e.keptOn)
+      note(
+        r,
+        'LiteLLM says a flag is off that the catalog has on (kept on: an import only switches flags on)',
+        `${m.id}: ${flag}`,
+      )
+    for (const x of e.notSet)
+      note(
+        r,
+        'LiteLLM flags not set (not backed by the entry, or the model lacks what the flag needs)',
+        `${m.id}: ${x.flag} (${x.why})`,
+      )
     if (e.mode) this.setField(m, 'mode', e.mode)
-    if (e.modeNotApplied) note(r, 'LiteLLM modes not applied', `${m.id}: ${e.modeNotApplied.litellm} (${e.modeNotApplied.why})`)
+    if (e.modeNotApplied)
+      note(r, 'LiteLLM modes not applied', `${m.id}: ${e.modeNotApplied.litellm} (${e.modeNotApplied.why})`)
     if (e.deprecationDate) {
       this.setField(m, 'deprecationDate', e.deprecationDate)
       if (e.deprecated) this.setField(m, 'status', 'deprecated')
-      if (e.otherDates.length) note(r, 'LiteLLM entries disagree on a deprecation date (the first is used)', `${m.id}: ${matches.find((x) => x.candidate.entry.deprecation_date)!.candidate.key} ${e.deprecationDate}; ${e.otherDates.join('; ')}`)
+      if (e.otherDates.length)
+        note(
+          r,
+          'LiteLLM entries disagree on a deprecation date (the first is used)',
+          `${m.id}: ${matches.find((x) => x.candidate.entry.deprecation_date)!.candidate.key} ${e.deprecationDate}; ${e.otherDates.join('; ')}`,
+        )
     }
 
     const endpoint = firstPartyEndpoint(m.vendor, (m.data.endpoints as Endpoint[] | undefined) ?? [])
     if (endpoint) {
       const diff = compareWithEndpoint(matches[0]!.candidate.entry, endpoint)
-      if (diff.length) r.disagreements.push({ model: m.id, provider: endpoint.provider, key: keys[0]!, detail: diff.join(', ') })
+      if (diff.length)
+        r.disagreements.push({ model: m.id, provider: endpoint.provider, key: keys[0]!, detail: diff.join(', ') })
     }
     for (const { candidate } of matches) {
       for (const [field, value] of Object.entries(candidate.entry)) {
-        if (!LITELLM_USED_FIELDS.has(field) && value != null) this.ignore('field not used (prices and limits are compared, not imported; other fields have no place in the content model)', field)
+        if (!LITELLM_USED_FIELDS.has(field) && value != null)
+          this.ignore(
+            'field not used (prices and limits are compared, not imported; other fields have no place in the content model)',
+            field,
+          )
       }
     }
   }
@@ -684,7 +808,9 @@ class Planner {
       writes.push({ path: `providers/${id}.yaml`, content: renderNew(data), kind: 'new' })
       r.newProviders.push(id)
     }
-    const writtenProviders = new Set([...this.providers].filter((p) => !this.newProviders.has(p) || r.newProviders.includes(p)))
+    const writtenProviders = new Set(
+      [...this.providers].filter((p) => !this.newProviders.has(p) || r.newProviders.includes(p)),
+    )
 
     const ids = [...this.models.keys()].sort()
     for (const id of ids) {
@@ -711,7 +837,10 @@ class Planner {
       // The written text must read back as exactly the data that was validated.
       const reread = parseYaml(text)
       if (reread.error || !deepEqual(reread.data, data) || !modelSchema.safeParse(reread.data).success) {
-        r.refused.push({ file: MODEL_PATH(id), problems: ['internal: the rendered YAML does not read back as the validated data'] })
+        r.refused.push({
+          file: MODEL_PATH(id),
+          problems: ['internal: the rendered YAML does not read back as the validated data'],
+        })
         continue
       }
       if (m.isNew) {
@@ -756,14 +885,16 @@ class Planner {
     const file: ModelFile = checked.data
     const problems: string[] = []
     const [vendor, model] = m.id.split('/')
-    if (!SAFE_SEGMENT.test(vendor ?? '') || !SAFE_SEGMENT.test(model ?? '')) problems.push(`id "${m.id}" is not URL-safe`)
+    if (!SAFE_SEGMENT.test(vendor ?? '') || !SAFE_SEGMENT.test(model ?? ''))
+      problems.push(`id "${m.id}" is not URL-safe`)
     if (file.vendor !== vendor) problems.push(`vendor: "${file.vendor}" does not match the folder "${vendor}"`)
     if (!this.vendorNames.has(file.vendor)) problems.push(`vendor: no vendors/${file.vendor}.yaml`)
     file.endpoints.forEach((e, i) => {
       if (!providers.has(e.provider)) problems.push(`endpoints.${i}.provider: no providers/${e.provider}.yaml`)
       const tiers = e.pricing.tiers ?? []
       tiers.forEach((t, j) => {
-        if (j > 0 && t.above <= tiers[j - 1]!.above) problems.push(`endpoints.${i}.pricing.tiers.${j}.above: tiers must ascend`)
+        if (j > 0 && t.above <= tiers[j - 1]!.above)
+          problems.push(`endpoints.${i}.pricing.tiers.${j}.above: tiers must ascend`)
       })
     })
     return problems
@@ -798,14 +929,19 @@ class Planner {
         continue
       }
       for (const field of ['contextWindow', 'maxOutputTokens'] as const) {
-        if (old[field] !== e[field]) r.limitChanges.push({ model: m.id, provider: e.provider, field, from: old[field], to: e[field] })
+        if (old[field] !== e[field])
+          r.limitChanges.push({ model: m.id, provider: e.provider, field, from: old[field], to: e[field] })
       }
       for (const field of ['modelId', 'status'] as const) {
-        if (old[field] !== e[field]) r.otherChanges.push({ model: m.id, provider: e.provider, field, from: old[field], to: e[field] })
+        if (old[field] !== e[field])
+          r.otherChanges.push({ model: m.id, provider: e.provider, field, from: old[field], to: e[field] })
       }
-      const priceKeys = new Set([...Object.keys(old.pricing), ...Object.keys(e.pricing)]) as Set<keyof Endpoint['pricing']>
+      const priceKeys = new Set([...Object.keys(old.pricing), ...Object.keys(e.pricing)]) as Set<
+        keyof Endpoint['pricing']
+      >
       for (const k of priceKeys) {
-        if (!deepEqual(old.pricing[k], e.pricing[k])) r.priceChanges.push({ model: m.id, provider: e.provider, field: k, from: old.pricing[k], to: e.pricing[k] })
+        if (!deepEqual(old.pricing[k], e.pricing[k]))
+          r.priceChanges.push({ model: m.id, provider: e.provider, field: k, from: old.pricing[k], to: e.pricing[k] })
       }
     }
   }
@@ -823,7 +959,10 @@ function endpointDiff(a: Endpoint, b: Endpoint): string {
   for (const k of keys) {
     const x = a.pricing[k]
     const y = b.pricing[k]
-    if (!deepEqual(x, y)) parts.push(`${k} ${x === undefined ? '(none)' : JSON.stringify(x)} → ${y === undefined ? '(none)' : JSON.stringify(y)}`)
+    if (!deepEqual(x, y))
+      parts.push(
+        `${k} ${x === undefined ? '(none)' : JSON.stringify(x)} → ${y === undefined ? '(none)' : JSON.stringify(y)}`,
+      )
   }
   return parts.join(', ')
 }
@@ -837,7 +976,8 @@ export function planImport(
   snapshot: ContentSnapshot,
   { dryRun = false, today }: { dryRun?: boolean; today?: string } = {},
 ): ImportResult {
-  if (today !== undefined && !isFullDate(today)) throw new Error(`planImport: today must be a date "YYYY-MM-DD", got "${today}"`)
+  if (today !== undefined && !isFullDate(today))
+    throw new Error(`planImport: today must be a date "YYYY-MM-DD", got "${today}"`)
   const planner = new Planner(snapshot, dryRun, today)
   // LiteLLM enriches the models the other sources describe: it goes last, whatever the order given.
   const ordered = [...sources.filter((s) => s.kind !== 'litellm'), ...sources.filter((s) => s.kind === 'litellm')]

@@ -32,8 +32,18 @@ export interface ProseFacts {
 }
 
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ]
 
 /** FNV-1a: a small stable hash, so the same id always gets the same wording. */
@@ -144,19 +154,21 @@ export function generateProse(f: ProseFacts): string {
   }
 
   const features: string[] = []
-  if (f.capabilities.tools) features.push(f.capabilities.parallelToolCalls ? 'tool calling, including parallel calls' : 'tool calling')
+  if (f.capabilities.tools)
+    features.push(f.capabilities.parallelToolCalls ? 'tool calling, including parallel calls' : 'tool calling')
   if (f.capabilities.structuredOutputs) features.push('structured outputs')
   else if (f.capabilities.jsonMode) features.push('JSON mode')
   if (f.capabilities.reasoning && f.mode === 'chat') features.push('extended reasoning')
   if (f.capabilities.promptCaching) features.push('prompt caching')
   if (f.capabilities.webSearch) features.push('web search')
-  const caps = features.length && generative
-    ? pick(f.id, 'caps', [
-        `Supported features include ${list(features)}.`,
-        `It supports ${list(features)}.`,
-        `Among its capabilities are ${list(features)}.`,
-      ])
-    : ''
+  const caps =
+    features.length && generative
+      ? pick(f.id, 'caps', [
+          `Supported features include ${list(features)}.`,
+          `It supports ${list(features)}.`,
+          `Among its capabilities are ${list(features)}.`,
+        ])
+      : ''
 
   const extra: string[] = []
   if (f.openWeights) {

@@ -115,7 +115,9 @@ function keptLine(c: Change): string {
   if (from && to && typeof from === 'object' && typeof to === 'object') {
     const f = from as Record<string, unknown>
     const t = to as Record<string, unknown>
-    const keys = [...new Set([...Object.keys(f), ...Object.keys(t)])].filter((k) => JSON.stringify(f[k]) !== JSON.stringify(t[k]))
+    const keys = [...new Set([...Object.keys(f), ...Object.keys(t)])].filter(
+      (k) => JSON.stringify(f[k]) !== JSON.stringify(t[k]),
+    )
     return `${where}: ${c.field} kept (${keys.map((k) => `${k} ${show(f[k])}, source ${show(t[k])}`).join('; ')})`
   }
   return `${where}: ${c.field} kept ${show(from)} (source: ${show(to)})`
@@ -206,19 +208,48 @@ export function formatReport(r: ImportReport, { verbose = false }: { verbose?: b
   }
 
   const newEndpointCount = r.newModels.reduce((s, m) => s + m.providers.length, 0) + r.newEndpoints.length
-  section(out, 'New models', r.newModels.map((m) => `+ ${m.id}  [${m.providers.join(', ')}]`), limit)
-  section(out, 'New endpoints on existing models', r.newEndpoints.map((e) => `+ ${e.model} @ ${e.provider} (${e.modelId})`), limit)
+  section(
+    out,
+    'New models',
+    r.newModels.map((m) => `+ ${m.id}  [${m.providers.join(', ')}]`),
+    limit,
+  )
+  section(
+    out,
+    'New endpoints on existing models',
+    r.newEndpoints.map((e) => `+ ${e.model} @ ${e.provider} (${e.modelId})`),
+    limit,
+  )
   section(out, 'Price changes (USD per 1M tokens)', groupedChanges(r.priceChanges), limit, '  ~ ')
   section(out, 'Limit changes (tokens)', groupedChanges(r.limitChanges), limit, '  ~ ')
   section(out, 'Other changes', r.otherChanges.map(changeLine), limit, '  ~ ')
-  if (r.otherChanges.length) section(out, 'Other changes by field (models)', changeCounts(r.otherChanges).map(([f, n]) => `${f}: ${n}`), Number.POSITIVE_INFINITY, '  ~ ')
+  if (r.otherChanges.length)
+    section(
+      out,
+      'Other changes by field (models)',
+      changeCounts(r.otherChanges).map(([f, n]) => `${f}: ${n}`),
+      Number.POSITIVE_INFINITY,
+      '  ~ ',
+    )
   section(out, 'New provider files', r.newProviders, limit, '  + ')
   section(out, 'New descriptions (.mdx, generated from the facts)', r.newProse, verbose ? limit : 10, '  + ')
 
   section(out, 'Locked fields kept (the source differs)', r.lockedKept.map(keptLine), limit, '  = ')
-  section(out, 'Endpoints not in source (kept, not removed)', r.notInSource.map((e) => `${e.model} @ ${e.provider} (${e.modelId})`), limit, '  ? ')
+  section(
+    out,
+    'Endpoints not in source (kept, not removed)',
+    r.notInSource.map((e) => `${e.model} @ ${e.provider} (${e.modelId})`),
+    limit,
+    '  ? ',
+  )
   section(out, 'Models not in any source (kept)', r.modelsNotInSource, limit, '  ? ')
-  section(out, 'Sources disagree on an endpoint (the later source wins)', r.conflicts.map((c) => `${c.model} @ ${c.provider}: ${c.earlier} → ${c.later}: ${c.detail}`), verbose ? limit : 15, '  ! ')
+  section(
+    out,
+    'Sources disagree on an endpoint (the later source wins)',
+    r.conflicts.map((c) => `${c.model} @ ${c.provider}: ${c.earlier} → ${c.later}: ${c.detail}`),
+    verbose ? limit : 15,
+    '  ! ',
+  )
   section(
     out,
     'LiteLLM differs from the first-party endpoint (information only: prices and limits are not imported)',
@@ -226,8 +257,20 @@ export function formatReport(r: ImportReport, { verbose = false }: { verbose?: b
     verbose ? limit : 25,
     '  ≠ ',
   )
-  section(out, 'Refused: would not pass the schema, not written', r.refused.map((f) => `${f.file}: ${f.problems.join('; ')}`), limit, '  ✗ ')
-  section(out, 'Existing files that are invalid (left untouched)', r.invalidExisting.map((f) => `${f.file}: ${f.problems.join('; ')}`), limit, '  ✗ ')
+  section(
+    out,
+    'Refused: would not pass the schema, not written',
+    r.refused.map((f) => `${f.file}: ${f.problems.join('; ')}`),
+    limit,
+    '  ✗ ',
+  )
+  section(
+    out,
+    'Existing files that are invalid (left untouched)',
+    r.invalidExisting.map((f) => `${f.file}: ${f.problems.join('; ')}`),
+    limit,
+    '  ✗ ',
+  )
 
   tallySection(out, 'Skipped', r.skipped, verbose)
   tallySection(out, 'Ignored source fields (no place in the content model)', r.ignored, verbose)

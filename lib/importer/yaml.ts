@@ -131,7 +131,11 @@ export function renderNew(data: Record<string, unknown>): string {
  * `original` edited to hold `after`. `before` must be what `original` parses to. Returns the
  * original text unchanged when nothing differs.
  */
-export function renderPatched(original: string, before: Record<string, unknown>, after: Record<string, unknown>): string {
+export function renderPatched(
+  original: string,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): string {
   if (deepEqual(before, after)) return original
   const doc = parseDocument(original)
   if (!isMap(doc.contents)) return renderNew(after)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import type { Pricing } from '@/lib/catalog/schema'
+
 import { costOfUsage, costUsd, pricesForPrompt } from './cost'
 
 const mini: Pricing = { input: 0.15, output: 0.6, cacheRead: 0.075 }
@@ -22,7 +23,9 @@ describe('costUsd', () => {
   })
 
   it('bills cached tokens as input where there is no cache price', () => {
-    expect(costUsd({ input: 1, output: 2 }, { inputTokens: 1000, cachedInputTokens: 1000, outputTokens: 0 })).toBe('0.001')
+    expect(costUsd({ input: 1, output: 2 }, { inputTokens: 1000, cachedInputTokens: 1000, outputTokens: 0 })).toBe(
+      '0.001',
+    )
   })
 
   it('bills reasoning apart only where the endpoint has a reasoning price', () => {

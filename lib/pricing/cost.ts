@@ -41,9 +41,7 @@ export interface CostBreakdown {
 
 /** The prices that apply to a prompt of `promptTokens` tokens: the highest tier it exceeds. */
 export function pricesForPrompt(pricing: Pricing, promptTokens: number): Pricing {
-  const tier = [...(pricing.tiers ?? [])]
-    .sort((a, b) => b.above - a.above)
-    .find((t) => promptTokens > t.above)
+  const tier = [...(pricing.tiers ?? [])].sort((a, b) => b.above - a.above).find((t) => promptTokens > t.above)
   if (!tier) return pricing
   return {
     ...pricing,

@@ -59,7 +59,20 @@ export function formatTokensCompact(n: number | undefined): string {
   return n === undefined ? '—' : compact.format(n)
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]
 
 /** "2024-07-18" → "July 18, 2024"; "2023-10" → "October 2023". Exact, no time zones. */
 export function formatDate(iso: string | undefined): string {

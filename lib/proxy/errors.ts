@@ -43,10 +43,14 @@ export const jsonResult = (status: number, value: unknown, headers: Record<strin
   body: JSON.stringify(value),
 })
 
-export const errorResult = (err: ProxyError, headers: Record<string, string> = {}): ProxyResult => jsonResult(err.status, err.body(), { ...headers, ...err.headers })
+export const errorResult = (err: ProxyError, headers: Record<string, string> = {}): ProxyResult =>
+  jsonResult(err.status, err.body(), { ...headers, ...err.headers })
 
 export const toResponse = (r: ProxyResult): Response =>
-  new Response(r.body === null || typeof r.body === 'string' ? r.body : iterableStream(r.body), { status: r.status, headers: r.headers })
+  new Response(r.body === null || typeof r.body === 'string' ? r.body : iterableStream(r.body), {
+    status: r.status,
+    headers: r.headers,
+  })
 
 export function errorResponse(err: ProxyError, headers: Record<string, string> = {}): Response {
   return toResponse(errorResult(err, headers))

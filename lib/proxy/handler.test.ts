@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import { startMockUpstream, type MockUpstream } from '@/e2e/fixtures/mock-upstream'
 import { buildCatalog } from '@/lib/catalog/derive'
 import { modelDoc, proseDoc, providerDoc, vendorDoc } from '@/lib/catalog/fixtures'
 import { parseEnv } from '@/lib/env'
+import type { MockUpstream } from '@/e2e/fixtures/mock-upstream'
+import { startMockUpstream } from '@/e2e/fixtures/mock-upstream'
 
-import { handleChat, type ProxyDeps } from './handler'
+import type { ProxyDeps } from './handler'
+import { handleChat } from './handler'
 import { MemoryRateLimiter } from './rate-limit'
 import { buildRoutingTable } from './routing'
 
@@ -18,15 +20,29 @@ const seen: string[] = [] // every response body and header, to prove no key lea
 
 function catalog() {
   const ep = (provider: string, input: number, output: number, extra = {}) => ({
-    provider, modelId: `${provider}-mini`, contextWindow: 128000, maxOutputTokens: 16384, status: 'available' as const,
-    pricing: { input, output, cacheRead: input / 2 }, ...extra,
+    provider,
+    modelId: `${provider}-mini`,
+    contextWindow: 128000,
+    maxOutputTokens: 16384,
+    status: 'available' as const,
+    pricing: { input, output, cacheRead: input / 2 },
+    ...extra,
   })
   return buildCatalog({
     models: [
       modelDoc('openai/gpt-4o-mini', {
         aliases: ['gpt-4o-mini-2024-07-18'],
         maxOutputTokens: 16384,
-        parameters: ['max_tokens', 'temperature', 'top_p', 'stop', 'seed', 'tools', 'tool_choice', 'response_format'].map((name) => ({ name })),
+        parameters: [
+          'max_tokens',
+          'temperature',
+          'top_p',
+          'stop',
+          'seed',
+          'tools',
+          'tool_choice',
+          'response_format',
+        ].map((name) => ({ name })),
         endpoints: [ep('cheap', 0.15, 0.6), ep('dear', 0.3, 1.2), ep('nokey', 0.01, 0.01)],
       }),
       modelDoc('acme/mini', { endpoints: [ep('cheap', 1, 1)] }),
@@ -35,7 +51,11 @@ function catalog() {
     ],
     routers: [
       {
-        id: 'router/ab', slug: 'ab', file: 'content/routers/ab.yaml', name: 'AB', description: 'x',
+        id: 'router/ab',
+        slug: 'ab',
+        file: 'content/routers/ab.yaml',
+        name: 'AB',
+        description: 'x',
         variants: [
           { model: 'acme/mini', weight: 1, defaults: { temperature: 0.3 } },
           { model: 'acme/big', weight: 3 },
@@ -73,7 +93,12 @@ function deps(env: Record<string, string | undefined> = {}, random?: () => numbe
 function chat(body: unknown, init: { key?: string | null; signal?: AbortSignal; raw?: string } = {}) {
   const headers: Record<string, string> = { 'content-type': 'application/json' }
   if (init.key !== null) headers.authorization = `Bearer ${init.key ?? KEY}`
-  return new Request('http://site.test/api/v1/chat/completions', { method: 'POST', headers, body: init.raw ?? JSON.stringify(body), signal: init.signal })
+  return new Request('http://site.test/api/v1/chat/completions', {
+    method: 'POST',
+    headers,
+    body: init.raw ?? JSON.stringify(body),
+    signal: init.signal,
+  })
 }
 
 async function record(res: Response): Promise<string> {
@@ -90,7 +115,8 @@ beforeAll(async () => {
 afterAll(async () => {
   // The upstream keys appear in no response of the whole suite.
   for (const text of seen) for (const k of Object.values(UPSTREAM_KEYS)) expect(text).not.toContain(k)
-  for (const l of logs) for (const k of [...Object.values(UPSTREAM_KEYS), KEY]) expect(JSON.stringify(l)).not.toContain(k)
+  for (const l of logs)
+    for (const k of [...Object.values(UPSTREAM_KEYS), KEY]) expect(JSON.stringify(l)).not.toContain(k)
   await mock.close()
 })
 beforeEach(() => mock.reset())
@@ -122,14 +148,20 @@ describe('bad input', () => {
     expect(JSON.parse(await record(res)).error.code).toBe('invalid_json')
   })
   it('names the field of a schema violation', async () => {
-    const res = await handleChat(chat({ model: 'openai/gpt-4o-mini', messages: [{ role: 'robot', content: 'x' }] }), deps())
+    const res = await handleChat(
+      chat({ model: 'openai/gpt-4o-mini', messages: [{ role: 'robot', content: 'x' }] }),
+      deps(),
+    )
     expect(res.status).toBe(400)
     const { error } = JSON.parse(await record(res))
     expect(error.param).toBe('messages.0.role')
     expect(error.message).toContain("'messages.0.role'")
   })
   it('caps the body size with 413', async () => {
-    const res = await handleChat(chat({ ...hello, messages: [{ role: 'user', content: 'x'.repeat(3000) }] }), deps({ CHAT_PROXY_MAX_BODY_BYTES: '2048' }))
+    const res = await handleChat(
+      chat({ ...hello, messages: [{ role: 'user', content: 'x'.repeat(3000) }] }),
+      deps({ CHAT_PROXY_MAX_BODY_BYTES: '2048' }),
+    )
     expect(res.status).toBe(413)
     await record(res)
   })
@@ -156,7 +188,11 @@ describe('routing', () => {
     // 800 × $0.15 + 200 cached × $0.075 + 500 × $0.60, per 1M tokens
     expect(body.usage.cost).toBe(0.000435)
     expect(body.choices[0].message.content).toBe('Echo: Hello')
-    expect(mock.requests[0]).toMatchObject({ provider: 'cheap', authorization: `Bearer ${UPSTREAM_KEYS.cheap}`, body: { model: 'cheap-mini' } })
+    expect(mock.requests[0]).toMatchObject({
+      provider: 'cheap',
+      authorization: `Bearer ${UPSTREAM_KEYS.cheap}`,
+      body: { model: 'cheap-mini' },
+    })
   })
   it('resolves bare ids and aliases', async () => {
     // A dated snapshot merged into its model: by itself and under the vendor, as it was listed before.
@@ -192,7 +228,7 @@ describe('routing', () => {
     expect(res.status).toBe(400)
     expect(JSON.parse(await record(res)).error.param).toBe('logit_bias')
   })
-  it('passes reasoning_effort to a model that lists OpenRouter\'s reasoning parameter', async () => {
+  it("passes reasoning_effort to a model that lists OpenRouter's reasoning parameter", async () => {
     const d = deps()
     const mini = d.table.byName.get('openai/gpt-4o-mini')![0]!
     mini.parameters = [...mini.parameters, { name: 'reasoning' }]
@@ -214,7 +250,10 @@ describe('routing', () => {
 
 describe('failover', () => {
   it('tries the next provider on 5xx, connection errors and 429', async () => {
-    for (const fault of [{ kind: 'status', status: 500 }, { kind: 'status', status: 429 }] as const) {
+    for (const fault of [
+      { kind: 'status', status: 500 },
+      { kind: 'status', status: 429 },
+    ] as const) {
       mock.reset()
       mock.setFaults({ cheap: { fault } })
       const res = await handleChat(chat(hello), deps())
@@ -240,8 +279,16 @@ describe('failover', () => {
     expect(mock.requests.map((r) => r.provider)).toEqual(['cheap', 'cheap'])
     await record(res)
   })
-  it('does not fail over on the caller\'s own mistakes, and passes the reason on', async () => {
-    mock.setFaults({ cheap: { fault: { kind: 'status', status: 400, body: { error: { message: `bad tool schema (key ${UPSTREAM_KEYS.cheap})` } } } } })
+  it("does not fail over on the caller's own mistakes, and passes the reason on", async () => {
+    mock.setFaults({
+      cheap: {
+        fault: {
+          kind: 'status',
+          status: 400,
+          body: { error: { message: `bad tool schema (key ${UPSTREAM_KEYS.cheap})` } },
+        },
+      },
+    })
     const res = await handleChat(chat(hello), deps())
     expect(res.status).toBe(400)
     const { error } = JSON.parse(await record(res))
@@ -249,7 +296,10 @@ describe('failover', () => {
     expect(mock.requests).toHaveLength(1)
   })
   it('answers 502 when every provider fails, 504 when none answers, 429 when all are limited', async () => {
-    mock.setFaults({ cheap: { fault: { kind: 'status', status: 503 } }, dear: { fault: { kind: 'status', status: 500 } } })
+    mock.setFaults({
+      cheap: { fault: { kind: 'status', status: 503 } },
+      dear: { fault: { kind: 'status', status: 500 } },
+    })
     let res = await handleChat(chat(hello), deps())
     expect(res.status).toBe(502)
     expect(JSON.parse(await record(res)).error.message).toContain('cheap answered 503')
@@ -257,14 +307,19 @@ describe('failover', () => {
     res = await handleChat(chat(hello), deps())
     expect(res.status).toBe(504)
     await record(res)
-    mock.setFaults({ cheap: { fault: { kind: 'status', status: 429, retryAfter: '30' } }, dear: { fault: { kind: 'status', status: 429, retryAfter: '30' } } })
+    mock.setFaults({
+      cheap: { fault: { kind: 'status', status: 429, retryAfter: '30' } },
+      dear: { fault: { kind: 'status', status: 429, retryAfter: '30' } },
+    })
     res = await handleChat(chat(hello), deps())
     expect(res.status).toBe(429)
     expect(res.headers.get('retry-after')).toBe('30')
     await record(res)
   })
   it('never follows an upstream redirect: the provider counts as failed', async () => {
-    mock.setFaults({ cheap: { fault: { kind: 'status', status: 307, location: mock.baseUrl('elsewhere') + '/chat/completions' } } })
+    mock.setFaults({
+      cheap: { fault: { kind: 'status', status: 307, location: mock.baseUrl('elsewhere') + '/chat/completions' } },
+    })
     const res = await handleChat(chat(hello), deps())
     expect(res.headers.get('x-provider')).toBe('dear')
     expect(mock.requests.map((r) => r.provider)).toEqual(['cheap', 'dear'])
@@ -280,7 +335,10 @@ describe('failover', () => {
 
 async function events(res: Response): Promise<string[]> {
   const text = await record(res)
-  return text.split('\n\n').filter(Boolean).map((e) => e.replace(/^data: /, ''))
+  return text
+    .split('\n\n')
+    .filter(Boolean)
+    .map((e) => e.replace(/^data: /, ''))
 }
 
 describe('streaming', () => {
@@ -289,7 +347,10 @@ describe('streaming', () => {
     expect(res.headers.get('content-type')).toContain('text/event-stream')
     const ev = await events(res)
     expect(ev.at(-1)).toBe('[DONE]')
-    const text = ev.slice(0, -1).map((e) => JSON.parse(e).choices[0]?.delta?.content ?? '').join('')
+    const text = ev
+      .slice(0, -1)
+      .map((e) => JSON.parse(e).choices[0]?.delta?.content ?? '')
+      .join('')
     expect(text).toBe('Echo: Hello')
     expect(ev.some((e) => e.includes('"usage"'))).toBe(false)
     // the proxy asked for usage anyway, to price the call
@@ -300,10 +361,24 @@ describe('streaming', () => {
     const res = await handleChat(chat({ ...hello, stream: true, stream_options: { include_usage: true } }), deps())
     const ev = await events(res)
     const usage = ev.filter((e) => e.includes('"usage"')).map((e) => JSON.parse(e).usage)
-    expect(usage).toEqual([{ ...{ prompt_tokens: 1000, completion_tokens: 500, total_tokens: 1500, prompt_tokens_details: { cached_tokens: 200 } }, cost: 0.000435 }])
+    expect(usage).toEqual([
+      {
+        ...{
+          prompt_tokens: 1000,
+          completion_tokens: 500,
+          total_tokens: 1500,
+          prompt_tokens_details: { cached_tokens: 200 },
+        },
+        cost: 0.000435,
+      },
+    ])
   })
   it('ends with an in-band error event when the upstream fails mid-stream', async () => {
-    for (const [kind, code] of [['reset-mid-stream', 'upstream_stream_error'], ['no-done', 'upstream_incomplete'], ['hang-mid-stream', 'upstream_timeout']] as const) {
+    for (const [kind, code] of [
+      ['reset-mid-stream', 'upstream_stream_error'],
+      ['no-done', 'upstream_incomplete'],
+      ['hang-mid-stream', 'upstream_timeout'],
+    ] as const) {
       mock.reset()
       mock.setFaults({ cheap: { fault: { kind } } })
       const res = await handleChat(chat({ ...hello, stream: true }), deps())
@@ -355,9 +430,18 @@ describe('rate limiting and logs', () => {
   })
   it('logs one line per call without the prompt or the key', async () => {
     logs.length = 0
-    await record(await handleChat(chat({ ...hello, messages: [{ role: 'user', content: 'my secret prompt' }] }), deps()))
+    await record(
+      await handleChat(chat({ ...hello, messages: [{ role: 'user', content: 'my secret prompt' }] }), deps()),
+    )
     expect(logs).toHaveLength(1)
-    expect(logs[0]).toMatchObject({ status: 200, model: 'openai/gpt-4o-mini', provider: 'cheap', promptTokens: 1000, completionTokens: 500, cost: 0.000435 })
+    expect(logs[0]).toMatchObject({
+      status: 200,
+      model: 'openai/gpt-4o-mini',
+      provider: 'cheap',
+      promptTokens: 1000,
+      completionTokens: 500,
+      cost: 0.000435,
+    })
     expect(logs[0]).toHaveProperty('keyId')
     expect(logs[0]).toHaveProperty('ttfbMs')
     expect(logs[0]).toHaveProperty('totalMs')
@@ -367,31 +451,50 @@ describe('rate limiting and logs', () => {
 
 describe('routers', () => {
   it('picks a variant by weight, names router, variant and provider, and prices the variant served', async () => {
-    let res = await handleChat(chat({ ...hello, model: 'router/ab' }), deps({}, () => 0.1)) // first quarter → acme/mini
+    let res = await handleChat(
+      chat({ ...hello, model: 'router/ab' }),
+      deps({}, () => 0.1),
+    ) // first quarter → acme/mini
     expect(res.headers.get('x-router')).toBe('router/ab')
     expect(res.headers.get('x-router-variant')).toBe('acme/mini')
     expect(res.headers.get('x-provider')).toBe('cheap')
     expect(JSON.parse(await record(res)).usage.cost).toBe(0.0014) // (800 × $1 + 200 cached × $0.50 + 500 × $1) per 1M
-    res = await handleChat(chat({ ...hello, model: 'router/ab' }), deps({}, () => 0.5))
+    res = await handleChat(
+      chat({ ...hello, model: 'router/ab' }),
+      deps({}, () => 0.5),
+    )
     expect(res.headers.get('x-router-variant')).toBe('acme/big')
     expect(res.headers.get('x-provider')).toBe('dear')
     expect(JSON.parse(await record(res)).usage.cost).toBe(0.0038) // (800 × $2 + 200 cached × $1 + 500 × $4) per 1M
   })
-  it('applies the variant\'s defaults unless the caller set them', async () => {
-    await record(await handleChat(chat({ ...hello, model: 'router/ab' }), deps({}, () => 0)))
+  it("applies the variant's defaults unless the caller set them", async () => {
+    await record(
+      await handleChat(
+        chat({ ...hello, model: 'router/ab' }),
+        deps({}, () => 0),
+      ),
+    )
     expect(mock.requests[0]?.body.temperature).toBe(0.3)
-    await record(await handleChat(chat({ ...hello, model: 'router/ab', temperature: 1.2 }), deps({}, () => 0)))
+    await record(
+      await handleChat(
+        chat({ ...hello, model: 'router/ab', temperature: 1.2 }),
+        deps({}, () => 0),
+      ),
+    )
     expect(mock.requests[1]?.body.temperature).toBe(1.2)
   })
   it('falls back to the next variant when every provider of the chosen one fails', async () => {
     mock.setFaults({ dear: { fault: { kind: 'status', status: 503 } } })
-    const res = await handleChat(chat({ ...hello, model: 'router/ab' }), deps({}, () => 0.9)) // acme/big, served by dear only
+    const res = await handleChat(
+      chat({ ...hello, model: 'router/ab' }),
+      deps({}, () => 0.9),
+    ) // acme/big, served by dear only
     expect(res.status).toBe(200)
     expect(res.headers.get('x-router-variant')).toBe('acme/mini')
     expect(mock.requests.map((r) => r.provider)).toEqual(['dear', 'cheap'])
     await record(res)
   })
-  it('takes an inline fallback list (OpenRouter\'s models array)', async () => {
+  it("takes an inline fallback list (OpenRouter's models array)", async () => {
     mock.setFaults({ dear: { fault: { kind: 'status', status: 500 } } })
     const res = await handleChat(chat({ ...hello, model: 'acme/big', models: ['acme/mini'] }), deps())
     expect(res.headers.get('x-model')).toBe('acme/mini')

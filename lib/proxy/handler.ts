@@ -54,7 +54,8 @@ const sleepMs = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
 /** Reads the body up to `limit` bytes; 413 beyond it. */
 async function readBody(request: ProxyRequest, limit: number): Promise<string> {
-  const tooLarge = () => new ProxyError(413, `Request body is larger than ${limit} bytes`, 'invalid_request_error', 'request_too_large')
+  const tooLarge = () =>
+    new ProxyError(413, `Request body is larger than ${limit} bytes`, 'invalid_request_error', 'request_too_large')
   const declared = Number(request.headers.get('content-length') ?? NaN)
   if (Number.isFinite(declared) && declared > limit) throw tooLarge()
   const source = request.body
@@ -87,7 +88,8 @@ async function readBody(request: ProxyRequest, limit: number): Promise<string> {
 }
 
 /** Removes every occurrence of secrets from text headed back to the caller. */
-const scrub = (text: string, secrets: string[]) => secrets.reduce((t, s) => (s ? t.split(s).join('[redacted]') : t), text)
+const scrub = (text: string, secrets: string[]) =>
+  secrets.reduce((t, s) => (s ? t.split(s).join('[redacted]') : t), text)
 
 interface Failure {
   provider: string
@@ -111,7 +113,8 @@ function parseRetryAfter(value: string | null): number | undefined {
  * content and the environment).
  */
 const FAILOVER_STATUSES = new Set([401, 402, 403, 404, 408, 409, 425, 429])
-const shouldFailover = (status: number) => status >= 500 || (status >= 300 && status < 400) || FAILOVER_STATUSES.has(status)
+const shouldFailover = (status: number) =>
+  status >= 500 || (status >= 300 && status < 400) || FAILOVER_STATUSES.has(status)
 
 /** The chat proxy as a web handler: a `Request` (or its `ProxyRequest` view) in, a `Response` out. */
 export async function handleChat(request: ProxyRequest, deps: ProxyDeps): Promise<Response> {
@@ -131,17 +134,35 @@ export async function serveChat(request: ProxyRequest, deps: ProxyDeps): Promise
 
   try {
     if (!env.CHAT_PROXY_KEYS || env.CHAT_PROXY_KEYS.length === 0) {
-      throw new ProxyError(503, 'The chat proxy is not configured: set CHAT_PROXY_KEYS to a comma-separated list of caller keys.', 'api_error', 'proxy_not_configured')
+      throw new ProxyError(
+        503,
+        'The chat proxy is not configured: set CHAT_PROXY_KEYS to a comma-separated list of caller keys.',
+        'api_error',
+        'proxy_not_configured',
+      )
     }
     const key = bearerToken(request.headers.get('authorization'))
-    if (!key) throw new ProxyError(401, 'Missing API key: send it as "Authorization: Bearer <key>".', 'authentication_error', 'missing_api_key')
+    if (!key)
+      throw new ProxyError(
+        401,
+        'Missing API key: send it as "Authorization: Bearer <key>".',
+        'authentication_error',
+        'missing_api_key',
+      )
     const id = checkKey(key, env.CHAT_PROXY_KEYS)
     if (!id) throw new ProxyError(401, 'Invalid API key.', 'authentication_error', 'invalid_api_key')
     logLine.keyId = id
 
     const limit = await deps.limiter.take(id)
     if (!limit.ok) {
-      throw new ProxyError(429, `Rate limit exceeded: ${env.CHAT_PROXY_RATE_LIMIT} requests per minute. Retry in ${limit.retryAfterSeconds} s.`, 'rate_limit_error', 'rate_limit_exceeded', null, { 'retry-after': String(limit.retryAfterSeconds) })
+      throw new ProxyError(
+        429,
+        `Rate limit exceeded: ${env.CHAT_PROXY_RATE_LIMIT} requests per minute. Retry in ${limit.retryAfterSeconds} s.`,
+        'rate_limit_error',
+        'rate_limit_exceeded',
+        null,
+        { 'retry-after': String(limit.retryAfterSeconds) },
+      )
     }
 
     const raw = await readBody(request, env.CHAT_PROXY_MAX_BODY_BYTES)
@@ -170,17 +191,22 @@ export async function serveChat(request: ProxyRequest, deps: ProxyDeps): Promise
       seen.add(target.model.id)
       try {
         // At most CHAT_PROXY_MAX_ATTEMPTS providers per model, so a fallback model is reached.
-        const list = candidates(target.model, deps.table, env, body.provider).slice(0, Math.max(1, env.CHAT_PROXY_MAX_ATTEMPTS))
+        const list = candidates(target.model, deps.table, env, body.provider).slice(
+          0,
+          Math.max(1, env.CHAT_PROXY_MAX_ATTEMPTS),
+        )
         queue.push(...list.map((c) => ({ ...c, target })))
       } catch (e) {
         if (e instanceof ProxyError && e.code === 'no_provider_available') lastNoProvider ??= e
         else throw e
       }
     }
-    if (queue.length === 0) throw lastNoProvider ?? new ProxyError(503, 'No provider available.', 'api_error', 'no_provider_available')
+    if (queue.length === 0)
+      throw lastNoProvider ?? new ProxyError(503, 'No provider available.', 'api_error', 'no_provider_available')
     return await forward(request, body, queue, deps, { call, logLine, finishLog, started })
   } catch (e) {
-    const err = e instanceof ProxyError ? e : new ProxyError(500, 'Internal error in the proxy.', 'api_error', 'internal_error')
+    const err =
+      e instanceof ProxyError ? e : new ProxyError(500, 'Internal error in the proxy.', 'api_error', 'internal_error')
     if (!(e instanceof ProxyError)) console.error('proxy: unexpected error', e instanceof Error ? e.message : e)
     finishLog(err.status, { error: err.code })
     return errorResult(err)
@@ -192,7 +218,12 @@ async function forward(
   body: ChatRequest,
   queue: Candidate[],
   deps: ProxyDeps,
-  ctx: { call: UpstreamCall; logLine: Record<string, unknown>; finishLog: (status: number, extra?: Record<string, unknown>) => void; started: number },
+  ctx: {
+    call: UpstreamCall
+    logLine: Record<string, unknown>
+    finishLog: (status: number, extra?: Record<string, unknown>) => void
+    started: number
+  },
 ): Promise<ProxyResult> {
   const { env } = deps
   const sleep = deps.sleep ?? sleepMs
@@ -214,7 +245,8 @@ async function forward(
     // timeout aborts it. Cleared timers leave the body stream linked to the caller only.
     const abort = new AbortController()
     const onCallerAbort = () => abort.abort(request.signal.reason)
-    if (request.signal.aborted) throw new ProxyError(499, 'The caller closed the request.', 'api_error', 'client_closed_request')
+    if (request.signal.aborted)
+      throw new ProxyError(499, 'The caller closed the request.', 'api_error', 'client_closed_request')
     request.signal.addEventListener('abort', onCallerAbort, { once: true })
     let timedOut = false
     const timer = setTimeout(() => {
@@ -225,7 +257,11 @@ async function forward(
     let upstream: UpstreamResponse
     try {
       upstream = await ctx.call(`${candidate.baseUrl}/chat/completions`, {
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${candidate.apiKey}`, accept: wantsStream ? 'text/event-stream' : 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${candidate.apiKey}`,
+          accept: wantsStream ? 'text/event-stream' : 'application/json',
+        },
         body: JSON.stringify(upstreamBody),
         signal: abort.signal,
       })
@@ -236,7 +272,11 @@ async function forward(
         ctx.finishLog(499, { provider: candidate.endpoint.provider, error: 'client_closed_request' })
         return { status: 499, headers: {}, body: null }
       }
-      failures.push({ provider: candidate.endpoint.provider, reason: timedOut ? 'timed out before the first byte' : 'connection failed', timeout: timedOut })
+      failures.push({
+        provider: candidate.endpoint.provider,
+        reason: timedOut ? 'timed out before the first byte' : 'connection failed',
+        timeout: timedOut,
+      })
       continue
     }
     clearTimeout(timer)
@@ -247,10 +287,22 @@ async function forward(
       const text = await upstream.text().catch(() => '')
       if (shouldFailover(upstream.status)) {
         const retryAfterMs = parseRetryAfter(upstream.header('retry-after') ?? null)
-        failures.push({ provider: candidate.endpoint.provider, reason: `answered ${upstream.status}`, status: upstream.status, retryAfterMs })
+        failures.push({
+          provider: candidate.endpoint.provider,
+          reason: `answered ${upstream.status}`,
+          status: upstream.status,
+          retryAfterMs,
+        })
         // A rate-limited provider is retried once, after its Retry-After, when that is short
         // and nothing else is left to try.
-        if (upstream.status === 429 && retryAfterMs !== undefined && retryAfterMs <= env.CHAT_PROXY_MAX_RETRY_AFTER_MS && queue.length === 0 && !retried.has(candidate) && body.provider?.allow_fallbacks !== false) {
+        if (
+          upstream.status === 429 &&
+          retryAfterMs !== undefined &&
+          retryAfterMs <= env.CHAT_PROXY_MAX_RETRY_AFTER_MS &&
+          queue.length === 0 &&
+          !retried.has(candidate) &&
+          body.provider?.allow_fallbacks !== false
+        ) {
           retried.add(candidate)
           await sleep(retryAfterMs)
           queue.push(candidate)
@@ -259,7 +311,13 @@ async function forward(
       }
       // The provider rejected the request itself (400, 413, 422, ...): the caller's to fix; no failover.
       const err = mapUpstreamError(upstream.status, text, candidate, secrets)
-      ctx.finishLog(err.status, { provider: candidate.endpoint.provider, model: candidate.model.id, ttfbMs, attempts, error: err.code })
+      ctx.finishLog(err.status, {
+        provider: candidate.endpoint.provider,
+        model: candidate.model.id,
+        ttfbMs,
+        attempts,
+        error: err.code,
+      })
       return errorResult(err, routeHeaders(candidate, dropped, clamped))
     }
 
@@ -275,12 +333,25 @@ async function forward(
         signal: request.signal,
         onEnd: ({ usage, error }) => {
           request.signal.removeEventListener('abort', onCallerAbort)
-          ctx.finishLog(error === 'client_closed_request' ? 499 : 200, { ttfbMs, attempts, stream: true, promptTokens: usage?.prompt_tokens, completionTokens: usage?.completion_tokens, cost: usage?.cost, ...(error ? { error } : {}) })
+          ctx.finishLog(error === 'client_closed_request' ? 499 : 200, {
+            ttfbMs,
+            attempts,
+            stream: true,
+            promptTokens: usage?.prompt_tokens,
+            completionTokens: usage?.completion_tokens,
+            cost: usage?.cost,
+            ...(error ? { error } : {}),
+          })
         },
       })
       return {
         status: 200,
-        headers: { ...headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', 'x-accel-buffering': 'no' },
+        headers: {
+          ...headers,
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-cache, no-transform',
+          'x-accel-buffering': 'no',
+        },
         body: stream,
       }
     }
@@ -308,7 +379,14 @@ async function forward(
       cost = usageCost(candidate.endpoint.pricing, usage.data)
       result.usage = { ...(result.usage as object), cost }
     }
-    ctx.finishLog(200, { ttfbMs, attempts, stream: false, promptTokens: usage.data?.prompt_tokens, completionTokens: usage.data?.completion_tokens, cost })
+    ctx.finishLog(200, {
+      ttfbMs,
+      attempts,
+      stream: false,
+      promptTokens: usage.data?.prompt_tokens,
+      completionTokens: usage.data?.completion_tokens,
+      cost,
+    })
     return jsonResult(200, result, headers)
   }
 
@@ -316,7 +394,11 @@ async function forward(
 }
 
 function routeHeaders(c: Candidate, dropped: string[], clamped: string[]): Record<string, string> {
-  const h: Record<string, string> = { 'x-provider': c.endpoint.provider, 'x-model': c.model.id, 'x-provider-model': c.endpoint.modelId }
+  const h: Record<string, string> = {
+    'x-provider': c.endpoint.provider,
+    'x-model': c.model.id,
+    'x-provider-model': c.endpoint.modelId,
+  }
   if (c.target?.router) {
     h['x-router'] = c.target.router.id
     h['x-router-variant'] = c.target.router.variant
@@ -335,12 +417,19 @@ function mapUpstreamError(status: number, text: string, c: Candidate, secrets: s
       const e = parsed.data.error
       const m = typeof e === 'string' ? e : e.message
       if (m) message = `${c.endpoint.provider}: ${m.slice(0, 500)}`
-      if (typeof e !== 'string' && typeof (e as { param?: unknown }).param === 'string') param = (e as { param: string }).param
+      if (typeof e !== 'string' && typeof (e as { param?: unknown }).param === 'string')
+        param = (e as { param: string }).param
     }
   } catch {
     // Not JSON: keep the generic message rather than echo an upstream page.
   }
-  return new ProxyError(status >= 400 && status < 500 ? status : 502, scrub(message, secrets), status === 400 || status === 422 ? 'invalid_request_error' : 'api_error', 'upstream_rejected', param)
+  return new ProxyError(
+    status >= 400 && status < 500 ? status : 502,
+    scrub(message, secrets),
+    status === 400 || status === 422 ? 'invalid_request_error' : 'api_error',
+    'upstream_rejected',
+    param,
+  )
 }
 
 function allFailed(failures: Failure[]): ProxyError {
@@ -351,7 +440,14 @@ function allFailed(failures: Failure[]): ProxyError {
   }
   if (last?.status === 429) {
     const retry = Math.max(1, Math.ceil((last.retryAfterMs ?? 1000) / 1000))
-    return new ProxyError(429, `Every provider is rate limited right now (${summary}).`, 'rate_limit_error', 'upstream_rate_limited', null, { 'retry-after': String(retry) })
+    return new ProxyError(
+      429,
+      `Every provider is rate limited right now (${summary}).`,
+      'rate_limit_error',
+      'upstream_rate_limited',
+      null,
+      { 'retry-after': String(retry) },
+    )
   }
   return new ProxyError(502, `Every provider failed (${summary}).`, 'api_error', 'upstream_error')
 }

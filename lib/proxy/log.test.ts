@@ -6,7 +6,10 @@ describe('batchedLog', () => {
   it('writes the lines of one turn together, one JSON object per line, in order', () => {
     const writes: string[] = []
     const scheduled: Array<() => void> = []
-    const log = batchedLog((t) => writes.push(t), (fn) => scheduled.push(fn))
+    const log = batchedLog(
+      (t) => writes.push(t),
+      (fn) => scheduled.push(fn),
+    )
     log({ status: 200, model: 'a' })
     log({ status: 502, model: 'b' })
     expect(writes).toEqual([])
@@ -22,7 +25,10 @@ describe('batchedLog', () => {
   it('flush writes what is pending at once, and nothing twice', () => {
     const writes: string[] = []
     const scheduled: Array<() => void> = []
-    const log = batchedLog((t) => writes.push(t), (fn) => scheduled.push(fn))
+    const log = batchedLog(
+      (t) => writes.push(t),
+      (fn) => scheduled.push(fn),
+    )
     log({ n: 1 })
     log.flush()
     scheduled[0]!()

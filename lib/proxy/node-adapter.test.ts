@@ -1,12 +1,14 @@
-import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http'
+import type { IncomingMessage, Server } from 'node:http'
+import { createServer, request as httpRequest } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import { startMockUpstream, type MockUpstream } from '@/e2e/fixtures/mock-upstream'
 import { buildCatalog } from '@/lib/catalog/derive'
 import { modelDoc, proseDoc, providerDoc, vendorDoc } from '@/lib/catalog/fixtures'
 import { parseEnv } from '@/lib/env'
+import type { MockUpstream } from '@/e2e/fixtures/mock-upstream'
+import { startMockUpstream } from '@/e2e/fixtures/mock-upstream'
 
 import { jsonResult } from './errors'
 import type { ProxyDeps } from './handler'
@@ -20,14 +22,37 @@ const logs: Record<string, unknown>[] = []
 
 function deps(): ProxyDeps {
   const cat = buildCatalog({
-    models: [modelDoc('acme/mini', { endpoints: [{ provider: 'cheap', modelId: 'cheap-mini', contextWindow: 128000, maxOutputTokens: 4096, status: 'available', pricing: { input: 1, output: 2 } }] })],
+    models: [
+      modelDoc('acme/mini', {
+        endpoints: [
+          {
+            provider: 'cheap',
+            modelId: 'cheap-mini',
+            contextWindow: 128000,
+            maxOutputTokens: 4096,
+            status: 'available',
+            pricing: { input: 1, output: 2 },
+          },
+        ],
+      }),
+    ],
     vendors: [vendorDoc('acme')],
     providers: [providerDoc('cheap')],
     prose: [proseDoc('acme/mini')],
     routers: [],
   })
-  const env = parseEnv({ CHAT_PROXY_KEYS: 'caller', CHEAP_API_KEY: UPSTREAM_KEY, CHEAP_BASE_URL: mock.baseUrl('cheap'), CHAT_PROXY_MAX_BODY_BYTES: '2000' })
-  return { env, table: buildRoutingTable(cat.models, cat.providers, cat.routers), limiter: new MemoryRateLimiter(0), log: (l) => logs.push(l) }
+  const env = parseEnv({
+    CHAT_PROXY_KEYS: 'caller',
+    CHEAP_API_KEY: UPSTREAM_KEY,
+    CHEAP_BASE_URL: mock.baseUrl('cheap'),
+    CHAT_PROXY_MAX_BODY_BYTES: '2000',
+  })
+  return {
+    env,
+    table: buildRoutingTable(cat.models, cat.providers, cat.routers),
+    limiter: new MemoryRateLimiter(0),
+    log: (l) => logs.push(l),
+  }
 }
 
 /** A node:http server on a free loopback port, closed after the test file. */
@@ -50,12 +75,18 @@ interface Reply {
 function send(url: string, body: string | string[] | null, headers: Record<string, string> = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const start = performance.now()
-    const req = httpRequest(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-      const chunks: Reply['chunks'] = []
-      res.setEncoding('utf8')
-      res.on('data', (text: string) => chunks.push({ at: performance.now() - start, text }))
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: chunks.map((c) => c.text).join(''), chunks }))
-    })
+    const req = httpRequest(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/json', ...headers } },
+      (res) => {
+        const chunks: Reply['chunks'] = []
+        res.setEncoding('utf8')
+        res.on('data', (text: string) => chunks.push({ at: performance.now() - start, text }))
+        res.on('end', () =>
+          resolve({ status: res.statusCode!, headers: res.headers, body: chunks.map((c) => c.text).join(''), chunks }),
+        )
+      },
+    )
     req.on('error', reject)
     if (Array.isArray(body)) {
       for (const part of body) req.write(part) // no content-length: sent chunked
@@ -78,7 +109,10 @@ beforeEach(() => {
 
 describe('writeResult', () => {
   it('sends a JSON body in one piece with its length and every header', async () => {
-    const { url } = await serve((_, res) => void writeResult(jsonResult(201, { ok: 'é' }, { 'x-provider': 'cheap' }), res, { 'x-frame-options': 'DENY' }))
+    const { url } = await serve(
+      (_, res) =>
+        void writeResult(jsonResult(201, { ok: 'é' }, { 'x-provider': 'cheap' }), res, { 'x-frame-options': 'DENY' }),
+    )
     const reply = await send(url, null)
     expect(reply.status).toBe(201)
     expect(reply.headers['content-length']).toBe(String(Buffer.byteLength('{"ok":"é"}')))
@@ -131,7 +165,9 @@ describe('proxyRequest', () => {
 describe('chatListener', () => {
   it('answers a call through the handler, priced, with the upstream key nowhere in the answer', async () => {
     const { url } = await serve(chatListener(deps, { 'x-content-type-options': 'nosniff' }))
-    const reply = await send(url, JSON.stringify({ model: 'acme/mini', messages: [{ role: 'user', content: 'hi' }] }), { authorization: 'Bearer caller' })
+    const reply = await send(url, JSON.stringify({ model: 'acme/mini', messages: [{ role: 'user', content: 'hi' }] }), {
+      authorization: 'Bearer caller',
+    })
     expect(reply.status).toBe(200)
     expect(reply.headers['x-provider']).toBe('cheap')
     expect(reply.headers['x-content-type-options']).toBe('nosniff')
@@ -144,7 +180,9 @@ describe('chatListener', () => {
 
   it('answers 413 to a chunked body over the limit, and closes the connection', async () => {
     const { url } = await serve(chatListener(deps))
-    const reply = await send(url, ['{"model":"acme/mini","messages":[', '"x",'.repeat(600), ']}'], { authorization: 'Bearer caller' })
+    const reply = await send(url, ['{"model":"acme/mini","messages":[', '"x",'.repeat(600), ']}'], {
+      authorization: 'Bearer caller',
+    })
     expect(reply.status).toBe(413)
     expect(reply.headers.connection).toBe('close')
     expect(JSON.parse(reply.body).error.code).toBe('request_too_large')
@@ -154,7 +192,10 @@ describe('chatListener', () => {
   it('aborts the upstream request when the caller leaves before the provider answers', async () => {
     mock.setFaults({ cheap: { fault: { kind: 'hang' } } })
     const { url } = await serve(chatListener(deps))
-    const req = httpRequest(url, { method: 'POST', headers: { authorization: 'Bearer caller', 'content-type': 'application/json' } })
+    const req = httpRequest(url, {
+      method: 'POST',
+      headers: { authorization: 'Bearer caller', 'content-type': 'application/json' },
+    })
     req.on('error', () => {})
     req.end(JSON.stringify({ model: 'acme/mini', messages: [{ role: 'user', content: 'hi' }] }))
     await expect.poll(() => mock.requests.length, { timeout: 2000 }).toBe(1)
@@ -166,14 +207,22 @@ describe('chatListener', () => {
   it('aborts the upstream request when the caller leaves mid-stream', async () => {
     mock.setFaults({ cheap: { fault: { kind: 'slow', delayMs: 100 } } })
     const { url } = await serve(chatListener(deps))
-    const body = JSON.stringify({ model: 'acme/mini', stream: true, messages: [{ role: 'user', content: 'a long enough reply to stream' }] })
+    const body = JSON.stringify({
+      model: 'acme/mini',
+      stream: true,
+      messages: [{ role: 'user', content: 'a long enough reply to stream' }],
+    })
     await new Promise<void>((resolve, reject) => {
-      const req = httpRequest(url, { method: 'POST', headers: { authorization: 'Bearer caller', 'content-type': 'application/json' } }, (res) => {
-        res.once('data', () => {
-          req.destroy()
-          resolve()
-        })
-      })
+      const req = httpRequest(
+        url,
+        { method: 'POST', headers: { authorization: 'Bearer caller', 'content-type': 'application/json' } },
+        (res) => {
+          res.once('data', () => {
+            req.destroy()
+            resolve()
+          })
+        },
+      )
       req.on('error', () => {})
       req.on('timeout', reject)
       req.end(body)

@@ -54,7 +54,11 @@ export function proxyRequest(req: IncomingMessage, res: ServerResponse): ProxyRe
 }
 
 /** Writes a `ProxyResult` to a node response: a JSON body in one write, a stream chunk by chunk. */
-export async function writeResult(result: ProxyResult, res: ServerResponse, extraHeaders: Record<string, string> = {}): Promise<void> {
+export async function writeResult(
+  result: ProxyResult,
+  res: ServerResponse,
+  extraHeaders: Record<string, string> = {},
+): Promise<void> {
   const headers: Record<string, string | number> = { ...extraHeaders, ...result.headers }
   // The request body may be partly unread (413): close the connection rather than read on.
   if (result.status === 413) headers.connection = 'close'
@@ -104,7 +108,12 @@ export function chatListener(deps: () => ProxyDeps, extraHeaders: Record<string,
       .catch((e: unknown) => {
         // handleChat answers its own errors; this is a bug in writing the answer out.
         console.error('proxy: could not write the response', e instanceof Error ? e.message : e)
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":{"message":"Internal error in the proxy.","type":"api_error","param":null,"code":"internal_error"}}')
+        if (!res.headersSent)
+          res
+            .writeHead(500, { 'content-type': 'application/json' })
+            .end(
+              '{"error":{"message":"Internal error in the proxy.","type":"api_error","param":null,"code":"internal_error"}}',
+            )
         else res.destroy()
       })
   }

@@ -9,8 +9,9 @@
  * listed in `x-clamped-params`; with `require_parameters: true` it is a 400. A model with no
  * parameter list in the catalog passes every parameter through (we do not know better).
  */
-import type { Candidate } from './routing'
+
 import { badRequest } from './errors'
+import type { Candidate } from './routing'
 import type { ChatRequest } from './schema'
 import { CORE_FIELDS, PROXY_ONLY_FIELDS } from './schema'
 
@@ -31,7 +32,11 @@ const EQUIVALENT: Record<string, string[]> = {
   reasoning_effort: ['reasoning'],
 }
 
-export function prepareBody(request: ChatRequest, candidate: Candidate, { wantUsage }: { wantUsage: boolean }): PreparedBody {
+export function prepareBody(
+  request: ChatRequest,
+  candidate: Candidate,
+  { wantUsage }: { wantUsage: boolean },
+): PreparedBody {
   const strict = request.provider?.require_parameters === true
   const supported = new Set(candidate.model.parameters.map((p) => p.name))
   for (const name of [...supported]) for (const eq of EQUIVALENT[name] ?? []) supported.add(eq)
@@ -44,7 +49,12 @@ export function prepareBody(request: ChatRequest, candidate: Candidate, { wantUs
     if ((PROXY_ONLY_FIELDS as readonly string[]).includes(key)) continue
     if (value === undefined) continue
     if (checkParams && !(CORE_FIELDS as readonly string[]).includes(key) && !supported.has(key)) {
-      if (strict) throw badRequest(`Parameter '${key}' is not supported by ${candidate.model.id} (provider.require_parameters is set)`, key, 'unsupported_parameter')
+      if (strict)
+        throw badRequest(
+          `Parameter '${key}' is not supported by ${candidate.model.id} (provider.require_parameters is set)`,
+          key,
+          'unsupported_parameter',
+        )
       dropped.push(key)
       continue
     }
@@ -60,7 +70,12 @@ export function prepareBody(request: ChatRequest, candidate: Candidate, { wantUs
   for (const key of ['max_tokens', 'max_completion_tokens'] as const) {
     const v = body[key]
     if (typeof v === 'number' && limit !== undefined && v > limit) {
-      if (strict) throw badRequest(`'${key}' is ${v}, above ${candidate.model.id}'s maximum output of ${limit} tokens`, key, 'max_tokens_too_large')
+      if (strict)
+        throw badRequest(
+          `'${key}' is ${v}, above ${candidate.model.id}'s maximum output of ${limit} tokens`,
+          key,
+          'max_tokens_too_large',
+        )
       body[key] = limit
       clamped.push(`${key}=${limit}`)
     }

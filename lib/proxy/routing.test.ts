@@ -19,13 +19,20 @@ function seeded(seed: number) {
 
 describe('pickWeighted', () => {
   it('honours the weights over 1,000 calls (within 3 points)', () => {
-    for (const [seed, weights] of [[1, [33, 33, 34]], [42, [90, 10]], [7, [1, 2, 3, 4]]] as const) {
+    for (const [seed, weights] of [
+      [1, [33, 33, 34]],
+      [42, [90, 10]],
+      [7, [1, 2, 3, 4]],
+    ] as const) {
       const random = seeded(seed)
       const counts = weights.map(() => 0)
       for (let i = 0; i < 1000; i++) counts[pickWeighted([...weights], random)]!++
       const total = weights.reduce((s, w) => s + w, 0)
       weights.forEach((w, i) => {
-        expect(Math.abs(counts[i]! / 10 - (w / total) * 100), `seed ${seed}, variant ${i}: ${counts[i]} of 1000`).toBeLessThanOrEqual(3)
+        expect(
+          Math.abs(counts[i]! / 10 - (w / total) * 100),
+          `seed ${seed}, variant ${i}: ${counts[i]} of 1000`,
+        ).toBeLessThanOrEqual(3)
       })
     }
   })
@@ -44,8 +51,20 @@ describe('a merged dated snapshot', () => {
       modelDoc('acme/chat-1', {
         aliases: ['chat-1-20250101'],
         endpoints: [
-          { provider: 'p1', modelId: 'chat-1', contextWindow: 128000, pricing: { input: 1, output: 2 }, status: 'available' },
-          { provider: 'p2', modelId: 'chat-1@20250101', contextWindow: 128000, pricing: { input: 1, output: 2 }, status: 'available' },
+          {
+            provider: 'p1',
+            modelId: 'chat-1',
+            contextWindow: 128000,
+            pricing: { input: 1, output: 2 },
+            status: 'available',
+          },
+          {
+            provider: 'p2',
+            modelId: 'chat-1@20250101',
+            contextWindow: 128000,
+            pricing: { input: 1, output: 2 },
+            status: 'available',
+          },
         ],
       }),
       modelDoc('acme/chat-2'),
@@ -59,11 +78,14 @@ describe('a merged dated snapshot', () => {
   it('routes the old full id and the bare dated id to the canonical model', () => {
     for (const name of ['acme/chat-1-20250101', 'chat-1-20250101', 'ACME/chat-1-20250101']) {
       expect(resolveModel(name, table).id, name).toBe('acme/chat-1')
-      expect(resolveTargets(name, table).map((t) => t.model.id), name).toEqual(['acme/chat-1'])
+      expect(
+        resolveTargets(name, table).map((t) => t.model.id),
+        name,
+      ).toEqual(['acme/chat-1'])
     }
   })
 
-  it('tries the canonical model\'s endpoints, its own model id sent to each provider', () => {
+  it("tries the canonical model's endpoints, its own model id sent to each provider", () => {
     const env = { providerKey: () => 'k', providerBaseUrl: (p: string) => `https://${p}.example/v1` }
     const list = candidates(resolveModel('acme/chat-1-20250101', table), table, env)
     expect(list.map((c) => [c.model.id, c.endpoint.provider, c.endpoint.modelId])).toEqual([

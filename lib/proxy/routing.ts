@@ -4,7 +4,6 @@
  */
 import type { VariantDefaults } from '@/lib/catalog/schema'
 import type { Model, ProviderDoc, Router } from '@/lib/catalog/types'
-
 import { envPrefix } from '@/lib/env'
 
 import { ProxyError } from './errors'
@@ -36,7 +35,12 @@ export function buildRoutingTable(models: Model[], providers: ProviderDoc[], rou
       add(`${m.vendor}/${a}`, m)
     }
   }
-  return { byName, models, providers: new Map(providers.map((p) => [p.id, p])), routers: new Map(routers.map((r) => [r.id, r])) }
+  return {
+    byName,
+    models,
+    providers: new Map(providers.map((p) => [p.id, p])),
+    routers: new Map(routers.map((r) => [r.id, r])),
+  }
 }
 
 /** Edit distance, for "did you mean". */
@@ -72,10 +76,22 @@ export function resolveModel(name: string, table: RoutingTable): Model {
   const found = table.byName.get(name) ?? table.byName.get(name.toLowerCase())
   if (found?.length === 1) return found[0]!
   if (found && found.length > 1) {
-    throw new ProxyError(400, `Model '${name}' is ambiguous: use one of ${found.map((m) => `'${m.id}'`).join(', ')}`, 'invalid_request_error', 'model_ambiguous', 'model')
+    throw new ProxyError(
+      400,
+      `Model '${name}' is ambiguous: use one of ${found.map((m) => `'${m.id}'`).join(', ')}`,
+      'invalid_request_error',
+      'model_ambiguous',
+      'model',
+    )
   }
   const close = closeMatches(name, table)
-  throw new ProxyError(404, `Model '${name}' is not in the catalog.${close.length ? ` Did you mean ${close.map((c) => `'${c}'`).join(', ')}?` : ''}`, 'invalid_request_error', 'model_not_found', 'model')
+  throw new ProxyError(
+    404,
+    `Model '${name}' is not in the catalog.${close.length ? ` Did you mean ${close.map((c) => `'${c}'`).join(', ')}?` : ''}`,
+    'invalid_request_error',
+    'model_not_found',
+    'model',
+  )
 }
 
 /** One model to try, and the router variant it stands for, if any. */
@@ -106,9 +122,21 @@ export function resolveTargets(name: string, table: RoutingTable, random: () => 
     const router = table.routers.get(name)
     if (!router) {
       const known = [...table.routers.keys()]
-      throw new ProxyError(404, `Router '${name}' does not exist.${known.length ? ` Routers: ${known.map((k) => `'${k}'`).join(', ')}.` : ''}`, 'invalid_request_error', 'model_not_found', 'model')
+      throw new ProxyError(
+        404,
+        `Router '${name}' does not exist.${known.length ? ` Routers: ${known.map((k) => `'${k}'`).join(', ')}.` : ''}`,
+        'invalid_request_error',
+        'model_not_found',
+        'model',
+      )
     }
-    const chosen = router.variants[pickWeighted(router.variants.map((v) => v.weight), random)]!
+    const chosen =
+      router.variants[
+        pickWeighted(
+          router.variants.map((v) => v.weight),
+          random,
+        )
+      ]!
     const order = [chosen.model, ...router.fallbackOrder.filter((m) => m !== chosen.model)]
     return order.map((id) => {
       const variant = router.variants.find((v) => v.model === id)
@@ -163,9 +191,15 @@ export function candidates(model: Model, table: RoutingTable, env: KeyLookup, pr
           .map((p) => `${envPrefix(p)}_API_KEY`)
           .join(', ')}${names.length > 6 ? ', …' : ''}.`
       : prefs.only || prefs.ignore
-        ? 'No provider is left after the request\'s provider.only / provider.ignore.'
+        ? "No provider is left after the request's provider.only / provider.ignore."
         : 'No provider serves it in the catalog.'
-    throw new ProxyError(503, `No provider is configured for '${model.id}'. ${hint}`, 'api_error', 'no_provider_available', 'model')
+    throw new ProxyError(
+      503,
+      `No provider is configured for '${model.id}'. ${hint}`,
+      'api_error',
+      'no_provider_available',
+      'model',
+    )
   }
   return prefs.allow_fallbacks === false ? usable.slice(0, 1) : usable
 }

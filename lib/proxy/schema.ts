@@ -72,7 +72,14 @@ export type UpstreamUsage = z.infer<typeof usageSchema>
 
 /** An upstream error body: deliberately loose (providers differ). */
 export const upstreamErrorSchema = z.looseObject({
-  error: z.union([z.string(), z.looseObject({ message: z.string().optional(), type: z.string().nullish(), code: z.union([z.string(), z.number()]).nullish() })]),
+  error: z.union([
+    z.string(),
+    z.looseObject({
+      message: z.string().optional(),
+      type: z.string().nullish(),
+      code: z.union([z.string(), z.number()]).nullish(),
+    }),
+  ]),
 })
 
 /** Zod issues → one readable sentence naming the field. */

@@ -38,7 +38,10 @@ export function errorEvent(message: string, code: string, type = 'api_error'): U
  * call, and its promises per chunk, cost a good part of a streamed call's CPU time). If the
  * consumer stops early (`return()`: the caller left), the upstream read is cancelled.
  */
-export async function* transformStream(upstream: { body: AsyncIterable<Uint8Array>; cancel(): void }, opts: StreamOptions): AsyncGenerator<Uint8Array, void, undefined> {
+export async function* transformStream(
+  upstream: { body: AsyncIterable<Uint8Array>; cancel(): void },
+  opts: StreamOptions,
+): AsyncGenerator<Uint8Array, void, undefined> {
   const chunks = upstream.body[Symbol.asyncIterator]()
   const decoder = new TextDecoder()
   let out: string[] = []
@@ -127,7 +130,11 @@ export async function* transformStream(upstream: { body: AsyncIterable<Uint8Arra
         result = { done: true, value: undefined }
         failure = { message: 'The provider connection failed mid-stream.', code: 'upstream_stream_error' }
       }
-      if (idle) failure = { message: `The provider sent nothing for ${opts.idleTimeoutMs} ms; the stream was closed.`, code: 'upstream_timeout' }
+      if (idle)
+        failure = {
+          message: `The provider sent nothing for ${opts.idleTimeoutMs} ms; the stream was closed.`,
+          code: 'upstream_timeout',
+        }
       if (opts.signal?.aborted) {
         // The caller left (and the upstream request was aborted with it): nobody to tell.
         end('client_closed_request')
@@ -138,7 +145,8 @@ export async function* transformStream(upstream: { body: AsyncIterable<Uint8Arra
           parser.feed(decoder.decode())
           parser.reset({ consume: true })
           if (out.length) yield pending()
-          if (!sawDone) failure = { message: 'The provider ended the stream before it was complete.', code: 'upstream_incomplete' }
+          if (!sawDone)
+            failure = { message: 'The provider ended the stream before it was complete.', code: 'upstream_incomplete' }
         }
         if (failure) yield errorEvent(failure.message, failure.code)
         end(failure?.code)

@@ -20,7 +20,10 @@ export interface UpstreamResponse {
 }
 
 /** POSTs `body` to `url`; rejects on a connection failure or when `signal` aborts before the headers. */
-export type UpstreamCall = (url: string, init: { headers: Record<string, string>; body: string; signal: AbortSignal }) => Promise<UpstreamResponse>
+export type UpstreamCall = (
+  url: string,
+  init: { headers: Record<string, string>; body: string; signal: AbortSignal },
+) => Promise<UpstreamResponse>
 
 export const undiciUpstream: UpstreamCall = async (url, { headers, body, signal }) => {
   const res = await request(url, { method: 'POST', headers, body, signal })

@@ -7,9 +7,25 @@ import { routeHeaders } from './route-headers'
 const manifest = {
   version: 3,
   headers: [
-    { source: '/:path*', regex: '^(?:/((?:[^/]+?)(?:/(?:[^/]+?))*))?(?:/)?$', headers: [{ key: 'X-Frame-Options', value: 'DENY' }, { key: 'X-A', value: '1' }] },
-    { source: '/api/:path*', regex: '^/api(?:/((?:[^/]+?)(?:/(?:[^/]+?))*))?(?:/)?$', headers: [{ key: 'X-A', value: '2' }] },
-    { source: '/api/:path*', regex: '^/api(?:/((?:[^/]+?)(?:/(?:[^/]+?))*))?(?:/)?$', has: [{ type: 'header', key: 'x-debug' }], headers: [{ key: 'X-Debug', value: 'yes' }] },
+    {
+      source: '/:path*',
+      regex: '^(?:/((?:[^/]+?)(?:/(?:[^/]+?))*))?(?:/)?$',
+      headers: [
+        { key: 'X-Frame-Options', value: 'DENY' },
+        { key: 'X-A', value: '1' },
+      ],
+    },
+    {
+      source: '/api/:path*',
+      regex: '^/api(?:/((?:[^/]+?)(?:/(?:[^/]+?))*))?(?:/)?$',
+      headers: [{ key: 'X-A', value: '2' }],
+    },
+    {
+      source: '/api/:path*',
+      regex: '^/api(?:/((?:[^/]+?)(?:/(?:[^/]+?))*))?(?:/)?$',
+      has: [{ type: 'header', key: 'x-debug' }],
+      headers: [{ key: 'X-Debug', value: 'yes' }],
+    },
   ],
 }
 
@@ -23,9 +39,15 @@ describe('routeHeaders', () => {
     expect(() => routeHeaders({ headers: [{ source: '/x' }] }, '/x')).toThrow()
   })
 
-  it.runIf(existsSync('.next/routes-manifest.json'))('finds the security headers of next.config.mjs in the build', () => {
-    const headers = routeHeaders(JSON.parse(readFileSync('.next/routes-manifest.json', 'utf8')), '/api/v1/chat/completions')
-    expect(headers['x-content-type-options']).toBe('nosniff')
-    expect(headers['content-security-policy']).toContain("default-src 'self'")
-  })
+  it.runIf(existsSync('.next/routes-manifest.json'))(
+    'finds the security headers of next.config.mjs in the build',
+    () => {
+      const headers = routeHeaders(
+        JSON.parse(readFileSync('.next/routes-manifest.json', 'utf8')),
+        '/api/v1/chat/completions',
+      )
+      expect(headers['x-content-type-options']).toBe('nosniff')
+      expect(headers['content-security-policy']).toContain("default-src 'self'")
+    },
+  )
 })

@@ -7,13 +7,15 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { FILE_NAMES, hasTool, inBatches, run, TSC, workDir } from '@/e2e/fixtures/snippets/run'
 import { TRICKY_MESSAGES } from '@/e2e/fixtures/snippets/tricky-messages'
 
 import { ALL_OPTIONS, FULL_MODEL } from './fixtures'
-import { generateSnippet, LANGUAGE_IDS, proxyTarget, type SnippetInput, type SnippetLanguage, type SnippetModel, type SnippetOptions } from './index'
+import type { SnippetInput, SnippetLanguage, SnippetModel, SnippetOptions } from './index'
+import { generateSnippet, LANGUAGE_IDS, proxyTarget } from './index'
 import { modelsListSnippet } from './models-list'
 import { alignPads } from './template'
 
@@ -21,7 +23,8 @@ type Case = { name: string; input: SnippetInput }
 
 const OPTION_KEYS = Object.keys(ALL_OPTIONS) as Array<keyof typeof ALL_OPTIONS>
 const only = (k: keyof typeof ALL_OPTIONS): SnippetOptions => ({ [k]: ALL_OPTIONS[k] })
-const allBut = (k: keyof typeof ALL_OPTIONS): SnippetOptions => Object.fromEntries(OPTION_KEYS.filter((o) => o !== k).map((o) => [o, ALL_OPTIONS[o]]))
+const allBut = (k: keyof typeof ALL_OPTIONS): SnippetOptions =>
+  Object.fromEntries(OPTION_KEYS.filter((o) => o !== k).map((o) => [o, ALL_OPTIONS[o]]))
 
 /** No option, all options, each option alone and each one left out; streaming off and on; the tricky messages. */
 function cases(): Case[] {
@@ -36,12 +39,21 @@ function cases(): Case[] {
   })
   for (const stream of [false, true]) {
     const tag = stream ? 'stream' : 'once'
-    out.push({ name: `${tag}-none`, input: input({}, stream) }, { name: `${tag}-all`, input: input(ALL_OPTIONS, stream, 'Hello!', 'Be brief.') })
+    out.push(
+      { name: `${tag}-none`, input: input({}, stream) },
+      { name: `${tag}-all`, input: input(ALL_OPTIONS, stream, 'Hello!', 'Be brief.') },
+    )
     for (const k of OPTION_KEYS) {
-      out.push({ name: `${tag}-only-${k}`, input: input(only(k), stream) }, { name: `${tag}-all-but-${k}`, input: input(allBut(k), stream, 'Hi', 'Sys') })
+      out.push(
+        { name: `${tag}-only-${k}`, input: input(only(k), stream) },
+        { name: `${tag}-all-but-${k}`, input: input(allBut(k), stream, 'Hi', 'Sys') },
+      )
     }
     TRICKY_MESSAGES.forEach((m, i) => {
-      out.push({ name: `${tag}-tricky-${i}`, input: input({}, stream, m.text, m.text) }, { name: `${tag}-tricky-all-${i}`, input: input({ ...ALL_OPTIONS, stop: m.text }, stream, m.text, m.text) })
+      out.push(
+        { name: `${tag}-tricky-${i}`, input: input({}, stream, m.text, m.text) },
+        { name: `${tag}-tricky-all-${i}`, input: input({ ...ALL_OPTIONS, stop: m.text }, stream, m.text, m.text) },
+      )
     })
   }
   return out
@@ -75,7 +87,17 @@ describe(`snippets compile (${CASES.length} cases per language)`, () => {
     writeFileSync(
       join(work.dir, 'typescript', 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: { target: 'es2022', lib: ['es2022'], module: 'nodenext', moduleResolution: 'nodenext', strict: true, noUncheckedIndexedAccess: true, noEmit: true, skipLibCheck: true, types: ['node'] },
+        compilerOptions: {
+          target: 'es2022',
+          lib: ['es2022'],
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          strict: true,
+          noUncheckedIndexedAccess: true,
+          noEmit: true,
+          skipLibCheck: true,
+          types: ['node'],
+        },
         include: ['**/*.ts'],
       }),
     )
@@ -89,7 +111,9 @@ describe(`snippets compile (${CASES.length} cases per language)`, () => {
   for (const lang of ['python', 'python-urllib'] as const) {
     it(`${lang}: python3 -m py_compile`, async () => {
       const files = writeAll(lang)
-      const r = await run('python3', ['-m', 'py_compile', ...files], { env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', PYTHONPYCACHEPREFIX: join(work.dir, 'pycache') } })
+      const r = await run('python3', ['-m', 'py_compile', ...files], {
+        env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', PYTHONPYCACHEPREFIX: join(work.dir, 'pycache') },
+      })
       expect(r.stderr).toBe('')
       expect(r.code).toBe(0)
     }, 60_000)
@@ -114,26 +138,50 @@ describe(`snippets compile (${CASES.length} cases per language)`, () => {
     if (!hasTool('go')) return ctx.skip('no Go toolchain (Debian: apt-get install golang-go); Go snippets not vetted')
     writeAll('go')
     writeFileSync(join(work.dir, 'go', 'go.mod'), 'module snippets\n\ngo 1.18\n')
-    const r = await run('go', ['vet', './...'], { cwd: join(work.dir, 'go'), env: { ...process.env, GOFLAGS: '-mod=mod', GO111MODULE: 'on' }, timeoutMs: 300_000 })
+    const r = await run('go', ['vet', './...'], {
+      cwd: join(work.dir, 'go'),
+      env: { ...process.env, GOFLAGS: '-mod=mod', GO111MODULE: 'on' },
+      timeoutMs: 300_000,
+    })
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
     expect(existsSync(join(work.dir, 'go', 'c000', 'main.go'))).toBe(true)
   }, 320_000)
 
   it('Go: gofmt leaves every snippet unchanged, every option combination (skipped without a Go toolchain)', async (ctx) => {
-    if (!hasTool('go')) return ctx.skip('no Go toolchain (Debian: apt-get install golang-go); Go snippets not checked with gofmt')
+    if (!hasTool('go'))
+      return ctx.skip('no Go toolchain (Debian: apt-get install golang-go); Go snippets not checked with gofmt')
     // The cases above (tricky messages among them), and every combination of the options and
     // streaming for a model taking max_tokens and tool_choice and one taking
     // max_completion_tokens and no tool_choice: which options show decides how gofmt aligns.
-    const files: Array<{ name: string; code: string }> = CASES.map((c) => ({ name: c.name, code: generateSnippet(c.input, 'go') }))
+    const files: Array<{ name: string; code: string }> = CASES.map((c) => ({
+      name: c.name,
+      code: generateSnippet(c.input, 'go'),
+    }))
     const names = ['system', ...OPTION_KEYS, 'stream'] as const
-    const otherModel: SnippetModel = { ...FULL_MODEL, parameters: [...FULL_MODEL.parameters.filter((p) => p.name !== 'max_tokens' && p.name !== 'tool_choice'), { name: 'max_completion_tokens' }] }
+    const otherModel: SnippetModel = {
+      ...FULL_MODEL,
+      parameters: [
+        ...FULL_MODEL.parameters.filter((p) => p.name !== 'max_tokens' && p.name !== 'tool_choice'),
+        { name: 'max_completion_tokens' },
+      ],
+    }
     for (const model of [FULL_MODEL, otherModel]) {
       for (let n = 0; n < 2 ** names.length; n++) {
         const on = names.filter((_, i) => n & (1 << i))
         const options = Object.fromEntries(OPTION_KEYS.filter((k) => on.includes(k)).map((k) => [k, ALL_OPTIONS[k]]))
-        const input: SnippetInput = { model, target: proxyTarget('http://127.0.0.1:9', model.id), message: 'Hi', system: on.includes('system') ? 'Sys' : '', options, stream: on.includes('stream') }
-        files.push({ name: `${model === otherModel ? 'max_completion_tokens' : 'max_tokens'}: ${on.join(', ') || 'no option'}`, code: generateSnippet(input, 'go') })
+        const input: SnippetInput = {
+          model,
+          target: proxyTarget('http://127.0.0.1:9', model.id),
+          message: 'Hi',
+          system: on.includes('system') ? 'Sys' : '',
+          options,
+          stream: on.includes('stream'),
+        }
+        files.push({
+          name: `${model === otherModel ? 'max_completion_tokens' : 'max_tokens'}: ${on.join(', ') || 'no option'}`,
+          code: generateSnippet(input, 'go'),
+        })
       }
     }
     files.push({ name: 'models list', code: modelsListSnippet('go', 'https://models.example') })
@@ -142,7 +190,8 @@ describe(`snippets compile (${CASES.length} cases per language)`, () => {
   }, 120_000)
 
   it('Go: alignPads aligns as gofmt does, long and non-ASCII keys included (skipped without a Go toolchain)', async (ctx) => {
-    if (!hasTool('go')) return ctx.skip('no Go toolchain (Debian: apt-get install golang-go); alignment not checked against gofmt')
+    if (!hasTool('go'))
+      return ctx.skip('no Go toolchain (Debian: apt-get install golang-go); alignment not checked against gofmt')
     // Map literals of random one-line keys (up to 250 characters, so gofmt's size heuristic
     // breaks sections), elements spanning lines, blank and comment lines and nested literals,
     // aligned by alignPads.
@@ -160,14 +209,18 @@ describe(`snippets compile (${CASES.length} cases per language)`, () => {
         if (Buffer.byteLength(key) % 5 === 0) key = `${key.slice(0, -1)}x"`
         const kind = random(10)
         if (kind === 0) lines.push(`\t${key}: []int{`, '\t\t1,', '\t},')
-        else if (kind === 1) lines.push(`\t${key}: map[string]int{`, ['\t\t"a":', '1,'], ['\t\t"bbbbbbbb":', '2,'], '\t},')
+        else if (kind === 1)
+          lines.push(`\t${key}: map[string]int{`, ['\t\t"a":', '1,'], ['\t\t"bbbbbbbb":', '2,'], '\t},')
         else if (kind === 2 && i > 0) lines.push('', [`\t${key}:`, '1,'])
         else if (kind === 3 && i > 0) lines.push('\t// a comment', [`\t${key}:`, '1,'])
         else lines.push([`\t${key}:`, `${random(1000)},`])
       }
       lines.push('}')
       const pads = alignPads(lines.map((l) => (typeof l === 'string' ? null : l[0])))
-      return { name: `random literal ${f}`, code: lines.map((l, i) => (typeof l === 'string' ? l : l[0] + ' '.repeat(pads[i]!) + l[1])).join('\n') }
+      return {
+        name: `random literal ${f}`,
+        code: lines.map((l, i) => (typeof l === 'string' ? l : l[0] + ' '.repeat(pads[i]!) + l[1])).join('\n'),
+      }
     })
     expect((await notGofmtClean(join(work.dir, 'gofmt-align'), files)).join('\n')).toBe('')
   }, 60_000)
@@ -192,6 +245,14 @@ async function notGofmtClean(dir: string, files: ReadonlyArray<{ name: string; c
   const listed = await run(gofmt, ['-l', dir], { timeoutMs: 100_000 })
   if (listed.code !== 0 || listed.stderr) return [`gofmt -l failed (${listed.code}): ${listed.stderr}`]
   const changed = listed.stdout.split('\n').filter(Boolean)
-  const shown = await Promise.all(changed.slice(0, 5).map((path) => run(gofmt, ['-d', path]).then((r) => `${files[paths.indexOf(path)]?.name ?? path}:\n${r.stdout}${r.stderr}`)))
-  return changed.length > shown.length ? [...shown, `... and ${changed.length - shown.length} more files gofmt would change`] : shown
+  const shown = await Promise.all(
+    changed
+      .slice(0, 5)
+      .map((path) =>
+        run(gofmt, ['-d', path]).then((r) => `${files[paths.indexOf(path)]?.name ?? path}:\n${r.stdout}${r.stderr}`),
+      ),
+  )
+  return changed.length > shown.length
+    ? [...shown, `... and ${changed.length - shown.length} more files gofmt would change`]
+    : shown
 }

@@ -16,8 +16,14 @@ export interface CurlInput {
 }
 
 /** No parameters known, so no options: just the model and the message. */
-const PLAIN_MODEL = { capabilities: { tools: false, vision: false, reasoning: false, structuredOutputs: false, streaming: false }, parameters: [] }
+const PLAIN_MODEL = {
+  capabilities: { tools: false, vision: false, reasoning: false, structuredOutputs: false, streaming: false },
+  parameters: [],
+}
 
 export function curlSnippet({ siteUrl, modelId, message }: CurlInput): string {
-  return generateSnippet({ model: { id: modelId, ...PLAIN_MODEL }, target: proxyTarget(siteUrl, modelId), message }, 'curl')
+  return generateSnippet(
+    { model: { id: modelId, ...PLAIN_MODEL }, target: proxyTarget(siteUrl, modelId), message },
+    'curl',
+  )
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runInNewContext } from 'node:vm'
+
 import { afterAll, describe, expect, it } from 'vitest'
 
 import { hasTool } from '@/e2e/fixtures/snippets/run'
@@ -31,7 +32,8 @@ describe('string literals', () => {
   })
 
   it('keep printable text (accents, emoji) as it is, so code reads like the message', () => {
-    for (const lit of [jsonString('café 🎉'), pythonString('café 🎉'), jsString('café 🎉'), goString('café 🎉')]) expect(lit).toBe('"café 🎉"')
+    for (const lit of [jsonString('café 🎉'), pythonString('café 🎉'), jsString('café 🎉'), goString('café 🎉')])
+      expect(lit).toBe('"café 🎉"')
   })
 
   it('JavaScript: V8 reads each literal back as the message', () => {
@@ -62,8 +64,15 @@ describe('string literals', () => {
   it('Go: the compiler reads each literal back as the message', (ctx) => {
     if (!hasTool('go')) return ctx.skip('no Go toolchain (apt-get install golang-go): Go literals not checked')
     const file = join(dir, 'main.go')
-    writeFileSync(file, `package main\n\nimport (\n\t"encoding/json"\n\t"fmt"\n)\n\nfunc main() {\n\tb, _ := json.Marshal([]string{${inputs.map(goString).join(', ')}})\n\tfmt.Print(string(b))\n}\n`)
-    const out = execFileSync('go', ['run', file], { encoding: 'utf8', env: { ...process.env, GOFLAGS: '-mod=mod', GO111MODULE: 'off' }, timeout: 120_000 })
+    writeFileSync(
+      file,
+      `package main\n\nimport (\n\t"encoding/json"\n\t"fmt"\n)\n\nfunc main() {\n\tb, _ := json.Marshal([]string{${inputs.map(goString).join(', ')}})\n\tfmt.Print(string(b))\n}\n`,
+    )
+    const out = execFileSync('go', ['run', file], {
+      encoding: 'utf8',
+      env: { ...process.env, GOFLAGS: '-mod=mod', GO111MODULE: 'off' },
+      timeout: 120_000,
+    })
     expect(JSON.parse(out)).toEqual(expected)
   })
 })

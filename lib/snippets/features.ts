@@ -56,7 +56,8 @@ export function snippetFeatures(model: SnippetModel): SnippetFeatures {
   return {
     stream: c.streaming,
     temperature: has('temperature'),
-    maxTokens: !known || has('max_tokens') ? 'max_tokens' : has('max_completion_tokens') ? 'max_completion_tokens' : null,
+    maxTokens:
+      !known || has('max_tokens') ? 'max_tokens' : has('max_completion_tokens') ? 'max_completion_tokens' : null,
     topP: has('top_p'),
     stop: has('stop'),
     seed: has('seed'),

@@ -4,7 +4,17 @@ import type { SnippetModel } from './features'
 export const FULL_MODEL: SnippetModel = {
   id: 'acme/omni-1',
   capabilities: { tools: true, vision: true, reasoning: true, structuredOutputs: true, streaming: true },
-  parameters: ['max_tokens', 'temperature', 'top_p', 'stop', 'seed', 'tools', 'tool_choice', 'response_format', 'reasoning'].map((name) => ({ name })),
+  parameters: [
+    'max_tokens',
+    'temperature',
+    'top_p',
+    'stop',
+    'seed',
+    'tools',
+    'tool_choice',
+    'response_format',
+    'reasoning',
+  ].map((name) => ({ name })),
   maxOutputTokens: 16384,
 }
 

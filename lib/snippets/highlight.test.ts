@@ -3,14 +3,28 @@ import { describe, expect, it } from 'vitest'
 import { TRICKY_MESSAGES } from '@/e2e/fixtures/snippets/tricky-messages'
 
 import { ALL_OPTIONS, BARE_MODEL, FULL_MODEL } from './fixtures'
-import { fullestFeatures, HIGHLIGHT_SAMPLE, highlightCode, highlightSnippet, snippetStylesCss, THEMES, tokenStyles, highlighterForTests } from './highlight'
-import { LANGUAGE_IDS, LANGUAGES, type SnippetLanguage, slotValues, snippetFeatures, snippetFlags, snippetTemplate, type SnippetRequest } from './index'
+import {
+  fullestFeatures,
+  HIGHLIGHT_SAMPLE,
+  highlightCode,
+  highlighterForTests,
+  highlightSnippet,
+  snippetStylesCss,
+  THEMES,
+  tokenStyles,
+} from './highlight'
+import type { SnippetLanguage, SnippetRequest } from './index'
+import { LANGUAGE_IDS, LANGUAGES, slotValues, snippetFeatures, snippetFlags, snippetTemplate } from './index'
 import { packTemplate, renderSegments, segmentsText, unpackTemplate } from './segments'
-import { FLAGS, type Flags, renderText } from './template'
+import type { Flags } from './template'
+import { FLAGS, renderText } from './template'
 
 const features = snippetFeatures(FULL_MODEL)
 const everyFlags = (): Flags[] =>
-  Array.from({ length: 2 ** FLAGS.length }, (_, n) => Object.fromEntries(FLAGS.map((f, i) => [f, Boolean(n & (1 << i))])) as Flags)
+  Array.from(
+    { length: 2 ** FLAGS.length },
+    (_, n) => Object.fromEntries(FLAGS.map((f, i) => [f, Boolean(n & (1 << i))])) as Flags,
+  )
 
 describe('highlighted templates render the same text as the generator', () => {
   for (const lang of LANGUAGE_IDS) {
@@ -19,7 +33,12 @@ describe('highlighted templates render the same text as the generator', () => {
       const highlighted = await highlightSnippet(lang, features)
       expect(highlighted).toHaveLength(template.length)
       TRICKY_MESSAGES.forEach((m, i) => {
-        const request: SnippetRequest = { target: { baseUrl: `https://x.example/${i}'"`, modelId: m.text, apiKeyEnv: 'K' }, message: m.text, system: m.text, options: { ...ALL_OPTIONS, stop: m.text } }
+        const request: SnippetRequest = {
+          target: { baseUrl: `https://x.example/${i}'"`, modelId: m.text, apiKeyEnv: 'K' },
+          message: m.text,
+          system: m.text,
+          options: { ...ALL_OPTIONS, stop: m.text },
+        }
         const values = slotValues(lang, request)
         for (const flags of everyFlags()) {
           expect(segmentsText(renderSegments(highlighted, flags, values))).toBe(renderText(template, flags, values))
@@ -33,19 +52,36 @@ describe('highlighted templates render the same text as the generator', () => {
     for (const lang of LANGUAGE_IDS) {
       const highlighted = await highlightSnippet(lang, bare)
       const values = slotValues(lang, HIGHLIGHT_SAMPLE)
-      for (const flags of everyFlags().slice(0, 64)) expect(segmentsText(renderSegments(highlighted, flags, values))).toBe(renderText(snippetTemplate(lang, bare), flags, values))
+      for (const flags of everyFlags().slice(0, 64))
+        expect(segmentsText(renderSegments(highlighted, flags, values))).toBe(
+          renderText(snippetTemplate(lang, bare), flags, values),
+        )
     }
   })
 })
 
-describe('a model\'s template is the fullest template minus lines (so only the fullest are highlighted)', () => {
+describe("a model's template is the fullest template minus lines (so only the fullest are highlighted)", () => {
   const key = (l: { when?: unknown; pieces: unknown }) => JSON.stringify([l.when ?? null, l.pieces])
-  const names = ['stream', 'temperature', 'topP', 'stop', 'seed', 'reasoning', 'jsonSchema', 'tools', 'toolChoice', 'image'] as const
+  const names = [
+    'stream',
+    'temperature',
+    'topP',
+    'stop',
+    'seed',
+    'reasoning',
+    'jsonSchema',
+    'tools',
+    'toolChoice',
+    'image',
+  ] as const
   it('holds for every feature set', () => {
     for (const lang of LANGUAGE_IDS) {
       for (const maxTokens of ['max_tokens', 'max_completion_tokens', null] as const) {
         for (let n = 0; n < 2 ** names.length; n++) {
-          const f = { ...Object.fromEntries(names.map((name, i) => [name, Boolean(n & (1 << i))])), maxTokens } as ReturnType<typeof snippetFeatures>
+          const f = {
+            ...Object.fromEntries(names.map((name, i) => [name, Boolean(n & (1 << i))])),
+            maxTokens,
+          } as ReturnType<typeof snippetFeatures>
           const fullest = new Set(snippetTemplate(lang, fullestFeatures(f)).map(key))
           const missing = snippetTemplate(lang, f).filter((l) => !fullest.has(key(l)))
           expect(missing, `${lang} ${JSON.stringify(f)}`).toEqual([])
@@ -70,14 +106,30 @@ describe('a model\'s template is the fullest template minus lines (so only the f
 
 describe('colours match shiki highlighting each whole snippet', () => {
   const requests: Array<[string, SnippetRequest]> = [false, true].flatMap((stream) => [
-    [`stream=${stream}, no options`, { ...HIGHLIGHT_SAMPLE, stream, system: '', options: {} }] as [string, SnippetRequest],
-    [`stream=${stream}, every option`, { ...HIGHLIGHT_SAMPLE, stream, options: ALL_OPTIONS }] as [string, SnippetRequest],
+    [`stream=${stream}, no options`, { ...HIGHLIGHT_SAMPLE, stream, system: '', options: {} }] as [
+      string,
+      SnippetRequest,
+    ],
+    [`stream=${stream}, every option`, { ...HIGHLIGHT_SAMPLE, stream, options: ALL_OPTIONS }] as [
+      string,
+      SnippetRequest,
+    ],
     ...(Object.keys(ALL_OPTIONS) as Array<keyof typeof ALL_OPTIONS>).map(
-      (k) => [`stream=${stream}, only ${k}`, { ...HIGHLIGHT_SAMPLE, stream, options: { [k]: ALL_OPTIONS[k] } }] as [string, SnippetRequest],
+      (k) =>
+        [`stream=${stream}, only ${k}`, { ...HIGHLIGHT_SAMPLE, stream, options: { [k]: ALL_OPTIONS[k] } }] as [
+          string,
+          SnippetRequest,
+        ],
     ),
   ])
 
-  for (const [lang, model] of LANGUAGE_IDS.flatMap((l) => [[l, FULL_MODEL], [l, BARE_MODEL]] as const)) {
+  for (const [lang, model] of LANGUAGE_IDS.flatMap(
+    (l) =>
+      [
+        [l, FULL_MODEL],
+        [l, BARE_MODEL],
+      ] as const,
+  )) {
     it(`${lang}, ${model.id}: every character has shiki's colour (${requests.length} renderings)`, async () => {
       const features = snippetFeatures(model)
       const h = await highlighterForTests()
@@ -85,15 +137,28 @@ describe('colours match shiki highlighting each whole snippet', () => {
       const normal = (c: string | undefined) => (c === undefined || c === plain ? PLAIN : c)
       const highlighted = await highlightSnippet(lang, features)
       for (const [name, request] of requests) {
-        const segments = renderSegments(highlighted, snippetFlags(request, features), slotValues(lang as SnippetLanguage, request))
+        const segments = renderSegments(
+          highlighted,
+          snippetFlags(request, features),
+          slotValues(lang as SnippetLanguage, request),
+        )
         const text = segmentsText(segments)
         const ours = segments.flatMap(([style, t]) => Array.from({ length: t.length }, () => colourOf(style)))
         const theirs = h
           .codeToTokensWithThemes(text, { lang: LANGUAGES[lang].grammar, themes: THEMES, tokenizeTimeLimit: 0 })
           .flatMap((line, i) => [...(i > 0 ? ['\n'] : []), ...line])
-          .flatMap((t) => (typeof t === 'string' ? [PLAIN] : Array.from({ length: t.content.length }, () => `${t.variants.light?.color?.toLowerCase()}|${t.variants.dark?.color?.toLowerCase()}`)))
+          .flatMap((t) =>
+            typeof t === 'string'
+              ? [PLAIN]
+              : Array.from(
+                  { length: t.content.length },
+                  () => `${t.variants.light?.color?.toLowerCase()}|${t.variants.dark?.color?.toLowerCase()}`,
+                ),
+          )
         const differ = ours.map((c, i) => (normal(c) === normal(theirs[i]) ? -1 : i)).filter((i) => i >= 0)
-        expect(differ.map((i) => `${name}: ${JSON.stringify(text.slice(Math.max(0, i - 20), i + 20))} at ${i}`).slice(0, 3)).toEqual([])
+        expect(
+          differ.map((i) => `${name}: ${JSON.stringify(text.slice(Math.max(0, i - 20), i + 20))} at ${i}`).slice(0, 3),
+        ).toEqual([])
       }
     })
   }
@@ -161,8 +226,16 @@ function oklchToRgb(l: number, c: number, hDeg: number): [number, number, number
   const l_ = (l + 0.3963377774 * a + 0.2158037573 * b) ** 3
   const m_ = (l - 0.1055613458 * a - 0.0638541728 * b) ** 3
   const s_ = (l - 0.0894841775 * a - 1.291485548 * b) ** 3
-  const lin = [4.0767416621 * l_ - 3.3077115913 * m_ + 0.2309699292 * s_, -1.2684380046 * l_ + 2.6097574011 * m_ - 0.3413193965 * s_, -0.0041960863 * l_ - 0.7034186147 * m_ + 1.707614701 * s_]
-  return lin.map((v) => Math.min(1, Math.max(0, v <= 0.0031308 ? 12.92 * v : 1.055 * v ** (1 / 2.4) - 0.055))) as [number, number, number]
+  const lin = [
+    4.0767416621 * l_ - 3.3077115913 * m_ + 0.2309699292 * s_,
+    -1.2684380046 * l_ + 2.6097574011 * m_ - 0.3413193965 * s_,
+    -0.0041960863 * l_ - 0.7034186147 * m_ + 1.707614701 * s_,
+  ]
+  return lin.map((v) => Math.min(1, Math.max(0, v <= 0.0031308 ? 12.92 * v : 1.055 * v ** (1 / 2.4) - 0.055))) as [
+    number,
+    number,
+    number,
+  ]
 }
 function luminance([r, g, b]: [number, number, number]): number {
   const lin = (v: number) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)

@@ -12,15 +12,20 @@
  * languages × stream × 2^9 options × free text) and would still need a fallback for edits.
  * Tests check that the assembled colours match shiki's own output for whole rendered snippets.
  */
-import { createHighlighterCore, type HighlighterCore, type ThemedTokenWithVariants } from 'shiki/core'
+import type { HighlighterCore, ThemedTokenWithVariants } from 'shiki/core'
+import { createHighlighterCore } from 'shiki/core'
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript'
 
-import { snippetTemplate } from './index'
 import type { SnippetFeatures } from './features'
-import { slotValues, type SnippetRequest } from './input'
-import { LANGUAGES, type SnippetLanguage } from './languages'
-import { type HighlightedPart, type HighlightedTemplate, renderSegments, type Segment } from './segments'
-import { alignPads, FLAGS, type Flags, holds, isPad, padCell, pieceText, type Slot, type Template, type When } from './template'
+import { snippetTemplate } from './index'
+import type { SnippetRequest } from './input'
+import { slotValues } from './input'
+import type { SnippetLanguage } from './languages'
+import { LANGUAGES } from './languages'
+import type { HighlightedPart, HighlightedTemplate, Segment } from './segments'
+import { renderSegments } from './segments'
+import type { Flags, Slot, Template, When } from './template'
+import { alignPads, FLAGS, holds, isPad, padCell, pieceText } from './template'
 
 export type { HighlightedPart, HighlightedTemplate } from './segments'
 
@@ -77,14 +82,29 @@ export const HIGHLIGHT_SAMPLE: SnippetRequest = {
   system: 'You are brief.',
   message: 'Hello!',
   stream: true,
-  options: { temperature: 0.7, maxTokens: 256, topP: 0.9, stop: 'END', seed: 42, reasoningEffort: 'low', jsonSchema: true, tools: true, imageUrl: 'https://example.com/a.png' },
+  options: {
+    temperature: 0.7,
+    maxTokens: 256,
+    topP: 0.9,
+    stop: 'END',
+    seed: 42,
+    reasoningEffort: 'low',
+    jsonSchema: true,
+    tools: true,
+    imageUrl: 'https://example.com/a.png',
+  },
 }
 
 const allFlags = (value: boolean): Flags => Object.fromEntries(FLAGS.map((f) => [f, value])) as Flags
 
 /** Flags under which a line shows: the first of a few whole-snippet renderings, else its own condition. */
 function flagsShowing(when: When | undefined): Flags {
-  const tries = [allFlags(false), allFlags(true), { ...allFlags(true), stream: false }, { ...allFlags(false), stream: true }]
+  const tries = [
+    allFlags(false),
+    allFlags(true),
+    { ...allFlags(true), stream: false },
+    { ...allFlags(false), stream: true },
+  ]
   const found = tries.find((f) => holds(when, f))
   if (found) return found
   const first = Array.isArray(when) ? when[0] : when
@@ -122,7 +142,19 @@ function cached(lang: SnippetLanguage, template: Template): Promise<HighlightedT
 
 /** Every feature on, keeping the output-limit parameter's name (it is part of the line text). */
 export function fullestFeatures(features: SnippetFeatures): SnippetFeatures {
-  return { stream: true, temperature: true, maxTokens: features.maxTokens ?? 'max_tokens', topP: true, stop: true, seed: true, reasoning: true, jsonSchema: true, tools: true, toolChoice: true, image: true }
+  return {
+    stream: true,
+    temperature: true,
+    maxTokens: features.maxTokens ?? 'max_tokens',
+    topP: true,
+    stop: true,
+    seed: true,
+    reasoning: true,
+    jsonSchema: true,
+    tools: true,
+    toolChoice: true,
+    image: true,
+  }
 }
 
 export function highlightTemplate(template: Template, lang: SnippetLanguage): Promise<HighlightedTemplate> {
@@ -135,10 +167,18 @@ export type Grammar = (typeof LANGUAGES)[SnippetLanguage]['grammar']
 export async function highlightCode(code: string, grammar: Grammar): Promise<Segment[]> {
   const template: Template = code.split('\n').map((line) => ({ pieces: line ? [line] : [] }))
   const none = Object.fromEntries(FLAGS.map((f) => [f, false])) as Flags
-  return renderSegments(await highlightLines(template, grammar, slotValues('curl', HIGHLIGHT_SAMPLE)), none, slotValues('curl', HIGHLIGHT_SAMPLE))
+  return renderSegments(
+    await highlightLines(template, grammar, slotValues('curl', HIGHLIGHT_SAMPLE)),
+    none,
+    slotValues('curl', HIGHLIGHT_SAMPLE),
+  )
 }
 
-async function highlightLines(template: Template, grammar: Grammar, values: Record<Slot, string>): Promise<HighlightedTemplate> {
+async function highlightLines(
+  template: Template,
+  grammar: Grammar,
+  values: Record<Slot, string>,
+): Promise<HighlightedTemplate> {
   const h = await getHighlighter()
   const theme = { light: h.getTheme(THEMES.light), dark: h.getTheme(THEMES.dark) }
   const plain = { light: theme.light.fg.toLowerCase(), dark: theme.dark.fg.toLowerCase() }
@@ -175,7 +215,13 @@ async function highlightLines(template: Template, grammar: Grammar, values: Reco
  * Cuts a line's tokens at its piece boundaries: literal text keeps token colours, a slot (or a
  * PAD, `pad` spaces wide here) takes its first token's.
  */
-function splitLine(pieces: Template[number]['pieces'], tokens: ThemedTokenWithVariants[], values: Record<Slot, string>, pad: number, style: (t: ThemedTokenWithVariants) => number): HighlightedPart[] {
+function splitLine(
+  pieces: Template[number]['pieces'],
+  tokens: ThemedTokenWithVariants[],
+  values: Record<Slot, string>,
+  pad: number,
+  style: (t: ThemedTokenWithVariants) => number,
+): HighlightedPart[] {
   // Per character of the line: its style.
   const perChar: number[] = []
   for (const t of tokens) for (let i = 0; i < t.content.length; i++) perChar.push(style(t))

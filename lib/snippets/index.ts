@@ -8,10 +8,13 @@
  * model's features; the input decides which lines show (template flags) and fills the slots with
  * literals escaped for that language (escape.ts). See template.ts for why.
  */
-import { snippetFeatures, type SnippetFeatures } from './features'
-import { type SnippetInput, slotValues, snippetFlags } from './input'
+import type { SnippetFeatures } from './features'
+import { snippetFeatures } from './features'
+import type { SnippetInput } from './input'
+import { slotValues, snippetFlags } from './input'
 import type { SnippetLanguage } from './languages'
-import { renderText, type Template } from './template'
+import type { Template } from './template'
+import { renderText } from './template'
 import { curlTemplate } from './templates/curl'
 import { goTemplate } from './templates/go'
 import { pythonTemplate } from './templates/python'

@@ -4,7 +4,8 @@
  */
 import { numberLiteral } from './escape'
 import type { ReasoningEffort, SnippetFeatures, SnippetModel } from './features'
-import { LITERALS, type SnippetLanguage } from './languages'
+import type { SnippetLanguage } from './languages'
+import { LITERALS } from './languages'
 import type { Flags, SlotValues } from './template'
 
 /** Where the request goes. */

@@ -2,7 +2,7 @@
  * The snippet languages: ids (also the `lang` URL parameter), tab labels, how to run each one and
  * how each writes a literal. Client-safe.
  */
-import { goString, jsString, jsonString, pythonString, shellSingleQuoted } from './escape'
+import { goString, jsonString, jsString, pythonString, shellSingleQuoted } from './escape'
 
 export const LANGUAGE_IDS = ['curl', 'python', 'typescript', 'javascript', 'python-urllib', 'go'] as const
 export type SnippetLanguage = (typeof LANGUAGE_IDS)[number]
@@ -21,11 +21,41 @@ export interface LanguageInfo {
 
 export const LANGUAGES: Record<SnippetLanguage, LanguageInfo> = {
   curl: { id: 'curl', label: 'curl', howToRun: 'Paste into bash or zsh.', grammar: 'bash', file: 'chat.sh' },
-  python: { id: 'python', label: 'Python', howToRun: 'The openai package: pip install openai, then python3 chat.py.', grammar: 'python', file: 'chat.py' },
-  typescript: { id: 'typescript', label: 'TypeScript', howToRun: 'The openai package: npm install openai, then npx tsx chat.ts.', grammar: 'typescript', file: 'chat.ts' },
-  javascript: { id: 'javascript', label: 'JavaScript', howToRun: 'fetch, no SDK: Node.js 18 or later, node chat.mjs.', grammar: 'javascript', file: 'chat.mjs' },
-  'python-urllib': { id: 'python-urllib', label: 'Python (no SDK)', howToRun: 'Standard library only (urllib): python3 chat.py.', grammar: 'python', file: 'chat.py' },
-  go: { id: 'go', label: 'Go', howToRun: 'net/http, no SDK: go run main.go (Go 1.18 or later).', grammar: 'go', file: 'main.go' },
+  python: {
+    id: 'python',
+    label: 'Python',
+    howToRun: 'The openai package: pip install openai, then python3 chat.py.',
+    grammar: 'python',
+    file: 'chat.py',
+  },
+  typescript: {
+    id: 'typescript',
+    label: 'TypeScript',
+    howToRun: 'The openai package: npm install openai, then npx tsx chat.ts.',
+    grammar: 'typescript',
+    file: 'chat.ts',
+  },
+  javascript: {
+    id: 'javascript',
+    label: 'JavaScript',
+    howToRun: 'fetch, no SDK: Node.js 18 or later, node chat.mjs.',
+    grammar: 'javascript',
+    file: 'chat.mjs',
+  },
+  'python-urllib': {
+    id: 'python-urllib',
+    label: 'Python (no SDK)',
+    howToRun: 'Standard library only (urllib): python3 chat.py.',
+    grammar: 'python',
+    file: 'chat.py',
+  },
+  go: {
+    id: 'go',
+    label: 'Go',
+    howToRun: 'net/http, no SDK: go run main.go (Go 1.18 or later).',
+    grammar: 'go',
+    file: 'main.go',
+  },
 }
 
 /** localStorage key of the last language chosen in any snippet on the site. */

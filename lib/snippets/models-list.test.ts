@@ -1,5 +1,7 @@
-import { createServer, type Server } from 'node:http'
+import type { Server } from 'node:http'
+import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { hasTool, runSnippets, workDir } from '@/e2e/fixtures/snippets/run'
@@ -7,7 +9,12 @@ import { hasTool, runSnippets, workDir } from '@/e2e/fixtures/snippets/run'
 import { MODELS_LIST_LANGUAGES, modelsListSnippet } from './models-list'
 
 // A stand-in for GET /api/v1/models (the browser tests use the built site's).
-const DATA = { data: [{ id: 'openai/gpt-4o-mini', name: 'GPT-4o mini', pricing: { prompt: '0.00000015' } }, { id: 'acme/ünïcode', name: 'Ünïcode "quoted" 🎉' }] }
+const DATA = {
+  data: [
+    { id: 'openai/gpt-4o-mini', name: 'GPT-4o mini', pricing: { prompt: '0.00000015' } },
+    { id: 'acme/ünïcode', name: 'Ünïcode "quoted" 🎉' },
+  ],
+}
 let server: Server
 let origin = ''
 const work = workDir('models-list')
@@ -28,12 +35,16 @@ afterAll(async () => {
 
 describe('models list snippets', () => {
   it('call GET /api/v1/models on the site', () => {
-    for (const lang of MODELS_LIST_LANGUAGES) expect(modelsListSnippet(lang, 'https://site.example/')).toContain('https://site.example/api/v1/models')
+    for (const lang of MODELS_LIST_LANGUAGES)
+      expect(modelsListSnippet(lang, 'https://site.example/')).toContain('https://site.example/api/v1/models')
   })
 
   it('run and print every model (curl: the JSON)', async () => {
     const langs = MODELS_LIST_LANGUAGES.filter((l) => l !== 'go' || hasTool('go'))
-    const results = await runSnippets(langs.map((lang) => ({ lang, code: modelsListSnippet(lang, origin) })), work.dir)
+    const results = await runSnippets(
+      langs.map((lang) => ({ lang, code: modelsListSnippet(lang, origin) })),
+      work.dir,
+    )
     for (const [i, r] of results.entries()) {
       const lang = langs[i]!
       expect(r.code, `${lang}: ${r.stderr}`).toBe(0)

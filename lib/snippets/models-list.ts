@@ -2,14 +2,33 @@
  * Snippets for the catalog API's models list (`GET /api/v1/models`, public, no key). Same
  * template machinery as the chat snippets, with no options: only the URL is a slot.
  */
-import { LITERALS, type SnippetLanguage } from './languages'
-import { renderText, slot, type SlotValues, type Template, templateBuilder } from './template'
+import type { SnippetLanguage } from './languages'
+import { LITERALS } from './languages'
+import type { SlotValues, Template } from './template'
+import { renderText, slot, templateBuilder } from './template'
 
 /** The languages offered for the models list: no SDK needed for one public GET. */
-export const MODELS_LIST_LANGUAGES = ['curl', 'python-urllib', 'javascript', 'go'] as const satisfies readonly SnippetLanguage[]
+export const MODELS_LIST_LANGUAGES = [
+  'curl',
+  'python-urllib',
+  'javascript',
+  'go',
+] as const satisfies readonly SnippetLanguage[]
 export type ModelsListLanguage = (typeof MODELS_LIST_LANGUAGES)[number]
 
-const NO_FLAGS = { stream: false, system: false, temperature: false, maxTokens: false, topP: false, stop: false, seed: false, reasoning: false, jsonSchema: false, tools: false, image: false }
+const NO_FLAGS = {
+  stream: false,
+  system: false,
+  temperature: false,
+  maxTokens: false,
+  topP: false,
+  stop: false,
+  seed: false,
+  reasoning: false,
+  jsonSchema: false,
+  tools: false,
+  image: false,
+}
 
 export function modelsListTemplate(lang: ModelsListLanguage): Template {
   const { line, lines } = templateBuilder()
@@ -71,7 +90,21 @@ func main() {
 /** Slot values: the list's URL; nothing else appears in these templates. */
 export function modelsListValues(lang: ModelsListLanguage, siteUrl: string): SlotValues {
   const url = LITERALS[lang].url(`${siteUrl.replace(/\/+$/, '')}/api/v1/models`)
-  return { url, baseUrl: url, keyEnv: '', model: '', system: '', message: '', temperature: '', maxTokens: '', topP: '', stop: '', seed: '', reasoningEffort: '', imageUrl: '' }
+  return {
+    url,
+    baseUrl: url,
+    keyEnv: '',
+    model: '',
+    system: '',
+    message: '',
+    temperature: '',
+    maxTokens: '',
+    topP: '',
+    stop: '',
+    seed: '',
+    reasoningEffort: '',
+    imageUrl: '',
+  }
 }
 
 export const MODELS_LIST_FLAGS = NO_FLAGS

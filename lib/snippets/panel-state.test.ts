@@ -1,15 +1,23 @@
 import { describe, expect, it } from 'vitest'
 
 import { BARE_MODEL, FULL_MODEL } from './fixtures'
-import { generateSnippet, optionDefaults, proxyTarget, snippetFeatures, type SnippetModel } from './index'
-import { defaultPanelState, type PanelContext, panelStateFromParams, panelStateToParams, type PanelState, requestFromPanelState } from './panel-state'
+import type { SnippetModel } from './index'
+import { generateSnippet, optionDefaults, proxyTarget, snippetFeatures } from './index'
+import type { PanelContext, PanelState } from './panel-state'
+import { defaultPanelState, panelStateFromParams, panelStateToParams, requestFromPanelState } from './panel-state'
 
 const ctxFor = (model: SnippetModel): PanelContext => ({
   features: snippetFeatures(model),
   defaults: optionDefaults(model),
   targets: [
     { id: 'proxy', label: 'Site', ...proxyTarget('https://site.example', model.id) },
-    { id: 'together-ai', label: 'Together directly', baseUrl: 'https://api.together.xyz/v1', modelId: 'acme/omni', apiKeyEnv: 'TOGETHER_AI_API_KEY' },
+    {
+      id: 'together-ai',
+      label: 'Together directly',
+      baseUrl: 'https://api.together.xyz/v1',
+      modelId: 'acme/omni',
+      apiKeyEnv: 'TOGETHER_AI_API_KEY',
+    },
   ],
   defaultMessage: 'Hello! What can you do?',
   maxOutputTokens: model.maxOutputTokens,
@@ -44,18 +52,31 @@ describe('panel state in the URL', () => {
   })
 
   it('ignores unknown languages, endpoints and values out of range', () => {
-    const s = panelStateFromParams(new URLSearchParams('lang=cobol&via=nope&temperature=9&top_p=-1&max_tokens=99999999&seed=1.5&reasoning_effort=extreme'), ctx)
+    const s = panelStateFromParams(
+      new URLSearchParams(
+        'lang=cobol&via=nope&temperature=9&top_p=-1&max_tokens=99999999&seed=1.5&reasoning_effort=extreme',
+      ),
+      ctx,
+    )
     expect(s).toEqual(defaultPanelState(ctx))
   })
 
   it('ignores options the model does not support', () => {
     const bare = ctxFor(BARE_MODEL)
-    const s = panelStateFromParams(new URLSearchParams('temperature=0.5&tools=1&image=1&json_schema=1&reasoning_effort=low&seed=3&stop=X&max_tokens=10'), bare)
+    const s = panelStateFromParams(
+      new URLSearchParams(
+        'temperature=0.5&tools=1&image=1&json_schema=1&reasoning_effort=low&seed=3&stop=X&max_tokens=10',
+      ),
+      bare,
+    )
     expect(s).toEqual({ ...defaultPanelState(bare), maxTokens: 10 })
   })
 
   it('stands for the request the generator gets', () => {
-    const s = panelStateFromParams(new URLSearchParams('via=together-ai&temperature=0.5&tools=1&image=1&message=Hi'), ctx)
+    const s = panelStateFromParams(
+      new URLSearchParams('via=together-ai&temperature=0.5&tools=1&image=1&message=Hi'),
+      ctx,
+    )
     const code = generateSnippet({ model: FULL_MODEL, ...requestFromPanelState(s, ctx) }, 'python')
     expect(code).toContain('base_url="https://api.together.xyz/v1"')
     expect(code).toContain('os.environ["TOGETHER_AI_API_KEY"]')

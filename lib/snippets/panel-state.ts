@@ -8,9 +8,11 @@
  *   max_tokens=500  top_p=0.9  stop=END  seed=7  reasoning_effort=low  json_schema=1  tools=1  image=1
  * Values a model does not support, or that are out of range, are ignored.
  */
-import { REASONING_EFFORTS, type OptionDefaults, type ReasoningEffort, type SnippetFeatures } from './features'
+import type { OptionDefaults, ReasoningEffort, SnippetFeatures } from './features'
+import { REASONING_EFFORTS } from './features'
 import type { SnippetRequest, SnippetTarget } from './input'
-import { isSnippetLanguage, type SnippetLanguage } from './languages'
+import type { SnippetLanguage } from './languages'
+import { isSnippetLanguage } from './languages'
 
 export interface PanelState {
   lang: SnippetLanguage
@@ -75,7 +77,11 @@ export const LIMITS = {
 const inRange = (n: number, r: { min: number; max: number }) => Number.isFinite(n) && n >= r.min && n <= r.max
 
 /** Parses a number typed or read from the URL; null when it is not acceptable for the option. */
-export function parseOption(name: 'temperature' | 'topP' | 'seed' | 'maxTokens', raw: string, ctx: PanelContext): number | null {
+export function parseOption(
+  name: 'temperature' | 'topP' | 'seed' | 'maxTokens',
+  raw: string,
+  ctx: PanelContext,
+): number | null {
   if (raw.trim() === '') return null
   const n = Number(raw)
   switch (name) {
@@ -107,7 +113,11 @@ const PARAMS = {
 } as const satisfies Record<keyof PanelState, string>
 
 /** The state a URL asks for, on top of the defaults; unknown, unsupported or invalid values are ignored. */
-export function panelStateFromParams(params: URLSearchParams, ctx: PanelContext, base = defaultPanelState(ctx)): PanelState {
+export function panelStateFromParams(
+  params: URLSearchParams,
+  ctx: PanelContext,
+  base = defaultPanelState(ctx),
+): PanelState {
   const s = { ...base }
   const f = ctx.features
   const get = (k: keyof typeof PARAMS) => params.get(PARAMS[k])
@@ -129,7 +139,8 @@ export function panelStateFromParams(params: URLSearchParams, ctx: PanelContext,
   const stop = get('stop')
   if (stop && f.stop) s.stop = stop
   const effort = get('reasoningEffort')
-  if (f.reasoning && (REASONING_EFFORTS as readonly string[]).includes(effort ?? '')) s.reasoningEffort = effort as ReasoningEffort
+  if (f.reasoning && (REASONING_EFFORTS as readonly string[]).includes(effort ?? ''))
+    s.reasoningEffort = effort as ReasoningEffort
   if (f.jsonSchema) s.jsonSchema = flag('jsonSchema')
   if (f.tools) s.tools = flag('tools')
   if (f.image) s.image = flag('image')
@@ -137,7 +148,11 @@ export function panelStateFromParams(params: URLSearchParams, ctx: PanelContext,
 }
 
 /** Writes the state into (a copy of) the page's parameters: non-default values only, other parameters kept. */
-export function panelStateToParams(state: PanelState, ctx: PanelContext, current = new URLSearchParams()): URLSearchParams {
+export function panelStateToParams(
+  state: PanelState,
+  ctx: PanelContext,
+  current = new URLSearchParams(),
+): URLSearchParams {
   const params = new URLSearchParams(current)
   const def = defaultPanelState(ctx)
   for (const [key, name] of Object.entries(PARAMS) as Array<[keyof PanelState, string]>) {

@@ -11,11 +11,33 @@ describe('routerSnippetModel', () => {
     const caps = modelDoc('x/x').capabilities
     const cat = buildCatalog({
       models: [
-        modelDoc('acme/a', { maxOutputTokens: 8000, capabilities: { ...caps, tools: true, vision: true }, parameters: [{ name: 'temperature' }, { name: 'tools' }, { name: 'seed' }] }),
-        modelDoc('acme/b', { maxOutputTokens: 4000, capabilities: { ...caps, tools: true, vision: false }, parameters: [{ name: 'tools' }, { name: 'temperature' }] }),
+        modelDoc('acme/a', {
+          maxOutputTokens: 8000,
+          capabilities: { ...caps, tools: true, vision: true },
+          parameters: [{ name: 'temperature' }, { name: 'tools' }, { name: 'seed' }],
+        }),
+        modelDoc('acme/b', {
+          maxOutputTokens: 4000,
+          capabilities: { ...caps, tools: true, vision: false },
+          parameters: [{ name: 'tools' }, { name: 'temperature' }],
+        }),
       ],
-      vendors: [vendorDoc('acme')], providers: [providerDoc('p1')], prose: [proseDoc('acme/a'), proseDoc('acme/b')],
-      routers: [{ id: 'router/r', slug: 'r', file: 'f', name: 'R', description: 'd', variants: [{ model: 'acme/a', weight: 1 }, { model: 'acme/b', weight: 1 }] }],
+      vendors: [vendorDoc('acme')],
+      providers: [providerDoc('p1')],
+      prose: [proseDoc('acme/a'), proseDoc('acme/b')],
+      routers: [
+        {
+          id: 'router/r',
+          slug: 'r',
+          file: 'f',
+          name: 'R',
+          description: 'd',
+          variants: [
+            { model: 'acme/a', weight: 1 },
+            { model: 'acme/b', weight: 1 },
+          ],
+        },
+      ],
     })
     const m = routerSnippetModel(cat.routers[0]!, cat.models)
     expect(m.id).toBe('router/r')

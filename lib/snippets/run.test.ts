@@ -10,12 +10,15 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import { startMockUpstream, type MockUpstream } from '@/e2e/fixtures/mock-upstream'
-import { hasTool, printedAnswer, type RunResult, runSnippets, workDir } from '@/e2e/fixtures/snippets/run'
+import type { MockUpstream } from '@/e2e/fixtures/mock-upstream'
+import { startMockUpstream } from '@/e2e/fixtures/mock-upstream'
+import type { RunResult } from '@/e2e/fixtures/snippets/run'
+import { hasTool, printedAnswer, runSnippets, workDir } from '@/e2e/fixtures/snippets/run'
 import { TRICKY_MESSAGES } from '@/e2e/fixtures/snippets/tricky-messages'
 
 import { ALL_OPTIONS, FULL_MODEL } from './fixtures'
-import { generateSnippet, LANGUAGE_IDS, type SnippetInput, type SnippetLanguage } from './index'
+import type { SnippetInput, SnippetLanguage } from './index'
+import { generateSnippet, LANGUAGE_IDS } from './index'
 
 const KEY = 'sk-snippet-test'
 let mock: MockUpstream
@@ -55,7 +58,11 @@ const runners = RUNNERS.filter((r) => !skipped.includes(r))
 const answer = printedAnswer
 
 function runAll(jobs: Array<{ runner: Runner; code: string }>, env: Record<string, string> = {}): Promise<RunResult[]> {
-  return runSnippets(jobs.map((j) => ({ lang: j.runner.lang, code: j.code, paste: j.runner.paste })), work.dir, { YOUR_API_KEY: KEY, ...env })
+  return runSnippets(
+    jobs.map((j) => ({ lang: j.runner.lang, code: j.code, paste: j.runner.paste })),
+    work.dir,
+    { YOUR_API_KEY: KEY, ...env },
+  )
 }
 
 describe('snippets run against a mock upstream', () => {
@@ -66,7 +73,14 @@ describe('snippets run against a mock upstream', () => {
 
   it('sends every tricky message exactly, in every language, streaming and not', async () => {
     const jobs = runners.flatMap((runner) =>
-      [false, true].flatMap((stream) => TRICKY_MESSAGES.map((m) => ({ runner, stream, message: m, code: generateSnippet(input('tricky', { message: m.text, stream }), runner.lang) }))),
+      [false, true].flatMap((stream) =>
+        TRICKY_MESSAGES.map((m) => ({
+          runner,
+          stream,
+          message: m,
+          code: generateSnippet(input('tricky', { message: m.text, stream }), runner.lang),
+        })),
+      ),
     )
     const results = await runAll(jobs)
     const problems = results.flatMap((r, i) => {
@@ -84,7 +98,14 @@ describe('snippets run against a mock upstream', () => {
 
   it('sends every option as the API expects, identically from every language', async () => {
     const jobs = runners.flatMap((runner) =>
-      [false, true].map((stream) => ({ runner, stream, code: generateSnippet(input('options', { message: `${runner.name} ${stream}`, system: 'Be brief.', options: ALL_OPTIONS, stream }), runner.lang) })),
+      [false, true].map((stream) => ({
+        runner,
+        stream,
+        code: generateSnippet(
+          input('options', { message: `${runner.name} ${stream}`, system: 'Be brief.', options: ALL_OPTIONS, stream }),
+          runner.lang,
+        ),
+      })),
     )
     const results = await runAll(jobs)
     expect(results.filter((r) => r.code !== 0).map((r) => r.stderr)).toEqual([])
@@ -105,7 +126,13 @@ describe('snippets run against a mock upstream', () => {
       })
       expect(messages).toEqual([
         { role: 'system', content: 'Be brief.' },
-        { role: 'user', content: [{ type: 'text', text: `${j.runner.name} ${j.stream}` }, { type: 'image_url', image_url: { url: ALL_OPTIONS.imageUrl } }] },
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: `${j.runner.name} ${j.stream}` },
+            { type: 'image_url', image_url: { url: ALL_OPTIONS.imageUrl } },
+          ],
+        },
       ])
       expect(tools).toEqual([
         {
@@ -119,7 +146,16 @@ describe('snippets run against a mock upstream', () => {
       ])
       expect(format).toEqual({
         type: 'json_schema',
-        json_schema: { name: 'answer', strict: true, schema: { type: 'object', properties: { answer: { type: 'string' } }, required: ['answer'], additionalProperties: false } },
+        json_schema: {
+          name: 'answer',
+          strict: true,
+          schema: {
+            type: 'object',
+            properties: { answer: { type: 'string' } },
+            required: ['answer'],
+            additionalProperties: false,
+          },
+        },
       })
     }
   }, 600_000)
@@ -128,7 +164,10 @@ describe('snippets run against a mock upstream', () => {
     mock.setFaults({ slow: { fault: { kind: 'slow', delayMs: 250 } } })
     // Bash pastes print their prompts first; the script run shows curl's own timing.
     const timed = runners.filter((r) => !r.paste)
-    const jobs = timed.map((runner) => ({ runner, code: generateSnippet(input('slow', { message: 'a somewhat longer answer, please', stream: true }), runner.lang) }))
+    const jobs = timed.map((runner) => ({
+      runner,
+      code: generateSnippet(input('slow', { message: 'a somewhat longer answer, please', stream: true }), runner.lang),
+    }))
     const results = await runAll(jobs)
     for (const [i, r] of results.entries()) {
       const name = jobs[i]!.runner.name
@@ -141,9 +180,15 @@ describe('snippets run against a mock upstream', () => {
   }, 300_000)
 
   it('fails loudly on an HTTP error, showing the error body', async () => {
-    mock.setFaults({ denied: { fault: { kind: 'status', status: 401, body: { error: { message: 'bad key from mock', type: 'auth' } } } } })
+    mock.setFaults({
+      denied: {
+        fault: { kind: 'status', status: 401, body: { error: { message: 'bad key from mock', type: 'auth' } } },
+      },
+    })
     const programs = runners.filter((r) => r.lang !== 'curl') // curl prints the error body; its exit code is 0 without --fail
-    const jobs = programs.flatMap((runner) => [false, true].map((stream) => ({ runner, code: generateSnippet(input('denied', { stream }), runner.lang) })))
+    const jobs = programs.flatMap((runner) =>
+      [false, true].map((stream) => ({ runner, code: generateSnippet(input('denied', { stream }), runner.lang) })),
+    )
     const results = await runAll(jobs)
     for (const [i, r] of results.entries()) {
       const name = jobs[i]!.runner.name

@@ -2,13 +2,17 @@
  * Highlighted templates (made at build time by highlight.ts) and how the browser turns one into
  * coloured text for the current flags and slot values. Client-safe, no dependencies.
  */
-import { alignPads, type Flags, type Slot, SLOTS, type SlotValues, visibleLines, type When } from './template'
+import type { Flags, Slot, SlotValues, When } from './template'
+import { alignPads, SLOTS, visibleLines } from './template'
 
 /**
  * A coloured run of literal text, a slot coloured like the literal it stands in, or a PAD
  * (alignment spaces, as many as `alignPads` says for the lines shown; see template.ts).
  */
-export type HighlightedPart = [style: number, text: string] | [style: number, slot: Slot, isSlot: 1] | [style: number, pad: '', isPad: 2]
+export type HighlightedPart =
+  | [style: number, text: string]
+  | [style: number, slot: Slot, isSlot: 1]
+  | [style: number, pad: '', isPad: 2]
 
 export interface HighlightedLine {
   when?: When
@@ -45,7 +49,12 @@ function partText(part: HighlightedPart, values: SlotValues, pad: number): strin
 /** The text of a highlighted line before its PAD, or null: what `alignPads` measures (as `padCell` in template.ts). */
 function padCell(parts: readonly HighlightedPart[], values: SlotValues): string | null {
   const at = parts.findIndex((p) => p.length === 3 && p[2] === 2)
-  return at < 0 ? null : parts.slice(0, at).map((p) => partText(p, values, 0)).join('')
+  return at < 0
+    ? null
+    : parts
+        .slice(0, at)
+        .map((p) => partText(p, values, 0))
+        .join('')
 }
 
 export const segmentsText = (segments: readonly Segment[]) => segments.map((s) => s[1]).join('')
@@ -87,9 +96,15 @@ export function packTemplate(template: HighlightedTemplate): PackedTemplate {
     }
     let style = 0
     for (const part of line.parts) {
-      if (part[0] > 0xff || (part.length === 2 && (MARKERS.test(part[1]) || part[1].includes('\n')))) throw new Error(`cannot pack ${JSON.stringify(part)}`)
+      if (part[0] > 0xff || (part.length === 2 && (MARKERS.test(part[1]) || part[1].includes('\n'))))
+        throw new Error(`cannot pack ${JSON.stringify(part)}`)
       if (part[0] !== style) out += String.fromCharCode(STYLE + (style = part[0]))
-      out += part.length === 2 ? part[1] : part[2] === 1 ? String.fromCharCode(SLOT + SLOTS.indexOf(part[1])) : String.fromCharCode(PAD)
+      out +=
+        part.length === 2
+          ? part[1]
+          : part[2] === 1
+            ? String.fromCharCode(SLOT + SLOTS.indexOf(part[1]))
+            : String.fromCharCode(PAD)
     }
     return out
   })

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest'
 
 import { ALL_OPTIONS, BARE_MODEL, FULL_MODEL } from './fixtures'
-import { generateSnippet, LANGUAGE_IDS, proxyTarget, safeEnvName, snippetFeatures, type SnippetInput, type SnippetLanguage } from './index'
+import type { SnippetInput, SnippetLanguage } from './index'
+import { generateSnippet, LANGUAGE_IDS, proxyTarget, safeEnvName, snippetFeatures } from './index'
 
-const EXT: Record<SnippetLanguage, string> = { curl: 'sh', python: 'py', typescript: 'ts', javascript: 'mjs', 'python-urllib': 'py', go: 'go' }
+const EXT: Record<SnippetLanguage, string> = {
+  curl: 'sh',
+  python: 'py',
+  typescript: 'ts',
+  javascript: 'mjs',
+  'python-urllib': 'py',
+  go: 'go',
+}
 const SITE = 'https://models.example'
 
 const base = (over: Partial<SnippetInput> = {}): SnippetInput => ({
@@ -21,7 +29,9 @@ describe('snapshots: every language, streaming off and on', () => {
     for (const stream of [false, true]) {
       const tag = stream ? 'stream' : 'once'
       it(`${lang}, ${tag}, defaults`, async () => {
-        await expect(generateSnippet(base({ stream }), lang)).toMatchFileSnapshot(`__snapshots__/${lang}.${tag}.${EXT[lang]}.snap`)
+        await expect(generateSnippet(base({ stream }), lang)).toMatchFileSnapshot(
+          `__snapshots__/${lang}.${tag}.${EXT[lang]}.snap`,
+        )
       })
       it(`${lang}, ${tag}, every option`, async () => {
         const code = generateSnippet(base({ stream, system: 'Answer in one sentence.', options: ALL_OPTIONS }), lang)
@@ -34,10 +44,23 @@ describe('snapshots: every language, streaming off and on', () => {
 describe('what the model supports decides what is shown', () => {
   it('a model with no parameter list gets max_tokens only, and no capability examples it lacks', () => {
     for (const lang of LANGUAGE_IDS) {
-      const code = generateSnippet(base({ model: BARE_MODEL, target: proxyTarget(SITE, BARE_MODEL.id), system: 'S', options: ALL_OPTIONS }), lang)
+      const code = generateSnippet(
+        base({ model: BARE_MODEL, target: proxyTarget(SITE, BARE_MODEL.id), system: 'S', options: ALL_OPTIONS }),
+        lang,
+      )
       expect(code).toContain('max_tokens')
       expect(code).toContain('300')
-      for (const absent of ['temperature', 'top_p', '"STOP"', 'seed', 'reasoning_effort', 'response_format', 'get_weather', 'image_url', 'cat.png']) {
+      for (const absent of [
+        'temperature',
+        'top_p',
+        '"STOP"',
+        'seed',
+        'reasoning_effort',
+        'response_format',
+        'get_weather',
+        'image_url',
+        'cat.png',
+      ]) {
         expect(code, `${lang} shows ${absent}`).not.toContain(absent)
       }
     }
@@ -47,7 +70,24 @@ describe('what the model supports decides what is shown', () => {
     for (const lang of LANGUAGE_IDS) {
       const on = generateSnippet(base({ options: ALL_OPTIONS }), lang)
       const off = generateSnippet(base(), lang)
-      for (const text of ['temperature', '0.2', 'max_tokens', '300', 'top_p', '0.5', 'STOP', 'seed', 'reasoning_effort', 'high', 'response_format', 'json_schema', 'get_weather', 'tool_choice', 'image_url', 'https://example.com/cat.png']) {
+      for (const text of [
+        'temperature',
+        '0.2',
+        'max_tokens',
+        '300',
+        'top_p',
+        '0.5',
+        'STOP',
+        'seed',
+        'reasoning_effort',
+        'high',
+        'response_format',
+        'json_schema',
+        'get_weather',
+        'tool_choice',
+        'image_url',
+        'https://example.com/cat.png',
+      ]) {
         expect(on, `${lang} lacks ${text}`).toContain(text)
         if (!/^[0-9.]+$/.test(text)) expect(off, `${lang} shows ${text} unasked`).not.toContain(text)
       }
@@ -76,13 +116,18 @@ describe('what the model supports decides what is shown', () => {
     const model = { ...FULL_MODEL, capabilities: { ...FULL_MODEL.capabilities, streaming: false } }
     expect(snippetFeatures(model).stream).toBe(false)
     for (const lang of LANGUAGE_IDS) {
-      expect(generateSnippet(base({ model, stream: true }), lang)).toBe(generateSnippet(base({ model, stream: false }), lang))
+      expect(generateSnippet(base({ model, stream: true }), lang)).toBe(
+        generateSnippet(base({ model, stream: false }), lang),
+      )
     }
   })
 
   it('ignores values that are not acceptable numbers', () => {
     for (const lang of LANGUAGE_IDS) {
-      const code = generateSnippet(base({ options: { temperature: Number.NaN, maxTokens: 2.5, seed: Number.POSITIVE_INFINITY } }), lang)
+      const code = generateSnippet(
+        base({ options: { temperature: Number.NaN, maxTokens: 2.5, seed: Number.POSITIVE_INFINITY } }),
+        lang,
+      )
       expect(code).toBe(generateSnippet(base(), lang))
     }
   })
@@ -99,14 +144,38 @@ describe('targets', () => {
   })
 
   it('calls a provider directly with its base URL, its model id and its key variable', () => {
-    const target = { baseUrl: 'https://api.together.xyz/v1/', modelId: 'Acme/Omni-1-Turbo', apiKeyEnv: 'TOGETHER_AI_API_KEY' }
+    const target = {
+      baseUrl: 'https://api.together.xyz/v1/',
+      modelId: 'Acme/Omni-1-Turbo',
+      apiKeyEnv: 'TOGETHER_AI_API_KEY',
+    }
     const expectations: Record<SnippetLanguage, string[]> = {
       curl: ["'https://api.together.xyz/v1/chat/completions'", '"model": "Acme/Omni-1-Turbo"', '$TOGETHER_AI_API_KEY'],
-      python: ['base_url="https://api.together.xyz/v1"', 'model="Acme/Omni-1-Turbo"', 'os.environ["TOGETHER_AI_API_KEY"]'],
-      typescript: ['baseURL: "https://api.together.xyz/v1"', 'model: "Acme/Omni-1-Turbo"', 'process.env.TOGETHER_AI_API_KEY'],
-      javascript: ['fetch("https://api.together.xyz/v1/chat/completions"', 'model: "Acme/Omni-1-Turbo"', 'process.env.TOGETHER_AI_API_KEY'],
-      'python-urllib': ['"https://api.together.xyz/v1/chat/completions"', '"model": "Acme/Omni-1-Turbo"', 'os.environ["TOGETHER_AI_API_KEY"]'],
-      go: ['"https://api.together.xyz/v1/chat/completions"', '"model": "Acme/Omni-1-Turbo"', 'os.Getenv("TOGETHER_AI_API_KEY")'],
+      python: [
+        'base_url="https://api.together.xyz/v1"',
+        'model="Acme/Omni-1-Turbo"',
+        'os.environ["TOGETHER_AI_API_KEY"]',
+      ],
+      typescript: [
+        'baseURL: "https://api.together.xyz/v1"',
+        'model: "Acme/Omni-1-Turbo"',
+        'process.env.TOGETHER_AI_API_KEY',
+      ],
+      javascript: [
+        'fetch("https://api.together.xyz/v1/chat/completions"',
+        'model: "Acme/Omni-1-Turbo"',
+        'process.env.TOGETHER_AI_API_KEY',
+      ],
+      'python-urllib': [
+        '"https://api.together.xyz/v1/chat/completions"',
+        '"model": "Acme/Omni-1-Turbo"',
+        'os.environ["TOGETHER_AI_API_KEY"]',
+      ],
+      go: [
+        '"https://api.together.xyz/v1/chat/completions"',
+        '"model": "Acme/Omni-1-Turbo"',
+        'os.Getenv("TOGETHER_AI_API_KEY")',
+      ],
     }
     for (const lang of LANGUAGE_IDS) {
       const code = generateSnippet(base({ target }), lang)

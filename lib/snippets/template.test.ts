@@ -4,11 +4,22 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { alignPads, PAD, renderText, type SlotValues, templateBuilder } from './template'
+import type { SlotValues } from './template'
+import { alignPads, PAD, renderText, templateBuilder } from './template'
 
 describe('alignPads', () => {
   it('aligns each run of key: value lines to its longest key; other lines end a run', () => {
-    const cells = ['\t"model":', null, null, '\t"temperature":', '\t"seed":', null, '\t"tool_choice":', '\t"stream":', '\t\t"a":']
+    const cells = [
+      '\t"model":',
+      null,
+      null,
+      '\t"temperature":',
+      '\t"seed":',
+      null,
+      '\t"tool_choice":',
+      '\t"stream":',
+      '\t\t"a":',
+    ]
     expect(alignPads(cells)).toEqual([1, 0, 0, 1, 8, 0, 1, 6, 1])
   })
 
@@ -32,8 +43,22 @@ describe('renderText with PAD', () => {
     add({ temperature: true })`	"temperature":${PAD}0.2,`
     line`}`
     const values = {} as SlotValues
-    const flags = { stream: false, system: false, temperature: false, maxTokens: false, topP: false, stop: false, seed: true, reasoning: false, jsonSchema: false, tools: false, image: false }
+    const flags = {
+      stream: false,
+      system: false,
+      temperature: false,
+      maxTokens: false,
+      topP: false,
+      stop: false,
+      seed: true,
+      reasoning: false,
+      jsonSchema: false,
+      tools: false,
+      image: false,
+    }
     expect(renderText(lines, flags, values)).toBe('m := map[string]any{\n\t"seed": 7,\n}')
-    expect(renderText(lines, { ...flags, temperature: true }, values)).toBe('m := map[string]any{\n\t"seed":        7,\n\t"temperature": 0.2,\n}')
+    expect(renderText(lines, { ...flags, temperature: true }, values)).toBe(
+      'm := map[string]any{\n\t"seed":        7,\n\t"temperature": 0.2,\n}',
+    )
   })
 })

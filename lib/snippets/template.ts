@@ -18,12 +18,38 @@
  */
 
 /** Switches that choose lines: streaming, and each option the user turned on. */
-export const FLAGS = ['stream', 'system', 'temperature', 'maxTokens', 'topP', 'stop', 'seed', 'reasoning', 'jsonSchema', 'tools', 'image'] as const
+export const FLAGS = [
+  'stream',
+  'system',
+  'temperature',
+  'maxTokens',
+  'topP',
+  'stop',
+  'seed',
+  'reasoning',
+  'jsonSchema',
+  'tools',
+  'image',
+] as const
 export type Flag = (typeof FLAGS)[number]
 export type Flags = Record<Flag, boolean>
 
 /** Values that change without changing the code's shape. Slot text is already a literal of the language. */
-export const SLOTS = ['url', 'baseUrl', 'keyEnv', 'model', 'system', 'message', 'temperature', 'maxTokens', 'topP', 'stop', 'seed', 'reasoningEffort', 'imageUrl'] as const
+export const SLOTS = [
+  'url',
+  'baseUrl',
+  'keyEnv',
+  'model',
+  'system',
+  'message',
+  'temperature',
+  'maxTokens',
+  'topP',
+  'stop',
+  'seed',
+  'reasoningEffort',
+  'imageUrl',
+] as const
 export type Slot = (typeof SLOTS)[number]
 export type SlotValues = Record<Slot, string>
 
@@ -78,7 +104,12 @@ export function pieceText(p: Piece, values: SlotValues, pad: number): string {
 /** A line's text before its PAD (what `alignPads` measures), or null when it has none. */
 export function padCell(pieces: readonly Piece[], values: SlotValues): string | null {
   const at = pieces.findIndex(isPad)
-  return at < 0 ? null : pieces.slice(0, at).map((p) => pieceText(p, values, 0)).join('')
+  return at < 0
+    ? null
+    : pieces
+        .slice(0, at)
+        .map((p) => pieceText(p, values, 0))
+        .join('')
 }
 
 /**

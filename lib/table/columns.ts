@@ -5,6 +5,7 @@
  * this one list, so a column has one title and one sort policy everywhere.
  */
 import type { Capability } from '@/lib/catalog/schema'
+
 import type { ModelRow } from './rows'
 import { STATUSES } from './vocab'
 
@@ -57,22 +58,127 @@ export interface ColumnSpec {
 const STATUS_RANK = Object.fromEntries(STATUSES.map((s, i) => [s, i])) as Record<ModelRow['status'], number>
 
 /** Capabilities shown in the index's "Capabilities" column, in this order (the others are filters only). */
-export const KEY_CAPABILITIES: Capability[] = ['tools', 'vision', 'reasoning', 'structuredOutputs', 'promptCaching', 'webSearch']
+export const KEY_CAPABILITIES: Capability[] = [
+  'tools',
+  'vision',
+  'reasoning',
+  'structuredOutputs',
+  'promptCaching',
+  'webSearch',
+]
 
 export const COLUMNS: ColumnSpec[] = [
-  { id: 'name', title: 'Model', description: 'Model name and id', value: (r) => naturalKey(r, 'name'), descFirst: false, numeric: false, alwaysVisible: true },
-  { id: 'vendor', title: 'Vendor', description: 'The lab that makes the model', value: (r) => naturalKey(r, 'vendorName'), descFirst: false, numeric: false },
-  { id: 'context', title: 'Context', description: 'Context window', unit: 'tokens', value: (r) => r.context, descFirst: true, numeric: true },
-  { id: 'maxOutput', title: 'Max reply', description: 'Most output tokens in one reply', unit: 'tokens', value: (r) => r.maxOutput, descFirst: true, numeric: true },
-  { id: 'input', title: 'Input', description: 'Input price at the cheapest provider', unit: 'USD per 1M tokens', value: (r) => r.input, descFirst: false, numeric: true },
-  { id: 'output', title: 'Output', description: 'Output price at the cheapest provider', unit: 'USD per 1M tokens', value: (r) => r.output, descFirst: false, numeric: true },
-  { id: 'cacheRead', title: 'Cache read', description: 'Cached input price at the cheapest provider', unit: 'USD per 1M tokens', value: (r) => r.cacheRead, descFirst: false, numeric: true },
-  { id: 'providers', title: 'Providers', description: 'Number of providers serving the model', value: (r) => r.providers.length, descFirst: true, numeric: true },
-  { id: 'modalities', title: 'Accepts', description: 'Input modalities (sorted by how many)', value: (r) => r.inputModalities.length, descFirst: true, numeric: true },
-  { id: 'capabilities', title: 'Capabilities', description: 'Key capabilities (sorted by how many)', value: (r) => KEY_CAPABILITIES.filter((c) => r.capabilities.includes(c)).length, descFirst: true, numeric: true },
-  { id: 'released', title: 'Released', description: 'Release date', value: (r) => r.released, descFirst: true, numeric: false },
-  { id: 'cutoff', title: 'Knowledge cutoff', description: 'Training data cutoff', value: (r) => r.cutoff, descFirst: true, numeric: false, hiddenByDefault: true },
-  { id: 'status', title: 'Status', description: 'Available, preview or deprecated', value: (r) => STATUS_RANK[r.status], descFirst: false, numeric: true },
+  {
+    id: 'name',
+    title: 'Model',
+    description: 'Model name and id',
+    value: (r) => naturalKey(r, 'name'),
+    descFirst: false,
+    numeric: false,
+    alwaysVisible: true,
+  },
+  {
+    id: 'vendor',
+    title: 'Vendor',
+    description: 'The lab that makes the model',
+    value: (r) => naturalKey(r, 'vendorName'),
+    descFirst: false,
+    numeric: false,
+  },
+  {
+    id: 'context',
+    title: 'Context',
+    description: 'Context window',
+    unit: 'tokens',
+    value: (r) => r.context,
+    descFirst: true,
+    numeric: true,
+  },
+  {
+    id: 'maxOutput',
+    title: 'Max reply',
+    description: 'Most output tokens in one reply',
+    unit: 'tokens',
+    value: (r) => r.maxOutput,
+    descFirst: true,
+    numeric: true,
+  },
+  {
+    id: 'input',
+    title: 'Input',
+    description: 'Input price at the cheapest provider',
+    unit: 'USD per 1M tokens',
+    value: (r) => r.input,
+    descFirst: false,
+    numeric: true,
+  },
+  {
+    id: 'output',
+    title: 'Output',
+    description: 'Output price at the cheapest provider',
+    unit: 'USD per 1M tokens',
+    value: (r) => r.output,
+    descFirst: false,
+    numeric: true,
+  },
+  {
+    id: 'cacheRead',
+    title: 'Cache read',
+    description: 'Cached input price at the cheapest provider',
+    unit: 'USD per 1M tokens',
+    value: (r) => r.cacheRead,
+    descFirst: false,
+    numeric: true,
+  },
+  {
+    id: 'providers',
+    title: 'Providers',
+    description: 'Number of providers serving the model',
+    value: (r) => r.providers.length,
+    descFirst: true,
+    numeric: true,
+  },
+  {
+    id: 'modalities',
+    title: 'Accepts',
+    description: 'Input modalities (sorted by how many)',
+    value: (r) => r.inputModalities.length,
+    descFirst: true,
+    numeric: true,
+  },
+  {
+    id: 'capabilities',
+    title: 'Capabilities',
+    description: 'Key capabilities (sorted by how many)',
+    value: (r) => KEY_CAPABILITIES.filter((c) => r.capabilities.includes(c)).length,
+    descFirst: true,
+    numeric: true,
+  },
+  {
+    id: 'released',
+    title: 'Released',
+    description: 'Release date',
+    value: (r) => r.released,
+    descFirst: true,
+    numeric: false,
+  },
+  {
+    id: 'cutoff',
+    title: 'Knowledge cutoff',
+    description: 'Training data cutoff',
+    value: (r) => r.cutoff,
+    descFirst: true,
+    numeric: false,
+    hiddenByDefault: true,
+  },
+  {
+    id: 'status',
+    title: 'Status',
+    description: 'Available, preview or deprecated',
+    value: (r) => STATUS_RANK[r.status],
+    descFirst: false,
+    numeric: true,
+  },
 ]
 
 export const COLUMN_BY_ID = Object.fromEntries(COLUMNS.map((c) => [c.id, c])) as Record<ColumnId, ColumnSpec>

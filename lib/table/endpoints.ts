@@ -3,8 +3,10 @@
  * of one model by one provider. Same column titles, units and sort policy as the index
  * (columns.ts). Pure.
  */
-import type { EndpointView, Model } from '@/lib/catalog/types'
+
 import type { Status } from '@/lib/catalog/schema'
+import type { EndpointView, Model } from '@/lib/catalog/types'
+
 import type { SortValue } from './columns'
 
 export interface EndpointRow {
@@ -52,7 +54,18 @@ export function toEndpointRow(e: EndpointView, model?: Pick<Model, 'id' | 'name'
   return row
 }
 
-export const ENDPOINT_COLUMN_IDS = ['provider', 'model', 'modelId', 'context', 'maxOutput', 'input', 'output', 'cacheRead', 'cacheWrite', 'reasoning'] as const
+export const ENDPOINT_COLUMN_IDS = [
+  'provider',
+  'model',
+  'modelId',
+  'context',
+  'maxOutput',
+  'input',
+  'output',
+  'cacheRead',
+  'cacheWrite',
+  'reasoning',
+] as const
 export type EndpointColumnId = (typeof ENDPOINT_COLUMN_IDS)[number]
 
 export interface EndpointColumnSpec {
@@ -69,12 +82,68 @@ const PER_M = 'USD per 1M tokens'
 export const ENDPOINT_COLUMNS: Record<EndpointColumnId, EndpointColumnSpec> = {
   provider: { id: 'provider', title: 'Provider', value: (r) => r.providerName, descFirst: false, numeric: false },
   model: { id: 'model', title: 'Model', value: (r) => r.modelName, descFirst: false, numeric: false },
-  modelId: { id: 'modelId', title: 'Provider model id', description: 'The id to send in API requests to this provider', value: (r) => r.modelId, descFirst: false, numeric: false },
-  context: { id: 'context', title: 'Context', description: 'Context window, tokens', value: (r) => r.context, descFirst: true, numeric: true },
-  maxOutput: { id: 'maxOutput', title: 'Max reply', description: 'Most output tokens in one reply', value: (r) => r.maxOutput, descFirst: true, numeric: true },
-  input: { id: 'input', title: 'Input', description: `Input price, ${PER_M}`, value: (r) => r.input, descFirst: false, numeric: true },
-  output: { id: 'output', title: 'Output', description: `Output price, ${PER_M}`, value: (r) => r.output, descFirst: false, numeric: true },
-  cacheRead: { id: 'cacheRead', title: 'Cache read', description: `Cached input price, ${PER_M}`, value: (r) => r.cacheRead, descFirst: false, numeric: true },
-  cacheWrite: { id: 'cacheWrite', title: 'Cache write', description: `Cache write price, ${PER_M}`, value: (r) => r.cacheWrite, descFirst: false, numeric: true },
-  reasoning: { id: 'reasoning', title: 'Reasoning', description: `Reasoning token price, ${PER_M}`, value: (r) => r.reasoning, descFirst: false, numeric: true },
+  modelId: {
+    id: 'modelId',
+    title: 'Provider model id',
+    description: 'The id to send in API requests to this provider',
+    value: (r) => r.modelId,
+    descFirst: false,
+    numeric: false,
+  },
+  context: {
+    id: 'context',
+    title: 'Context',
+    description: 'Context window, tokens',
+    value: (r) => r.context,
+    descFirst: true,
+    numeric: true,
+  },
+  maxOutput: {
+    id: 'maxOutput',
+    title: 'Max reply',
+    description: 'Most output tokens in one reply',
+    value: (r) => r.maxOutput,
+    descFirst: true,
+    numeric: true,
+  },
+  input: {
+    id: 'input',
+    title: 'Input',
+    description: `Input price, ${PER_M}`,
+    value: (r) => r.input,
+    descFirst: false,
+    numeric: true,
+  },
+  output: {
+    id: 'output',
+    title: 'Output',
+    description: `Output price, ${PER_M}`,
+    value: (r) => r.output,
+    descFirst: false,
+    numeric: true,
+  },
+  cacheRead: {
+    id: 'cacheRead',
+    title: 'Cache read',
+    description: `Cached input price, ${PER_M}`,
+    value: (r) => r.cacheRead,
+    descFirst: false,
+    numeric: true,
+  },
+  cacheWrite: {
+    id: 'cacheWrite',
+    title: 'Cache write',
+    description: `Cache write price, ${PER_M}`,
+    value: (r) => r.cacheWrite,
+    descFirst: false,
+    numeric: true,
+  },
+  reasoning: {
+    id: 'reasoning',
+    title: 'Reasoning',
+    description: `Reasoning token price, ${PER_M}`,
+    value: (r) => r.reasoning,
+    descFirst: false,
+    numeric: true,
+  },
 }

@@ -4,15 +4,30 @@ import { toCsv, toJson } from './export'
 import { row } from './fixtures'
 
 const rows = [
-  row('openai/gpt-4o-mini', { name: 'GPT-4o mini', vendorName: 'OpenAI', input: 0.15, output: 0.6, cacheRead: 0.075, providers: ['openai', 'azure'] }),
-  row('acme/quote', { name: 'He said "hi", twice', vendorName: 'Acme', input: undefined, output: undefined, providers: [] }),
+  row('openai/gpt-4o-mini', {
+    name: 'GPT-4o mini',
+    vendorName: 'OpenAI',
+    input: 0.15,
+    output: 0.6,
+    cacheRead: 0.075,
+    providers: ['openai', 'azure'],
+  }),
+  row('acme/quote', {
+    name: 'He said "hi", twice',
+    vendorName: 'Acme',
+    input: undefined,
+    output: undefined,
+    providers: [],
+  }),
 ]
 
 describe('export', () => {
   it('writes CSV with units in the headers, raw numbers and RFC 4180 quoting', () => {
     const csv = toCsv(rows, ['name', 'vendor', 'input', 'output', 'cacheRead', 'providers'])
     const lines = csv.split('\r\n')
-    expect(lines[0]).toBe('Id,Model,Vendor,Input (USD per 1M tokens),Output (USD per 1M tokens),Cache read (USD per 1M tokens),Providers')
+    expect(lines[0]).toBe(
+      'Id,Model,Vendor,Input (USD per 1M tokens),Output (USD per 1M tokens),Cache read (USD per 1M tokens),Providers',
+    )
     expect(lines[1]).toBe('openai/gpt-4o-mini,GPT-4o mini,OpenAI,0.15,0.6,0.075,openai; azure')
     expect(lines[2]).toBe('acme/quote,"He said ""hi"", twice",Acme,,,,')
     expect(csv.endsWith('\r\n')).toBe(true)

@@ -59,9 +59,7 @@ export function toCsv(rows: readonly ModelRow[], columns: readonly ColumnId[]): 
 /** JSON: an array of objects keyed by field (`id`, `name`, `input`, ...), units in `units`. */
 export function toJson(rows: readonly ModelRow[], columns: readonly ColumnId[]): string {
   const fs = fields(columns)
-  const units = Object.fromEntries(
-    columns.flatMap((c) => (COLUMN_BY_ID[c].unit ? [[c, COLUMN_BY_ID[c].unit]] : [])),
-  )
+  const units = Object.fromEntries(columns.flatMap((c) => (COLUMN_BY_ID[c].unit ? [[c, COLUMN_BY_ID[c].unit]] : [])))
   const models = rows.map((r) => Object.fromEntries(fs.map((f) => [f.key, f.value(r)])))
   return `${JSON.stringify({ units, count: models.length, models }, null, 2)}\n`
 }

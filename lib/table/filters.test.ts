@@ -1,26 +1,76 @@
 import { describe, expect, it } from 'vitest'
 
-import { row } from './fixtures'
 import type { IndexFilters } from './filters'
-import { activeFilters, filterRows, loosenings, matchesFilters, NO_FILTERS, priceBasis, pricedAt, withoutFilter } from './filters'
+import {
+  activeFilters,
+  filterRows,
+  loosenings,
+  matchesFilters,
+  NO_FILTERS,
+  priceBasis,
+  pricedAt,
+  withoutFilter,
+} from './filters'
+import { row } from './fixtures'
 import { ModelSearch } from './search'
 import { viewRows } from './view'
 
 const f = (over: Partial<IndexFilters>): IndexFilters => ({ ...NO_FILTERS, ...over })
 
 const rows = [
-  row('openai/gpt-4o', { vendorName: 'OpenAI', providers: ['openai', 'azure'], inputModalities: ['text', 'image', 'file'], capabilities: ['tools', 'vision', 'streaming'], context: 128_000, input: 2.5, output: 10, cacheRead: 1.25 }),
-  row('openai/gpt-4o-mini', { vendorName: 'OpenAI', providers: ['openai'], inputModalities: ['text', 'image'], capabilities: ['tools', 'vision'], context: 128_000, input: 0.15, output: 0.6 }),
-  row('meta/llama-3-8b', { vendorName: 'Meta', providers: ['groq', 'together'], openWeights: true, context: 8_192, input: 0, output: 0 }),
-  row('google/gemini-1-0', { vendorName: 'Google', providers: [], status: 'deprecated', context: 32_000, input: undefined, output: undefined, inputModalities: ['text', 'audio'], outputModalities: ['text', 'audio'] }),
-  row('google/gemini-2-5-pro', { vendorName: 'Google', providers: ['google'], context: 1_048_576, input: 1.25, output: 10, capabilities: ['tools', 'reasoning'] }),
+  row('openai/gpt-4o', {
+    vendorName: 'OpenAI',
+    providers: ['openai', 'azure'],
+    inputModalities: ['text', 'image', 'file'],
+    capabilities: ['tools', 'vision', 'streaming'],
+    context: 128_000,
+    input: 2.5,
+    output: 10,
+    cacheRead: 1.25,
+  }),
+  row('openai/gpt-4o-mini', {
+    vendorName: 'OpenAI',
+    providers: ['openai'],
+    inputModalities: ['text', 'image'],
+    capabilities: ['tools', 'vision'],
+    context: 128_000,
+    input: 0.15,
+    output: 0.6,
+  }),
+  row('meta/llama-3-8b', {
+    vendorName: 'Meta',
+    providers: ['groq', 'together'],
+    openWeights: true,
+    context: 8_192,
+    input: 0,
+    output: 0,
+  }),
+  row('google/gemini-1-0', {
+    vendorName: 'Google',
+    providers: [],
+    status: 'deprecated',
+    context: 32_000,
+    input: undefined,
+    output: undefined,
+    inputModalities: ['text', 'audio'],
+    outputModalities: ['text', 'audio'],
+  }),
+  row('google/gemini-2-5-pro', {
+    vendorName: 'Google',
+    providers: ['google'],
+    context: 1_048_576,
+    input: 1.25,
+    output: 10,
+    capabilities: ['tools', 'reasoning'],
+  }),
 ]
 const ids = (filters: IndexFilters) => filterRows(rows, filters).map((r) => r.id)
 
 describe('pricedAt: a provider filter prices each model at the chosen providers', () => {
   const gpt = row('openai/gpt-4o', {
     providers: ['poe', 'openai', 'azure', 'old-cloud'],
-    input: 2, output: 8,
+    input: 2,
+    output: 8,
     offers: [[2, 8], [2.5, 10, 1.25], [2.75, 11], null],
   })
   it('takes the cheapest of the chosen providers, with its cache price', () => {
@@ -30,7 +80,10 @@ describe('pricedAt: a provider filter prices each model at the chosen providers'
     expect(azure).not.toHaveProperty('cacheRead')
   })
   it('says where the prices come from', () => {
-    const facet: [string, string][] = [['azure', 'Azure'], ['groq', 'Groq']]
+    const facet: [string, string][] = [
+      ['azure', 'Azure'],
+      ['groq', 'Groq'],
+    ]
     expect(priceBasis(NO_FILTERS, facet)).toBe("each model's cheapest provider")
     expect(priceBasis(f({ providers: ['azure'] }), facet)).toBe('Azure')
     expect(priceBasis(f({ providers: ['azure', 'groq'] }), facet)).toBe('the cheapest of Azure, Groq')
@@ -42,10 +95,20 @@ describe('pricedAt: a provider filter prices each model at the chosen providers'
     }
   })
   it('filters and sorts by those prices: a price bound or "free" holds at the chosen provider', () => {
-    const llama = row('meta/llama', { providers: ['groq', 'together'], input: 0, output: 0, offers: [[0, 0], [0.2, 0.2]] })
+    const llama = row('meta/llama', {
+      providers: ['groq', 'together'],
+      input: 0,
+      output: 0,
+      offers: [
+        [0, 0],
+        [0.2, 0.2],
+      ],
+    })
     expect(filterRows([gpt, llama], f({ providers: ['together'], free: true }))).toEqual([])
     expect(filterRows([gpt, llama], f({ providers: ['groq'], free: true })).map((r) => r.id)).toEqual(['meta/llama'])
-    expect(filterRows([gpt, llama], f({ providers: ['azure', 'together'], maxOutput: 5 })).map((r) => [r.id, r.output])).toEqual([['meta/llama', 0.2]])
+    expect(
+      filterRows([gpt, llama], f({ providers: ['azure', 'together'], maxOutput: 5 })).map((r) => [r.id, r.output]),
+    ).toEqual([['meta/llama', 0.2]])
   })
 })
 
@@ -54,7 +117,11 @@ describe('matchesFilters', () => {
     expect(ids(NO_FILTERS)).toHaveLength(rows.length)
   })
   it('vendor and provider: any of the selected', () => {
-    expect(ids(f({ vendors: ['meta', 'google'] }))).toEqual(['meta/llama-3-8b', 'google/gemini-1-0', 'google/gemini-2-5-pro'])
+    expect(ids(f({ vendors: ['meta', 'google'] }))).toEqual([
+      'meta/llama-3-8b',
+      'google/gemini-1-0',
+      'google/gemini-2-5-pro',
+    ])
     expect(ids(f({ providers: ['azure', 'groq'] }))).toEqual(['openai/gpt-4o', 'meta/llama-3-8b'])
   })
   it('modalities and capabilities: all of the selected', () => {
@@ -81,16 +148,31 @@ describe('matchesFilters', () => {
 
 describe('active filters and the empty state', () => {
   const search = new ModelSearch(rows)
-  const searchFn = (rs: readonly typeof rows[number][], q: string) => {
+  const searchFn = (rs: readonly (typeof rows)[number][], q: string) => {
     const keep = new Set(rs)
-    return search.search(q).map((h) => h.row).filter((r) => keep.has(r))
+    return search
+      .search(q)
+      .map((h) => h.row)
+      .filter((r) => keep.has(r))
   }
 
   it('describes each filter in words', () => {
-    const labels = activeFilters(f({ vendors: ['openai'], maxInput: 0.5, maxOutput: 0, minContext: 128_000, free: true, capabilities: ['tools'] }), 'mini', {
-      vendors: [['openai', 'OpenAI']],
-    }).map((a) => a.label)
-    expect(labels).toEqual(['Search: “mini”', 'Vendor: OpenAI', 'Has: Tool calling', 'Context ≥ 128K', 'Input ≤ $0.50', 'Output ≤ $0.00', 'Free only'])
+    const labels = activeFilters(
+      f({ vendors: ['openai'], maxInput: 0.5, maxOutput: 0, minContext: 128_000, free: true, capabilities: ['tools'] }),
+      'mini',
+      {
+        vendors: [['openai', 'OpenAI']],
+      },
+    ).map((a) => a.label)
+    expect(labels).toEqual([
+      'Search: “mini”',
+      'Vendor: OpenAI',
+      'Has: Tool calling',
+      'Context ≥ 128K',
+      'Input ≤ $0.50',
+      'Output ≤ $0.00',
+      'Free only',
+    ])
   })
 
   it('removes one filter at a time', () => {
@@ -118,7 +200,10 @@ describe('active filters and the empty state', () => {
 describe('viewRows', () => {
   it('searches (relevance order) then filters', () => {
     const search = new ModelSearch(rows)
-    expect(viewRows(rows, search, 'gpt-4o', NO_FILTERS).map((r) => r.id)).toEqual(['openai/gpt-4o', 'openai/gpt-4o-mini'])
+    expect(viewRows(rows, search, 'gpt-4o', NO_FILTERS).map((r) => r.id)).toEqual([
+      'openai/gpt-4o',
+      'openai/gpt-4o-mini',
+    ])
     expect(viewRows(rows, search, 'gpt-4o', f({ maxInput: 1 })).map((r) => r.id)).toEqual(['openai/gpt-4o-mini'])
     expect(viewRows(rows, search, '', NO_FILTERS)).toEqual(rows)
   })

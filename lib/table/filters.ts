@@ -5,6 +5,7 @@
  */
 import type { Capability, Modality } from '@/lib/catalog/schema'
 import { formatTokensCompact, formatUsd } from '@/lib/pricing/format'
+
 import type { Facet, ModelRow, RowPrice } from './rows'
 import { isFree } from './rows'
 import { CAPABILITIES } from './vocab'
@@ -101,18 +102,27 @@ export interface ActiveFilter {
 }
 
 const MODALITY_LABEL = (m: Modality) => m[0]!.toUpperCase() + m.slice(1)
-const names = (ids: string[], facet?: Facet) => ids.map((id) => facet?.find(([fid]) => fid === id)?.[1] ?? id).join(', ')
+const names = (ids: string[], facet?: Facet) =>
+  ids.map((id) => facet?.find(([fid]) => fid === id)?.[1] ?? id).join(', ')
 
 /** The filters in force, described for people (chips, the empty state). */
-export function activeFilters(f: IndexFilters, q = '', facets: { vendors?: Facet; providers?: Facet } = {}): ActiveFilter[] {
+export function activeFilters(
+  f: IndexFilters,
+  q = '',
+  facets: { vendors?: Facet; providers?: Facet } = {},
+): ActiveFilter[] {
   const out: ActiveFilter[] = []
   if (q.trim()) out.push({ key: 'q', label: `Search: “${q.trim()}”` })
   if (f.vendors.length) out.push({ key: 'vendors', label: `Vendor: ${names(f.vendors, facets.vendors)}` })
   if (f.providers.length) out.push({ key: 'providers', label: `Provider: ${names(f.providers, facets.providers)}` })
-  if (f.inputModalities.length) out.push({ key: 'inputModalities', label: `Accepts: ${f.inputModalities.map(MODALITY_LABEL).join(' + ')}` })
-  if (f.outputModalities.length) out.push({ key: 'outputModalities', label: `Produces: ${f.outputModalities.map(MODALITY_LABEL).join(' + ')}` })
-  if (f.capabilities.length) out.push({ key: 'capabilities', label: `Has: ${f.capabilities.map((c) => CAPABILITIES[c]).join(', ')}` })
-  if (f.minContext !== undefined) out.push({ key: 'minContext', label: `Context ≥ ${formatTokensCompact(f.minContext)}` })
+  if (f.inputModalities.length)
+    out.push({ key: 'inputModalities', label: `Accepts: ${f.inputModalities.map(MODALITY_LABEL).join(' + ')}` })
+  if (f.outputModalities.length)
+    out.push({ key: 'outputModalities', label: `Produces: ${f.outputModalities.map(MODALITY_LABEL).join(' + ')}` })
+  if (f.capabilities.length)
+    out.push({ key: 'capabilities', label: `Has: ${f.capabilities.map((c) => CAPABILITIES[c]).join(', ')}` })
+  if (f.minContext !== undefined)
+    out.push({ key: 'minContext', label: `Context ≥ ${formatTokensCompact(f.minContext)}` })
   // "$0.00", not "Free": a bound reads as a number.
   if (f.maxInput !== undefined) out.push({ key: 'maxInput', label: `Input ≤ ${formatUsd(f.maxInput)}` })
   if (f.maxOutput !== undefined) out.push({ key: 'maxOutput', label: `Output ≤ ${formatUsd(f.maxOutput)}` })

@@ -6,7 +6,12 @@ import { modelDoc, proseDoc, providerDoc, vendorDoc } from '@/lib/catalog/fixtur
 import { slimRow, toModelRow } from './rows'
 
 const ep = (provider: string, input: number, output: number, extra = {}) => ({
-  provider, modelId: 'm', contextWindow: 8000, status: 'available' as const, pricing: { input, output }, ...extra,
+  provider,
+  modelId: 'm',
+  contextWindow: 8000,
+  status: 'available' as const,
+  pricing: { input, output },
+  ...extra,
 })
 
 describe('toModelRow', () => {

@@ -4,8 +4,10 @@
  * endpoint list), so handing every row to the client component keeps the page's RSC payload
  * small. Pure: no React, no `next/*`.
  */
-import type { Model } from '@/lib/catalog/types'
+
 import type { Capability, Modality, Status } from '@/lib/catalog/schema'
+import type { Model } from '@/lib/catalog/types'
+
 import { CAPABILITY_KEYS } from './vocab'
 
 export interface ModelRow {
@@ -64,7 +66,9 @@ function offers(model: Model, providers: string[]): (RowPrice | null)[] | undefi
   const out = providers.map((id): RowPrice | null => {
     const e = model.endpoints.find((x) => x.provider === id && x.status !== 'deprecated')
     if (!e) return null
-    return e.pricing.cacheRead === undefined ? [e.pricing.input, e.pricing.output] : [e.pricing.input, e.pricing.output, e.pricing.cacheRead]
+    return e.pricing.cacheRead === undefined
+      ? [e.pricing.input, e.pricing.output]
+      : [e.pricing.input, e.pricing.output, e.pricing.cacheRead]
   })
   return out.some(Boolean) ? out : undefined
 }

@@ -8,7 +8,11 @@ const rows = [
   row('openai/gpt-4o-mini', { name: 'GPT-4o mini', vendorName: 'OpenAI', aliases: ['gpt-4o-mini-2024-07-18'] }),
   row('openai/gpt-5', { name: 'GPT-5', vendorName: 'OpenAI' }),
   row('anthropic/claude-sonnet-4', { name: 'Claude Sonnet 4', vendorName: 'Anthropic' }),
-  row('anthropic/claude-3-5-haiku', { name: 'Claude 3.5 Haiku', vendorName: 'Anthropic', aliases: ['claude-3-5-haiku-latest'] }),
+  row('anthropic/claude-3-5-haiku', {
+    name: 'Claude 3.5 Haiku',
+    vendorName: 'Anthropic',
+    aliases: ['claude-3-5-haiku-latest'],
+  }),
   row('mistral/mistral-medium', { name: 'Mistral Médium', vendorName: 'Mistral AI' }),
   row('meta/llama-3-1-8b', { name: 'Llama 3.1 8B Instruct', vendorName: 'Meta' }),
 ]
@@ -86,7 +90,11 @@ describe('ModelSearch', () => {
 
   it('answers 5,000 rows quickly, typos included', () => {
     const many = Array.from({ length: 5000 }, (_, i) =>
-      row(`vendor${i % 20}/model-${i}`, { name: `Model ${['atlas', 'beacon', 'cinder', 'delta'][i % 4]} ${i}`, vendorName: `Vendor ${i % 20}`, aliases: [`model-${i}-2025-01-01`] }),
+      row(`vendor${i % 20}/model-${i}`, {
+        name: `Model ${['atlas', 'beacon', 'cinder', 'delta'][i % 4]} ${i}`,
+        vendorName: `Vendor ${i % 20}`,
+        aliases: [`model-${i}-2025-01-01`],
+      }),
     )
     const s = new ModelSearch(many)
     const t0 = performance.now()

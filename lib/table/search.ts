@@ -141,7 +141,13 @@ export class ModelSearch<T extends Pick<ModelRow, 'id' | 'name' | 'vendor' | 've
 
   constructor(private readonly rows: readonly T[]) {
     this.docs = rows.map((r) => ({
-      fields: [normalize(r.name), normalize(r.id), normalize(r.vendorName), normalize(r.vendor), ...(r.aliases ?? []).map(normalize)],
+      fields: [
+        normalize(r.name),
+        normalize(r.id),
+        normalize(r.vendorName),
+        normalize(r.vendor),
+        ...(r.aliases ?? []).map(normalize),
+      ],
       primary: 2,
     }))
     this.haystack = this.docs.map((d) => d.fields.join('|')).join('\n')

@@ -1,19 +1,29 @@
-import { describe, expect, it } from 'vitest'
 import { constructTable, createSortedRowModel, rowSortingFeature, tableFeatures } from '@tanstack/react-table'
 // The framework-free reactivity the table core offers for use outside React (a dependency of @tanstack/react-table).
 import { storeReactivityBindings } from '@tanstack/table-core/store-reactivity-bindings'
+import { describe, expect, it } from 'vitest'
 
 import { COLUMNS, compareValues, sortKey } from './columns'
 import { row } from './fixtures'
 import type { ModelRow } from './rows'
 import { sortingOptions } from './sort'
 
-const features = tableFeatures({ coreReactivityFeature: storeReactivityBindings(), rowSortingFeature, sortedRowModel: createSortedRowModel() })
+const features = tableFeatures({
+  coreReactivityFeature: storeReactivityBindings(),
+  rowSortingFeature,
+  sortedRowModel: createSortedRowModel(),
+})
 const columns = COLUMNS.map((spec) => ({ id: spec.id, accessorFn: spec.value, ...sortingOptions(spec) }))
 
 /** The order TanStack Table gives with the same column options the index uses. */
 function sorted(data: ModelRow[], id: string, desc: boolean) {
-  const table = constructTable({ features, columns, data, getRowId: (r: ModelRow) => r.id, initialState: { sorting: [{ id, desc }] } })
+  const table = constructTable({
+    features,
+    columns,
+    data,
+    getRowId: (r: ModelRow) => r.id,
+    initialState: { sorting: [{ id, desc }] },
+  })
   return table.getRowModel().rows.map((r) => r.original.id)
 }
 

@@ -49,7 +49,9 @@ describe('index URL state', () => {
   })
 
   it('ignores unknown keys and malformed values instead of failing', () => {
-    const s = parse('sort=bogus&in=smell,image&cap=telepathy&maxin=cheap&ctx=-5&vendor=%3Cscript%3E&free=maybe&cols=nope')
+    const s = parse(
+      'sort=bogus&in=smell,image&cap=telepathy&maxin=cheap&ctx=-5&vendor=%3Cscript%3E&free=maybe&cols=nope',
+    )
     expect(s).toEqual({ ...DEFAULT_STATE, filters: { ...NO_FILTERS, inputModalities: ['image'] } })
   })
 
@@ -66,7 +68,9 @@ describe('index URL state', () => {
     expect(parse('sel=a/1,a/2,a/3,a/4,a/5,a/6,a/7').selected).toHaveLength(6)
     expect(parse('sel=').selected).toBeUndefined()
     // After the filters and columns, so the view's part of a link reads first.
-    expect(serializeIndexState({ ...DEFAULT_STATE, filters: { ...NO_FILTERS, free: true }, selected: ['a/1'] })).toBe('free=1&sel=a/1')
+    expect(serializeIndexState({ ...DEFAULT_STATE, filters: { ...NO_FILTERS, free: true }, selected: ['a/1'] })).toBe(
+      'free=1&sel=a/1',
+    )
   })
 
   it('accepts Next searchParams objects', () => {

@@ -24,6 +24,7 @@
  * zod/mini added ~20 KB gzipped to the page.
  */
 import type { Capability, Modality } from '@/lib/catalog/schema'
+
 import type { ColumnId } from './columns'
 import { COLUMN_IDS, DEFAULT_VISIBLE, isColumnId } from './columns'
 import type { IndexFilters } from './filters'
@@ -61,14 +62,20 @@ const raw = (params: ParamsInput, key: string): string[] =>
   params instanceof URLSearchParams ? params.getAll(key) : [params[key] ?? []].flat()
 
 function getAll(params: ParamsInput, key: string): string[] {
-  return raw(params, key).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean)
+  return raw(params, key)
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean)
 }
 const getOne = (params: ParamsInput, key: string): string | undefined => getAll(params, key)[0]
 
 /** Vendor and provider ids: file names (lower-case letters, digits, `.`, `_`, `-`), at most 200 of them. */
 const ID = /^[a-z0-9][a-z0-9._-]{0,99}$/i
 const idList = {
-  safeParse: (xs: string[]) => (xs.length <= 200 && xs.every((x) => ID.test(x)) ? { success: true as const, data: xs } : { success: false as const }),
+  safeParse: (xs: string[]) =>
+    xs.length <= 200 && xs.every((x) => ID.test(x))
+      ? { success: true as const, data: xs }
+      : { success: false as const },
 }
 /** The known values among `xs`, once each, in order. */
 const oneOf = <T extends string>(values: readonly T[]) => ({
@@ -78,7 +85,10 @@ const oneOf = <T extends string>(values: readonly T[]) => ({
 /** "128k" → 128000, "1m" → 1000000, "1.5" → 1.5; `undefined` for anything else or negatives. */
 const amount = {
   parse(s: string | undefined): number | undefined {
-    const m = s?.trim().toLowerCase().match(/^(\d+(?:\.\d+)?)\s*([km]?)$/)
+    const m = s
+      ?.trim()
+      .toLowerCase()
+      .match(/^(\d+(?:\.\d+)?)\s*([km]?)$/)
     if (!m) return undefined
     const n = Number(m[1]) * (m[2] === 'k' ? 1_000 : m[2] === 'm' ? 1_000_000 : 1)
     return Number.isFinite(n) && n >= 0 ? n : undefined

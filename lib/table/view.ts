@@ -7,7 +7,12 @@ import { filterRows } from './filters'
 import type { ModelRow } from './rows'
 import type { ModelSearch } from './search'
 
-export function viewRows<T extends ModelRow>(rows: readonly T[], search: ModelSearch<T>, q: string, filters: IndexFilters): T[] {
+export function viewRows<T extends ModelRow>(
+  rows: readonly T[],
+  search: ModelSearch<T>,
+  q: string,
+  filters: IndexFilters,
+): T[] {
   const found = q.trim() ? search.search(q).map((h) => h.row) : rows
   return filterRows(found, filters)
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import * as schema from '@/lib/catalog/schema'
+
 import * as vocab from './vocab'
 
 describe('client-safe vocabularies', () => {

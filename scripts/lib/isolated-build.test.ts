@@ -1,15 +1,25 @@
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+
 import { afterEach, describe, expect, it } from 'vitest'
 
 import {
-  commonAncestor,
   CONTENT_DIR_IN_COPY,
+  commonAncestor,
+  PROJECT_DIR,
   parseBuildOutput,
   prepareIsolatedProject,
-  PROJECT_DIR,
   stripAnsi,
   wrapperConfig,
 } from './isolated-build'
@@ -78,8 +88,12 @@ describe('prepareIsolatedProject', () => {
 
     const config = readFileSync(join(dir, 'next.config.mjs'), 'utf8')
     expect(config).toContain("import project from './next.config.project.mjs'")
-    expect(config).toContain(`root: ${JSON.stringify(commonAncestor(dir, realpathSync(join(PROJECT_DIR, 'node_modules'))))}`)
-    expect(readFileSync(join(dir, 'next.config.project.mjs'), 'utf8')).toBe(readFileSync(join(PROJECT_DIR, 'next.config.mjs'), 'utf8'))
+    expect(config).toContain(
+      `root: ${JSON.stringify(commonAncestor(dir, realpathSync(join(PROJECT_DIR, 'node_modules'))))}`,
+    )
+    expect(readFileSync(join(dir, 'next.config.project.mjs'), 'utf8')).toBe(
+      readFileSync(join(PROJECT_DIR, 'next.config.mjs'), 'utf8'),
+    )
   })
 
   it('refuses a folder that is not a content root', () => {
@@ -110,8 +124,14 @@ describe('wrapperConfig', () => {
   // wrapper must wait for it, or the compile races the content build and the config is lost.
   it.each([
     ['an object', 'export default { poweredByHeader: false, turbopack: { rules: {} } }'],
-    ['a promise', 'export default new Promise((r) => setTimeout(() => r({ poweredByHeader: false, turbopack: { rules: {} } }), 20))'],
-    ['a function of the phase', 'export default async (phase) => ({ poweredByHeader: phase !== "phase-production-build", turbopack: { rules: {} } })'],
+    [
+      'a promise',
+      'export default new Promise((r) => setTimeout(() => r({ poweredByHeader: false, turbopack: { rules: {} } }), 20))',
+    ],
+    [
+      'a function of the phase',
+      'export default async (phase) => ({ poweredByHeader: phase !== "phase-production-build", turbopack: { rules: {} } })',
+    ],
   ])('keeps the project config when it exports %s and sets the Turbopack root', async (_, source) => {
     const config = await load(source)
     expect(config).toEqual({ poweredByHeader: false, turbopack: { rules: {}, root: '/' } })

@@ -15,7 +15,17 @@
  * The project's next.config.mjs itself is not modified.
  */
 import { spawn } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, readdirSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, parse, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -140,7 +150,8 @@ export function prepareIsolatedProject({
   }
   const own = join(projectDir, 'node_modules')
   const modules = modulesDir ?? (existsSync(own) ? own : join(PROJECT_DIR, 'node_modules'))
-  if (!existsSync(join(modules, 'next', 'package.json'))) throw new Error(`no next in ${modules}: run npm install first`)
+  if (!existsSync(join(modules, 'next', 'package.json')))
+    throw new Error(`no next in ${modules}: run npm install first`)
 
   const dir = realpathSync(mkdtempSync(join(tmpdir(), `${label}-`)))
   try {
@@ -167,11 +178,19 @@ export function prepareIsolatedProject({
 /** The environment `next build` runs with: the caller's, minus what would change the build. */
 function buildEnv(extra: IsolatedBuildOptions['env']): NodeJS.ProcessEnv {
   // vitest sets NODE_ENV=test and Playwright may set FORCE_COLOR; Next must pick production itself.
-  const { NODE_ENV: _nodeEnv, FORCE_COLOR: _forceColor, NEXT_PRIVATE_OUTPUT_TRACE_ROOT: _traceRoot, ...inherited } = process.env
+  const {
+    NODE_ENV: _nodeEnv,
+    FORCE_COLOR: _forceColor,
+    NEXT_PRIVATE_OUTPUT_TRACE_ROOT: _traceRoot,
+    ...inherited
+  } = process.env
   const env: Record<string, string | undefined> = { ...inherited }
   // Test runners hook their own loaders into child processes through NODE_OPTIONS; keep other flags.
   if (env.NODE_OPTIONS) {
-    env.NODE_OPTIONS = env.NODE_OPTIONS.replace(/--(?:import|require|loader|experimental-loader)(?:=|\s+)\S+|-r\s+\S+/g, '').trim()
+    env.NODE_OPTIONS = env.NODE_OPTIONS.replace(
+      /--(?:import|require|loader|experimental-loader)(?:=|\s+)\S+|-r\s+\S+/g,
+      '',
+    ).trim()
     if (!env.NODE_OPTIONS) delete env.NODE_OPTIONS
   }
   Object.assign(env, { NEXT_TELEMETRY_DISABLED: '1', NO_COLOR: '1', CATALOG_CONTENT_DIR: CONTENT_DIR_IN_COPY })
@@ -290,7 +309,9 @@ export function parseBuildOutput(output: string): BuildSummary {
   if (compiled) summary.compileMs = toMs(compiled[1]!, compiled[2]!)
   const ts = /Finished TypeScript in ([\d.]+)(ms|s|min)\b/.exec(text)
   if (ts) summary.typecheckMs = toMs(ts[1]!, ts[2]!)
-  const pages = [...text.matchAll(/Generating static pages using \d+ workers? \((\d+)\/(\d+)\)(?: in ([\d.]+)(ms|s|min)\b)?/g)]
+  const pages = [
+    ...text.matchAll(/Generating static pages using \d+ workers? \((\d+)\/(\d+)\)(?: in ([\d.]+)(ms|s|min)\b)?/g),
+  ]
   const last = pages.at(-1)
   if (last) {
     summary.staticPages = Number(last[2])

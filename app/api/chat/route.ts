@@ -1,5 +1,5 @@
-import { handleChat } from '@/lib/proxy/handler'
 import { proxyDeps } from '@/lib/proxy/deps'
+import { handleChat } from '@/lib/proxy/handler'
 
 export const dynamic = 'force-dynamic'
 

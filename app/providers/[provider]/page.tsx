@@ -2,11 +2,11 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 
-import { EndpointRowsTable } from '@/components/models-table/endpoint-rows-table'
 import { getProvider, getProviderEndpoints, getProviders } from '@/lib/catalog'
 import { envPrefix } from '@/lib/env'
 import { absoluteUrl } from '@/lib/site'
 import { toEndpointRow } from '@/lib/table/endpoints'
+import { EndpointRowsTable } from '@/components/models-table/endpoint-rows-table'
 
 export const dynamicParams = false
 
@@ -20,8 +20,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const provider = getProvider((await params).provider)
   if (!provider) return {}
   const url = absoluteUrl(`/providers/${provider.id}`)
-  const description = provider.description ?? `Models served by ${provider.name}, with context limits and prices per 1M tokens.`
-  return { title: `${provider.name}: models and prices`, description, alternates: { canonical: url }, openGraph: { url, title: provider.name, description } }
+  const description =
+    provider.description ?? `Models served by ${provider.name}, with context limits and prices per 1M tokens.`
+  return {
+    title: `${provider.name}: models and prices`,
+    description,
+    alternates: { canonical: url },
+    openGraph: { url, title: provider.name, description },
+  }
 }
 
 export default async function ProviderPage({ params }: Props) {
@@ -37,16 +43,33 @@ export default async function ProviderPage({ params }: Props) {
         {provider.description ? <p className="max-w-3xl">{provider.description}</p> : null}
         <dl className="grid max-w-3xl gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
           <dt className="text-muted-foreground">Website</dt>
-          <dd><a href={provider.website} className="text-accent hover:underline" rel="noopener">{provider.website}</a></dd>
-          {provider.docs ? (<><dt className="text-muted-foreground">Docs</dt><dd><a href={provider.docs} className="text-accent hover:underline" rel="noopener">{provider.docs}</a></dd></>) : null}
+          <dd>
+            <a href={provider.website} className="text-accent hover:underline" rel="noopener">
+              {provider.website}
+            </a>
+          </dd>
+          {provider.docs ? (
+            <>
+              <dt className="text-muted-foreground">Docs</dt>
+              <dd>
+                <a href={provider.docs} className="text-accent hover:underline" rel="noopener">
+                  {provider.docs}
+                </a>
+              </dd>
+            </>
+          ) : null}
           <dt className="text-muted-foreground">OpenAI-compatible base URL</dt>
           <dd>{provider.baseUrl ? <code>{provider.baseUrl}</code> : 'none listed'}</dd>
           <dt className="text-muted-foreground">Key for this site&apos;s proxy</dt>
-          <dd><code>{envName}_API_KEY</code></dd>
+          <dd>
+            <code>{envName}_API_KEY</code>
+          </dd>
         </dl>
       </header>
       <section aria-labelledby="endpoints-title">
-        <h2 id="endpoints-title" className="mb-3 text-xl font-semibold">{rows.length} {rows.length === 1 ? 'model' : 'models'} served</h2>
+        <h2 id="endpoints-title" className="mb-3 text-xl font-semibold">
+          {rows.length} {rows.length === 1 ? 'model' : 'models'} served
+        </h2>
         <EndpointRowsTable
           rows={rows.map(({ model, endpoint }) => toEndpointRow(endpoint, model))}
           columns={['model', 'modelId', 'context', 'maxOutput', 'input', 'output', 'cacheRead']}

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
-import { ModelsTable } from '@/components/model/models-table'
 import { getVendor, getVendorModels, getVendors } from '@/lib/catalog'
 import { absoluteUrl } from '@/lib/site'
+import { ModelsTable } from '@/components/model/models-table'
 
 export const dynamicParams = false
 
@@ -17,7 +17,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const vendor = getVendor((await params).vendor)
   if (!vendor) return {}
   const url = absoluteUrl(`/vendors/${vendor.id}`)
-  return { title: `${vendor.name} models and prices`, description: vendor.description, alternates: { canonical: url }, openGraph: { url, title: `${vendor.name} models`, description: vendor.description } }
+  return {
+    title: `${vendor.name} models and prices`,
+    description: vendor.description,
+    alternates: { canonical: url },
+    openGraph: { url, title: `${vendor.name} models`, description: vendor.description },
+  }
 }
 
 export default async function VendorPage({ params }: Props) {
@@ -30,11 +35,20 @@ export default async function VendorPage({ params }: Props) {
         <p className="text-sm text-muted-foreground">Vendor</p>
         <h1 className="text-3xl font-bold tracking-tight">{vendor.name}</h1>
         <p className="max-w-3xl">{vendor.description}</p>
-        <p className="text-sm"><a href={vendor.website} className="text-accent hover:underline" rel="noopener">{vendor.website.replace(/^https?:\/\//, '')}</a></p>
+        <p className="text-sm">
+          <a href={vendor.website} className="text-accent hover:underline" rel="noopener">
+            {vendor.website.replace(/^https?:\/\//, '')}
+          </a>
+        </p>
       </header>
       <section aria-labelledby="models-title">
-        <h2 id="models-title" className="mb-3 text-xl font-semibold">{models.length} {models.length === 1 ? 'model' : 'models'}</h2>
-        <ModelsTable models={models} caption={`Models from ${vendor.name}. Prices in USD per 1M tokens at the cheapest provider.`} />
+        <h2 id="models-title" className="mb-3 text-xl font-semibold">
+          {models.length} {models.length === 1 ? 'model' : 'models'}
+        </h2>
+        <ModelsTable
+          models={models}
+          caption={`Models from ${vendor.name}. Prices in USD per 1M tokens at the cheapest provider.`}
+        />
       </section>
     </div>
   )

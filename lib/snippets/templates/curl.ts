@@ -5,7 +5,8 @@
  * pasted `#` lines as commands unless INTERACTIVE_COMMENTS is set.
  */
 import type { SnippetFeatures } from '../features'
-import { slot, templateBuilder, type Template } from '../template'
+import type { Template } from '../template'
+import { slot, templateBuilder } from '../template'
 
 export function curlTemplate(f: SnippetFeatures): Template {
   const { add, line, lines } = templateBuilder()

@@ -11,7 +11,8 @@
  * prints them.
  */
 import type { SnippetFeatures } from '../features'
-import { PAD, slot, templateBuilder, type Template } from '../template'
+import type { Template } from '../template'
+import { PAD, slot, templateBuilder } from '../template'
 
 export function goTemplate(f: SnippetFeatures): Template {
   const { add, line, lines } = templateBuilder()

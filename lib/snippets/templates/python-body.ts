@@ -5,7 +5,8 @@
  * escaping, are the same in both.
  */
 import type { SnippetFeatures } from '../features'
-import { slot, type TemplateAdd } from '../template'
+import type { TemplateAdd } from '../template'
+import { slot } from '../template'
 
 export function addPythonMessagesAndOptions(add: TemplateAdd, f: SnippetFeatures, key: (name: string) => string) {
   const line = add()

@@ -1,6 +1,7 @@
 /** Python with the official `openai` package. */
 import type { SnippetFeatures } from '../features'
-import { slot, templateBuilder, type Template } from '../template'
+import type { Template } from '../template'
+import { slot, templateBuilder } from '../template'
 import { addPythonMessagesAndOptions } from './python-body'
 
 export function pythonTemplate(f: SnippetFeatures): Template {

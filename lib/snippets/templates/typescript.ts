@@ -3,7 +3,8 @@
  * the request's object literal; they differ in how they send it and read the answer.
  */
 import type { SnippetFeatures } from '../features'
-import { slot, templateBuilder, type Template, type TemplateAdd, type When } from '../template'
+import type { Template, TemplateAdd, When } from '../template'
+import { slot, templateBuilder } from '../template'
 
 /** The request body's properties as JS object-literal lines, at the given indentation. */
 function requestBody(add: TemplateAdd, f: SnippetFeatures, pad: string) {

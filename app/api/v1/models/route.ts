@@ -7,5 +7,7 @@ export const dynamic = 'force-static'
 export function GET() {
   const models = getModels()
   const byId = new Map(models.map((m) => [m.id, m]))
-  return Response.json({ data: [...models.map(toOpenRouterModel), ...getRouters().map((r) => toOpenRouterRouterModel(r, byId))] })
+  return Response.json({
+    data: [...models.map(toOpenRouterModel), ...getRouters().map((r) => toOpenRouterRouterModel(r, byId))],
+  })
 }

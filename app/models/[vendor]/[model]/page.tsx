@@ -2,8 +2,13 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound, permanentRedirect } from 'next/navigation'
 
-import { CapabilitiesList, Modalities } from '@/components/model/capabilities-list'
+import { getAliasPaths, getAliasTarget, getModel, getModels, getSimilarModels, getVendorModels } from '@/lib/catalog'
+import { modelFaq } from '@/lib/catalog/faq'
+import { absoluteUrl, site } from '@/lib/site'
+import { Section } from '@/components/ui/section'
 import { CostCalculator } from '@/components/calculator/cost-calculator'
+import { TryIt } from '@/components/chat/try-it'
+import { CapabilitiesList, Modalities } from '@/components/model/capabilities-list'
 import { FaqSection } from '@/components/model/faq-section'
 import { KeyNumbers } from '@/components/model/key-numbers'
 import { ModelCard } from '@/components/model/model-card'
@@ -12,12 +17,7 @@ import { ModelsTable } from '@/components/model/models-table'
 import { ParametersTable } from '@/components/model/parameters-table'
 import { ProvidersTable } from '@/components/model/providers-table'
 import { QuickStats } from '@/components/model/quick-stats'
-import { TryIt } from '@/components/chat/try-it'
 import { ModelSnippets } from '@/components/snippets/model-snippets'
-import { Section } from '@/components/ui/section'
-import { getAliasPaths, getAliasTarget, getModel, getModels, getSimilarModels, getVendorModels } from '@/lib/catalog'
-import { modelFaq } from '@/lib/catalog/faq'
-import { absoluteUrl, site } from '@/lib/site'
 
 export const dynamicParams = false
 
@@ -25,7 +25,11 @@ export const dynamicParams = false
 const SIBLINGS_SHOWN = 12
 
 const getNewestFirst = <T extends { releaseDate: string; status: string }>(list: T[]) =>
-  [...list].sort((a, b) => Number(a.status === 'deprecated') - Number(b.status === 'deprecated') || b.releaseDate.localeCompare(a.releaseDate))
+  [...list].sort(
+    (a, b) =>
+      Number(a.status === 'deprecated') - Number(b.status === 'deprecated') ||
+      b.releaseDate.localeCompare(a.releaseDate),
+  )
 
 type Props = { params: Promise<{ vendor: string; model: string }> }
 
@@ -76,14 +80,27 @@ export default async function ModelPage({ params }: Props) {
       <ModelHeader model={model} />
       <KeyNumbers model={model} />
 
-      <Section id="pricing" title="Pricing and providers" description="USD per 1M tokens; context and max output in tokens. Cheapest provider first.">
+      <Section
+        id="pricing"
+        title="Pricing and providers"
+        description="USD per 1M tokens; context and max output in tokens. Cheapest provider first."
+      >
         <ProvidersTable endpoints={model.endpoints} modelName={model.name} />
       </Section>
 
-      <Section id="cost-example" title="What it costs" description="Your workload at the provider cheapest for it. It starts as a worked example: 1,000 requests a day of 1,000 input and 500 output tokens.">
+      <Section
+        id="cost-example"
+        title="What it costs"
+        description="Your workload at the provider cheapest for it. It starts as a worked example: 1,000 requests a day of 1,000 input and 500 output tokens."
+      >
         <CostCalculator
           modelName={model.name}
-          endpoints={model.endpoints.map((e) => ({ provider: e.provider, providerName: e.providerName, pricing: e.pricing, status: e.status }))}
+          endpoints={model.endpoints.map((e) => ({
+            provider: e.provider,
+            providerName: e.providerName,
+            pricing: e.pricing,
+            status: e.status,
+          }))}
         />
       </Section>
 
@@ -97,15 +114,32 @@ export default async function ModelPage({ params }: Props) {
         <QuickStats model={model} />
       </Section>
 
-      <Section id="parameters" title="Supported parameters" description="Request parameters the model accepts, with its default where it has one.">
+      <Section
+        id="parameters"
+        title="Supported parameters"
+        description="Request parameters the model accepts, with its default where it has one."
+      >
         <ParametersTable model={model} />
       </Section>
 
-      <Section id="code" title="Call it from your code" description={<>Through this site&apos;s OpenAI-compatible API. Any OpenAI SDK works with base URL <code>{site.url}/api/v1</code>.</>}>
+      <Section
+        id="code"
+        title="Call it from your code"
+        description={
+          <>
+            Through this site&apos;s OpenAI-compatible API. Any OpenAI SDK works with base URL{' '}
+            <code>{site.url}/api/v1</code>.
+          </>
+        }
+      >
         <ModelSnippets model={model} />
       </Section>
 
-      <Section id="try-it" title="Try it" description="Send a message through this site's proxy and watch the answer stream in, with the provider that served it, tokens and cost.">
+      <Section
+        id="try-it"
+        title="Try it"
+        description="Send a message through this site's proxy and watch the answer stream in, with the provider that served it, tokens and cost."
+      >
         <TryIt modelId={model.id} />
       </Section>
 
@@ -129,7 +163,9 @@ export default async function ModelPage({ params }: Props) {
           <ModelsTable models={siblings.slice(0, SIBLINGS_SHOWN)} caption={`Other models from ${model.vendorName}`} />
           {siblings.length > SIBLINGS_SHOWN ? (
             <p className="mt-3 text-sm">
-              <Link href={`/vendors/${model.vendor}`} className="text-accent hover:underline">All {siblings.length + 1} models from {model.vendorName} →</Link>
+              <Link href={`/vendors/${model.vendor}`} className="text-accent hover:underline">
+                All {siblings.length + 1} models from {model.vendorName} →
+              </Link>
             </p>
           ) : null}
         </Section>
