@@ -6,19 +6,31 @@
  * serve `next dev`. `npm run build` bundles this file to `dist/server.mjs`
  * (scripts/build-server.ts).
  *
+ * Shutdown (SIGTERM or SIGINT): no new connections; calls in flight get
+ * CHAT_PROXY_SHUTDOWN_GRACE_MS to finish; then each one still running is ended with an in-band
+ * `server_shutting_down` error (a 503 if its answer has not started) and logged, and the process
+ * exits: 0 when every call finished, 1 when some had to be ended. A second signal exits at once.
+ *
  * Flags: `-p/--port N`, `-H/--hostname HOST` (default: every interface, like `next start`).
  */
 import { readFileSync } from 'node:fs'
+import type { ServerResponse } from 'node:http'
 import { createServer } from 'node:http'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 
-import { callLog, proxyDeps } from '@/lib/proxy/deps'
-import { chatListener } from '@/lib/proxy/node-adapter'
+import { callLog, closing, proxyDeps } from '@/lib/proxy/deps'
+import type { ProxyResult } from '@/lib/proxy/errors'
+import { errorResult, methodNotAllowed } from '@/lib/proxy/errors'
+import { shuttingDown } from '@/lib/proxy/forward'
+import { chatListener, writeResult } from '@/lib/proxy/node-adapter'
+import { requestPath } from '@/lib/server/request-path'
 import { routeHeaders } from '@/lib/server/route-headers'
 
-/** Paths the proxy answers itself (POST only; other methods get Next's 405). */
+/** Paths the proxy answers itself. */
 const CHAT_PATHS = new Set(['/api/chat', '/api/v1/chat/completions'])
+/** Time the last calls get to write their final error event before their sockets are closed. */
+const FINAL_WRITE_MS = 1_000
 
 async function main() {
   const { values } = parseArgs({
@@ -38,17 +50,40 @@ async function main() {
 
   // Built now rather than on the first call: a broken catalog or environment stops the start.
   const deps = proxyDeps()
+  const { env } = deps
   // The headers next.config.mjs gives every response (CSP, nosniff, ...), as the build wrote them.
   const manifest: unknown = JSON.parse(readFileSync(join(process.cwd(), '.next', 'routes-manifest.json'), 'utf8'))
-  const chat = new Map([...CHAT_PATHS].map((path) => [path, chatListener(() => deps, routeHeaders(manifest, path))]))
+  const headersFor = new Map([...CHAT_PATHS].map((path) => [path, routeHeaders(manifest, path)]))
+  const chat = new Map([...CHAT_PATHS].map((path) => [path, chatListener(() => deps, headersFor.get(path))]))
+
+  let stopping = false
+  /** Chat calls whose answer is not finished yet. */
+  const inFlight = new Set<ServerResponse>()
+  const answer = (res: ServerResponse, result: ProxyResult, headers: Record<string, string>) =>
+    void writeResult(result, res, stopping ? { ...headers, connection: 'close' } : headers)
 
   const server = createServer((req, res) => {
-    const url = req.url ?? '/'
-    const q = url.indexOf('?')
-    const handleChat = req.method === 'POST' ? chat.get(q === -1 ? url : url.slice(0, q)) : undefined
-    if (handleChat) return handleChat(req, res)
+    const path = requestPath(req.url)
+    if (stopping) res.setHeader('connection', 'close')
+    const handleChat = chat.get(path)
+    if (handleChat) {
+      const headers = headersFor.get(path)!
+      if (req.method !== 'POST') return answer(res, methodNotAllowed(), headers)
+      if (stopping) {
+        callLog({ time: new Date().toISOString(), status: 503, error: 'server_shutting_down', totalMs: 0 })
+        return answer(res, errorResult(shuttingDown()), headers)
+      }
+      inFlight.add(res)
+      res.once('close', () => inFlight.delete(res))
+      return handleChat(req, res)
+    }
+    // Next answers the other API routes, and unknown ones with JSON (app/api/[...path]).
     void handleNext(req, res)
   })
+  // A caller that sends its request slowly is cut off: the chat handler answers 408 after
+  // CHAT_PROXY_BODY_TIMEOUT_MS; this is the backstop for every route (Node's default is 5 min).
+  server.requestTimeout = env.CHAT_PROXY_BODY_TIMEOUT_MS + 5_000
+  server.headersTimeout = Math.min(60_000, server.requestTimeout)
   server.listen(port, hostname, () => {
     const address = server.address()
     const shown =
@@ -56,18 +91,33 @@ async function main() {
     console.log(`ModelAtlas ready on ${shown}`)
   })
 
-  let stopping = false
-  const stop = () => {
+  let cut = 0
+  const exit = () => {
+    callLog.flush()
+    process.exit(cut > 0 ? 1 : 0)
+  }
+  const stop = (signal: string) => {
     // A second signal means now.
     if (stopping) process.exit(1)
     stopping = true
-    server.close(() => process.exit(0))
+    const grace = env.CHAT_PROXY_SHUTDOWN_GRACE_MS
+    console.error(`ModelAtlas: ${signal}: ${inFlight.size} call(s) in flight get ${grace} ms to finish`)
+    server.close(exit)
+    // Keep-alive connections go as soon as they are idle.
     server.closeIdleConnections()
-    // Streams in flight get a moment to finish, then the process goes.
-    setTimeout(() => process.exit(0), 5_000).unref()
+    setInterval(() => server.closeIdleConnections(), 100).unref()
+    setTimeout(() => {
+      cut = inFlight.size
+      if (cut > 0) console.error(`ModelAtlas: ending ${cut} call(s) still running (server_shutting_down)`)
+      closing.abort(new Error('server shutting down'))
+      setTimeout(() => {
+        server.closeAllConnections()
+        exit()
+      }, FINAL_WRITE_MS)
+    }, grace)
   }
-  process.on('SIGTERM', stop)
-  process.on('SIGINT', stop)
+  process.on('SIGTERM', () => stop('SIGTERM'))
+  process.on('SIGINT', () => stop('SIGINT'))
   // Log lines of the last turn are still pending when the process exits.
   process.on('exit', () => callLog.flush())
 }

@@ -156,12 +156,10 @@ test('tricky messages typed into the page come out of every language exactly, th
   if (!hasTool('go'))
     test.info().annotations.push({ type: 'skipped', description: 'Go snippets not run: no Go toolchain' })
   if (!hasTool('python3:openai'))
-    test
-      .info()
-      .annotations.push({
-        type: 'skipped',
-        description: 'Python SDK snippets not run: the openai package is not installed for python3',
-      })
+    test.info().annotations.push({
+      type: 'skipped',
+      description: 'Python SDK snippets not run: the openai package is not installed for python3',
+    })
 })
 
 test('language and options live in the URL; the last language is remembered', async ({ page }) => {
@@ -320,12 +318,10 @@ test('page weight: a model page stays under 60 KB of HTML and 30 KB of its own J
     own.push([src, gz(await (await request.get(src)).body())])
   }
   const ownTotal = own.reduce((sum, [, n]) => sum + n, 0)
-  test
-    .info()
-    .annotations.push({
-      type: 'page weight',
-      description: `HTML ${(gz(html) / 1024).toFixed(1)} KB gz; own JS ${(ownTotal / 1024).toFixed(1)} KB gz: ${own.map(([s, n]) => `${s} ${(n / 1024).toFixed(1)} KB`).join(', ')}`,
-    })
+  test.info().annotations.push({
+    type: 'page weight',
+    description: `HTML ${(gz(html) / 1024).toFixed(1)} KB gz; own JS ${(ownTotal / 1024).toFixed(1)} KB gz: ${own.map(([s, n]) => `${s} ${(n / 1024).toFixed(1)} KB`).join(', ')}`,
+  })
   expect(gz(html)).toBeLessThan(60 * 1024)
   expect(ownTotal, own.map(([s, n]) => `${s}: ${n} B`).join('\n')).toBeLessThan(30 * 1024)
 })

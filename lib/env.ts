@@ -42,6 +42,12 @@ const envSchema = z.object({
   CHAT_PROXY_FIRST_BYTE_TIMEOUT_MS: positiveInt(30_000),
   /** Milliseconds a stream may stay silent between chunks. */
   CHAT_PROXY_IDLE_TIMEOUT_MS: positiveInt(60_000),
+  /** Milliseconds a caller has to send the whole request body (408 after). */
+  CHAT_PROXY_BODY_TIMEOUT_MS: positiveInt(30_000),
+  /** Failed authentications per minute per client address before it gets 429s; 0 turns throttling off. */
+  CHAT_PROXY_AUTH_FAILURES_PER_MINUTE: positiveInt(30),
+  /** On SIGTERM, milliseconds calls in flight get to finish before they are ended (`server_shutting_down`). */
+  CHAT_PROXY_SHUTDOWN_GRACE_MS: positiveInt(25_000),
   /** Most providers tried per model of a call (failover included); fallback models get their own. */
   CHAT_PROXY_MAX_ATTEMPTS: positiveInt(3),
   /** Longest Retry-After (ms) the proxy will wait before retrying a rate-limited provider. */

@@ -128,7 +128,9 @@ async function main() {
   const sitePort = flag('port-base', 3200)
   const tsx = 'node_modules/tsx/dist/cli.mjs'
   const children: ChildProcess[] = []
-  const stop = () => children.forEach((c) => c.kill('SIGTERM'))
+  const stop = () => {
+    for (const c of children) c.kill('SIGTERM')
+  }
   process.on('exit', stop)
   try {
     const mock = await startChild(

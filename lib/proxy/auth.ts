@@ -20,7 +20,10 @@ const configured = new WeakMap<readonly string[], Buffer[]>()
  */
 export function checkKey(key: string, keys: readonly string[]): string | undefined {
   let digests = configured.get(keys)
-  if (!digests) configured.set(keys, (digests = keys.map(digest)))
+  if (!digests) {
+    digests = keys.map(digest)
+    configured.set(keys, digests)
+  }
   const d = digest(key)
   let ok = false
   for (const k of digests) ok = timingSafeEqual(d, k) || ok

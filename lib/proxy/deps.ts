@@ -1,27 +1,54 @@
-/** The proxy's dependencies for this server process, built once (no per-request catalog work). */
+/**
+ * The proxy's state for this server process, built once (no per-request catalog work): routing
+ * table, limiters, call log and the shutdown signal.
+ *
+ * Exactly one per process. `npm start` bundles this module into `dist/server.mjs`, and Next's
+ * build bundles its own copy for the route handlers, so module-level state would exist twice (a
+ * path Next normalises, like `/api/./chat`, once reached the second copy and its own rate
+ * limiter). The state therefore lives on `globalThis` under a registered symbol that every copy
+ * of this module finds.
+ */
 import 'server-only'
 
 import { getModels, getProviders, getRouters } from '@/lib/catalog'
 import { parseEnv } from '@/lib/env'
 
 import type { ProxyDeps } from './handler'
+import type { LineLog } from './log'
 import { batchedLog } from './log'
 import { MemoryRateLimiter } from './rate-limit'
 import { buildRoutingTable } from './routing'
+import { OneShotSignal } from './signal'
 
-let deps: ProxyDeps | undefined
+interface ProcessState {
+  deps?: ProxyDeps
+  /** The call log on stdout, one JSON line per call, written a batch per event-loop turn. */
+  callLog: LineLog
+  /** Aborted by the server when its shutdown grace period is over. */
+  closing: OneShotSignal
+}
 
-/** The call log on stdout, one JSON line per call, written a batch per event-loop turn. */
-export const callLog = batchedLog((text) => void process.stdout.write(text))
+const KEY = Symbol.for('modelatlas.proxy.state')
+const holder = globalThis as { [KEY]?: ProcessState }
+holder[KEY] ??= {
+  callLog: batchedLog((text) => void process.stdout.write(text)),
+  closing: new OneShotSignal(),
+}
+const state: ProcessState = holder[KEY]
+
+export const callLog = state.callLog
+export const closing = state.closing
 
 export function proxyDeps(): ProxyDeps {
-  if (deps) return deps
+  if (state.deps) return state.deps
   const env = parseEnv(process.env)
-  deps = {
+  state.deps = {
     env,
     table: buildRoutingTable(getModels(), getProviders(), getRouters()),
     limiter: new MemoryRateLimiter(env.CHAT_PROXY_RATE_LIMIT),
-    log: callLog,
+    authFailures: new MemoryRateLimiter(env.CHAT_PROXY_AUTH_FAILURES_PER_MINUTE),
+    closing: state.closing,
+    log: state.callLog,
   }
-  return deps
+  return state.deps
 }

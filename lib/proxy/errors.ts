@@ -1,6 +1,4 @@
 /** OpenAI-shaped errors: `{"error":{"message","type","param","code"}}` with a fitting status. */
-import { iterableStream } from './stream'
-
 export interface ErrorBody {
   error: { message: string; type: string; param: string | null; code: string | null }
 }
@@ -17,6 +15,9 @@ export class ProxyError extends Error {
   ) {
     super(message)
   }
+
+  /** What the operator could do about it: written to the server's log, never sent to the caller. */
+  operatorHint?: string
 
   body(): ErrorBody {
     return { error: { message: this.message, type: this.type, param: this.param, code: this.code } }
@@ -46,12 +47,21 @@ export const jsonResult = (status: number, value: unknown, headers: Record<strin
 export const errorResult = (err: ProxyError, headers: Record<string, string> = {}): ProxyResult =>
   jsonResult(err.status, err.body(), { ...headers, ...err.headers })
 
-export const toResponse = (r: ProxyResult): Response =>
-  new Response(r.body === null || typeof r.body === 'string' ? r.body : iterableStream(r.body), {
-    status: r.status,
-    headers: r.headers,
-  })
+/** A chat route asked with another method than POST. */
+export const methodNotAllowed = (): ProxyResult =>
+  errorResult(
+    new ProxyError(
+      405,
+      'This endpoint takes POST requests only.',
+      'invalid_request_error',
+      'method_not_allowed',
+      null,
+      {
+        allow: 'POST',
+      },
+    ),
+  )
 
-export function errorResponse(err: ProxyError, headers: Record<string, string> = {}): Response {
-  return toResponse(errorResult(err, headers))
-}
+/** A path under /api that is no endpoint. */
+export const apiNotFound = (): ProxyResult =>
+  errorResult(new ProxyError(404, 'There is no API endpoint at this path.', 'invalid_request_error', 'not_found'))

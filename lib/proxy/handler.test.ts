@@ -1,113 +1,22 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import { buildCatalog } from '@/lib/catalog/derive'
-import { modelDoc, proseDoc, providerDoc, vendorDoc } from '@/lib/catalog/fixtures'
-import { parseEnv } from '@/lib/env'
 import type { MockUpstream } from '@/e2e/fixtures/mock-upstream'
 import { startMockUpstream } from '@/e2e/fixtures/mock-upstream'
 
-import type { ProxyDeps } from './handler'
-import { handleChat } from './handler'
-import { MemoryRateLimiter } from './rate-limit'
-import { buildRoutingTable } from './routing'
-
-const KEY = 'caller-key-1'
-const UPSTREAM_KEYS = { cheap: 'sk-cheap-SECRET', dear: 'sk-dear-SECRET' }
+import { chat, hello, KEY, testDeps, UPSTREAM_KEYS } from './test-fixture'
+import { handleChat } from './web'
 
 let mock: MockUpstream
 const logs: Record<string, unknown>[] = []
 const seen: string[] = [] // every response body and header, to prove no key leaks
 
-function catalog() {
-  const ep = (provider: string, input: number, output: number, extra = {}) => ({
-    provider,
-    modelId: `${provider}-mini`,
-    contextWindow: 128000,
-    maxOutputTokens: 16384,
-    status: 'available' as const,
-    pricing: { input, output, cacheRead: input / 2 },
-    ...extra,
-  })
-  return buildCatalog({
-    models: [
-      modelDoc('openai/gpt-4o-mini', {
-        aliases: ['gpt-4o-mini-2024-07-18'],
-        maxOutputTokens: 16384,
-        parameters: [
-          'max_tokens',
-          'temperature',
-          'top_p',
-          'stop',
-          'seed',
-          'tools',
-          'tool_choice',
-          'response_format',
-        ].map((name) => ({ name })),
-        endpoints: [ep('cheap', 0.15, 0.6), ep('dear', 0.3, 1.2), ep('nokey', 0.01, 0.01)],
-      }),
-      modelDoc('acme/mini', { endpoints: [ep('cheap', 1, 1)] }),
-      modelDoc('other/mini', { endpoints: [ep('cheap', 1, 1)] }),
-      modelDoc('acme/big', { endpoints: [ep('dear', 2, 4)] }),
-    ],
-    routers: [
-      {
-        id: 'router/ab',
-        slug: 'ab',
-        file: 'content/routers/ab.yaml',
-        name: 'AB',
-        description: 'x',
-        variants: [
-          { model: 'acme/mini', weight: 1, defaults: { temperature: 0.3 } },
-          { model: 'acme/big', weight: 3 },
-        ],
-      },
-    ],
-    vendors: [vendorDoc('openai'), vendorDoc('acme'), vendorDoc('other')],
-    providers: [providerDoc('cheap'), providerDoc('dear'), providerDoc('nokey')],
-    prose: ['openai/gpt-4o-mini', 'acme/mini', 'other/mini', 'acme/big'].map((id) => proseDoc(id)),
-  })
-}
-
-function deps(env: Record<string, string | undefined> = {}, random?: () => number): ProxyDeps {
-  const cat = catalog()
-  const parsed = parseEnv({
-    CHAT_PROXY_KEYS: `${KEY},other-key`,
-    CHEAP_API_KEY: UPSTREAM_KEYS.cheap,
-    CHEAP_BASE_URL: mock.baseUrl('cheap'),
-    DEAR_API_KEY: UPSTREAM_KEYS.dear,
-    DEAR_BASE_URL: mock.baseUrl('dear'),
-    CHAT_PROXY_FIRST_BYTE_TIMEOUT_MS: '500',
-    CHAT_PROXY_IDLE_TIMEOUT_MS: '500',
-    ...env,
-  })
-  return {
-    env: parsed,
-    table: buildRoutingTable(cat.models, cat.providers, cat.routers),
-    random,
-    limiter: new MemoryRateLimiter(parsed.CHAT_PROXY_RATE_LIMIT),
-    log: (l) => logs.push(l),
-    sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 50))),
-  }
-}
-
-function chat(body: unknown, init: { key?: string | null; signal?: AbortSignal; raw?: string } = {}) {
-  const headers: Record<string, string> = { 'content-type': 'application/json' }
-  if (init.key !== null) headers.authorization = `Bearer ${init.key ?? KEY}`
-  return new Request('http://site.test/api/v1/chat/completions', {
-    method: 'POST',
-    headers,
-    body: init.raw ?? JSON.stringify(body),
-    signal: init.signal,
-  })
-}
+const deps = (env: Record<string, string | undefined> = {}, random?: () => number) => testDeps(mock, logs, env, random)
 
 async function record(res: Response): Promise<string> {
   const text = await res.text()
   seen.push(text, JSON.stringify([...res.headers]))
   return text
 }
-
-const hello = { model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'Hello' }] }
 
 beforeAll(async () => {
   mock = await startMockUpstream()
@@ -212,10 +121,15 @@ describe('routing', () => {
     const body = JSON.parse(await record(res))
     expect(body.usage.cost).toBe(0.00087) // the dear endpoint's prices
   })
-  it('answers 503 naming the variables when no provider has a key', async () => {
+  it('answers 503 when no provider has a key, naming the variables in the log only', async () => {
+    logs.length = 0
     const res = await handleChat(chat({ ...hello, model: 'acme/mini' }), deps({ CHEAP_API_KEY: '' }))
     expect(res.status).toBe(503)
-    expect(JSON.parse(await record(res)).error.message).toContain('CHEAP_API_KEY')
+    const { error } = JSON.parse(await record(res))
+    expect(error.code).toBe('no_provider_available')
+    expect(error.message).toBe("No provider can serve 'acme/mini' on this site right now.")
+    expect(logs.at(-1)).toMatchObject({ status: 503, error: 'no_provider_available' })
+    expect(String(logs.at(-1)?.hint)).toContain('CHEAP_API_KEY')
   })
   it('drops unsupported parameters and lists them, or rejects them when strict', async () => {
     let res = await handleChat(chat({ ...hello, logit_bias: { 1: 2 }, temperature: 0.2 }), deps())
@@ -318,7 +232,7 @@ describe('failover', () => {
   })
   it('never follows an upstream redirect: the provider counts as failed', async () => {
     mock.setFaults({
-      cheap: { fault: { kind: 'status', status: 307, location: mock.baseUrl('elsewhere') + '/chat/completions' } },
+      cheap: { fault: { kind: 'status', status: 307, location: `${mock.baseUrl('elsewhere')}/chat/completions` } },
     })
     const res = await handleChat(chat(hello), deps())
     expect(res.headers.get('x-provider')).toBe('dear')

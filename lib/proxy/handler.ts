@@ -2,45 +2,46 @@
  * The chat-completions proxy: authenticate, limit, validate, route, forward with failover,
  * stream, price, log. Framework-free: a caller passes the request (a web `Request`, or the
  * small `ProxyRequest` view of one that `node-adapter.ts` builds over `node:http`) and the
- * dependencies (catalog routing table, environment, fetch, limiter, logger) and gets a
- * `Response`.
+ * dependencies (catalog routing table, environment, HTTP client, limiters, logger) and gets a
+ * `ProxyResult` (web.ts turns it into a `Response`).
  */
 import type { ProxyEnv } from '@/lib/env'
 
 import { bearerToken, checkKey } from './auth'
+import type { BodySource } from './body'
+import { MAX_JSON_DEPTH, nestsDeeperThan, readBody } from './body'
 import type { ProxyResult } from './errors'
-import { badRequest, errorResult, jsonResult, ProxyError, toResponse } from './errors'
-import { prepareBody } from './params'
+import { badRequest, errorResult, ProxyError } from './errors'
+import { forward } from './forward'
 import type { RateLimiter } from './rate-limit'
 import type { Candidate, RoutingTable } from './routing'
 import { candidates, resolveTargets } from './routing'
-import type { ChatRequest } from './schema'
-import { chatRequestSchema, describeIssue, upstreamErrorSchema, usageSchema } from './schema'
-import { transformStream } from './stream'
-import type { UpstreamCall, UpstreamResponse } from './upstream'
+import { chatRequestSchema, describeIssue } from './schema'
+import type { CallerSignal } from './signal'
+import type { UpstreamCall } from './upstream'
 import { undiciUpstream } from './upstream'
-import { usageCost } from './usage'
+
+export type { CallerSignal } from './signal'
 
 /** What the handler reads of a request; a web `Request` is one. */
 export interface ProxyRequest {
   headers: { get(name: string): string | null }
-  body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | null
+  body: BodySource
   /** Aborts when the caller goes away. */
   signal: CallerSignal
-}
-
-/** What the handler uses of an `AbortSignal` (which is one). */
-export interface CallerSignal {
-  readonly aborted: boolean
-  readonly reason: unknown
-  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void
-  removeEventListener(type: 'abort', listener: () => void): void
+  /** The caller's network address, for throttling failed authentication (unknown: one shared bucket). */
+  clientAddress?: string
 }
 
 export interface ProxyDeps {
   table: RoutingTable
   env: ProxyEnv
+  /** Requests per minute per caller key. */
   limiter: RateLimiter
+  /** Failed authentications per minute per client address (none: not throttled). */
+  authFailures?: RateLimiter
+  /** Aborts when the server stops: calls still running end with `server_shutting_down`. */
+  closing?: CallerSignal
   /** The HTTP client for providers (default: undici's request). */
   upstream?: UpstreamCall
   /** Receives one structured line per call. Never the prompt, never a key. */
@@ -52,80 +53,44 @@ export interface ProxyDeps {
 
 const sleepMs = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
-/** Reads the body up to `limit` bytes; 413 beyond it. */
-async function readBody(request: ProxyRequest, limit: number): Promise<string> {
-  const tooLarge = () =>
-    new ProxyError(413, `Request body is larger than ${limit} bytes`, 'invalid_request_error', 'request_too_large')
-  const declared = Number(request.headers.get('content-length') ?? NaN)
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge()
-  const source = request.body
-  if (!source) return ''
-  // Pulled by hand rather than with for-await: leaving the loop must not destroy a node
-  // socket that still has to carry the 413 back (the node adapter closes it after).
-  let next: () => Promise<IteratorResult<Uint8Array>>
-  let cancel = async () => {}
-  if ('getReader' in source) {
-    const reader = source.getReader()
-    next = () => reader.read() as Promise<IteratorResult<Uint8Array>>
-    cancel = () => reader.cancel()
-  } else {
-    const iterator = source[Symbol.asyncIterator]()
-    next = () => iterator.next()
-  }
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await next()
-    if (done) break
-    size += value.byteLength
-    if (size > limit) {
-      await cancel().catch(() => {})
-      throw tooLarge()
-    }
-    chunks.push(value)
-  }
-  return Buffer.concat(chunks).toString('utf8')
-}
-
-/** Removes every occurrence of secrets from text headed back to the caller. */
-const scrub = (text: string, secrets: string[]) =>
-  secrets.reduce((t, s) => (s ? t.split(s).join('[redacted]') : t), text)
-
-interface Failure {
-  provider: string
-  reason: string
-  status?: number
-  retryAfterMs?: number
-  timeout?: boolean
-}
-
-function parseRetryAfter(value: string | null): number | undefined {
-  if (!value) return undefined
-  const seconds = Number(value)
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
-  const date = Date.parse(value)
-  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined
-}
-
 /**
- * Statuses after which another provider may do better: rate limits, server errors,
- * provider-side auth/config, and redirects (never followed: upstream URLs come only from
- * content and the environment).
+ * Authenticates the caller and returns its key id. Failed attempts are counted per client
+ * address; an address over its budget is refused before its key is even checked, so guessing
+ * keys is throttled whatever the guesses are.
  */
-const FAILOVER_STATUSES = new Set([401, 402, 403, 404, 408, 409, 425, 429])
-const shouldFailover = (status: number) =>
-  status >= 500 || (status >= 300 && status < 400) || FAILOVER_STATUSES.has(status)
-
-/** The chat proxy as a web handler: a `Request` (or its `ProxyRequest` view) in, a `Response` out. */
-export async function handleChat(request: ProxyRequest, deps: ProxyDeps): Promise<Response> {
-  return toResponse(await serveChat(request, deps))
+async function authenticate(request: ProxyRequest, deps: ProxyDeps, keys: readonly string[]): Promise<string> {
+  const address = request.clientAddress ?? 'unknown'
+  const throttle = deps.authFailures
+  if (throttle) {
+    const state = await throttle.peek(address)
+    if (!state.ok)
+      throw new ProxyError(
+        429,
+        `Too many failed authentications from this address. Retry in ${state.retryAfterSeconds} s.`,
+        'rate_limit_error',
+        'too_many_auth_failures',
+        null,
+        { 'retry-after': String(state.retryAfterSeconds) },
+      )
+  }
+  const key = bearerToken(request.headers.get('authorization'))
+  const id = key === undefined ? undefined : checkKey(key, keys)
+  if (id) return id
+  await throttle?.take(address)
+  throw key === undefined
+    ? new ProxyError(
+        401,
+        'Missing API key: send it as "Authorization: Bearer <key>".',
+        'authentication_error',
+        'missing_api_key',
+      )
+    : new ProxyError(401, 'Invalid API key.', 'authentication_error', 'invalid_api_key')
 }
 
-/** The chat proxy: the same, answering with a `ProxyResult` for servers that write it out themselves. */
+/** The chat proxy: a request in, a `ProxyResult` out (written to `node:http`, or made a web `Response`). */
 export async function serveChat(request: ProxyRequest, deps: ProxyDeps): Promise<ProxyResult> {
   const started = Date.now()
   const { env } = deps
-  const call = deps.upstream ?? undiciUpstream
   const log = deps.log ?? ((line) => console.log(JSON.stringify(line)))
   const logLine: Record<string, unknown> = { time: new Date(started).toISOString() }
   const finishLog = (status: number, extra: Record<string, unknown> = {}) => {
@@ -141,16 +106,7 @@ export async function serveChat(request: ProxyRequest, deps: ProxyDeps): Promise
         'proxy_not_configured',
       )
     }
-    const key = bearerToken(request.headers.get('authorization'))
-    if (!key)
-      throw new ProxyError(
-        401,
-        'Missing API key: send it as "Authorization: Bearer <key>".',
-        'authentication_error',
-        'missing_api_key',
-      )
-    const id = checkKey(key, env.CHAT_PROXY_KEYS)
-    if (!id) throw new ProxyError(401, 'Invalid API key.', 'authentication_error', 'invalid_api_key')
+    const id = await authenticate(request, deps, env.CHAT_PROXY_KEYS)
     logLine.keyId = id
 
     const limit = await deps.limiter.take(id)
@@ -165,7 +121,12 @@ export async function serveChat(request: ProxyRequest, deps: ProxyDeps): Promise
       )
     }
 
-    const raw = await readBody(request, env.CHAT_PROXY_MAX_BODY_BYTES)
+    const raw = await readBody(request.body, request.headers.get('content-length'), request.signal, {
+      maxBytes: env.CHAT_PROXY_MAX_BODY_BYTES,
+      timeoutMs: env.CHAT_PROXY_BODY_TIMEOUT_MS,
+    })
+    if (nestsDeeperThan(raw, MAX_JSON_DEPTH))
+      throw badRequest(`Request body nests JSON deeper than ${MAX_JSON_DEPTH} levels.`, null, 'invalid_json')
     let json: unknown
     try {
       json = JSON.parse(raw)
@@ -203,251 +164,21 @@ export async function serveChat(request: ProxyRequest, deps: ProxyDeps): Promise
     }
     if (queue.length === 0)
       throw lastNoProvider ?? new ProxyError(503, 'No provider available.', 'api_error', 'no_provider_available')
-    return await forward(request, body, queue, deps, { call, logLine, finishLog, started })
+    return await forward(body, queue, {
+      env,
+      call: deps.upstream ?? undiciUpstream,
+      signal: request.signal,
+      closing: deps.closing,
+      sleep: deps.sleep ?? sleepMs,
+      logLine,
+      finishLog,
+      started,
+    })
   } catch (e) {
     const err =
       e instanceof ProxyError ? e : new ProxyError(500, 'Internal error in the proxy.', 'api_error', 'internal_error')
     if (!(e instanceof ProxyError)) console.error('proxy: unexpected error', e instanceof Error ? e.message : e)
-    finishLog(err.status, { error: err.code })
-    return errorResult(err)
+    finishLog(err.status, { error: err.code, ...(err.operatorHint ? { hint: err.operatorHint } : {}) })
+    return err.status === 499 ? { status: 499, headers: {}, body: null } : errorResult(err)
   }
-}
-
-async function forward(
-  request: ProxyRequest,
-  body: ChatRequest,
-  queue: Candidate[],
-  deps: ProxyDeps,
-  ctx: {
-    call: UpstreamCall
-    logLine: Record<string, unknown>
-    finishLog: (status: number, extra?: Record<string, unknown>) => void
-    started: number
-  },
-): Promise<ProxyResult> {
-  const { env } = deps
-  const sleep = deps.sleep ?? sleepMs
-  const wantsStream = body.stream === true
-  const callerWantsUsage = body.stream_options?.include_usage === true
-  const failures: Failure[] = []
-  const retried = new Set<Candidate>()
-  let attempts = 0
-
-  // Bounded: the queue holds at most CHAT_PROXY_MAX_ATTEMPTS providers per model, and each
-  // provider is retried at most once (after a short Retry-After).
-  while (queue.length > 0) {
-    const candidate = queue.shift()!
-    attempts++
-    const { body: upstreamBody, dropped, clamped } = prepareBody(body, candidate, { wantUsage: true })
-    const secrets = [candidate.apiKey]
-
-    // One controller for the whole upstream exchange: the caller leaving or the first-byte
-    // timeout aborts it. Cleared timers leave the body stream linked to the caller only.
-    const abort = new AbortController()
-    const onCallerAbort = () => abort.abort(request.signal.reason)
-    if (request.signal.aborted)
-      throw new ProxyError(499, 'The caller closed the request.', 'api_error', 'client_closed_request')
-    request.signal.addEventListener('abort', onCallerAbort, { once: true })
-    let timedOut = false
-    const timer = setTimeout(() => {
-      timedOut = true
-      abort.abort(new Error('first byte timeout'))
-    }, env.CHAT_PROXY_FIRST_BYTE_TIMEOUT_MS)
-
-    let upstream: UpstreamResponse
-    try {
-      upstream = await ctx.call(`${candidate.baseUrl}/chat/completions`, {
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${candidate.apiKey}`,
-          accept: wantsStream ? 'text/event-stream' : 'application/json',
-        },
-        body: JSON.stringify(upstreamBody),
-        signal: abort.signal,
-      })
-    } catch {
-      clearTimeout(timer)
-      request.signal.removeEventListener('abort', onCallerAbort)
-      if (request.signal.aborted) {
-        ctx.finishLog(499, { provider: candidate.endpoint.provider, error: 'client_closed_request' })
-        return { status: 499, headers: {}, body: null }
-      }
-      failures.push({
-        provider: candidate.endpoint.provider,
-        reason: timedOut ? 'timed out before the first byte' : 'connection failed',
-        timeout: timedOut,
-      })
-      continue
-    }
-    clearTimeout(timer)
-    const ttfbMs = Date.now() - ctx.started
-
-    if (upstream.status < 200 || upstream.status > 299) {
-      request.signal.removeEventListener('abort', onCallerAbort)
-      const text = await upstream.text().catch(() => '')
-      if (shouldFailover(upstream.status)) {
-        const retryAfterMs = parseRetryAfter(upstream.header('retry-after') ?? null)
-        failures.push({
-          provider: candidate.endpoint.provider,
-          reason: `answered ${upstream.status}`,
-          status: upstream.status,
-          retryAfterMs,
-        })
-        // A rate-limited provider is retried once, after its Retry-After, when that is short
-        // and nothing else is left to try.
-        if (
-          upstream.status === 429 &&
-          retryAfterMs !== undefined &&
-          retryAfterMs <= env.CHAT_PROXY_MAX_RETRY_AFTER_MS &&
-          queue.length === 0 &&
-          !retried.has(candidate) &&
-          body.provider?.allow_fallbacks !== false
-        ) {
-          retried.add(candidate)
-          await sleep(retryAfterMs)
-          queue.push(candidate)
-        }
-        continue
-      }
-      // The provider rejected the request itself (400, 413, 422, ...): the caller's to fix; no failover.
-      const err = mapUpstreamError(upstream.status, text, candidate, secrets)
-      ctx.finishLog(err.status, {
-        provider: candidate.endpoint.provider,
-        model: candidate.model.id,
-        ttfbMs,
-        attempts,
-        error: err.code,
-      })
-      return errorResult(err, routeHeaders(candidate, dropped, clamped))
-    }
-
-    const headers = routeHeaders(candidate, dropped, clamped)
-    ctx.logLine.model = candidate.model.id
-    ctx.logLine.provider = candidate.endpoint.provider
-    if (candidate.target?.router) ctx.logLine.router = candidate.target.router.id
-    if (wantsStream) {
-      const stream = transformStream(upstream, {
-        pricing: candidate.endpoint.pricing,
-        callerWantsUsage,
-        idleTimeoutMs: env.CHAT_PROXY_IDLE_TIMEOUT_MS,
-        signal: request.signal,
-        onEnd: ({ usage, error }) => {
-          request.signal.removeEventListener('abort', onCallerAbort)
-          ctx.finishLog(error === 'client_closed_request' ? 499 : 200, {
-            ttfbMs,
-            attempts,
-            stream: true,
-            promptTokens: usage?.prompt_tokens,
-            completionTokens: usage?.completion_tokens,
-            cost: usage?.cost,
-            ...(error ? { error } : {}),
-          })
-        },
-      })
-      return {
-        status: 200,
-        headers: {
-          ...headers,
-          'content-type': 'text/event-stream; charset=utf-8',
-          'cache-control': 'no-cache, no-transform',
-          'x-accel-buffering': 'no',
-        },
-        body: stream,
-      }
-    }
-
-    // Non-streaming: the whole JSON, priced.
-    let text: string
-    try {
-      text = await upstream.text()
-    } catch {
-      request.signal.removeEventListener('abort', onCallerAbort)
-      failures.push({ provider: candidate.endpoint.provider, reason: 'connection failed while reading the response' })
-      continue
-    }
-    request.signal.removeEventListener('abort', onCallerAbort)
-    let result: Record<string, unknown>
-    try {
-      result = JSON.parse(text) as Record<string, unknown>
-    } catch {
-      failures.push({ provider: candidate.endpoint.provider, reason: 'answered with invalid JSON' })
-      continue
-    }
-    const usage = usageSchema.safeParse(result.usage)
-    let cost: number | undefined
-    if (usage.success) {
-      cost = usageCost(candidate.endpoint.pricing, usage.data)
-      result.usage = { ...(result.usage as object), cost }
-    }
-    ctx.finishLog(200, {
-      ttfbMs,
-      attempts,
-      stream: false,
-      promptTokens: usage.data?.prompt_tokens,
-      completionTokens: usage.data?.completion_tokens,
-      cost,
-    })
-    return jsonResult(200, result, headers)
-  }
-
-  throw allFailed(failures)
-}
-
-function routeHeaders(c: Candidate, dropped: string[], clamped: string[]): Record<string, string> {
-  const h: Record<string, string> = {
-    'x-provider': c.endpoint.provider,
-    'x-model': c.model.id,
-    'x-provider-model': c.endpoint.modelId,
-  }
-  if (c.target?.router) {
-    h['x-router'] = c.target.router.id
-    h['x-router-variant'] = c.target.router.variant
-  }
-  if (dropped.length) h['x-dropped-params'] = dropped.join(', ')
-  if (clamped.length) h['x-clamped-params'] = clamped.join(', ')
-  return h
-}
-
-function mapUpstreamError(status: number, text: string, c: Candidate, secrets: string[]): ProxyError {
-  let message = `The provider rejected the request (${status}).`
-  let param: string | null = null
-  try {
-    const parsed = upstreamErrorSchema.safeParse(JSON.parse(text))
-    if (parsed.success) {
-      const e = parsed.data.error
-      const m = typeof e === 'string' ? e : e.message
-      if (m) message = `${c.endpoint.provider}: ${m.slice(0, 500)}`
-      if (typeof e !== 'string' && typeof (e as { param?: unknown }).param === 'string')
-        param = (e as { param: string }).param
-    }
-  } catch {
-    // Not JSON: keep the generic message rather than echo an upstream page.
-  }
-  return new ProxyError(
-    status >= 400 && status < 500 ? status : 502,
-    scrub(message, secrets),
-    status === 400 || status === 422 ? 'invalid_request_error' : 'api_error',
-    'upstream_rejected',
-    param,
-  )
-}
-
-function allFailed(failures: Failure[]): ProxyError {
-  const summary = failures.map((f) => `${f.provider} ${f.reason}`).join('; ')
-  const last = failures[failures.length - 1]
-  if (failures.length > 0 && failures.every((f) => f.timeout)) {
-    return new ProxyError(504, `No provider answered in time (${summary}).`, 'api_error', 'upstream_timeout')
-  }
-  if (last?.status === 429) {
-    const retry = Math.max(1, Math.ceil((last.retryAfterMs ?? 1000) / 1000))
-    return new ProxyError(
-      429,
-      `Every provider is rate limited right now (${summary}).`,
-      'rate_limit_error',
-      'upstream_rate_limited',
-      null,
-      { 'retry-after': String(retry) },
-    )
-  }
-  return new ProxyError(502, `Every provider failed (${summary}).`, 'api_error', 'upstream_error')
 }

@@ -13,7 +13,7 @@ export function batchedLog(write: (text: string) => void, schedule: (fn: () => v
   let pending: string[] = []
   const flush = () => {
     if (pending.length === 0) return
-    const text = pending.join('\n') + '\n'
+    const text = `${pending.join('\n')}\n`
     pending = []
     write(text)
   }

@@ -178,15 +178,60 @@ describe('chatListener', () => {
     expect(logs).toHaveLength(1)
   })
 
-  it('answers 413 to a chunked body over the limit, and closes the connection', async () => {
+  it('answers 413 to a chunked body over the limit after reading the rest, so the connection stays usable', async () => {
     const { url } = await serve(chatListener(deps))
     const reply = await send(url, ['{"model":"acme/mini","messages":[', '"x",'.repeat(600), ']}'], {
       authorization: 'Bearer caller',
     })
     expect(reply.status).toBe(413)
-    expect(reply.headers.connection).toBe('close')
+    expect(reply.headers.connection).not.toBe('close')
     expect(JSON.parse(reply.body).error.code).toBe('request_too_large')
     expect(mock.requests).toHaveLength(0)
+  })
+
+  it('lets every client read its 413 or 401 while it is still uploading (no EPIPE)', async () => {
+    const { url } = await serve(chatListener(deps))
+    const big = JSON.stringify({ model: 'acme/mini', messages: [{ role: 'user', content: 'x'.repeat(8 << 20) }] })
+    const statuses: number[] = []
+    for (let i = 0; i < 10; i++) {
+      for (const key of ['caller', 'wrong']) {
+        const res = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${key}` }, body: big })
+        statuses.push(res.status)
+        expect((await res.json()).error.code).toBe(key === 'caller' ? 'request_too_large' : 'invalid_api_key')
+      }
+    }
+    expect(statuses).toEqual(Array.from({ length: 10 }, () => [413, 401]).flat())
+  })
+
+  it('logs a caller who leaves mid-upload as a 499, not an internal error', async () => {
+    const { url } = await serve(chatListener(deps))
+    const req = httpRequest(url, { method: 'POST', headers: { authorization: 'Bearer caller' } })
+    req.on('error', () => {})
+    req.write('{"model":"acme/mini","messages":[')
+    await new Promise((r) => setTimeout(r, 100))
+    req.destroy()
+    await expect.poll(() => logs[0]?.status, { timeout: 2000 }).toBe(499)
+    expect(logs[0]?.error).toBe('client_closed_request')
+  })
+
+  it('answers 408 to a body that does not arrive in time, and closes the connection', async () => {
+    const slow = () => ({ ...deps(), env: { ...deps().env, CHAT_PROXY_BODY_TIMEOUT_MS: 300 } })
+    const { url } = await serve(chatListener(slow))
+    const reply = await new Promise<Reply>((resolve, reject) => {
+      const req = httpRequest(url, { method: 'POST', headers: { authorization: 'Bearer caller' } }, (res) => {
+        let body = ''
+        res.setEncoding('utf8')
+        res.on('data', (t: string) => {
+          body += t
+        })
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body, chunks: [] }))
+      })
+      req.on('error', reject)
+      req.write('{"model":') // and nothing more
+    })
+    expect(reply.status).toBe(408)
+    expect(reply.headers.connection).toBe('close')
+    expect(JSON.parse(reply.body).error.code).toBe('request_timeout')
   })
 
   it('aborts the upstream request when the caller leaves before the provider answers', async () => {

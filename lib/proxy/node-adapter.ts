@@ -8,35 +8,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import type { ProxyResult } from './errors'
-import type { CallerSignal, ProxyDeps, ProxyRequest } from './handler'
+import type { ProxyDeps, ProxyRequest } from './handler'
 import { serveChat } from './handler'
-
-/**
- * The caller's abort signal for a node request: what the handler uses of an `AbortSignal`,
- * without an AbortController and EventTarget per call.
- */
-class CallerLeft implements CallerSignal {
-  aborted = false
-  reason: unknown = undefined
-  private listeners = new Set<() => void>()
-  addEventListener(_type: 'abort', listener: () => void) {
-    this.listeners.add(listener)
-  }
-  removeEventListener(_type: 'abort', listener: () => void) {
-    this.listeners.delete(listener)
-  }
-  abort(reason: unknown) {
-    if (this.aborted) return
-    this.aborted = true
-    this.reason = reason
-    for (const listener of this.listeners) listener()
-    this.listeners.clear()
-  }
-}
+import { OneShotSignal } from './signal'
 
 /** The `ProxyRequest` view of a node request; its signal aborts when the caller goes away. */
 export function proxyRequest(req: IncomingMessage, res: ServerResponse): ProxyRequest {
-  const signal = new CallerLeft()
+  const signal = new OneShotSignal()
   // `close` also fires after a normal end; only an unfinished response means the caller left.
   res.once('close', () => {
     if (!res.writableFinished) signal.abort(new Error('The caller closed the connection.'))
@@ -50,6 +28,7 @@ export function proxyRequest(req: IncomingMessage, res: ServerResponse): ProxyRe
     },
     body: req,
     signal,
+    clientAddress: req.socket.remoteAddress,
   }
 }
 
@@ -60,8 +39,6 @@ export async function writeResult(
   extraHeaders: Record<string, string> = {},
 ): Promise<void> {
   const headers: Record<string, string | number> = { ...extraHeaders, ...result.headers }
-  // The request body may be partly unread (413): close the connection rather than read on.
-  if (result.status === 413) headers.connection = 'close'
   const { body } = result
   if (body === null || typeof body === 'string') {
     if (body !== null) headers['content-length'] = Buffer.byteLength(body)
@@ -99,14 +76,66 @@ const drained = (res: ServerResponse) =>
     res.on('close', go)
   })
 
+/** Most bytes of an unread request body read and thrown away so the caller can read the answer. */
+const DRAIN_MAX_BYTES = 16 * 1024 * 1024
+/** Longest time spent doing so. */
+const DRAIN_MAX_MS = 5_000
+
+/**
+ * Reads and discards what is left of a request body, up to a bound, and resolves whether all
+ * of it arrived. An answer sent while the caller is still uploading (401, 413, ...) would
+ * otherwise reach most clients as a connection error: the server closes the socket, the
+ * client's next write fails (EPIPE), and it never reads the answer (the OpenAI SDK then retries
+ * and uploads again). Drained, the connection can even be kept alive.
+ */
+export function drainRequest(
+  req: IncomingMessage,
+  { maxBytes = DRAIN_MAX_BYTES, maxMs = DRAIN_MAX_MS } = {},
+): Promise<boolean> {
+  if (req.complete) return Promise.resolve(true)
+  const declared = Number(req.headers['content-length'] ?? Number.NaN)
+  if (req.destroyed || declared > maxBytes) return Promise.resolve(false)
+  return new Promise((resolve) => {
+    let size = 0
+    const finish = (ok: boolean) => {
+      clearTimeout(timer)
+      req.off('readable', onReadable)
+      req.off('end', onEnd)
+      req.off('close', onClose)
+      req.off('error', onError)
+      resolve(ok)
+    }
+    const onReadable = () => {
+      for (let chunk = req.read() as Buffer | null; chunk !== null; chunk = req.read() as Buffer | null) {
+        size += chunk.length
+        if (size > maxBytes) return finish(false)
+      }
+    }
+    const onEnd = () => finish(true)
+    const onClose = () => finish(req.complete)
+    const onError = () => finish(false)
+    const timer = setTimeout(() => finish(false), maxMs)
+    req.on('readable', onReadable)
+    req.on('end', onEnd)
+    req.on('close', onClose)
+    req.on('error', onError)
+    onReadable()
+  })
+}
+
 /** A `node:http` listener for the chat routes. `deps` is built once, on the first call. */
 export function chatListener(deps: () => ProxyDeps, extraHeaders: Record<string, string> = {}) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const request = proxyRequest(req, res)
     serveChat(request, deps())
-      .then((result) => writeResult(result, res, extraHeaders))
+      .then(async (result) => {
+        if (result.status === 499) return void res.destroy()
+        // A caller too slow to send its body (408) is not waited for again.
+        const drained = result.status !== 408 && (await drainRequest(req))
+        await writeResult(result, res, drained ? extraHeaders : { ...extraHeaders, connection: 'close' })
+      })
       .catch((e: unknown) => {
-        // handleChat answers its own errors; this is a bug in writing the answer out.
+        // serveChat answers its own errors; this is a bug in writing the answer out.
         console.error('proxy: could not write the response', e instanceof Error ? e.message : e)
         if (!res.headersSent)
           res

@@ -43,33 +43,76 @@ export function buildRoutingTable(models: Model[], providers: ProviderDoc[], rou
   }
 }
 
-/** Edit distance, for "did you mean". */
-function distance(a: string, b: string): number {
+/** Names longer than this get no "did you mean": no id is anywhere near as long. */
+const MAX_SUGGEST_LENGTH = 100
+
+/**
+ * Edit distance between `a` and `b` when it is at most `max`, else `max + 1`. Stops as soon as
+ * every cell of a row exceeds `max`, so dissimilar names cost a few rows, not the whole matrix.
+ */
+export function distanceAtMost(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1
   const row = Array.from({ length: b.length + 1 }, (_, i) => i)
   for (let i = 1; i <= a.length; i++) {
     let prev = row[0]!
     row[0] = i
+    let rowMin = i
     for (let j = 1; j <= b.length; j++) {
       const tmp = row[j]!
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1))
+      const v = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1))
+      row[j] = v
+      if (v < rowMin) rowMin = v
       prev = tmp
     }
+    if (rowMin > max) return max + 1
   }
-  return row[b.length]!
+  return Math.min(row[b.length]!, max + 1)
 }
 
+/** Lower-cased ids and bare ids of a table's models, computed once per table. */
+const namesOf = new WeakMap<RoutingTable, Array<{ id: string; lower: string; bare: string }>>()
+/** Answers for names asked before: a client repeating a wrong name costs a map lookup. */
+const recent = new WeakMap<RoutingTable, Map<string, string[]>>()
+
+/**
+ * Up to `count` catalog ids close to `name`, for "did you mean": ids containing it (or whose bare
+ * id it contains) first, then those within an edit distance of about a third of its length.
+ * Bounded work: long names get none, distances stop at the threshold, answers are remembered.
+ */
 export function closeMatches(name: string, table: RoutingTable, count = 3): string[] {
   const needle = name.toLowerCase()
-  return table.models
-    .map((m) => {
-      const bare = m.id.slice(m.id.indexOf('/') + 1)
-      const d = Math.min(distance(needle, m.id), distance(needle, bare))
-      const contains = m.id.includes(needle) || needle.includes(bare)
-      return { id: m.id, score: contains ? d - 100 : d }
+  if (needle.length === 0 || needle.length > MAX_SUGGEST_LENGTH) return []
+  let cache = recent.get(table)
+  if (!cache) {
+    cache = new Map()
+    recent.set(table, cache)
+  }
+  const known = cache.get(needle)
+  if (known) return known
+
+  let names = namesOf.get(table)
+  if (!names) {
+    names = table.models.map((m) => {
+      const lower = m.id.toLowerCase()
+      return { id: m.id, lower, bare: lower.slice(lower.indexOf('/') + 1) }
     })
+    namesOf.set(table, names)
+  }
+  const max = Math.max(2, Math.ceil(needle.length / 3))
+  const scored: Array<{ id: string; score: number }> = []
+  for (const n of names) {
+    const contains = n.lower.includes(needle) || needle.includes(n.bare)
+    const d = Math.min(distanceAtMost(needle, n.lower, max), distanceAtMost(needle, n.bare, max))
+    if (contains) scored.push({ id: n.id, score: d - 1000 })
+    else if (d <= max) scored.push({ id: n.id, score: d })
+  }
+  const found = scored
     .sort((a, b) => a.score - b.score || a.id.localeCompare(b.id))
     .slice(0, count)
     .map((x) => x.id)
+  if (cache.size >= 1000) cache.delete(cache.keys().next().value!)
+  cache.set(needle, found)
+  return found
 }
 
 export function resolveModel(name: string, table: RoutingTable): Model {
@@ -185,21 +228,25 @@ export function candidates(model: Model, table: RoutingTable, env: KeyLookup, pr
   }
   if (usable.length === 0) {
     const names = list.map((e) => e.provider)
-    const hint = names.length
-      ? `Set a key (and a base URL where the provider has none) for one of its providers: ${names
-          .slice(0, 6)
-          .map((p) => `${envPrefix(p)}_API_KEY`)
-          .join(', ')}${names.length > 6 ? ', …' : ''}.`
-      : prefs.only || prefs.ignore
-        ? "No provider is left after the request's provider.only / provider.ignore."
-        : 'No provider serves it in the catalog.'
-    throw new ProxyError(
+    const reason =
+      names.length === 0 && (prefs.only || prefs.ignore)
+        ? " No provider is left after the request's provider.only / provider.ignore."
+        : ''
+    const err = new ProxyError(
       503,
-      `No provider is configured for '${model.id}'. ${hint}`,
+      `No provider can serve '${model.id}' on this site right now.${reason}`,
       'api_error',
       'no_provider_available',
       'model',
     )
+    // The variables to set are the operator's business, not the caller's: they go to the log.
+    err.operatorHint = names.length
+      ? `set a key (and a base URL where the provider has none) for one of: ${names
+          .slice(0, 6)
+          .map((p) => `${envPrefix(p)}_API_KEY`)
+          .join(', ')}${names.length > 6 ? ', …' : ''}`
+      : 'no provider serves it in the catalog'
+    throw err
   }
   return prefs.allow_fallbacks === false ? usable.slice(0, 1) : usable
 }

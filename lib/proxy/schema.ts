@@ -15,13 +15,25 @@ export const messageSchema = z.looseObject({
   tool_calls: z.array(z.looseObject({})).optional(),
 })
 
+/**
+ * The longest model, router or provider name accepted. Names are looked up (and a missing one
+ * is matched against the catalog for "did you mean"), so their length bounds that work; the
+ * longest id in the catalog is well under 100 characters.
+ */
+export const MAX_NAME_LENGTH = 256
+const name = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(MAX_NAME_LENGTH, `must be at most ${MAX_NAME_LENGTH} characters`)
+const providerList = z.array(name).max(64, 'must list at most 64 providers')
+
 export const providerPrefsSchema = z.strictObject({
   /** Provider ids to try first, in this order. */
-  order: z.array(z.string()).optional(),
+  order: providerList.optional(),
   /** Only these providers. */
-  only: z.array(z.string()).optional(),
+  only: providerList.optional(),
   /** Never these providers. */
-  ignore: z.array(z.string()).optional(),
+  ignore: providerList.optional(),
   /** Try further providers when one fails (default true). */
   allow_fallbacks: z.boolean().optional(),
   /** Reject (400) instead of dropping parameters the model does not support. */
@@ -34,7 +46,7 @@ export type ProviderPrefs = z.infer<typeof providerPrefsSchema>
 const tokenCount = z.number().int('must be a whole number').positive('must be positive')
 
 export const chatRequestSchema = z.looseObject({
-  model: z.string().min(1, 'model is required'),
+  model: z.string().min(1, 'model is required').max(MAX_NAME_LENGTH, `must be at most ${MAX_NAME_LENGTH} characters`),
   messages: z.array(messageSchema).min(1, 'messages must not be empty'),
   stream: z.boolean().optional(),
   stream_options: z.looseObject({ include_usage: z.boolean().optional() }).nullish(),
@@ -51,7 +63,7 @@ export const chatRequestSchema = z.looseObject({
   response_format: z.looseObject({ type: z.string() }).nullish(),
   provider: providerPrefsSchema.optional(),
   /** OpenRouter-style fallback models, tried in order after `model`. */
-  models: z.array(z.string().min(1)).max(10).optional(),
+  models: z.array(name).max(10).optional(),
 })
 export type ChatRequest = z.infer<typeof chatRequestSchema>
 
@@ -86,6 +98,10 @@ export const upstreamErrorSchema = z.looseObject({
 export function describeIssue(error: z.ZodError): { message: string; param: string | null } {
   const issue = error.issues[0]
   if (!issue) return { message: 'Invalid request body', param: null }
-  const param = issue.path.length ? issue.path.join('.') : null
-  return { message: param ? `Invalid value for '${param}': ${issue.message}` : issue.message, param }
+  // Both can carry the caller's own text (an unknown key's name): bounded, never echoed whole.
+  const param = issue.path.length ? clip(issue.path.join('.'), 100) : null
+  const message = clip(issue.message, 300)
+  return { message: param ? `Invalid value for '${param}': ${message}` : message, param }
 }
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text)

@@ -11,6 +11,7 @@ import type { Pricing } from '@/lib/catalog/schema'
 import type { ErrorBody } from './errors'
 import type { UpstreamUsage } from './schema'
 import { usageSchema } from './schema'
+import type { CallerSignal } from './signal'
 import { usageCost } from './usage'
 
 export interface StreamOptions {
@@ -21,6 +22,8 @@ export interface StreamOptions {
   idleTimeoutMs: number
   /** The caller's signal: a stream that ends because the caller left is logged as such. */
   signal?: { readonly aborted: boolean; readonly reason: unknown }
+  /** The server shutting down: the stream is ended with an in-band `server_shutting_down` error. */
+  closing?: CallerSignal
   /** Called once with the priced usage (if the provider sent any) and how the stream ended. */
   onEnd?: (end: { usage?: UpstreamUsage & { cost: number }; error?: string; firstChunkAt?: number }) => void
 }
@@ -66,7 +69,7 @@ export async function* transformStream(
         } catch {
           chunk = undefined
         }
-        const parsed = chunk && chunk.usage ? usageSchema.safeParse(chunk.usage) : undefined
+        const parsed = chunk?.usage ? usageSchema.safeParse(chunk.usage) : undefined
         if (chunk && parsed?.success) {
           usage = { ...parsed.data, cost: usageCost(opts.pricing, parsed.data) }
           if (opts.callerWantsUsage) {
@@ -109,9 +112,14 @@ export async function* transformStream(
     }
   }
 
+  // Shutdown: stop reading; the loop below ends the stream with an error event the caller sees.
+  const onClosing = () => upstream.cancel()
+  opts.closing?.addEventListener('abort', onClosing)
+
   const end = (error?: string) => {
     ended = true
     clearTimeout(idleTimer)
+    opts.closing?.removeEventListener('abort', onClosing)
     opts.onEnd?.({ usage, error, firstChunkAt })
   }
   const pending = () => {
@@ -128,9 +136,15 @@ export async function* transformStream(
         result = await read()
       } catch {
         result = { done: true, value: undefined }
-        failure = { message: 'The provider connection failed mid-stream.', code: 'upstream_stream_error' }
+        // After [DONE] the stream is complete, whatever happens to the connection.
+        if (!sawDone) failure = { message: 'The provider connection failed mid-stream.', code: 'upstream_stream_error' }
       }
-      if (idle)
+      if (opts.closing?.aborted && !sawDone)
+        failure = {
+          message: 'The server is shutting down; the stream was ended before it was complete.',
+          code: 'server_shutting_down',
+        }
+      else if (idle)
         failure = {
           message: `The provider sent nothing for ${opts.idleTimeoutMs} ms; the stream was closed.`,
           code: 'upstream_timeout',
@@ -164,19 +178,4 @@ export async function* transformStream(
       upstream.cancel()
     }
   }
-}
-
-/** A web `ReadableStream` over an async iterable of chunks; cancelling it stops the iterable. */
-export function iterableStream(chunks: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
-  const it = chunks[Symbol.asyncIterator]()
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const { done, value } = await it.next()
-      if (done) controller.close()
-      else controller.enqueue(value)
-    },
-    async cancel() {
-      await it.return?.()
-    },
-  })
 }

@@ -38,3 +38,48 @@ export const undiciUpstream: UpstreamCall = async (url, { headers, body, signal 
     cancel: () => void res.body.destroy(),
   }
 }
+
+/** Why reading an upstream body stopped early. */
+export class UpstreamReadError extends Error {
+  constructor(readonly reason: 'timeout' | 'too_large' | 'connection') {
+    super(`upstream body: ${reason}`)
+  }
+}
+
+/**
+ * The whole body of an upstream response as text, bounded: the provider may fall silent for at
+ * most `idleMs` between chunks (a provider that sends its headers and then stalls would otherwise
+ * hold the call until it closes the socket), and the body may be at most `maxBytes` long. Either
+ * bound cancels the response and rejects with an `UpstreamReadError`.
+ */
+export async function readText(
+  res: UpstreamResponse,
+  { idleMs, maxBytes }: { idleMs: number; maxBytes: number },
+): Promise<string> {
+  const chunks: Uint8Array[] = []
+  let size = 0
+  let stopped: UpstreamReadError['reason'] | undefined
+  // One timer for the whole body, pushed back on every chunk.
+  const timer = setTimeout(() => {
+    stopped = 'timeout'
+    res.cancel()
+  }, idleMs)
+  try {
+    for await (const chunk of res.body) {
+      timer.refresh()
+      size += chunk.byteLength
+      if (size > maxBytes) {
+        stopped = 'too_large'
+        res.cancel()
+        break
+      }
+      chunks.push(chunk)
+    }
+  } catch {
+    stopped ??= 'connection'
+  } finally {
+    clearTimeout(timer)
+  }
+  if (stopped) throw new UpstreamReadError(stopped)
+  return Buffer.concat(chunks).toString('utf8')
+}

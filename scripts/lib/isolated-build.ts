@@ -98,7 +98,7 @@ export interface IsolatedBuildResult {
   cleanup: () => void
 }
 
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC and BEL are what ANSI sequences are made of
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007]*\u0007/g
 export const stripAnsi = (s: string) => s.replace(ANSI, '')
 

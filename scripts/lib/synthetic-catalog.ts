@@ -462,7 +462,7 @@ export function syntheticCatalog({ models: total, seed = 1 }: SyntheticCatalogOp
 
       const alias = `${id}-${releaseDate.replace(/-/g, '')}`
       const aliases = r.chance(0.5) && !usedNames.has(alias) ? [alias] : []
-      aliases.forEach((a) => usedNames.add(a))
+      for (const a of aliases) usedNames.add(a)
       const parameters = r
         .sample(PARAMETERS, mode === 'chat' ? r.int(6, 16) : r.int(1, 4))
         .map(([pname, def]) => (def === undefined ? { name: pname } : { name: pname, default: def }))

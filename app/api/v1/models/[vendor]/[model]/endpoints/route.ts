@@ -1,6 +1,7 @@
 import { getAliasTarget, getModel } from '@/lib/catalog'
 import { toOpenRouterEndpoints } from '@/lib/catalog/openrouter'
-import { errorResponse, ProxyError } from '@/lib/proxy/errors'
+import { ProxyError } from '@/lib/proxy/errors'
+import { errorResponse } from '@/lib/proxy/web'
 
 export async function GET(_request: Request, { params }: { params: Promise<{ vendor: string; model: string }> }) {
   const { vendor, model } = await params

@@ -1,0 +1,316 @@
+/**
+ * Forwarding one validated call to its providers, in order, with failover: the first provider
+ * that answers in time serves it. Every wait is bounded: the first byte by
+ * CHAT_PROXY_FIRST_BYTE_TIMEOUT_MS, a body (streamed or not) by CHAT_PROXY_IDLE_TIMEOUT_MS of
+ * silence, the number of providers by CHAT_PROXY_MAX_ATTEMPTS per model.
+ */
+import type { ProxyEnv } from '@/lib/env'
+
+import type { ProxyResult } from './errors'
+import { errorResult, jsonResult, ProxyError } from './errors'
+import { prepareBody } from './params'
+import type { Candidate } from './routing'
+import type { ChatRequest } from './schema'
+import { upstreamErrorSchema, usageSchema } from './schema'
+import type { CallerSignal } from './signal'
+import { transformStream } from './stream'
+import type { UpstreamCall, UpstreamResponse } from './upstream'
+import { readText, UpstreamReadError } from './upstream'
+import { usageCost } from './usage'
+
+/** The largest upstream JSON answer read (a chat completion is a few KB; this is a bound, not a tuning). */
+const MAX_UPSTREAM_BODY_BYTES = 16 * 1024 * 1024
+/** The most of an upstream error body read to find its message. */
+const MAX_UPSTREAM_ERROR_BYTES = 64 * 1024
+
+export interface ForwardContext {
+  env: ProxyEnv
+  call: UpstreamCall
+  /** The caller going away. */
+  signal: CallerSignal
+  /** The server shutting down: calls still running are ended with `server_shutting_down`. */
+  closing?: CallerSignal
+  sleep: (ms: number) => Promise<void>
+  logLine: Record<string, unknown>
+  finishLog: (status: number, extra?: Record<string, unknown>) => void
+  started: number
+}
+
+interface Failure {
+  provider: string
+  reason: string
+  status?: number
+  retryAfterMs?: number
+  timeout?: boolean
+}
+
+export const shuttingDown = () =>
+  new ProxyError(503, 'The server is shutting down; retry the request.', 'api_error', 'server_shutting_down', null, {
+    'retry-after': '1',
+  })
+
+function parseRetryAfter(value: string | undefined): number | undefined {
+  if (!value) return undefined
+  const seconds = Number(value)
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
+  const date = Date.parse(value)
+  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined
+}
+
+/**
+ * Statuses after which another provider may do better: rate limits, server errors,
+ * provider-side auth/config, and redirects (never followed: upstream URLs come only from
+ * content and the environment).
+ */
+const FAILOVER_STATUSES = new Set([401, 402, 403, 404, 408, 409, 425, 429])
+const shouldFailover = (status: number) =>
+  status >= 500 || (status >= 300 && status < 400) || FAILOVER_STATUSES.has(status)
+
+/** Removes every occurrence of secrets from text headed back to the caller. */
+const scrub = (text: string, secrets: string[]) =>
+  secrets.reduce((t, s) => (s ? t.split(s).join('[redacted]') : t), text)
+
+export async function forward(body: ChatRequest, queue: Candidate[], ctx: ForwardContext): Promise<ProxyResult> {
+  const { env, signal, closing } = ctx
+  const wantsStream = body.stream === true
+  const callerWantsUsage = body.stream_options?.include_usage === true
+  const failures: Failure[] = []
+  const retried = new Set<Candidate>()
+  let attempts = 0
+
+  // Bounded: the queue holds at most CHAT_PROXY_MAX_ATTEMPTS providers per model, and each
+  // provider is retried at most once (after a short Retry-After).
+  while (queue.length > 0) {
+    const candidate = queue.shift()!
+    attempts++
+    const provider = candidate.endpoint.provider
+    const { body: upstreamBody, dropped, clamped } = prepareBody(body, candidate, { wantUsage: true })
+    const payload = JSON.stringify(upstreamBody)
+    const secrets = [candidate.apiKey]
+
+    // One controller for the whole upstream exchange: the caller leaving, the server shutting
+    // down or the first-byte timeout aborts it.
+    const abort = new AbortController()
+    const onStop = () => abort.abort(signal.aborted ? signal.reason : new Error('shutting down'))
+    if (signal.aborted)
+      throw new ProxyError(499, 'The caller closed the request.', 'api_error', 'client_closed_request')
+    if (closing?.aborted) throw shuttingDown()
+    signal.addEventListener('abort', onStop, { once: true })
+    closing?.addEventListener('abort', onStop, { once: true })
+    const unlisten = () => {
+      signal.removeEventListener('abort', onStop)
+      closing?.removeEventListener('abort', onStop)
+    }
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      abort.abort(new Error('first byte timeout'))
+    }, env.CHAT_PROXY_FIRST_BYTE_TIMEOUT_MS)
+
+    let upstream: UpstreamResponse
+    try {
+      upstream = await ctx.call(`${candidate.baseUrl}/chat/completions`, {
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${candidate.apiKey}`,
+          accept: wantsStream ? 'text/event-stream' : 'application/json',
+        },
+        body: payload,
+        signal: abort.signal,
+      })
+    } catch {
+      clearTimeout(timer)
+      unlisten()
+      if (signal.aborted) {
+        ctx.finishLog(499, { provider, error: 'client_closed_request' })
+        return { status: 499, headers: {}, body: null }
+      }
+      if (closing?.aborted) throw shuttingDown()
+      failures.push({
+        provider,
+        reason: timedOut ? 'timed out before the first byte' : 'connection failed',
+        timeout: timedOut,
+      })
+      continue
+    }
+    clearTimeout(timer)
+    const ttfbMs = Date.now() - ctx.started
+    const bounds = { idleMs: env.CHAT_PROXY_IDLE_TIMEOUT_MS, maxBytes: MAX_UPSTREAM_BODY_BYTES }
+
+    if (upstream.status < 200 || upstream.status > 299) {
+      const text = await readText(upstream, { ...bounds, maxBytes: MAX_UPSTREAM_ERROR_BYTES }).catch(() => '')
+      unlisten()
+      if (signal.aborted) {
+        ctx.finishLog(499, { provider, error: 'client_closed_request' })
+        return { status: 499, headers: {}, body: null }
+      }
+      if (shouldFailover(upstream.status)) {
+        const retryAfterMs = parseRetryAfter(upstream.header('retry-after'))
+        failures.push({ provider, reason: `answered ${upstream.status}`, status: upstream.status, retryAfterMs })
+        // A rate-limited provider is retried once, after its Retry-After, when that is short
+        // and nothing else is left to try.
+        if (
+          upstream.status === 429 &&
+          retryAfterMs !== undefined &&
+          retryAfterMs <= env.CHAT_PROXY_MAX_RETRY_AFTER_MS &&
+          queue.length === 0 &&
+          !retried.has(candidate) &&
+          body.provider?.allow_fallbacks !== false
+        ) {
+          retried.add(candidate)
+          await ctx.sleep(retryAfterMs)
+          queue.push(candidate)
+        }
+        continue
+      }
+      // The provider rejected the request itself (400, 413, 422, ...): the caller's to fix; no failover.
+      const err = mapUpstreamError(upstream.status, text, candidate, secrets)
+      ctx.finishLog(err.status, { provider, model: candidate.model.id, ttfbMs, attempts, error: err.code })
+      return errorResult(err, routeHeaders(candidate, dropped, clamped))
+    }
+
+    const headers = routeHeaders(candidate, dropped, clamped)
+    ctx.logLine.model = candidate.model.id
+    ctx.logLine.provider = provider
+    if (candidate.target?.router) ctx.logLine.router = candidate.target.router.id
+    if (wantsStream) {
+      const stream = transformStream(upstream, {
+        pricing: candidate.endpoint.pricing,
+        callerWantsUsage,
+        idleTimeoutMs: env.CHAT_PROXY_IDLE_TIMEOUT_MS,
+        signal,
+        closing,
+        onEnd: ({ usage, error }) => {
+          unlisten()
+          ctx.finishLog(error === 'client_closed_request' ? 499 : 200, {
+            ttfbMs,
+            attempts,
+            stream: true,
+            promptTokens: usage?.prompt_tokens,
+            completionTokens: usage?.completion_tokens,
+            cost: usage?.cost,
+            ...(error ? { error } : {}),
+          })
+        },
+      })
+      return {
+        status: 200,
+        headers: {
+          ...headers,
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-cache, no-transform',
+          'x-accel-buffering': 'no',
+        },
+        body: stream,
+      }
+    }
+
+    // Non-streaming: the whole JSON, priced.
+    let text: string
+    try {
+      text = await readText(upstream, bounds)
+    } catch (e) {
+      unlisten()
+      if (signal.aborted) {
+        ctx.finishLog(499, { provider, error: 'client_closed_request' })
+        return { status: 499, headers: {}, body: null }
+      }
+      if (closing?.aborted) throw shuttingDown()
+      const reason = e instanceof UpstreamReadError ? e.reason : 'connection'
+      failures.push({
+        provider,
+        reason:
+          reason === 'timeout'
+            ? `sent nothing for ${env.CHAT_PROXY_IDLE_TIMEOUT_MS} ms while sending its response`
+            : reason === 'too_large'
+              ? 'answered with a response over the size limit'
+              : 'connection failed while sending its response',
+        timeout: reason === 'timeout',
+      })
+      continue
+    }
+    unlisten()
+    let result: Record<string, unknown>
+    try {
+      result = JSON.parse(text) as Record<string, unknown>
+    } catch {
+      failures.push({ provider, reason: 'answered with invalid JSON' })
+      continue
+    }
+    const usage = usageSchema.safeParse(result.usage)
+    let cost: number | undefined
+    if (usage.success) {
+      cost = usageCost(candidate.endpoint.pricing, usage.data)
+      result.usage = { ...(result.usage as object), cost }
+    }
+    ctx.finishLog(200, {
+      ttfbMs,
+      attempts,
+      stream: false,
+      promptTokens: usage.data?.prompt_tokens,
+      completionTokens: usage.data?.completion_tokens,
+      cost,
+    })
+    return jsonResult(200, result, headers)
+  }
+
+  throw allFailed(failures)
+}
+function routeHeaders(c: Candidate, dropped: string[], clamped: string[]): Record<string, string> {
+  const h: Record<string, string> = {
+    'x-provider': c.endpoint.provider,
+    'x-model': c.model.id,
+    'x-provider-model': c.endpoint.modelId,
+  }
+  if (c.target?.router) {
+    h['x-router'] = c.target.router.id
+    h['x-router-variant'] = c.target.router.variant
+  }
+  if (dropped.length) h['x-dropped-params'] = dropped.join(', ')
+  if (clamped.length) h['x-clamped-params'] = clamped.join(', ')
+  return h
+}
+
+function mapUpstreamError(status: number, text: string, c: Candidate, secrets: string[]): ProxyError {
+  let message = `The provider rejected the request (${status}).`
+  let param: string | null = null
+  try {
+    const parsed = upstreamErrorSchema.safeParse(JSON.parse(text))
+    if (parsed.success) {
+      const e = parsed.data.error
+      const m = typeof e === 'string' ? e : e.message
+      if (m) message = `${c.endpoint.provider}: ${m.slice(0, 500)}`
+      if (typeof e !== 'string' && typeof (e as { param?: unknown }).param === 'string')
+        param = (e as { param: string }).param
+    }
+  } catch {
+    // Not JSON: keep the generic message rather than echo an upstream page.
+  }
+  return new ProxyError(
+    status >= 400 && status < 500 ? status : 502,
+    scrub(message, secrets),
+    status === 400 || status === 422 ? 'invalid_request_error' : 'api_error',
+    'upstream_rejected',
+    param,
+  )
+}
+
+function allFailed(failures: Failure[]): ProxyError {
+  const summary = failures.map((f) => `${f.provider} ${f.reason}`).join('; ')
+  const last = failures[failures.length - 1]
+  if (failures.length > 0 && failures.every((f) => f.timeout)) {
+    return new ProxyError(504, `No provider answered in time (${summary}).`, 'api_error', 'upstream_timeout')
+  }
+  if (last?.status === 429) {
+    const retry = Math.max(1, Math.ceil((last.retryAfterMs ?? 1000) / 1000))
+    return new ProxyError(
+      429,
+      `Every provider is rate limited right now (${summary}).`,
+      'rate_limit_error',
+      'upstream_rate_limited',
+      null,
+      { 'retry-after': String(retry) },
+    )
+  }
+  return new ProxyError(502, `Every provider failed (${summary}).`, 'api_error', 'upstream_error')
+}
