@@ -14,6 +14,7 @@ import { getModels, getProviders, getRouters } from '@/lib/catalog'
 import { parseEnv } from '@/lib/env'
 
 import type { ProxyDeps } from './handler'
+import { ProviderHealth } from './health'
 import type { LineLog } from './log'
 import { batchedLog } from './log'
 import { MemoryRateLimiter } from './rate-limit'
@@ -48,6 +49,7 @@ export function proxyDeps(): ProxyDeps {
     limiter: new MemoryRateLimiter(env.CHAT_PROXY_RATE_LIMIT),
     authFailures: new MemoryRateLimiter(env.CHAT_PROXY_AUTH_FAILURES_PER_MINUTE),
     closing: state.closing,
+    health: new ProviderHealth(),
     log: state.callLog,
   }
   return state.deps

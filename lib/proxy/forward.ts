@@ -8,6 +8,7 @@ import type { ProxyEnv } from '@/lib/env'
 
 import type { ProxyResult } from './errors'
 import { errorResult, jsonResult, ProxyError } from './errors'
+import type { HealthTracker } from './health'
 import { prepareBody } from './params'
 import type { Candidate } from './routing'
 import type { ChatRequest } from './schema'
@@ -30,6 +31,8 @@ export interface ForwardContext {
   signal: CallerSignal
   /** The server shutting down: calls still running are ended with `server_shutting_down`. */
   closing?: CallerSignal
+  /** Receives each attempt's outcome (for measured routing and cool-downs). */
+  health?: HealthTracker
   sleep: (ms: number) => Promise<void>
   logLine: Record<string, unknown>
   finishLog: (status: number, extra?: Record<string, unknown>) => void
@@ -75,6 +78,12 @@ export async function forward(body: ChatRequest, queue: Candidate[], ctx: Forwar
   const wantsStream = body.stream === true
   const callerWantsUsage = body.stream_options?.include_usage === true
   const failures: Failure[] = []
+  let current: Candidate | undefined
+  /** A provider-side failure: remembered for the summary and for the provider's health. */
+  const fail = (f: Failure) => {
+    failures.push(f)
+    if (current) ctx.health?.record({ model: current.model.id, provider: current.endpoint.provider, ok: false })
+  }
   const retried = new Set<Candidate>()
   let attempts = 0
 
@@ -82,6 +91,7 @@ export async function forward(body: ChatRequest, queue: Candidate[], ctx: Forwar
   // provider is retried at most once (after a short Retry-After).
   while (queue.length > 0) {
     const candidate = queue.shift()!
+    current = candidate
     attempts++
     const provider = candidate.endpoint.provider
     const { body: upstreamBody, dropped, clamped } = prepareBody(body, candidate, { wantUsage: true })
@@ -126,7 +136,7 @@ export async function forward(body: ChatRequest, queue: Candidate[], ctx: Forwar
         return { status: 499, headers: {}, body: null }
       }
       if (closing?.aborted) throw shuttingDown()
-      failures.push({
+      fail({
         provider,
         reason: timedOut ? 'timed out before the first byte' : 'connection failed',
         timeout: timedOut,
@@ -146,7 +156,7 @@ export async function forward(body: ChatRequest, queue: Candidate[], ctx: Forwar
       }
       if (shouldFailover(upstream.status)) {
         const retryAfterMs = parseRetryAfter(upstream.header('retry-after'))
-        failures.push({ provider, reason: `answered ${upstream.status}`, status: upstream.status, retryAfterMs })
+        fail({ provider, reason: `answered ${upstream.status}`, status: upstream.status, retryAfterMs })
         // A rate-limited provider is retried once, after its Retry-After, when that is short
         // and nothing else is left to try.
         if (
@@ -164,6 +174,7 @@ export async function forward(body: ChatRequest, queue: Candidate[], ctx: Forwar
         continue
       }
       // The provider rejected the request itself (400, 413, 422, ...): the caller's to fix; no failover.
+      ctx.health?.record({ model: candidate.model.id, provider, ok: true })
       const err = mapUpstreamError(upstream.status, text, candidate, secrets)
       ctx.finishLog(err.status, { provider, model: candidate.model.id, ttfbMs, attempts, error: err.code })
       return errorResult(err, routeHeaders(candidate, dropped, clamped))
@@ -180,8 +191,18 @@ export async function forward(body: ChatRequest, queue: Candidate[], ctx: Forwar
         idleTimeoutMs: env.CHAT_PROXY_IDLE_TIMEOUT_MS,
         signal,
         closing,
-        onEnd: ({ usage, error }) => {
+        onEnd: ({ usage, error, firstChunkAt }) => {
           unlisten()
+          const providerFailed = error?.startsWith('upstream_') === true
+          // A reply that arrived in one piece took under a millisecond after its first token.
+          const seconds = firstChunkAt === undefined ? 0 : Math.max(1, Date.now() - firstChunkAt) / 1000
+          ctx.health?.record({
+            model: candidate.model.id,
+            provider,
+            ok: !providerFailed,
+            ttfbMs,
+            tokensPerSecond: usage && seconds > 0 ? usage.completion_tokens / seconds : undefined,
+          })
           ctx.finishLog(error === 'client_closed_request' ? 499 : 200, {
             ttfbMs,
             attempts,
@@ -217,7 +238,7 @@ export async function forward(body: ChatRequest, queue: Candidate[], ctx: Forwar
       }
       if (closing?.aborted) throw shuttingDown()
       const reason = e instanceof UpstreamReadError ? e.reason : 'connection'
-      failures.push({
+      fail({
         provider,
         reason:
           reason === 'timeout'
@@ -234,9 +255,10 @@ export async function forward(body: ChatRequest, queue: Candidate[], ctx: Forwar
     try {
       result = JSON.parse(text) as Record<string, unknown>
     } catch {
-      failures.push({ provider, reason: 'answered with invalid JSON' })
+      fail({ provider, reason: 'answered with invalid JSON' })
       continue
     }
+    ctx.health?.record({ model: candidate.model.id, provider, ok: true, ttfbMs })
     const usage = usageSchema.safeParse(result.usage)
     let cost: number | undefined
     if (usage.success) {

@@ -13,6 +13,7 @@ import { MAX_JSON_DEPTH, nestsDeeperThan, readBody } from './body'
 import type { ProxyResult } from './errors'
 import { badRequest, errorResult, ProxyError } from './errors'
 import { forward } from './forward'
+import type { HealthTracker } from './health'
 import type { RateLimiter } from './rate-limit'
 import type { Candidate, RoutingTable } from './routing'
 import { candidates, resolveTargets } from './routing'
@@ -40,6 +41,8 @@ export interface ProxyDeps {
   limiter: RateLimiter
   /** Failed authentications per minute per client address (none: not throttled). */
   authFailures?: RateLimiter
+  /** What this instance measured of each endpoint: orders providers and cools failing ones down. */
+  health?: HealthTracker
   /** Aborts when the server stops: calls still running end with `server_shutting_down`. */
   closing?: CallerSignal
   /** The HTTP client for providers (default: undici's request). */
@@ -152,7 +155,8 @@ export async function serveChat(request: ProxyRequest, deps: ProxyDeps): Promise
       seen.add(target.model.id)
       try {
         // At most CHAT_PROXY_MAX_ATTEMPTS providers per model, so a fallback model is reached.
-        const list = candidates(target.model, deps.table, env, body.provider).slice(
+        const all = candidates(target.model, deps.table, env, body.provider)
+        const list = (deps.health?.arrange(all, body.provider) ?? all).slice(
           0,
           Math.max(1, env.CHAT_PROXY_MAX_ATTEMPTS),
         )
@@ -169,6 +173,7 @@ export async function serveChat(request: ProxyRequest, deps: ProxyDeps): Promise
       call: deps.upstream ?? undiciUpstream,
       signal: request.signal,
       closing: deps.closing,
+      health: deps.health,
       sleep: deps.sleep ?? sleepMs,
       logLine,
       finishLog,

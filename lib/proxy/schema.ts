@@ -38,7 +38,7 @@ export const providerPrefsSchema = z.strictObject({
   allow_fallbacks: z.boolean().optional(),
   /** Reject (400) instead of dropping parameters the model does not support. */
   require_parameters: z.boolean().optional(),
-  /** How to order candidates; the catalog has prices only, so latency/throughput keep price order. */
+  /** How to order candidates: by price (the default), or by the latency or throughput this instance measured recently. */
   sort: z.enum(['price', 'latency', 'throughput']).optional(),
 })
 export type ProviderPrefs = z.infer<typeof providerPrefsSchema>
