@@ -34,6 +34,8 @@ export interface ForwardContext {
   /** Receives each attempt's outcome (for measured routing and cool-downs). */
   health?: HealthTracker
   sleep: (ms: number) => Promise<void>
+  /** The call's id (`gen-…`): the `id` of the completion the caller receives. */
+  generationId: string
   logLine: Record<string, unknown>
   finishLog: (status: number, extra?: Record<string, unknown>) => void
   started: number
@@ -191,6 +193,7 @@ export async function forward(body: ChatRequest, queue: Candidate[], ctx: Forwar
         idleTimeoutMs: env.CHAT_PROXY_IDLE_TIMEOUT_MS,
         signal,
         closing,
+        generationId: ctx.generationId,
         onEnd: ({ usage, error, firstChunkAt }) => {
           unlisten()
           const providerFailed = error?.startsWith('upstream_') === true
@@ -259,6 +262,7 @@ export async function forward(body: ChatRequest, queue: Candidate[], ctx: Forwar
       continue
     }
     ctx.health?.record({ model: candidate.model.id, provider, ok: true, ttfbMs })
+    result.id = ctx.generationId
     const usage = usageSchema.safeParse(result.usage)
     let cost: number | undefined
     if (usage.success) {

@@ -255,6 +255,26 @@ async function events(res: Response): Promise<string[]> {
     .map((e) => e.replace(/^data: /, ''))
 }
 
+describe('generation ids', () => {
+  it("gives every call its own gen- id in place of the provider's, streamed or not, and logs it", async () => {
+    logs.length = 0
+    const first = JSON.parse(await record(await handleChat(chat(hello), deps())))
+    const second = JSON.parse(await record(await handleChat(chat(hello), deps())))
+    expect(first.id).toMatch(/^gen-[\w-]{20}$/)
+    expect(second.id).toMatch(/^gen-/)
+    expect(second.id).not.toBe(first.id)
+    const ev = await events(
+      await handleChat(chat({ ...hello, stream: true, stream_options: { include_usage: true } }), deps()),
+    )
+    const ids = new Set(ev.filter((e) => e.startsWith('{')).map((e) => JSON.parse(e).id))
+    expect(ids.size).toBe(1)
+    const [streamed] = [...ids]
+    expect(streamed).toMatch(/^gen-/)
+    expect(ev.join('')).not.toContain('chatcmpl-mock')
+    expect(logs.map((l) => l.id)).toEqual([first.id, second.id, streamed])
+  })
+})
+
 describe('streaming', () => {
   it('passes the deltas through and ends with [DONE]; no usage unless asked', async () => {
     const res = await handleChat(chat({ ...hello, stream: true }), deps())

@@ -5,6 +5,8 @@
  * dependencies (catalog routing table, environment, HTTP client, limiters, logger) and gets a
  * `ProxyResult` (web.ts turns it into a `Response`).
  */
+import { randomBytes } from 'node:crypto'
+
 import type { ProxyEnv } from '@/lib/env'
 
 import { bearerToken, checkKey } from './auth'
@@ -95,7 +97,8 @@ export async function serveChat(request: ProxyRequest, deps: ProxyDeps): Promise
   const started = Date.now()
   const { env } = deps
   const log = deps.log ?? ((line) => console.log(JSON.stringify(line)))
-  const logLine: Record<string, unknown> = { time: new Date(started).toISOString() }
+  const generationId = `gen-${randomBytes(15).toString('base64url')}`
+  const logLine: Record<string, unknown> = { time: new Date(started).toISOString(), id: generationId }
   const finishLog = (status: number, extra: Record<string, unknown> = {}) => {
     log({ ...logLine, status, totalMs: Date.now() - started, ...extra })
   }
@@ -174,6 +177,7 @@ export async function serveChat(request: ProxyRequest, deps: ProxyDeps): Promise
       signal: request.signal,
       closing: deps.closing,
       health: deps.health,
+      generationId,
       sleep: deps.sleep ?? sleepMs,
       logLine,
       finishLog,

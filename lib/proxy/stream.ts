@@ -24,11 +24,20 @@ export interface StreamOptions {
   signal?: { readonly aborted: boolean; readonly reason: unknown }
   /** The server shutting down: the stream is ended with an in-band `server_shutting_down` error. */
   closing?: CallerSignal
+  /** The call's own id (`gen-…`), sent to the caller in place of the provider's. */
+  generationId?: string
   /** Called once with the priced usage (if the provider sent any) and how the stream ended. */
-  onEnd?: (end: { usage?: UpstreamUsage & { cost: number }; error?: string; firstChunkAt?: number }) => void
+  onEnd?: (end: {
+    usage?: UpstreamUsage & { cost: number }
+    error?: string
+    firstChunkAt?: number
+    finishReason?: string
+  }) => void
 }
 
 const encoder = new TextEncoder()
+/** A chunk's non-null finish reason. */
+const FINISH_REASON = /"finish_reason"\s*:\s*"([^"]{1,64})"/
 
 export function errorEvent(message: string, code: string, type = 'api_error'): Uint8Array {
   const body: ErrorBody = { error: { message, type, param: null, code } }
@@ -52,6 +61,11 @@ export async function* transformStream(
   let ended = false
   let usage: (UpstreamUsage & { cost: number }) | undefined
   let firstChunkAt: number | undefined
+  let finishReason: string | undefined
+  // The provider's id, quoted as it appears in its chunks, and ours to put in its place: a
+  // string replacement per chunk instead of a JSON round trip.
+  const ourId = opts.generationId === undefined ? undefined : JSON.stringify(opts.generationId)
+  let theirId: string | undefined
 
   const parser = createParser({
     onEvent(event) {
@@ -61,11 +75,24 @@ export async function* transformStream(
         out.push(`${prefix}data: [DONE]\n\n`)
         return
       }
+      let data = event.data
+      if (ourId !== undefined) {
+        if (theirId === undefined) {
+          try {
+            const id = (JSON.parse(data) as { id?: unknown }).id
+            theirId = typeof id === 'string' && id !== '' ? JSON.stringify(id) : ''
+          } catch {
+            theirId = ''
+          }
+        }
+        if (theirId && data.includes(theirId)) data = data.replace(theirId, ourId)
+      }
+      if (data.includes('finish_reason')) finishReason = FINISH_REASON.exec(data)?.[1] ?? finishReason
       // Cheap test first: only the usage chunk is parsed and re-serialised.
-      if (event.data.includes('"usage"')) {
+      if (data.includes('"usage"')) {
         let chunk: Record<string, unknown> | undefined
         try {
-          chunk = JSON.parse(event.data) as Record<string, unknown>
+          chunk = JSON.parse(data) as Record<string, unknown>
         } catch {
           chunk = undefined
         }
@@ -83,7 +110,7 @@ export async function* transformStream(
           return
         }
       }
-      out.push(`${prefix}data: ${event.data}\n\n`)
+      out.push(`${prefix}data: ${data}\n\n`)
     },
     onComment(comment) {
       out.push(`:${comment}\n\n`)
@@ -120,7 +147,7 @@ export async function* transformStream(
     ended = true
     clearTimeout(idleTimer)
     opts.closing?.removeEventListener('abort', onClosing)
-    opts.onEnd?.({ usage, error, firstChunkAt })
+    opts.onEnd?.({ usage, error, firstChunkAt, finishReason })
   }
   const pending = () => {
     const text = out.join('')
