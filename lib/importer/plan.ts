@@ -207,13 +207,13 @@ class Planner {
       return
     if (deepEqual(cur, value) || (cur !== undefined && same?.(cur))) return
     if (m.locked.has(field)) {
-      this.lockedKept(m, { model: m.id, field, from: cur, to: value })
+      this.lockedKept({ model: m.id, field, from: cur, to: value })
       return
     }
     m.data[field] = value
   }
 
-  private lockedKept(m: ModelState, c: Change): void {
+  private lockedKept(c: Change): void {
     const list = this.report.lockedKept
     const i = list.findIndex((x) => x.model === c.model && x.field === c.field && x.provider === c.provider)
     if (i >= 0) list[i] = c
@@ -288,7 +288,7 @@ class Planner {
     m.endpointSources.set(ep.provider, { source: this.sourceLabel, value: ep })
     if (i >= 0 && deepEqual(list[i], ep)) return
     if (m.locked.has('endpoints')) {
-      this.lockedKept(m, {
+      this.lockedKept({
         model: m.id,
         provider: ep.provider,
         field: 'endpoints',
@@ -617,9 +617,11 @@ class Planner {
       index.set(key, list)
     }
     for (const m of this.models.values()) {
-      matchKeys(m.id).forEach((k, level) => add(k, m.id, level * 2))
+      for (const [level, k] of matchKeys(m.id).entries()) add(k, m.id, level * 2)
       const aliases = ((m.data.aliases ?? m.before.aliases) as string[] | undefined) ?? []
-      for (const a of aliases) matchKeys(`${m.vendor}/${a}`).forEach((k, level) => add(k, m.id, level * 2 + 1))
+      for (const a of aliases) {
+        for (const [level, k] of matchKeys(`${m.vendor}/${a}`).entries()) add(k, m.id, level * 2 + 1)
+      }
     }
     return index
   }
