@@ -42,8 +42,9 @@
  *   without `--from litellm` lets models.dev set status, mode, promptCaching and the flags it
  *   owns back to its own values (deprecationDate and the "any source" flags stay).
  */
-import type { Capabilities, Endpoint, ModelFile, ProviderFile } from '../catalog/schema'
-import { CAPABILITY_KEYS, modelSchema, providerSchema, vendorSchema } from '../catalog/schema'
+import type { Capabilities, Endpoint, ModelFile, ProviderFile } from '@/lib/catalog/schema'
+import { CAPABILITY_KEYS, modelSchema, providerSchema, vendorSchema } from '@/lib/catalog/schema'
+
 import { isFullDate } from './facts'
 import { matchKeys, SAFE_SEGMENT, safeModelId } from './ids'
 import type { ParsedSource } from './input'

@@ -1,5 +1,5 @@
 /** Types shared by the importer's pure modules. */
-import type { Capabilities, Endpoint, Modality, Mode, Parameter, ProviderFile, Status } from '../catalog/schema'
+import type { Capabilities, Endpoint, Modality, Mode, Parameter, ProviderFile, Status } from '@/lib/catalog/schema'
 
 /** Model-level facts one source offers. Everything optional: each source knows different things. */
 export interface ModelFacts {

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 
-import { modelSchema, providerSchema } from '../catalog/schema'
+import { modelSchema, providerSchema } from '@/lib/catalog/schema'
+
 import { checkContent } from './check'
 import { readContent, readSource, writeContent } from './fs'
 import { runImport } from './index'

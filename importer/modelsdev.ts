@@ -30,8 +30,9 @@
  * - openWeights from open_weights; knowledgeCutoff = the month of `knowledge`; a release date
  *   known only to the month becomes the first of that month (reported as approximate).
  */
-import type { Endpoint, PriceTier, Pricing, ProviderFile } from '../catalog/schema'
-import { providerSchema } from '../catalog/schema'
+import type { Endpoint, PriceTier, Pricing, ProviderFile } from '@/lib/catalog/schema'
+import { providerSchema } from '@/lib/catalog/schema'
+
 import { cleanModelName, detectMode, isFullDate, isMonth, mapModalities, mapStatus, tokens, toMonth } from './facts'
 import { safeModelId, safeSegment, splitId } from './ids'
 import type { ModelsDevRow } from './input'

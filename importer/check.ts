@@ -5,7 +5,8 @@
  * of the vendor, price tiers ascend.
  * Returns one line per problem; empty when the catalog is sound.
  */
-import { modelSchema, providerSchema, vendorSchema } from '../catalog/schema'
+import { modelSchema, providerSchema, vendorSchema } from '@/lib/catalog/schema'
+
 import { SAFE_SEGMENT } from './ids'
 import type { ContentSnapshot } from './plan'
 import { parseYaml } from './yaml'

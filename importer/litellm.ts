@@ -39,8 +39,9 @@
  * - deprecation_date on or before `today` → status deprecated and deprecationDate; later →
  *   deprecationDate only. `today` is passed in by the caller.
  */
-import type { Capabilities, Capability, Endpoint, Modality, Mode } from '../catalog/schema'
-import { CAPABILITY_KEYS } from '../catalog/schema'
+import type { Capabilities, Capability, Endpoint, Modality, Mode } from '@/lib/catalog/schema'
+import { CAPABILITY_KEYS } from '@/lib/catalog/schema'
+
 import { shiftDecimal } from './decimal'
 import { tokens } from './facts'
 import type { LiteLLMEntry } from './input'

@@ -6,8 +6,9 @@ import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 
-import type { Capabilities } from '../catalog/schema'
-import { CAPABILITY_KEYS, modelSchema } from '../catalog/schema'
+import type { Capabilities } from '@/lib/catalog/schema'
+import { CAPABILITY_KEYS, modelSchema } from '@/lib/catalog/schema'
+
 import { checkContent } from './check'
 import { readContent, readSource, writeContent } from './fs'
 import { runImport } from './index'

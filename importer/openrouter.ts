@@ -28,8 +28,9 @@
  * - Skipped: `~vendor/…-latest` floating aliases (they point at whichever model is newest),
  *   routers with variable (negative) prices, entries without a context length.
  */
-import type { Endpoint, Parameter, Pricing } from '../catalog/schema'
-import { parameterSchema } from '../catalog/schema'
+import type { Endpoint, Parameter, Pricing } from '@/lib/catalog/schema'
+import { parameterSchema } from '@/lib/catalog/schema'
+
 import { decimalToNumber, perTokenToPerMillion } from './decimal'
 import { cleanModelName, detectMode, mapModalities, tokens, toMonth, unixToDate } from './facts'
 import { OPENROUTER_VENDOR_MAP, safeSegment, stripVariantSuffix } from './ids'
