@@ -1,7 +1,6 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
@@ -15,48 +14,18 @@ import type { ModelsDevRow } from './input'
 import { ImportInputError, parseSource } from './input'
 import { planImport } from './plan'
 import { formatReport } from './report'
-
-const FIXTURES = fileURLToPath(new URL('./__fixtures__/', import.meta.url))
-const MODELSDEV = join(FIXTURES, 'modelsdev-offers.json')
-const OPENROUTER = join(FIXTURES, 'openrouter.json')
-const BOTH = [
-  { kind: 'models.dev' as const, file: MODELSDEV },
-  { kind: 'openrouter' as const, file: OPENROUTER },
-]
+import {
+  BOTH,
+  emptyContent,
+  FIXTURES,
+  handWrittenContent,
+  MODELSDEV,
+  OPENROUTER,
+  readModel,
+  tree,
+} from './test-helpers'
 
 let dir: string
-
-/** A temp content dir with the fixture vendors only (no models, no providers). */
-function emptyContent(): string {
-  const d = mkdtempSync(join(tmpdir(), 'catalog-import-'))
-  cpSync(join(FIXTURES, 'content/vendors'), join(d, 'vendors'), { recursive: true })
-  return d
-}
-
-/** A temp content dir with the fixture vendors plus the hand-written gpt-4o-mini. */
-function handWrittenContent(): string {
-  const d = mkdtempSync(join(tmpdir(), 'catalog-import-'))
-  cpSync(join(FIXTURES, 'content'), d, { recursive: true })
-  return d
-}
-
-/** Every file under a directory → its bytes as text. */
-function tree(root: string): Map<string, string> {
-  const out = new Map<string, string>()
-  const walk = (rel: string) => {
-    for (const name of readdirSync(join(root, rel)).sort()) {
-      const p = rel ? `${rel}/${name}` : name
-      if (statSync(join(root, p)).isDirectory()) walk(p)
-      else out.set(p, readFileSync(join(root, p), 'utf8'))
-    }
-  }
-  walk('')
-  return out
-}
-
-function readModel(id: string) {
-  return modelSchema.parse(parse(readFileSync(join(dir, 'models', `${id}.yaml`), 'utf8')))
-}
 
 afterEach(() => {
   if (dir) rmSync(dir, { recursive: true, force: true })
@@ -98,7 +67,7 @@ describe('import into an empty content directory', () => {
 
   it('maps a dotted id, a zero price, a tiered price and an OpenRouter endpoint', () => {
     runImport({ sources: BOTH, contentDir: dir })
-    const gpt41 = readModel('openai/gpt-4.1')
+    const gpt41 = readModel(dir, 'openai/gpt-4.1')
     expect(gpt41.endpoints.map((e) => e.provider)).toEqual(['openai', 'azure', 'nvidia', 'openrouter'])
     expect(gpt41.endpoints.find((e) => e.provider === 'nvidia')!.pricing).toEqual({ input: 0, output: 0 })
     expect(gpt41.endpoints.find((e) => e.provider === 'openrouter')).toEqual({
@@ -121,7 +90,7 @@ describe('import into an empty content directory', () => {
     })
     expect(gpt41.modalities).toEqual({ input: ['text', 'image', 'file'], output: ['text'] })
 
-    const sonnet = readModel('anthropic/claude-sonnet-4-5')
+    const sonnet = readModel(dir, 'anthropic/claude-sonnet-4-5')
     expect(sonnet.endpoints[0]!.pricing.tiers).toEqual([
       { above: 200000, input: 6, output: 22.5, cacheRead: 0.6, cacheWrite: 7.5 },
     ])
@@ -135,13 +104,13 @@ describe('import into an empty content directory', () => {
 
   it('converts OpenRouter per-token strings to exact per-1M prices', () => {
     runImport({ sources: BOTH, contentDir: dir })
-    const mini = readModel('openai/gpt-4o-mini')
+    const mini = readModel(dir, 'openai/gpt-4o-mini')
     expect(mini.endpoints.find((e) => e.provider === 'openrouter')!.pricing).toEqual({
       input: 0.15,
       output: 0.6,
       cacheRead: 0.075,
     })
-    const grok = readModel('xai/grok-4.1-fast')
+    const grok = readModel(dir, 'xai/grok-4.1-fast')
     expect(grok.endpoints).toEqual([
       {
         provider: 'openrouter',
@@ -168,7 +137,7 @@ describe('import into an empty content directory', () => {
 
   it('makes ids URL-safe and keeps the source spelling as an alias', () => {
     runImport({ sources: BOTH, contentDir: dir })
-    const m2 = readModel('minimax/minimax-m2')
+    const m2 = readModel(dir, 'minimax/minimax-m2')
     expect(m2.aliases).toEqual(['MiniMax-M2'])
     expect(m2.status).toBe('preview')
     expect(m2.releaseDate).toBe('2025-10-01') // month-only date, reported as approximate
@@ -228,7 +197,7 @@ describe('re-running and updating', () => {
     const yamlBefore = readFileSync(join(dir, 'models/openai/gpt-4o-mini.yaml'), 'utf8')
     const mdxBefore = readFileSync(join(dir, 'models/openai/gpt-4o-mini.mdx'), 'utf8')
     const { report } = runImport({ sources: BOTH, contentDir: dir })
-    const after = readModel('openai/gpt-4o-mini')
+    const after = readModel(dir, 'openai/gpt-4o-mini')
     const before = modelSchema.parse(parse(yamlBefore))
 
     // Locked: the sources say knowledge 2023-09, family gpt-mini, tokenizer GPT, not moderated.
@@ -294,7 +263,7 @@ describe('re-running and updating', () => {
     )
     const text = formatReport(report)
     expect(text).toContain('openai/gpt-4.1 @ azure: input 2 → 1.8, cacheRead 0.5 → 0.45')
-    const m = readModel('openai/gpt-4.1')
+    const m = readModel(dir, 'openai/gpt-4.1')
     expect(m.contextWindow).toBe(2000000)
     expect(m.endpoints.find((e) => e.provider === 'azure')).toMatchObject({
       maxOutputTokens: 65536,
@@ -309,7 +278,7 @@ describe('re-running and updating', () => {
     )
     const { report } = planAndWrite(rows)
     expect(report.notInSource).toContainEqual({ model: 'openai/gpt-4.1', provider: 'azure', modelId: 'gpt-4.1' })
-    expect(readModel('openai/gpt-4.1').endpoints.map((e) => e.provider)).toContain('azure')
+    expect(readModel(dir, 'openai/gpt-4.1').endpoints.map((e) => e.provider)).toContain('azure')
   })
 
   it('leaves an invalid existing model file alone and reports it', () => {
@@ -406,7 +375,7 @@ describe('a dated snapshot merged into its undated model', () => {
     expect(report.newModels).toEqual([])
     writeContent(dir, writes)
 
-    const sonnet = readModel('anthropic/claude-sonnet-4-5')
+    const sonnet = readModel(dir, 'anthropic/claude-sonnet-4-5')
     // The model's own row wins on the provider both list; the alias adds the provider only it lists.
     expect(sonnet.endpoints.find((e) => e.provider === 'anthropic')!.modelId).toBe('claude-sonnet-4-5')
     expect(sonnet.endpoints.find((e) => e.provider === 'google-vertex')!.modelId).toBe('claude-sonnet-4-5@20250929')
@@ -441,7 +410,7 @@ describe('a dated snapshot merged into its undated model', () => {
     ])
     expect(report.newModels).toEqual([])
     writeContent(dir, writes)
-    const sonnet = readModel('anthropic/claude-sonnet-4-5')
+    const sonnet = readModel(dir, 'anthropic/claude-sonnet-4-5')
     expect(sonnet.status).toBe('deprecated')
     expect(sonnet.name).toBe('Claude Sonnet 4.5 (20250929)')
     expect(sonnet.endpoints.find((e) => e.provider === 'anthropic')!.modelId).toBe(DATED)

@@ -1,13 +1,11 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 
 import type { Capabilities } from '@/lib/catalog/schema'
-import { CAPABILITY_KEYS, modelSchema } from '@/lib/catalog/schema'
+import { CAPABILITY_KEYS } from '@/lib/catalog/schema'
 
 import { checkContent } from './check'
 import { readContent, readSource, writeContent } from './fs'
@@ -18,43 +16,22 @@ import type { LiteLLMMatch, ModelView } from './litellm'
 import { compareWithEndpoint, enrich, mapLiteLLMEntry, perMillion } from './litellm'
 import { planImport } from './plan'
 import { formatReport } from './report'
+import {
+  BOTH,
+  emptyContent,
+  FIXTURES,
+  handWrittenContent,
+  LITELLM,
+  MODELSDEV,
+  OPENROUTER,
+  readModel,
+  tree,
+} from './test-helpers'
 
-const FIXTURES = fileURLToPath(new URL('./__fixtures__/', import.meta.url))
-const MODELSDEV = join(FIXTURES, 'modelsdev-offers.json')
-const OPENROUTER = join(FIXTURES, 'openrouter.json')
-const LITELLM = join(FIXTURES, 'litellm.json')
 const TODAY = '2026-06-01'
-const BOTH = [
-  { kind: 'models.dev' as const, file: MODELSDEV },
-  { kind: 'openrouter' as const, file: OPENROUTER },
-]
 const ALL = [...BOTH, { kind: 'litellm' as const, file: LITELLM }]
 
 let dir: string
-
-/** A temp content dir with the fixture vendors plus the hand-written (partly locked) gpt-4o-mini. */
-function handWrittenContent(): string {
-  const d = mkdtempSync(join(tmpdir(), 'catalog-import-litellm-'))
-  cpSync(join(FIXTURES, 'content'), d, { recursive: true })
-  return d
-}
-
-function tree(root: string): Map<string, string> {
-  const out = new Map<string, string>()
-  const walk = (rel: string) => {
-    for (const name of readdirSync(join(root, rel)).sort()) {
-      const p = rel ? `${rel}/${name}` : name
-      if (statSync(join(root, p)).isDirectory()) walk(p)
-      else out.set(p, readFileSync(join(root, p), 'utf8'))
-    }
-  }
-  walk('')
-  return out
-}
-
-function readModel(id: string) {
-  return modelSchema.parse(parse(readFileSync(join(dir, 'models', `${id}.yaml`), 'utf8')))
-}
 
 beforeEach(() => {
   dir = handWrittenContent()
@@ -68,7 +45,7 @@ describe('--from litellm: enriching existing models', () => {
   it('switches on the flags a first-party entry gives, and reports every change', () => {
     runImport({ sources: BOTH, contentDir: dir, today: TODAY })
     const { report } = runImport({ sources: ALL, contentDir: dir, today: TODAY })
-    const sonnet = readModel('anthropic/claude-sonnet-4-5')
+    const sonnet = readModel(dir, 'anthropic/claude-sonnet-4-5')
     // models.dev and OpenRouter leave these off; Anthropic's own LiteLLM entry switches them on.
     expect(sonnet.capabilities).toMatchObject({
       parallelToolCalls: true,
@@ -91,7 +68,7 @@ describe('--from litellm: enriching existing models', () => {
   it('never switches a flag off: a LiteLLM false leaves it on, and the report says so', () => {
     const { report } = runImport({ sources: ALL, contentDir: dir, today: TODAY })
     // models.dev says Claude Sonnet 4.5 reasons; the fixture's LiteLLM entry says supports_reasoning: false.
-    expect(readModel('anthropic/claude-sonnet-4-5').capabilities.reasoning).toBe(true)
+    expect(readModel(dir, 'anthropic/claude-sonnet-4-5').capabilities.reasoning).toBe(true)
     expect(
       report.notes.get(
         'LiteLLM says a flag is off that the catalog has on (kept on: an import only switches flags on)',
@@ -107,8 +84,8 @@ describe('--from litellm: enriching existing models', () => {
     // `gpt-4o-mini-2024-07-18` is an alias of openai/gpt-4o-mini, whose capabilities are locked:
     // LiteLLM's supports_web_search stays out, and the report shows the kept value.
     expect(readFileSync(join(dir, 'models/openai/gpt-4o-mini.yaml'), 'utf8')).toBe(afterTwo)
-    expect(readModel('openai/gpt-4o-mini').capabilities.webSearch).toBe(false)
-    expect(parse(before).capabilities).toEqual(readModel('openai/gpt-4o-mini').capabilities)
+    expect(readModel(dir, 'openai/gpt-4o-mini').capabilities.webSearch).toBe(false)
+    expect(parse(before).capabilities).toEqual(readModel(dir, 'openai/gpt-4o-mini').capabilities)
     const kept = report.lockedKept.find((c) => c.model === 'openai/gpt-4o-mini' && c.field === 'capabilities')
     expect(kept?.to).toMatchObject({ webSearch: true })
     expect(formatReport(report)).toContain('openai/gpt-4o-mini: capabilities kept (webSearch false, source true)')
@@ -117,10 +94,10 @@ describe('--from litellm: enriching existing models', () => {
   it('deprecates a model whose deprecation date has passed, and only dates one still ahead', () => {
     runImport({ sources: BOTH, contentDir: dir, today: TODAY })
     const { report } = runImport({ sources: ALL, contentDir: dir, today: TODAY })
-    const sonnet = readModel('anthropic/claude-sonnet-4-5')
+    const sonnet = readModel(dir, 'anthropic/claude-sonnet-4-5')
     expect(sonnet.status).toBe('deprecated')
     expect(sonnet.deprecationDate).toBe('2026-05-01')
-    const gpt41 = readModel('openai/gpt-4.1')
+    const gpt41 = readModel(dir, 'openai/gpt-4.1')
     expect(gpt41.status).toBe('available')
     expect(gpt41.deprecationDate).toBe('2027-04-14')
     expect(readFileSync(join(dir, 'models/openai/gpt-4.1.yaml'), 'utf8')).toContain('deprecationDate: "2027-04-14"\n')
@@ -141,7 +118,7 @@ describe('--from litellm: enriching existing models', () => {
 
   it('matches a normalised id (reported), and adds no modality', () => {
     const { report } = runImport({ sources: ALL, contentDir: dir, today: TODAY })
-    const grok = readModel('xai/grok-4.1-fast')
+    const grok = readModel(dir, 'xai/grok-4.1-fast')
     expect(grok.capabilities.webSearch).toBe(true)
     expect(report.notes.get('LiteLLM keys matched by normalised form (check these)')).toEqual([
       'xai/grok-4-1-fast → xai/grok-4.1-fast',
@@ -165,7 +142,7 @@ describe('--from litellm: enriching existing models', () => {
     expect(skipped.get('fine-tuning price (ft:…), not a model')?.get('ft:gpt-4.1-2025-04-14')).toBe(1)
     expect(skipped.get('size- or quality-specific price (the key has a path)')?.get('1024-x-1024/dall-e-3')).toBe(1)
     // The Azure entry's reasoning flag and deprecation date are Azure's, not OpenAI's.
-    const gpt41 = readModel('openai/gpt-4.1')
+    const gpt41 = readModel(dir, 'openai/gpt-4.1')
     expect(gpt41.capabilities.reasoning).toBe(false)
     expect(gpt41.deprecationDate).toBe('2027-04-14')
     expect(report.newModels).toEqual(expect.not.arrayContaining([expect.objectContaining({ id: 'openai/gpt-9' })]))
@@ -179,11 +156,11 @@ describe('--from litellm: enriching existing models', () => {
     const endpointsBefore = new Map(
       ['openai/gpt-4.1', 'anthropic/claude-sonnet-4-5', 'xai/grok-4.1-fast', 'minimax/minimax-m2'].map((id) => [
         id,
-        readModel(id).endpoints,
+        readModel(dir, id).endpoints,
       ]),
     )
     const { report } = runImport({ sources: ALL, contentDir: dir, today: TODAY })
-    for (const [id, endpoints] of endpointsBefore) expect(readModel(id).endpoints, id).toEqual(endpoints)
+    for (const [id, endpoints] of endpointsBefore) expect(readModel(dir, id).endpoints, id).toEqual(endpoints)
     expect(report.priceChanges).toEqual([])
     expect(report.limitChanges).toEqual([])
     expect(report.newEndpoints).toEqual([])
@@ -195,8 +172,7 @@ describe('--from litellm: enriching existing models', () => {
   })
 
   it('does not create models from LiteLLM alone', () => {
-    const empty = mkdtempSync(join(tmpdir(), 'catalog-import-litellm-'))
-    cpSync(join(FIXTURES, 'content/vendors'), join(empty, 'vendors'), { recursive: true })
+    const empty = emptyContent()
     const { writes, report } = runImport({
       sources: [{ kind: 'litellm', file: LITELLM }],
       contentDir: empty,
@@ -236,7 +212,7 @@ describe('--from litellm: enriching existing models', () => {
     // … with it, MiniMax's own entry (supports_prompt_caching and a cache-read price) keeps it on.
     const withIt = plan(true)
     writeContent(dir, withIt.writes)
-    expect(readModel('minimax/minimax-m2').capabilities.promptCaching).toBe(true)
+    expect(readModel(dir, 'minimax/minimax-m2').capabilities.promptCaching).toBe(true)
     expect(withIt.report.disagreements).toContainEqual({
       model: 'minimax/minimax-m2',
       provider: 'minimax',
