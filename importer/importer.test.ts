@@ -445,7 +445,7 @@ describe('a dated snapshot merged into its undated model', () => {
 
 describe('plans', () => {
   it('treats flat-fee plans and free prototyping allowances as not per-token prices', async () => {
-    const { isPlanProvider } = await import('./modelsdev')
+    const { isPlanProvider } = await import('./sources/modelsdev/map')
     for (const p of ['zai-coding-plan', 'alibaba-token-plan', 'kimi-for-coding', 'github-copilot', 'github-models'])
       expect(isPlanProvider(p), p).toBe(true)
     for (const p of ['openai', 'nvidia', 'openrouter']) expect(isPlanProvider(p), p).toBe(false)

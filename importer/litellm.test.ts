@@ -12,10 +12,10 @@ import { readContent, readSource, writeContent } from './fs'
 import { runImport } from './index'
 import type { LiteLLMEntry, ModelsDevRow } from './input'
 import { ImportInputError, parseSource } from './input'
-import type { LiteLLMMatch, ModelView } from './litellm'
-import { compareWithEndpoint, enrich, mapLiteLLMEntry, perMillion } from './litellm'
 import { planImport } from './plan'
 import { formatReport } from './report'
+import type { LiteLLMMatch, ModelView } from './sources/litellm/map'
+import { compareWithEndpoint, enrich, mapLiteLLMEntry, perMillion } from './sources/litellm/map'
 import {
   BOTH,
   emptyContent,

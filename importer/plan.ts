@@ -33,7 +33,7 @@
  *   first-party entries name it switches flags on (parallelToolCalls, webSearch, promptCaching,
  *   structuredOutputs, jsonMode, reasoning, vision, fileInput; each only where the model and the
  *   entry back it), sets a non-chat mode on a `chat` model, and sets deprecationDate (and status
- *   deprecated once the date is not after `today`). See litellm.ts for the exact rules. Its
+ *   deprecated once the date is not after `today`). See sources/litellm/map.ts for the exact rules. Its
  *   price and limit disagreements with the first-party endpoint are reported, not applied.
  * - Capability flags "true if any source says so" (jsonMode, webSearch, parallelToolCalls) are
  *   only ever switched on by an import; promptCaching is derived: any endpoint with a cacheRead
@@ -49,7 +49,11 @@ import { isFullDate } from './facts'
 import { matchKeys, SAFE_SEGMENT, safeModelId } from './ids'
 import type { ParsedSource } from './input'
 import { sourceRecords } from './input'
-import type { LiteLLMMatch, ModelView } from './litellm'
+import { orderEndpoint, orderKeys, orderModel, PROVIDER_KEYS } from './order'
+import { generateProse } from './prose'
+import type { Change, ImportReport } from './report'
+import { emptyReport, note, tally } from './report'
+import type { LiteLLMMatch, ModelView } from './sources/litellm/map'
 import {
   compareWithEndpoint,
   enrich,
@@ -57,14 +61,10 @@ import {
   LITELLM_USED_FIELDS,
   mapLiteLLMEntry,
   orderMatches,
-} from './litellm'
-import { mapModelsDev } from './modelsdev'
-import type { OpenRouterCandidate } from './openrouter'
-import { mapOpenRouterModel, OPENROUTER_PROVIDER, OPENROUTER_PROVIDER_FILE } from './openrouter'
-import { orderEndpoint, orderKeys, orderModel, PROVIDER_KEYS } from './order'
-import { generateProse } from './prose'
-import type { Change, ImportReport } from './report'
-import { emptyReport, note, tally } from './report'
+} from './sources/litellm/map'
+import { mapModelsDev } from './sources/modelsdev/map'
+import type { OpenRouterCandidate } from './sources/openrouter/map'
+import { mapOpenRouterModel, OPENROUTER_PROVIDER, OPENROUTER_PROVIDER_FILE } from './sources/openrouter/map'
 import type { ModelCandidate, ModelFacts, ProviderSeed } from './types'
 import { deepEqual, parseYaml, renderNew, renderPatched } from './yaml'
 

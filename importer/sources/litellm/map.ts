@@ -42,10 +42,10 @@
 import type { Capabilities, Capability, Endpoint, Modality, Mode } from '@/lib/catalog/schema'
 import { CAPABILITY_KEYS } from '@/lib/catalog/schema'
 
-import { shiftDecimal } from './decimal'
-import { tokens } from './facts'
-import type { LiteLLMEntry } from './input'
-import { firstPartyRank } from './modelsdev'
+import { shiftDecimal } from '../../decimal'
+import { tokens } from '../../facts'
+import type { LiteLLMEntry } from '../../input'
+import { firstPartyRank } from '../modelsdev/map'
 
 /**
  * litellm_provider → our vendor id, for the vendors' own APIs only. Several providers of one

@@ -33,11 +33,11 @@
 import type { Endpoint, PriceTier, Pricing, ProviderFile } from '@/lib/catalog/schema'
 import { providerSchema } from '@/lib/catalog/schema'
 
-import { cleanModelName, detectMode, isFullDate, isMonth, mapModalities, mapStatus, tokens, toMonth } from './facts'
-import { safeModelId, safeSegment, splitId } from './ids'
-import type { ModelsDevRow } from './input'
-import { orderPricing } from './order'
-import type { ModelCandidate, ModelFacts, ProviderSeed, Tally } from './types'
+import { cleanModelName, detectMode, isFullDate, isMonth, mapModalities, mapStatus, tokens, toMonth } from '../../facts'
+import { safeModelId, safeSegment, splitId } from '../../ids'
+import type { ModelsDevRow } from '../../input'
+import { orderPricing } from '../../order'
+import type { ModelCandidate, ModelFacts, ProviderSeed, Tally } from '../../types'
 
 /**
  * The vendor's own API, in order of preference, where its provider id differs from the vendor

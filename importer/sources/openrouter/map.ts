@@ -31,12 +31,12 @@
 import type { Endpoint, Parameter, Pricing } from '@/lib/catalog/schema'
 import { parameterSchema } from '@/lib/catalog/schema'
 
-import { decimalToNumber, perTokenToPerMillion } from './decimal'
-import { cleanModelName, detectMode, mapModalities, tokens, toMonth, unixToDate } from './facts'
-import { OPENROUTER_VENDOR_MAP, safeSegment, stripVariantSuffix } from './ids'
-import type { OpenRouterModel } from './input'
-import { orderPricing } from './order'
-import type { ModelFacts, Tally } from './types'
+import { decimalToNumber, perTokenToPerMillion } from '../../decimal'
+import { cleanModelName, detectMode, mapModalities, tokens, toMonth, unixToDate } from '../../facts'
+import { OPENROUTER_VENDOR_MAP, safeSegment, stripVariantSuffix } from '../../ids'
+import type { OpenRouterModel } from '../../input'
+import { orderPricing } from '../../order'
+import type { ModelFacts, Tally } from '../../types'
 
 export const OPENROUTER_PROVIDER = 'openrouter'
 
