@@ -8,7 +8,7 @@
 import { modelSchema, providerSchema, vendorSchema } from '@/lib/catalog/schema'
 
 import { SAFE_SEGMENT } from './ids'
-import type { ContentSnapshot } from './plan'
+import type { ContentSnapshot } from './types'
 import { parseYaml } from './yaml'
 
 export interface CheckSummary {
