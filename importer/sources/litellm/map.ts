@@ -1,6 +1,6 @@
 /**
  * LiteLLM's model price map → enrichment of models that already exist. Pure. Matching needs the
- * catalog's state and lives in plan.ts; this module maps keys, combines the entries that describe
+ * catalog's state and lives in apply.ts; this module maps keys, combines the entries that describe
  * one model and compares them with the model's first-party endpoint.
  *
  * Rules:
@@ -14,7 +14,7 @@
  * - The key minus a leading `<provider>/` (and a second `<vendor>/` naming the same vendor) is the
  *   model's name. Keys that still contain a `/` (`1024-x-1024/dall-e-2`, `perplexity/openai/…`)
  *   and fine-tuning prices (`ft:…`) name no catalog model and are skipped by reason.
- * - Matching (plan.ts): the name equals the model's bare id, then one of its aliases; then the
+ * - Matching (apply.ts): the name equals the model's bare id, then one of its aliases; then the
  *   normalised forms (lower case, `.` = `-`), each of which is reported. Never across vendors,
  *   never with a snapshot date dropped (dated snapshots are priced and retired on their own).
  * - Several entries may describe one model (`gemini/gemini-2.5-pro` and Vertex's

@@ -1,6 +1,6 @@
 /**
  * OpenRouter `/api/v1/models` entries → model candidates with an `openrouter` endpoint. Pure.
- * Matching them to existing models needs the catalog's state and lives in plan.ts.
+ * Matching them to existing models needs the catalog's state and lives in apply.ts.
  *
  * Mapping rules:
  * - Prices are USD per token as decimal strings and become USD per 1M tokens by shifting the
