@@ -44,8 +44,8 @@ import { CAPABILITY_KEYS } from '@/lib/catalog/schema'
 
 import { shiftDecimal } from '../../decimal'
 import { tokens } from '../../facts'
+import { firstPartyRank } from '../../first-party'
 import type { LiteLLMEntry } from '../../input'
-import { firstPartyRank } from '../modelsdev/map'
 
 /**
  * litellm_provider → our vendor id, for the vendors' own APIs only. Several providers of one
