@@ -1,4 +1,4 @@
-/** The catalog importer: see plan.ts for the rules, scripts/catalog-import.ts for the CLI. */
+/** The catalog importer: the rules are in README.md ("Importing the catalog"), the CLI is scripts/catalog-import.ts. */
 import { readContent, readSource, writeContent } from './fs'
 import type { SourceKind } from './input'
 import { planImport } from './plan'

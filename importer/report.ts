@@ -1,5 +1,6 @@
 /**
- * The import report: every change, every skip and why. Built by plan.ts, printed by the CLI.
+ * The import report: every change, every skip and why. Filled in by the sources and output.ts,
+ * printed by the CLI.
  */
 
 export interface Change {
