@@ -17,7 +17,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['lib/**/*.test.ts', 'components/**/*.test.tsx', 'scripts/**/*.test.ts'],
+    include: ['lib/**/*.test.ts', 'importer/**/*.test.ts', 'components/**/*.test.tsx', 'scripts/**/*.test.ts'],
     environment: 'node',
   },
 })

@@ -2,11 +2,11 @@
  * Catalog importer CLI. Usage:
  *   npm run catalog:import -- --from models.dev <file> [--from openrouter <file>] [--from litellm <file>]
  *     [--content <dir>] [--today YYYY-MM-DD] [--dry-run] [--verbose]
- * Sources apply in the order given (litellm, which only enriches, always last). See
- * lib/importer/plan.ts for the rules.
+ * Sources apply in the order given (litellm, which only enriches, always last). The rules are
+ * in README.md, "Importing the catalog".
  */
-import type { SourceKind } from '../lib/importer'
-import { formatReport, ImportInputError, runImport, SOURCE_KINDS } from '../lib/importer'
+import type { SourceKind } from '../importer'
+import { formatReport, ImportInputError, runImport, SOURCE_KINDS } from '../importer'
 
 const USAGE = `Usage: npm run catalog:import -- --from <kind> <file> [--from <kind> <file> …] [--content <dir>] [--today YYYY-MM-DD] [--dry-run] [--verbose]
 

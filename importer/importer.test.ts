@@ -1,61 +1,22 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+/** Whole runs of the models.dev and OpenRouter fixtures: into an empty catalog, re-runs and updates. */
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 
-import { modelSchema, providerSchema } from '../catalog/schema'
+import { modelSchema, providerSchema } from '@/lib/catalog/schema'
+
 import { checkContent } from './check'
 import { readContent, readSource, writeContent } from './fs'
 import { runImport } from './index'
 import type { ModelsDevRow } from './input'
-import { ImportInputError, parseSource } from './input'
+import { parseSource } from './input'
 import { planImport } from './plan'
 import { formatReport } from './report'
-
-const FIXTURES = fileURLToPath(new URL('./__fixtures__/', import.meta.url))
-const MODELSDEV = join(FIXTURES, 'modelsdev-offers.json')
-const OPENROUTER = join(FIXTURES, 'openrouter.json')
-const BOTH = [
-  { kind: 'models.dev' as const, file: MODELSDEV },
-  { kind: 'openrouter' as const, file: OPENROUTER },
-]
+import { BOTH, emptyContent, handWrittenContent, MODELSDEV, OPENROUTER, readModel, tree } from './test-helpers'
 
 let dir: string
-
-/** A temp content dir with the fixture vendors only (no models, no providers). */
-function emptyContent(): string {
-  const d = mkdtempSync(join(tmpdir(), 'catalog-import-'))
-  cpSync(join(FIXTURES, 'content/vendors'), join(d, 'vendors'), { recursive: true })
-  return d
-}
-
-/** A temp content dir with the fixture vendors plus the hand-written gpt-4o-mini. */
-function handWrittenContent(): string {
-  const d = mkdtempSync(join(tmpdir(), 'catalog-import-'))
-  cpSync(join(FIXTURES, 'content'), d, { recursive: true })
-  return d
-}
-
-/** Every file under a directory → its bytes as text. */
-function tree(root: string): Map<string, string> {
-  const out = new Map<string, string>()
-  const walk = (rel: string) => {
-    for (const name of readdirSync(join(root, rel)).sort()) {
-      const p = rel ? `${rel}/${name}` : name
-      if (statSync(join(root, p)).isDirectory()) walk(p)
-      else out.set(p, readFileSync(join(root, p), 'utf8'))
-    }
-  }
-  walk('')
-  return out
-}
-
-function readModel(id: string) {
-  return modelSchema.parse(parse(readFileSync(join(dir, 'models', `${id}.yaml`), 'utf8')))
-}
 
 afterEach(() => {
   if (dir) rmSync(dir, { recursive: true, force: true })
@@ -97,7 +58,7 @@ describe('import into an empty content directory', () => {
 
   it('maps a dotted id, a zero price, a tiered price and an OpenRouter endpoint', () => {
     runImport({ sources: BOTH, contentDir: dir })
-    const gpt41 = readModel('openai/gpt-4.1')
+    const gpt41 = readModel(dir, 'openai/gpt-4.1')
     expect(gpt41.endpoints.map((e) => e.provider)).toEqual(['openai', 'azure', 'nvidia', 'openrouter'])
     expect(gpt41.endpoints.find((e) => e.provider === 'nvidia')!.pricing).toEqual({ input: 0, output: 0 })
     expect(gpt41.endpoints.find((e) => e.provider === 'openrouter')).toEqual({
@@ -120,7 +81,7 @@ describe('import into an empty content directory', () => {
     })
     expect(gpt41.modalities).toEqual({ input: ['text', 'image', 'file'], output: ['text'] })
 
-    const sonnet = readModel('anthropic/claude-sonnet-4-5')
+    const sonnet = readModel(dir, 'anthropic/claude-sonnet-4-5')
     expect(sonnet.endpoints[0]!.pricing.tiers).toEqual([
       { above: 200000, input: 6, output: 22.5, cacheRead: 0.6, cacheWrite: 7.5 },
     ])
@@ -134,13 +95,13 @@ describe('import into an empty content directory', () => {
 
   it('converts OpenRouter per-token strings to exact per-1M prices', () => {
     runImport({ sources: BOTH, contentDir: dir })
-    const mini = readModel('openai/gpt-4o-mini')
+    const mini = readModel(dir, 'openai/gpt-4o-mini')
     expect(mini.endpoints.find((e) => e.provider === 'openrouter')!.pricing).toEqual({
       input: 0.15,
       output: 0.6,
       cacheRead: 0.075,
     })
-    const grok = readModel('xai/grok-4.1-fast')
+    const grok = readModel(dir, 'xai/grok-4.1-fast')
     expect(grok.endpoints).toEqual([
       {
         provider: 'openrouter',
@@ -167,7 +128,7 @@ describe('import into an empty content directory', () => {
 
   it('makes ids URL-safe and keeps the source spelling as an alias', () => {
     runImport({ sources: BOTH, contentDir: dir })
-    const m2 = readModel('minimax/minimax-m2')
+    const m2 = readModel(dir, 'minimax/minimax-m2')
     expect(m2.aliases).toEqual(['MiniMax-M2'])
     expect(m2.status).toBe('preview')
     expect(m2.releaseDate).toBe('2025-10-01') // month-only date, reported as approximate
@@ -227,7 +188,7 @@ describe('re-running and updating', () => {
     const yamlBefore = readFileSync(join(dir, 'models/openai/gpt-4o-mini.yaml'), 'utf8')
     const mdxBefore = readFileSync(join(dir, 'models/openai/gpt-4o-mini.mdx'), 'utf8')
     const { report } = runImport({ sources: BOTH, contentDir: dir })
-    const after = readModel('openai/gpt-4o-mini')
+    const after = readModel(dir, 'openai/gpt-4o-mini')
     const before = modelSchema.parse(parse(yamlBefore))
 
     // Locked: the sources say knowledge 2023-09, family gpt-mini, tokenizer GPT, not moderated.
@@ -293,7 +254,7 @@ describe('re-running and updating', () => {
     )
     const text = formatReport(report)
     expect(text).toContain('openai/gpt-4.1 @ azure: input 2 → 1.8, cacheRead 0.5 → 0.45')
-    const m = readModel('openai/gpt-4.1')
+    const m = readModel(dir, 'openai/gpt-4.1')
     expect(m.contextWindow).toBe(2000000)
     expect(m.endpoints.find((e) => e.provider === 'azure')).toMatchObject({
       maxOutputTokens: 65536,
@@ -308,7 +269,7 @@ describe('re-running and updating', () => {
     )
     const { report } = planAndWrite(rows)
     expect(report.notInSource).toContainEqual({ model: 'openai/gpt-4.1', provider: 'azure', modelId: 'gpt-4.1' })
-    expect(readModel('openai/gpt-4.1').endpoints.map((e) => e.provider)).toContain('azure')
+    expect(readModel(dir, 'openai/gpt-4.1').endpoints.map((e) => e.provider)).toContain('azure')
   })
 
   it('leaves an invalid existing model file alone and reports it', () => {
@@ -322,31 +283,6 @@ describe('re-running and updating', () => {
   })
 })
 
-describe('input validation', () => {
-  it('names the file, the row and the field of a bad models.dev row', () => {
-    const file = join(FIXTURES, 'bad-modelsdev.json')
-    expect(() => readSource('models.dev', file)).toThrow(ImportInputError)
-    expect(() => readSource('models.dev', file)).toThrow(
-      /bad-modelsdev\.json[\s\S]*row 1 \(provider "azure", modelId "gpt-4\.1"\): cost\.input: .*expected number/,
-    )
-  })
-
-  it('names the file, the row and the field of a bad OpenRouter entry', () => {
-    const file = join(FIXTURES, 'bad-openrouter.json')
-    expect(() => readSource('openrouter', file)).toThrow(
-      /bad-openrouter\.json[\s\S]*row 0 \(id "openai\/gpt-4\.1"\): pricing\.prompt: .*expected string/,
-    )
-  })
-
-  it('rejects a file of the wrong shape and non-JSON', () => {
-    expect(() => parseSource('openrouter', 'x.json', [])).toThrow(/x\.json[\s\S]*top level/)
-    const d = mkdtempSync(join(tmpdir(), 'catalog-import-'))
-    writeFileSync(join(d, 'broken.json'), '{ nope')
-    expect(() => readSource('models.dev', join(d, 'broken.json'))).toThrow(/broken\.json is not valid JSON/)
-    rmSync(d, { recursive: true })
-  })
-})
-
 /** Plan with modified models.dev rows (plus the OpenRouter fixture) and write the result. */
 function planAndWrite(rows: ModelsDevRow[]) {
   const sources = [parseSource('models.dev', 'modified.json', rows), readSource('openrouter', OPENROUTER)]
@@ -354,130 +290,3 @@ function planAndWrite(rows: ModelsDevRow[]) {
   writeContent(dir, result.writes)
   return result
 }
-
-describe('a dated snapshot merged into its undated model', () => {
-  const SONNET = 'models/anthropic/claude-sonnet-4-5.yaml'
-  const DATED = 'claude-sonnet-4-5-20250929'
-
-  /** The fixture import, then the dated id added to claude-sonnet-4-5's aliases by hand. */
-  function merged(): void {
-    dir = emptyContent()
-    runImport({ sources: BOTH, contentDir: dir })
-    const path = join(dir, SONNET)
-    writeFileSync(path, readFileSync(path, 'utf8').replace('\nmode: chat\n', `\naliases:\n  - ${DATED}\nmode: chat\n`))
-  }
-
-  /** models.dev rows for the dated id: the vendor's own listing and one on another provider. */
-  function datedRows(rows: ModelsDevRow[]): ModelsDevRow[] {
-    const own = rows.find((r) => r.provider === 'anthropic')!
-    const dated = {
-      ...own,
-      canonicalModelId: `anthropic/${DATED}`,
-      modelId: DATED,
-      name: 'Claude Sonnet 4.5 (20250929)',
-    }
-    const vertex = {
-      ...dated,
-      provider: 'google-vertex',
-      providerName: 'Vertex',
-      providerDoc: 'https://cloud.google.com/vertex-ai/docs',
-      modelId: 'claude-sonnet-4-5@20250929',
-    }
-    return [dated, vertex]
-  }
-
-  function plan(rows: ModelsDevRow[], openrouterExtra: object[] = []) {
-    const or = JSON.parse(readFileSync(OPENROUTER, 'utf8')) as { data: Array<{ id: string }> }
-    const sonnetOr = or.data.find((m) => m.id === 'anthropic/claude-sonnet-4.5')!
-    or.data.push(...(openrouterExtra as typeof or.data), { ...sonnetOr, id: `anthropic/${DATED}` })
-    return planImport(
-      [parseSource('models.dev', 'rows.json', rows), parseSource('openrouter', 'or.json', or)],
-      readContent(dir),
-    )
-  }
-
-  it('maps models.dev and OpenRouter rows for the alias onto the model and never re-creates the dated file', () => {
-    merged()
-    const rows = JSON.parse(readFileSync(MODELSDEV, 'utf8')) as ModelsDevRow[]
-    const { writes, report } = plan([...rows, ...datedRows(rows)])
-    expect(writes.map((w) => w.path)).not.toContain(`models/anthropic/${DATED}.yaml`)
-    expect(writes.map((w) => w.path)).not.toContain(`models/anthropic/${DATED}.mdx`)
-    expect(report.newModels).toEqual([])
-    writeContent(dir, writes)
-
-    const sonnet = readModel('anthropic/claude-sonnet-4-5')
-    // The model's own row wins on the provider both list; the alias adds the provider only it lists.
-    expect(sonnet.endpoints.find((e) => e.provider === 'anthropic')!.modelId).toBe('claude-sonnet-4-5')
-    expect(sonnet.endpoints.find((e) => e.provider === 'google-vertex')!.modelId).toBe('claude-sonnet-4-5@20250929')
-    expect(sonnet.endpoints.filter((e) => e.provider === 'openrouter')).toHaveLength(1)
-    expect(sonnet.name).toBe('Claude Sonnet 4.5') // the alias row's name does not replace the model's own
-    expect(sonnet.aliases).toEqual([DATED])
-    expect(report.notes.get("Source ids that are a catalog model's alias (mapped onto that model)")).toEqual([
-      `anthropic/${DATED} → anthropic/claude-sonnet-4-5`,
-    ])
-    const skipped = report.skipped.get('models.dev')!
-    expect([
-      ...skipped
-        .get(
-          "the provider already has an endpoint under the model's own id or an earlier alias (one endpoint per provider)",
-        )!
-        .keys(),
-    ]).toEqual([`anthropic/${DATED} (kept anthropic/claude-sonnet-4-5's own)`])
-    expect(checkContent(readContent(dir)).problems).toEqual([])
-
-    // A second run with the same input changes nothing.
-    const again = plan([...rows, ...datedRows(rows)])
-    expect(again.writes).toEqual([])
-  })
-
-  it('takes the model-level facts from the alias row when the source lists only the dated id', () => {
-    merged()
-    const rows = JSON.parse(readFileSync(MODELSDEV, 'utf8')) as ModelsDevRow[]
-    const dated = datedRows(rows).map((r) => ({ ...r, status: 'deprecated' }))
-    const { writes, report } = plan([
-      ...rows.filter((r) => r.canonicalModelId !== 'anthropic/claude-sonnet-4-5'),
-      ...dated,
-    ])
-    expect(report.newModels).toEqual([])
-    writeContent(dir, writes)
-    const sonnet = readModel('anthropic/claude-sonnet-4-5')
-    expect(sonnet.status).toBe('deprecated')
-    expect(sonnet.name).toBe('Claude Sonnet 4.5 (20250929)')
-    expect(sonnet.endpoints.find((e) => e.provider === 'anthropic')!.modelId).toBe(DATED)
-  })
-
-  it('flags a dated file that comes back next to the model holding its id as an alias', () => {
-    merged()
-    const back = join(dir, `models/anthropic/${DATED}.yaml`)
-    writeFileSync(back, readFileSync(join(dir, SONNET), 'utf8').replace(`aliases:\n  - ${DATED}\n`, ''))
-    writeFileSync(back.replace(/\.yaml$/, '.mdx'), 'Back again.\n')
-    expect(checkContent(readContent(dir)).problems).toEqual([
-      `models/anthropic/claude-sonnet-4-5.yaml: aliases.0 "${DATED}" is the id of models/anthropic/${DATED}.yaml`,
-    ])
-  })
-
-  it('refuses to guess when two models claim the alias', () => {
-    merged()
-    const other = join(dir, 'models/anthropic/claude-sonnet-4-5-copy.yaml')
-    writeFileSync(other, readFileSync(join(dir, SONNET), 'utf8'))
-    writeFileSync(other.replace(/\.yaml$/, '.mdx'), 'A copy.\n')
-    const rows = JSON.parse(readFileSync(MODELSDEV, 'utf8')) as ModelsDevRow[]
-    const { report } = plan([...rows, ...datedRows(rows)])
-    expect(report.newModels).toEqual([])
-    expect(
-      report.skipped
-        .get('models.dev')!
-        .get('the id is an alias of several catalog models (not applied)')
-        ?.get(`anthropic/${DATED}`),
-    ).toBe(1)
-  })
-})
-
-describe('plans', () => {
-  it('treats flat-fee plans and free prototyping allowances as not per-token prices', async () => {
-    const { isPlanProvider } = await import('./modelsdev')
-    for (const p of ['zai-coding-plan', 'alibaba-token-plan', 'kimi-for-coding', 'github-copilot', 'github-models'])
-      expect(isPlanProvider(p), p).toBe(true)
-    for (const p of ['openai', 'nvidia', 'openrouter']) expect(isPlanProvider(p), p).toBe(false)
-  })
-})

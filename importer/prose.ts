@@ -5,7 +5,7 @@
  * Only stable facts go in (vendor, release month, modalities, limits, capabilities): prices and
  * provider counts change, and a .mdx file is never rewritten by the importer.
  */
-import type { Modality, Mode } from '../catalog/schema'
+import type { Modality, Mode } from '@/lib/catalog/schema'
 
 export interface ProseFacts {
   id: string

@@ -1,8 +1,8 @@
 /**
  * Mapping rules shared by the sources: modalities, mode, status, dates. Pure functions.
  */
-import type { Modality, Mode, Status } from '../catalog/schema'
-import { MODALITIES } from '../catalog/schema'
+import type { Modality, Mode, Status } from '@/lib/catalog/schema'
+import { MODALITIES } from '@/lib/catalog/schema'
 
 /**
  * Source modality names → ours, in our canonical order (text, image, audio, video, file).

@@ -1,5 +1,6 @@
 /**
- * The import report: every change, every skip and why. Built by plan.ts, printed by the CLI.
+ * The import report: every change, every skip and why. Filled in by the sources and output.ts,
+ * printed by the CLI.
  */
 
 export interface Change {
@@ -77,9 +78,15 @@ export function emptyReport(dryRun: boolean): ImportReport {
 
 export function tally(map: Map<string, Tallies>, source: string, reason: string, example: string): void {
   let bySource = map.get(source)
-  if (!bySource) map.set(source, (bySource = new Map()))
+  if (!bySource) {
+    bySource = new Map()
+    map.set(source, bySource)
+  }
   let examples = bySource.get(reason)
-  if (!examples) bySource.set(reason, (examples = new Map()))
+  if (!examples) {
+    examples = new Map()
+    bySource.set(reason, examples)
+  }
   examples.set(example, (examples.get(example) ?? 0) + 1)
 }
 

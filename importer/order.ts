@@ -11,7 +11,7 @@ import {
   pricingSchema,
   providerSchema,
   vendorSchema,
-} from '../catalog/schema'
+} from '@/lib/catalog/schema'
 
 type Obj = Record<string, unknown>
 

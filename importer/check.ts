@@ -5,9 +5,10 @@
  * of the vendor, price tiers ascend.
  * Returns one line per problem; empty when the catalog is sound.
  */
-import { modelSchema, providerSchema, vendorSchema } from '../catalog/schema'
+import { modelSchema, providerSchema, vendorSchema } from '@/lib/catalog/schema'
+
 import { SAFE_SEGMENT } from './ids'
-import type { ContentSnapshot } from './plan'
+import type { ContentSnapshot } from './types'
 import { parseYaml } from './yaml'
 
 export interface CheckSummary {

@@ -1,6 +1,6 @@
 /**
  * LiteLLM's model price map → enrichment of models that already exist. Pure. Matching needs the
- * catalog's state and lives in plan.ts; this module maps keys, combines the entries that describe
+ * catalog's state and lives in apply.ts; this module maps keys, combines the entries that describe
  * one model and compares them with the model's first-party endpoint.
  *
  * Rules:
@@ -14,7 +14,7 @@
  * - The key minus a leading `<provider>/` (and a second `<vendor>/` naming the same vendor) is the
  *   model's name. Keys that still contain a `/` (`1024-x-1024/dall-e-2`, `perplexity/openai/…`)
  *   and fine-tuning prices (`ft:…`) name no catalog model and are skipped by reason.
- * - Matching (plan.ts): the name equals the model's bare id, then one of its aliases; then the
+ * - Matching (apply.ts): the name equals the model's bare id, then one of its aliases; then the
  *   normalised forms (lower case, `.` = `-`), each of which is reported. Never across vendors,
  *   never with a snapshot date dropped (dated snapshots are priced and retired on their own).
  * - Several entries may describe one model (`gemini/gemini-2.5-pro` and Vertex's
@@ -39,12 +39,13 @@
  * - deprecation_date on or before `today` → status deprecated and deprecationDate; later →
  *   deprecationDate only. `today` is passed in by the caller.
  */
-import type { Capabilities, Capability, Endpoint, Modality, Mode } from '../catalog/schema'
-import { CAPABILITY_KEYS } from '../catalog/schema'
-import { shiftDecimal } from './decimal'
-import { tokens } from './facts'
-import type { LiteLLMEntry } from './input'
-import { firstPartyRank } from './modelsdev'
+import type { Capabilities, Capability, Endpoint, Modality, Mode } from '@/lib/catalog/schema'
+import { CAPABILITY_KEYS } from '@/lib/catalog/schema'
+
+import { shiftDecimal } from '../../decimal'
+import { tokens } from '../../facts'
+import { firstPartyRank } from '../../first-party'
+import type { LiteLLMEntry } from '../../input'
 
 /**
  * litellm_provider → our vendor id, for the vendors' own APIs only. Several providers of one

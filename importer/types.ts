@@ -1,5 +1,7 @@
 /** Types shared by the importer's pure modules. */
-import type { Capabilities, Endpoint, Modality, Mode, Parameter, ProviderFile, Status } from '../catalog/schema'
+import type { Capabilities, Endpoint, Modality, Mode, Parameter, ProviderFile, Status } from '@/lib/catalog/schema'
+
+import type { ImportReport } from './report'
 
 /** Model-level facts one source offers. Everything optional: each source knows different things. */
 export interface ModelFacts {
@@ -38,3 +40,25 @@ export type ProviderSeed = { file: ProviderFile; problem?: undefined } | { file?
 
 /** Records a skipped input (or an ignored field) under a reason; examples are counted. */
 export type Tally = (reason: string, example: string) => void
+
+/** The content directory's files, as text. Paths are relative to the content dir. */
+export interface ContentSnapshot {
+  /** `vendor/model` → its YAML (and prose, when the .mdx exists). */
+  models: Map<string, { yaml?: string; mdx?: string }>
+  /** Vendor id → YAML text. */
+  vendors: Map<string, string>
+  /** Provider id → YAML text. */
+  providers: Map<string, string>
+}
+
+export interface FileWrite {
+  /** Relative to the content directory, `/`-separated. */
+  path: string
+  content: string
+  kind: 'new' | 'update'
+}
+
+export interface ImportResult {
+  writes: FileWrite[]
+  report: ImportReport
+}

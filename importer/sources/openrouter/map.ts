@@ -1,6 +1,6 @@
 /**
  * OpenRouter `/api/v1/models` entries → model candidates with an `openrouter` endpoint. Pure.
- * Matching them to existing models needs the catalog's state and lives in plan.ts.
+ * Matching them to existing models needs the catalog's state and lives in apply.ts.
  *
  * Mapping rules:
  * - Prices are USD per token as decimal strings and become USD per 1M tokens by shifting the
@@ -28,14 +28,15 @@
  * - Skipped: `~vendor/…-latest` floating aliases (they point at whichever model is newest),
  *   routers with variable (negative) prices, entries without a context length.
  */
-import type { Endpoint, Parameter, Pricing } from '../catalog/schema'
-import { parameterSchema } from '../catalog/schema'
-import { decimalToNumber, perTokenToPerMillion } from './decimal'
-import { cleanModelName, detectMode, mapModalities, tokens, toMonth, unixToDate } from './facts'
-import { OPENROUTER_VENDOR_MAP, safeSegment, stripVariantSuffix } from './ids'
-import type { OpenRouterModel } from './input'
-import { orderPricing } from './order'
-import type { ModelFacts, Tally } from './types'
+import type { Endpoint, Parameter, Pricing } from '@/lib/catalog/schema'
+import { parameterSchema } from '@/lib/catalog/schema'
+
+import { decimalToNumber, perTokenToPerMillion } from '../../decimal'
+import { cleanModelName, detectMode, mapModalities, tokens, toMonth, unixToDate } from '../../facts'
+import { OPENROUTER_VENDOR_MAP, safeSegment, stripVariantSuffix } from '../../ids'
+import type { OpenRouterModel } from '../../input'
+import { orderPricing } from '../../order'
+import type { ModelFacts, Tally } from '../../types'
 
 export const OPENROUTER_PROVIDER = 'openrouter'
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { checkContent } from './check'
 import { readContent } from './fs'
 
-const CONTENT = fileURLToPath(new URL('../../content/', import.meta.url))
+const CONTENT = fileURLToPath(new URL('../content/', import.meta.url))
 
 describe('content/', () => {
   it('is valid and every reference resolves', () => {

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path'
 
 import type { ParsedSource, SourceKind } from './input'
 import { ImportInputError, parseSource } from './input'
-import type { ContentSnapshot, FileWrite } from './plan'
+import type { ContentSnapshot, FileWrite } from './types'
 
 function list(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir).sort() : []

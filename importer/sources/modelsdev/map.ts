@@ -13,15 +13,15 @@
  *   second listing of the same model (regional or free variants; the listing whose id matches the
  *   canonical id, else the shortest id, is kept).
  * - One endpoint per provider row: modelId = the row's modelId; contextWindow / maxOutputTokens
- *   from `limit`; pricing from `cost` (USD per 1M tokens already): input, output,
+ *   from `limit`; pricing from `cost` (USD per 1M tokens already; cost.ts): input, output,
  *   cache_read → cacheRead, cache_write → cacheWrite, reasoning; `tiers` of type `context` →
  *   `tiers: [{ above: size, … }]` (or `context_over_200k` → `above: 200000` when no tiers).
  *   The non-standard spellings `cache_input` / `cached_input` / `cached_write` are read as
  *   cacheRead / cacheWrite. Audio, image, citation and per-request prices have no field (or not
  *   the same unit) in our schema and are reported as ignored.
- * - Model-level facts come from the vendor's own first-party row (FIRST_PARTY below), else from
- *   the row that agrees most with the others (the "most common values" row). A fact the chosen
- *   row leaves empty (null) falls back to the next row in that order.
+ * - Model-level facts come from the vendor's own first-party row (FIRST_PARTY in first-party.ts),
+ *   else from the row that agrees most with the others (the "most common values" row). A fact the
+ *   chosen row leaves empty (null) falls back to the next row in that order.
  * - status: null → available, deprecated → deprecated, alpha/beta → preview.
  * - capabilities: tools = tool_call; vision = image input; fileInput = file/pdf input or
  *   attachment; reasoning; structuredOutputs = structured_output === true; jsonMode =
@@ -29,37 +29,17 @@
  *   does not say); promptCaching is derived later from the endpoints (any cacheRead price).
  * - openWeights from open_weights; knowledgeCutoff = the month of `knowledge`; a release date
  *   known only to the month becomes the first of that month (reported as approximate).
+ * - A provider without a file gets one from its rows (provider.ts).
  */
-import type { Endpoint, PriceTier, Pricing, ProviderFile } from '../catalog/schema'
-import { providerSchema } from '../catalog/schema'
-import { cleanModelName, detectMode, isFullDate, isMonth, mapModalities, mapStatus, tokens, toMonth } from './facts'
-import { safeModelId, safeSegment, splitId } from './ids'
-import type { ModelsDevRow } from './input'
-import { orderPricing } from './order'
-import type { ModelCandidate, ModelFacts, ProviderSeed, Tally } from './types'
+import type { Endpoint } from '@/lib/catalog/schema'
 
-/**
- * The vendor's own API, in order of preference, where its provider id differs from the vendor
- * id or it has several (a China region, a second brand). A provider id equal to the vendor id
- * always counts as first-party.
- */
-export const FIRST_PARTY: Readonly<Record<string, readonly string[]>> = {
-  alibaba: ['alibaba', 'alibaba-cn'],
-  zhipuai: ['zhipuai', 'zai'],
-  moonshotai: ['moonshotai', 'moonshotai-cn'],
-  minimax: ['minimax', 'minimax-cn'],
-  perplexity: ['perplexity', 'perplexity-agent'],
-  stepfun: ['stepfun', 'stepfun-ai'],
-  meta: ['llama'],
-  tencent: ['tencent-tokenhub'],
-}
-
-export function firstPartyRank(vendor: string, provider: string): number {
-  const list = FIRST_PARTY[vendor] ?? [vendor]
-  const i = list.indexOf(provider)
-  if (i >= 0) return i
-  return provider === vendor ? 0 : -1
-}
+import { cleanModelName, detectMode, isFullDate, isMonth, mapModalities, mapStatus, tokens, toMonth } from '../../facts'
+import { firstPartyRank } from '../../first-party'
+import { safeModelId, splitId } from '../../ids'
+import type { ModelsDevRow } from '../../input'
+import type { ModelCandidate, ModelFacts, ProviderSeed, Tally } from '../../types'
+import { mapCost } from './cost'
+import { providerFromRows } from './provider'
 
 /**
  * Subscription plans: flat-fee access whose listed prices are not per-token prices. GitHub
@@ -74,180 +54,6 @@ export function isPlanProvider(provider: string): boolean {
     provider === 'github-copilot' ||
     provider === 'github-models'
   )
-}
-
-/**
- * Provider websites where the docs/API host is not the provider's site (a docs portal, a
- * console, a shared Microsoft/Cloudflare docs domain). Everything else: see providerFromRows.
- */
-const WEBSITE_OVERRIDES: Readonly<Record<string, string>> = {
-  azure: 'https://azure.microsoft.com',
-  'azure-cognitive-services': 'https://azure.microsoft.com',
-  'cloudflare-ai-gateway': 'https://www.cloudflare.com',
-  'cloudflare-workers-ai': 'https://www.cloudflare.com',
-  cerebras: 'https://www.cerebras.ai',
-  deepseek: 'https://www.deepseek.com',
-  groq: 'https://groq.com',
-  minimax: 'https://www.minimax.io',
-  moonshotai: 'https://www.moonshot.ai',
-  'moonshotai-cn': 'https://www.moonshot.cn',
-  nvidia: 'https://build.nvidia.com',
-  poe: 'https://poe.com',
-  sakana: 'https://sakana.ai',
-  stepfun: 'https://www.stepfun.com',
-  vercel: 'https://vercel.com',
-  vultr: 'https://www.vultr.com',
-  zhipuai: 'https://open.bigmodel.cn',
-}
-
-function httpsUrl(s: string | null | undefined): string | undefined {
-  if (!s || s.includes('${')) return undefined
-  try {
-    const u = new URL(s)
-    return u.protocol === 'https:' ? s : undefined
-  } catch {
-    return undefined
-  }
-}
-
-/** The origin of a URL, with a leading `docs.`/`doc.` label dropped (docs.x.ai → x.ai). */
-function siteOf(url: string | undefined): string | undefined {
-  if (!url) return undefined
-  const host = new URL(url).host
-  const bare = host.replace(/^docs?\./, '')
-  return `https://${bare.split('.').length >= 2 ? bare : host}`
-}
-
-/** An OpenAI-compatible base URL, or undefined (templated, not https, Anthropic-style). */
-function baseUrlOf(api: string | null | undefined): string | undefined {
-  const url = httpsUrl(api)
-  if (!url || /\/anthropic(\/|$)/.test(url)) return undefined
-  return url.replace(/\/chat\/completions\/?$/, '').replace(/\/+$/, '')
-}
-
-/** The most frequent defined value (ties: the first seen). */
-function mostCommon(values: Array<string | undefined>): string | undefined {
-  const counts = new Map<string, number>()
-  for (const v of values) if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1)
-  let best: string | undefined
-  for (const [v, n] of counts) if (best === undefined || n > counts.get(best)!) best = v
-  return best
-}
-
-/**
- * A provider file from a provider's models.dev rows (per-row values vary; the most common usable
- * one wins): name from providerName; baseUrl from providerApi unless it is templated (`${…}`),
- * not https, or an Anthropic-style endpoint (the schema's baseUrl is OpenAI-compatible); docs
- * from providerDoc; website = WEBSITE_OVERRIDES, else the origin of the docs URL, else of the
- * API URL.
- */
-export function providerFromRows(provider: string, rows: ModelsDevRow[]): ProviderSeed {
-  const docs = mostCommon(rows.map((r) => httpsUrl(r.providerDoc)))
-  const baseUrl = mostCommon(rows.map((r) => baseUrlOf(r.providerApi)))
-  const name = mostCommon(rows.map((r) => r.providerName?.trim() || undefined)) ?? provider
-  const website = WEBSITE_OVERRIDES[provider] ?? siteOf(docs) ?? siteOf(baseUrl)
-  if (!website) return { problem: 'no https docs or API URL to take a website from' }
-  const file: ProviderFile = { name, website }
-  if (docs) file.docs = docs
-  if (baseUrl) file.baseUrl = baseUrl
-  const checked = providerSchema.safeParse(file)
-  if (!checked.success)
-    return { problem: checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }
-  return { file }
-}
-
-const KNOWN_COST_KEYS = new Set([
-  'input',
-  'output',
-  'cache_read',
-  'cache_write',
-  'reasoning',
-  'tiers',
-  'context_over_200k',
-])
-const COST_ALIASES: Record<string, 'cacheRead' | 'cacheWrite'> = {
-  cache_input: 'cacheRead',
-  cached_input: 'cacheRead',
-  cached_write: 'cacheWrite',
-}
-
-type CostResult = { pricing: Pricing; problem?: undefined } | { pricing?: undefined; problem: string }
-
-function price(v: unknown): number | undefined {
-  return typeof v === 'number' && Number.isFinite(v) ? v : undefined
-}
-
-/** models.dev `cost` → our pricing (both USD per 1M tokens). */
-export function mapCost(cost: NonNullable<ModelsDevRow['cost']>, label: string, ignored: Tally): CostResult {
-  const c = cost as Record<string, unknown>
-  const input = price(c.input)
-  const output = price(c.output)
-  if (input === undefined || output === undefined)
-    return { problem: 'no per-token price (cost has no input/output price)' }
-  const pricing: Pricing = { input, output }
-  const cacheRead = price(c.cache_read)
-  const cacheWrite = price(c.cache_write)
-  if (cacheRead !== undefined) pricing.cacheRead = cacheRead
-  if (cacheWrite !== undefined) pricing.cacheWrite = cacheWrite
-  for (const [key, field] of Object.entries(COST_ALIASES)) {
-    const v = price(c[key])
-    if (v !== undefined && pricing[field] === undefined) {
-      pricing[field] = v
-      ignored(`non-standard cost key "${key}" read as ${field}`, label)
-    }
-  }
-  const reasoning = price(c.reasoning)
-  if (reasoning !== undefined) pricing.reasoning = reasoning
-
-  const tiers: PriceTier[] = []
-  const tierPrices = (t: Record<string, unknown>, above: number): PriceTier => {
-    const tier: PriceTier = { above }
-    for (const [from, to] of [
-      ['input', 'input'],
-      ['output', 'output'],
-      ['cache_read', 'cacheRead'],
-      ['cache_write', 'cacheWrite'],
-    ] as const) {
-      const v = price(t[from])
-      if (v !== undefined) tier[to] = v
-    }
-    for (const k of Object.keys(t)) {
-      if (!['tier', 'input', 'output', 'cache_read', 'cache_write'].includes(k))
-        ignored(`cost tier field "${k}" (no field in the schema)`, label)
-    }
-    return tier
-  }
-  if (Array.isArray(c.tiers) && c.tiers.length) {
-    for (const t of c.tiers as Array<Record<string, unknown> & { tier: { type: string; size: number } }>) {
-      const above = tokens(t.tier.size)
-      if (t.tier.type !== 'context' || above === undefined) {
-        ignored(`price tier of type "${t.tier.type}" (only prompt-size tiers are supported)`, label)
-        continue
-      }
-      tiers.push(tierPrices(t, above))
-    }
-  } else if (c.context_over_200k && typeof c.context_over_200k === 'object') {
-    tiers.push(tierPrices(c.context_over_200k as Record<string, unknown>, 200000))
-  }
-  if (tiers.length) {
-    tiers.sort((a, b) => a.above - b.above)
-    pricing.tiers = tiers.filter((t, i) => i === 0 || t.above !== tiers[i - 1]!.above)
-  }
-  for (const k of Object.keys(c)) {
-    if (!KNOWN_COST_KEYS.has(k) && !(k in COST_ALIASES) && c[k] != null) {
-      ignored(`cost field "${k}" (no field in the schema)`, label)
-    }
-  }
-  const all = [
-    pricing.input,
-    pricing.output,
-    pricing.cacheRead,
-    pricing.cacheWrite,
-    pricing.reasoning,
-    ...(pricing.tiers ?? []).flatMap((t) => [t.input, t.output, t.cacheRead, t.cacheWrite]),
-  ]
-  if (all.some((v) => v !== undefined && v < 0)) return { problem: 'negative price' }
-  return { pricing: orderPricing(pricing) }
 }
 
 export interface ModelsDevMapping {
@@ -495,9 +301,4 @@ export function mapModelsDev(
   }
   candidates.sort((a, b) => a.id.localeCompare(b.id))
   return { candidates, providers, coveredProviders, renamed, approximated }
-}
-
-/** For tests and the report: is a provider id itself usable as a file name? */
-export function isSafeProviderId(id: string): boolean {
-  return safeSegment(id) === id
 }

@@ -1,13 +1,14 @@
-/** The catalog importer: see plan.ts for the rules, scripts/catalog-import.ts for the CLI. */
+/** The catalog importer: the rules are in README.md ("Importing the catalog"), the CLI is scripts/catalog-import.ts. */
 import { readContent, readSource, writeContent } from './fs'
 import type { SourceKind } from './input'
-import type { ImportResult } from './plan'
 import { planImport } from './plan'
+import type { ImportResult } from './types'
 
 export { perTokenToPerMillion } from './decimal'
 export { ImportInputError, parseSource, SOURCE_KINDS, type SourceKind } from './input'
-export { type ContentSnapshot, type FileWrite, type ImportResult, planImport } from './plan'
+export { planImport } from './plan'
 export { formatReport, hasChanges, type ImportReport } from './report'
+export type { ContentSnapshot, FileWrite, ImportResult } from './types'
 
 export interface RunOptions {
   sources: Array<{ kind: SourceKind; file: string }>

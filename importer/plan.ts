@@ -1,0 +1,46 @@
+/** Applies the sources to the content snapshot, in order. The rules: README.md, "Importing the catalog". */
+import { isFullDate } from './facts'
+import type { ParsedSource, SourceKind } from './input'
+import { sourceRecords } from './input'
+import { finish } from './output'
+import { liteLLMSource } from './sources/litellm/apply'
+import { modelsDevSource } from './sources/modelsdev/apply'
+import { openRouterSource } from './sources/openrouter/apply'
+import type { SourceApplier, SourceOf } from './sources/source'
+import { ImportState } from './state'
+import type { ContentSnapshot, ImportResult } from './types'
+
+const SOURCES: { readonly [K in SourceKind]: SourceApplier<SourceOf<K>> } = {
+  'models.dev': modelsDevSource,
+  openrouter: openRouterSource,
+  litellm: liteLLMSource,
+}
+
+/** The applier for a parsed input (its kind picks it). */
+function applierFor(source: ParsedSource): SourceApplier {
+  return SOURCES[source.kind]
+}
+
+/**
+ * Apply the sources, in order, to the content snapshot. Returns the files to write (only those
+ * whose content changes) and the report. Pure: does not touch the file system.
+ */
+export function planImport(
+  sources: ParsedSource[],
+  snapshot: ContentSnapshot,
+  { dryRun = false, today }: { dryRun?: boolean; today?: string } = {},
+): ImportResult {
+  if (today !== undefined && !isFullDate(today))
+    throw new Error(`planImport: today must be a date "YYYY-MM-DD", got "${today}"`)
+  const state = new ImportState(snapshot, dryRun, today)
+  // Enrichment sources (LiteLLM) add to what the others describe: they go last, whatever the order given.
+  const enriches = (s: ParsedSource) => applierFor(s).enrichesOnly
+  const ordered = [...sources.filter((s) => !enriches(s)), ...sources.filter(enriches)]
+  for (const s of ordered) {
+    state.report.sources.push({ kind: s.kind, file: s.file, records: sourceRecords(s) })
+    state.sourceLabel = s.kind
+    applierFor(s).apply(state, s)
+  }
+  const writes = finish(state)
+  return { writes, report: state.report }
+}
