@@ -2,7 +2,7 @@
  * The model page's code snippets, end to end: the built page's code (server HTML with
  * JavaScript off, and what the panel shows after typing) runs against the site's proxy and must
  * send exactly what was typed. The proxy calls go to a second production server of the same build with
- * its own mock upstream (fixtures/snippets/site-server.ts), so they never disturb proxy.spec.ts.
+ * its own mock upstream (test-support/snippets/site-server.ts), so they never disturb proxy.spec.ts.
  *
  * The page's snippets point at SITE_URL as built (default http://localhost:3000). curl runs
  * byte for byte as shown, with curl's own `connect-to` (in a CURL_HOME/.curlrc) sending that
@@ -20,11 +20,11 @@ import { parse } from 'yaml'
 import type { SnippetInput, SnippetLanguage, SnippetModel } from '../lib/snippets'
 import { DEFAULT_MESSAGE, generateSnippet, LANGUAGE_IDS, LANGUAGES, proxyTarget } from '../lib/snippets'
 import { MODELS_LIST_LANGUAGES, modelsListSnippet } from '../lib/snippets/models-list'
-import type { RunResult, SnippetJob } from './fixtures/snippets/run'
-import { hasTool, PROJECT_DIR, printedAnswer, runSnippets, workDir } from './fixtures/snippets/run'
-import type { SiteServer } from './fixtures/snippets/site-server'
-import { SNIPPET_PROXY_KEY, startSiteServer } from './fixtures/snippets/site-server'
-import { TRICKY_MESSAGES } from './fixtures/snippets/tricky-messages'
+import type { RunResult, SnippetJob } from '../test-support/snippets/run'
+import { hasTool, PROJECT_DIR, printedAnswer, runSnippets, workDir } from '../test-support/snippets/run'
+import type { SiteServer } from '../test-support/snippets/site-server'
+import { SNIPPET_PROXY_KEY, startSiteServer } from '../test-support/snippets/site-server'
+import { TRICKY_MESSAGES } from '../test-support/snippets/tricky-messages'
 
 test.describe.configure({ mode: 'serial' })
 test.use({ actionTimeout: 15_000 })
@@ -156,12 +156,10 @@ test('tricky messages typed into the page come out of every language exactly, th
   if (!hasTool('go'))
     test.info().annotations.push({ type: 'skipped', description: 'Go snippets not run: no Go toolchain' })
   if (!hasTool('python3:openai'))
-    test
-      .info()
-      .annotations.push({
-        type: 'skipped',
-        description: 'Python SDK snippets not run: the openai package is not installed for python3',
-      })
+    test.info().annotations.push({
+      type: 'skipped',
+      description: 'Python SDK snippets not run: the openai package is not installed for python3',
+    })
 })
 
 test('language and options live in the URL; the last language is remembered', async ({ page }) => {
@@ -320,12 +318,10 @@ test('page weight: a model page stays under 60 KB of HTML and 30 KB of its own J
     own.push([src, gz(await (await request.get(src)).body())])
   }
   const ownTotal = own.reduce((sum, [, n]) => sum + n, 0)
-  test
-    .info()
-    .annotations.push({
-      type: 'page weight',
-      description: `HTML ${(gz(html) / 1024).toFixed(1)} KB gz; own JS ${(ownTotal / 1024).toFixed(1)} KB gz: ${own.map(([s, n]) => `${s} ${(n / 1024).toFixed(1)} KB`).join(', ')}`,
-    })
+  test.info().annotations.push({
+    type: 'page weight',
+    description: `HTML ${(gz(html) / 1024).toFixed(1)} KB gz; own JS ${(ownTotal / 1024).toFixed(1)} KB gz: ${own.map(([s, n]) => `${s} ${(n / 1024).toFixed(1)} KB`).join(', ')}`,
+  })
   expect(gz(html)).toBeLessThan(60 * 1024)
   expect(ownTotal, own.map(([s, n]) => `${s}: ${n} B`).join('\n')).toBeLessThan(30 * 1024)
 })

@@ -2,7 +2,7 @@ import Big from 'big.js'
 import { describe, expect, it } from 'vitest'
 
 import { buildCatalog } from '@/lib/catalog/derive'
-import { modelDoc, proseDoc, providerDoc, vendorDoc } from '@/lib/catalog/fixtures'
+import { modelDoc, proseDoc, providerDoc, vendorDoc } from '@/test-support/catalog-fixtures'
 
 import { compareHref, compareQuery, DEFAULT_WORKLOAD, parseCompareParams } from './params'
 import { compareGroups, resolveIds } from './rows'

@@ -10,10 +10,10 @@ import { join } from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { FILE_NAMES, hasTool, inBatches, run, TSC, workDir } from '@/e2e/fixtures/snippets/run'
-import { TRICKY_MESSAGES } from '@/e2e/fixtures/snippets/tricky-messages'
+import { ALL_OPTIONS, FULL_MODEL } from '@/test-support/snippet-fixtures'
+import { FILE_NAMES, hasTool, inBatches, run, TSC, workDir } from '@/test-support/snippets/run'
+import { TRICKY_MESSAGES } from '@/test-support/snippets/tricky-messages'
 
-import { ALL_OPTIONS, FULL_MODEL } from './fixtures'
 import type { SnippetInput, SnippetLanguage, SnippetModel, SnippetOptions } from './index'
 import { generateSnippet, LANGUAGE_IDS, proxyTarget } from './index'
 import { modelsListSnippet } from './models-list'

@@ -6,8 +6,8 @@ import { runInNewContext } from 'node:vm'
 
 import { afterAll, describe, expect, it } from 'vitest'
 
-import { hasTool } from '@/e2e/fixtures/snippets/run'
-import { TRICKY_MESSAGES } from '@/e2e/fixtures/snippets/tricky-messages'
+import { hasTool } from '@/test-support/snippets/run'
+import { TRICKY_MESSAGES } from '@/test-support/snippets/tricky-messages'
 
 import { goString, jsonString, jsString, pythonString, shellQuote, wellFormed } from './escape'
 import { LITERALS } from './languages'

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
-import { TRICKY_MESSAGES } from '@/e2e/fixtures/snippets/tricky-messages'
+import { ALL_OPTIONS, BARE_MODEL, FULL_MODEL } from '@/test-support/snippet-fixtures'
+import { TRICKY_MESSAGES } from '@/test-support/snippets/tricky-messages'
 
-import { ALL_OPTIONS, BARE_MODEL, FULL_MODEL } from './fixtures'
 import {
   fullestFeatures,
   HIGHLIGHT_SAMPLE,

@@ -3,8 +3,9 @@ import { constructTable, createSortedRowModel, rowSortingFeature, tableFeatures 
 import { storeReactivityBindings } from '@tanstack/table-core/store-reactivity-bindings'
 import { describe, expect, it } from 'vitest'
 
+import { row } from '@/test-support/table-fixtures'
+
 import { COLUMNS, compareValues, sortKey } from './columns'
-import { row } from './fixtures'
 import type { ModelRow } from './rows'
 import { sortingOptions } from './sort'
 
