@@ -6,7 +6,8 @@
  */
 import Link from 'next/link'
 
-import type { Capability, Modality, Status } from '@/lib/catalog/schema'
+import type { Capability, Modality, Status } from '@/lib/catalog/vocab'
+import { CAPABILITY_SHORT_LABELS, MODALITY_LABELS, STATUS_LABELS } from '@/lib/catalog/vocab'
 import { formatDate, formatPrice, formatTokens } from '@/lib/pricing/format'
 import { KEY_CAPABILITIES } from '@/lib/table/columns'
 
@@ -48,37 +49,18 @@ export function DateCell({ value }: { value: string | undefined }) {
   return value === undefined ? <Unknown /> : <>{date(value)}</>
 }
 
-export const MODALITY_LABELS: Record<Modality, string> = {
-  text: 'Text',
-  image: 'Image',
-  audio: 'Audio',
-  video: 'Video',
-  file: 'File',
-}
-
 export function ModalitiesCell({ value }: { value: readonly Modality[] }) {
   return <>{value.map((m) => MODALITY_LABELS[m]).join(', ')}</>
-}
-
-/** Short names for the key capabilities, small enough for a table cell. */
-export const CAPABILITY_SHORT: Partial<Record<Capability, string>> = {
-  tools: 'Tools',
-  vision: 'Vision',
-  reasoning: 'Reasoning',
-  structuredOutputs: 'Structured',
-  promptCaching: 'Caching',
-  webSearch: 'Web search',
 }
 
 /** The key capabilities a model has, as short words ("Tools · Vision · Reasoning"). */
 export function CapabilitiesCell({ value }: { value: readonly Capability[] }) {
   const shown = KEY_CAPABILITIES.filter((c) => value.includes(c))
   if (shown.length === 0) return <span className="text-muted-foreground">None</span>
-  return <>{shown.map((c) => CAPABILITY_SHORT[c]).join(' · ')}</>
+  return <>{shown.map((c) => CAPABILITY_SHORT_LABELS[c]).join(' · ')}</>
 }
 
 const STATUS_CLASS = { available: 'text-success', preview: 'text-warning', deprecated: 'text-danger' } as const
-const STATUS_TEXT = { available: 'Available', preview: 'Preview', deprecated: 'Deprecated' } as const
 
 /** Status in one coloured word; the retirement or deprecation date, where known, in the tooltip. */
 export function StatusCell({
@@ -97,7 +79,7 @@ export function StatusCell({
       : undefined
   return (
     <span className={`font-medium ${STATUS_CLASS[status]}`} title={when}>
-      {STATUS_TEXT[status]}
+      {STATUS_LABELS[status]}
     </span>
   )
 }

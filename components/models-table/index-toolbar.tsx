@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react'
 import { memo, useCallback, useEffect, useId, useMemo, useState } from 'react'
 
+import { CAPABILITIES, CAPABILITY_KEYS, MODALITIES, MODALITY_LABELS } from '@/lib/catalog/vocab'
 import { formatTokensCompact } from '@/lib/pricing/format'
 import type { ColumnId } from '@/lib/table/columns'
 import { COLUMN_BY_ID, COLUMNS } from '@/lib/table/columns'
@@ -11,11 +12,9 @@ import { activeFilters, priceBasis } from '@/lib/table/filters'
 import type { Facet } from '@/lib/table/rows'
 import type { IndexState } from '@/lib/table/state'
 import { visibleColumns } from '@/lib/table/state'
-import { CAPABILITIES, CAPABILITY_KEYS, MODALITIES } from '@/lib/table/vocab'
 import { Badge } from '@/components/ui/badge'
 import { PopoverMenu } from '@/components/ui/popover-menu'
 
-import { MODALITY_LABELS } from './cells'
 import type { HistoryMode } from './use-index-state'
 
 type Update = (next: (s: IndexState) => IndexState, mode?: HistoryMode) => void

@@ -1,5 +1,6 @@
 import type { Model } from '@/lib/catalog'
 import { getProvider } from '@/lib/catalog'
+import { MODE_LABELS } from '@/lib/catalog/vocab'
 import { envPrefix } from '@/lib/env'
 import { site } from '@/lib/site'
 import { optionDefaults, parameterDefault, snippetFeatures } from '@/lib/snippets/features'
@@ -22,8 +23,9 @@ export async function ModelSnippets({ model }: { model: Model }) {
   if (model.mode !== 'chat') {
     return (
       <p className="text-sm text-muted-foreground">
-        This is a{/^[aeiou]/.test(model.mode) ? 'n' : ''} {model.mode.replace(/-/g, ' ')} model. This site&apos;s API
-        serves chat completions, so there is no snippet for it here; see its providers&apos; documentation.
+        This is a{/^[aeiou]/.test(model.mode) ? 'n' : ''} {MODE_LABELS[model.mode].toLowerCase()} model. This
+        site&apos;s API serves chat completions, so there is no snippet for it here; see its providers&apos;
+        documentation.
       </p>
     )
   }

@@ -4,10 +4,10 @@
  * (components/models-table/columns.tsx), the CSV/JSON export and the URL parser all read
  * this one list, so a column has one title and one sort policy everywhere.
  */
-import type { Capability } from '@/lib/catalog/schema'
+import type { Capability } from '@/lib/catalog/vocab'
+import { STATUSES } from '@/lib/catalog/vocab'
 
 import type { ModelRow } from './rows'
-import { STATUSES } from './vocab'
 
 export const COLUMN_IDS = [
   'name',

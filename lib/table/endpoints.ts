@@ -4,8 +4,8 @@
  * (columns.ts). Pure.
  */
 
-import type { Status } from '@/lib/catalog/schema'
 import type { EndpointView, Model } from '@/lib/catalog/types'
+import type { Status } from '@/lib/catalog/vocab'
 
 import type { SortValue } from './columns'
 

@@ -5,10 +5,9 @@
  * small. Pure: no React, no `next/*`.
  */
 
-import type { Capability, Modality, Status } from '@/lib/catalog/schema'
 import type { Model } from '@/lib/catalog/types'
-
-import { CAPABILITY_KEYS } from './vocab'
+import type { Capability, Modality, Status } from '@/lib/catalog/vocab'
+import { CAPABILITY_KEYS } from '@/lib/catalog/vocab'
 
 export interface ModelRow {
   /** `vendor/model`. */

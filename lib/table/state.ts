@@ -23,13 +23,13 @@
  * Forward re-read the URL), the checks are a whitelist per key and one id pattern, and even
  * zod/mini added ~20 KB gzipped to the page.
  */
-import type { Capability, Modality } from '@/lib/catalog/schema'
+import type { Capability, Modality } from '@/lib/catalog/vocab'
+import { CAPABILITY_KEYS, MODALITIES } from '@/lib/catalog/vocab'
 
 import type { ColumnId } from './columns'
 import { COLUMN_IDS, DEFAULT_VISIBLE, isColumnId } from './columns'
 import type { IndexFilters } from './filters'
 import { NO_FILTERS } from './filters'
-import { CAPABILITY_KEYS, MODALITIES } from './vocab'
 
 export interface IndexSort {
   id: ColumnId
