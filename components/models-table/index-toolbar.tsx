@@ -39,14 +39,7 @@ function sortChoices() {
   }
   return COLUMNS.flatMap((c) => {
     const [first, second] = words(c.id)
-    const label =
-      c.id === 'name'
-        ? 'Name'
-        : c.id === 'maxOutput'
-          ? 'Max reply'
-          : c.unit?.startsWith('USD')
-            ? `${c.title} price`
-            : c.title
+    const label = c.id === 'name' ? 'Name' : c.unit?.startsWith('USD') ? `${c.title} price` : c.title
     const a = { value: c.descFirst ? `-${c.id}` : c.id, label: `${label}: ${first}` }
     const b = { value: c.descFirst ? c.id : `-${c.id}`, label: `${label}: ${second}` }
     return [a, b]
@@ -459,7 +452,7 @@ export function IndexToolbar({
         </noscript>
       </fieldset>
       <p className="text-xs text-muted-foreground" data-testid="price-note">
-        Prices are USD per 1M tokens at {priceBasis(f, providers)}; context and max reply are in tokens.
+        Prices are USD per 1M tokens at {priceBasis(f, providers)}; context and max output are in tokens.
       </p>
     </form>
   )

@@ -333,7 +333,7 @@ export function ModelsIndex({ rows, vendors, providers, initialState }: ModelsIn
             data-testid="models-table"
           >
             <caption className="sr-only">
-              Models, {plural(data.length, 'row')}. Prices in USD per 1M tokens at {basis}; context and max reply in
+              Models, {plural(data.length, 'row')}. Prices in USD per 1M tokens at {basis}; context and max output in
               tokens. Column headers sort.
             </caption>
             <colgroup>
@@ -460,7 +460,7 @@ function StaticTable({
         className={cn('w-max min-w-full border-separate border-spacing-0 text-sm', CELLS)}
       >
         <caption className="sr-only">
-          Models. Prices in USD per 1M tokens at {basis}; context and max reply in tokens.
+          Models. Prices in USD per 1M tokens at {basis}; context and max output in tokens.
         </caption>
         <thead>
           <tr>

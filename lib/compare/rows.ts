@@ -211,7 +211,7 @@ export function compareGroups(models: Model[]): CompareGroup[] {
       }),
       row<number>(models, {
         key: 'max-output',
-        label: 'Max reply',
+        label: 'Max output',
         hint: 'output tokens',
         rule: 'max',
         bestWord: 'largest',

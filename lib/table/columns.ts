@@ -32,9 +32,9 @@ export type SortValue = number | string | undefined
 export interface ColumnSpec {
   id: ColumnId
   /**
-   * The header's visible text, which is also its accessible name. Titles are chosen so that
-   * none contains another ("Input" vs "Accepts", "Output" vs "Max reply"): a person or a test
-   * asking for the "Input" column finds exactly one.
+   * The header's visible text, which is also its accessible name. The same words as everywhere
+   * else on the site: one title may contain another ("Output", "Max output"), so look a column
+   * up by its exact name.
    */
   title: string
   /** A longer description (header tooltip, export header). */
@@ -96,7 +96,7 @@ export const COLUMNS: ColumnSpec[] = [
   },
   {
     id: 'maxOutput',
-    title: 'Max reply',
+    title: 'Max output',
     description: 'Most output tokens in one reply',
     unit: 'tokens',
     value: (r) => r.maxOutput,

@@ -100,7 +100,7 @@ export const ENDPOINT_COLUMNS: Record<EndpointColumnId, EndpointColumnSpec> = {
   },
   maxOutput: {
     id: 'maxOutput',
-    title: 'Max reply',
+    title: 'Max output',
     description: 'Most output tokens in one reply',
     value: (r) => r.maxOutput,
     descFirst: true,

@@ -1,6 +1,6 @@
 /**
  * Sorting options shared by every table built on lib/table columns: values compare with
- * `compareValues`, unknown values (a model without a cache price, a max reply or a cutoff) go
+ * `compareValues`, unknown values (a model without a cache price, a max output or a cutoff) go
  * last whichever the direction, and the first click sorts the way the column's spec says.
  * TanStack Table applies them (`sortUndefined: 'last'` is honoured in both directions; ties keep
  * the data's order). Pure: no React.
