@@ -3,7 +3,7 @@ import Link from 'next/link'
 import { redirect } from 'next/navigation'
 
 import { getModels } from '@/lib/catalog'
-import { compareHref, MAX_MODELS, parseCompareParams } from '@/lib/compare/params'
+import { compareHref, MAX_MODELS, MIN_MODELS, parseCompareParams } from '@/lib/compare/params'
 import { compareGroups, resolveIds } from '@/lib/compare/rows'
 import { absoluteUrl } from '@/lib/site'
 import type { CompareModelView } from '@/components/compare/compare-view'
@@ -16,13 +16,14 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   const { found } = resolveIds(parseCompareParams(await searchParams).ids, getModels())
   const names = found.slice(0, MAX_MODELS).map((m) => m.name)
   const title =
-    names.length >= 2 ? `${names.join(' vs ')}: prices, limits and capabilities` : 'Compare models side by side'
+    names.length >= MIN_MODELS
+      ? `${names.join(' vs ')}: prices, limits and capabilities`
+      : 'Compare models side by side'
   return {
     title,
-    description:
-      'Compare up to six language models: prices at every provider, context windows, capabilities, modalities, parameters and what your workload would cost on each.',
+    description: `Compare up to ${MAX_MODELS} language models: prices at every provider, context windows, capabilities, modalities, parameters and what your workload would cost on each.`,
     alternates: { canonical: absoluteUrl('/compare') },
-    robots: names.length >= 2 ? undefined : { index: false },
+    robots: names.length >= MIN_MODELS ? undefined : { index: false },
   }
 }
 

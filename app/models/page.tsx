@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 
 import { getModels } from '@/lib/catalog'
+import { MAX_MODELS, MIN_MODELS } from '@/lib/compare/url'
 import { absoluteUrl } from '@/lib/site'
 import type { Facet } from '@/lib/table/rows'
 import { toModelRow } from '@/lib/table/rows'
@@ -48,7 +49,8 @@ export default async function ModelsPage({ searchParams }: Props) {
       <div className="space-y-1">
         <h1 className="text-3xl font-bold tracking-tight">Models</h1>
         <p className="text-muted-foreground">
-          Every model in the catalog. Search, filter and sort; tick two to six models to compare them side by side.
+          Every model in the catalog. Search, filter and sort; tick {MIN_MODELS} to {MAX_MODELS} models to compare them
+          side by side.
         </p>
       </div>
       {/* Not keyed on the view: the index adopts a navigation's new view itself (use-index-state.ts),

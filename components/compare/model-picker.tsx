@@ -2,6 +2,7 @@
 
 import { useId, useMemo, useRef, useState } from 'react'
 
+import { MAX_MODELS } from '@/lib/compare/url'
 import { ModelSearch } from '@/lib/table/search'
 import { cn } from '@/lib/utils'
 
@@ -76,7 +77,7 @@ export function ModelPicker({
         autoComplete="off"
         spellCheck={false}
         disabled={disabled}
-        placeholder={disabled ? 'Six models chosen' : 'Type a name, id or vendor'}
+        placeholder={disabled ? `${MAX_MODELS} models chosen` : 'Type a name, id or vendor'}
         value={query}
         onChange={(e) => {
           setQuery(e.target.value)

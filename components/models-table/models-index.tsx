@@ -15,6 +15,7 @@ import {
 } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
 
+import { MAX_MODELS, MIN_MODELS } from '@/lib/compare/url'
 import type { ColumnId, SortValue } from '@/lib/table/columns'
 import { COLUMN_BY_ID, COLUMN_IDS, COLUMNS } from '@/lib/table/columns'
 import { toCsv, toJson } from '@/lib/table/export'
@@ -24,7 +25,7 @@ import type { Facet, ModelRow } from '@/lib/table/rows'
 import { ModelSearch } from '@/lib/table/search'
 import { sortingOptions } from '@/lib/table/sort'
 import type { IndexState } from '@/lib/table/state'
-import { DEFAULT_STATE, MAX_SELECTED, serializeIndexState, visibleColumns } from '@/lib/table/state'
+import { DEFAULT_STATE, serializeIndexState, visibleColumns } from '@/lib/table/state'
 import { viewRows } from '@/lib/table/view'
 import { cn } from '@/lib/utils'
 import { Button, buttonClass } from '@/components/ui/button'
@@ -64,7 +65,6 @@ const ROW_HEIGHT = 52
 const SSR_ROWS = 50
 /** The static table for readers without JavaScript stops here (a 5,000-model catalog). */
 const NOSCRIPT_ROWS = 1000
-/** Compare takes 2 to 6 models. */
 
 const WIDTHS: Record<ColumnId, string> = {
   name: 'w-[13rem] sm:w-[17rem]',
@@ -144,7 +144,7 @@ export function ModelsIndex({ rows, vendors, providers, initialState }: ModelsIn
   )
   const setSelected = (next: (ids: string[]) => string[]) =>
     update((s) => {
-      const ids = next(s.selected ?? []).slice(0, MAX_SELECTED)
+      const ids = next(s.selected ?? []).slice(0, MAX_MODELS)
       return { ...s, selected: ids.length > 0 ? ids : undefined }
     }, 'replace')
 
@@ -166,7 +166,7 @@ export function ModelsIndex({ rows, vendors, providers, initialState }: ModelsIn
       }),
     enableSortingRemoval: false,
     enableMultiSort: false,
-    enableRowSelection: (row) => selectedIds.length < MAX_SELECTED || Boolean(rowSelection[row.id]),
+    enableRowSelection: (row) => selectedIds.length < MAX_MODELS || Boolean(rowSelection[row.id]),
   })
 
   const tableRows = table.getRowModel().rows
@@ -295,12 +295,17 @@ export function ModelsIndex({ rows, vendors, providers, initialState }: ModelsIn
             Clear selection
           </Button>
         ) : null}
-        {selectedIds.length >= 2 ? (
+        {selectedIds.length >= MIN_MODELS ? (
           <Link href={compareHref} className={buttonClass({ variant: 'primary', size: 'sm' })}>
             Compare ({selectedIds.length})
           </Link>
         ) : (
-          <Button size="sm" variant="primary" disabled title="Tick 2 to 6 models to compare them">
+          <Button
+            size="sm"
+            variant="primary"
+            disabled
+            title={`Tick ${MIN_MODELS} to ${MAX_MODELS} models to compare them`}
+          >
             Compare ({selectedIds.length})
           </Button>
         )}
@@ -393,7 +398,7 @@ export function ModelsIndex({ rows, vendors, providers, initialState }: ModelsIn
                                 aria-label={`Select ${m.name} to compare`}
                                 checked={selected}
                                 disabled={!row.getCanSelect()}
-                                title={row.getCanSelect() ? undefined : `Compare takes up to ${MAX_SELECTED} models`}
+                                title={row.getCanSelect() ? undefined : `Compare takes up to ${MAX_MODELS} models`}
                                 onChange={row.getToggleSelectedHandler()}
                                 className="size-4 shrink-0 accent-accent"
                               />
