@@ -3,7 +3,7 @@ import { STATUS_LABELS } from '@/lib/catalog/vocab'
 import { formatDate } from '@/lib/pricing/format'
 import { Badge } from '@/components/ui/badge'
 
-export function statusText(model: Pick<Model, 'status' | 'deprecationDate' | 'retirementDate'>): string {
+function statusText(model: Pick<Model, 'status' | 'deprecationDate' | 'retirementDate'>): string {
   switch (model.status) {
     case 'available':
       return 'Available now'

@@ -11,8 +11,8 @@ import { SortHeader } from './sort-header'
 import { Table, TableFrame } from './table'
 
 /** Sorting only: what the small tables need, and no more JavaScript than that. */
-export const sortingFeatures = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel() })
-export type SortingFeatures = typeof sortingFeatures
+const sortingFeatures = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel() })
+type SortingFeatures = typeof sortingFeatures
 
 // TanStack's column definitions are invariant in the cell value type; the table takes any.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -6,7 +6,6 @@ import { TRICKY_MESSAGES } from '@/test-support/snippets/tricky-messages'
 import {
   fullestFeatures,
   HIGHLIGHT_SAMPLE,
-  highlightCode,
   highlighterForTests,
   highlightSnippet,
   snippetStylesCss,
@@ -181,15 +180,6 @@ describe('packed templates (what the page carries)', () => {
         expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(highlighted).length * 0.6)
       }
     }
-  })
-})
-
-describe('fixed code (CodeBlock)', () => {
-  it('keeps the text exactly and colours it', async () => {
-    const code = `curl 'https://x.example/api' \\\n  -d '{"a": "it'\\''s"}'\n\necho "$HOME" # done`
-    const segments = await highlightCode(code, 'bash')
-    expect(segmentsText(segments)).toBe(code)
-    expect(segments.some(([style]) => style > 0)).toBe(true)
   })
 })
 

@@ -157,22 +157,11 @@ export function fullestFeatures(features: SnippetFeatures): SnippetFeatures {
   }
 }
 
-export function highlightTemplate(template: Template, lang: SnippetLanguage): Promise<HighlightedTemplate> {
+function highlightTemplate(template: Template, lang: SnippetLanguage): Promise<HighlightedTemplate> {
   return highlightLines(template, LANGUAGES[lang].grammar, slotValues(lang, HIGHLIGHT_SAMPLE))
 }
 
-export type Grammar = (typeof LANGUAGES)[SnippetLanguage]['grammar']
-
-/** Highlights a fixed piece of code (no options, no slots) into styled runs. */
-export async function highlightCode(code: string, grammar: Grammar): Promise<Segment[]> {
-  const template: Template = code.split('\n').map((line) => ({ pieces: line ? [line] : [] }))
-  const none = Object.fromEntries(FLAGS.map((f) => [f, false])) as Flags
-  return renderSegments(
-    await highlightLines(template, grammar, slotValues('curl', HIGHLIGHT_SAMPLE)),
-    none,
-    slotValues('curl', HIGHLIGHT_SAMPLE),
-  )
-}
+type Grammar = (typeof LANGUAGES)[SnippetLanguage]['grammar']
 
 async function highlightLines(
   template: Template,

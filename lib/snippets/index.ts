@@ -49,7 +49,7 @@ export function snippetTemplate(lang: SnippetLanguage, features: SnippetFeatures
 }
 
 /** A stable key for a feature set. */
-export function templateKey(features: SnippetFeatures): string {
+function templateKey(features: SnippetFeatures): string {
   return JSON.stringify(Object.entries(features).sort(([a], [b]) => a.localeCompare(b)))
 }
 

@@ -46,7 +46,7 @@ export interface PanelContext {
   maxOutputTokens?: number
 }
 
-export const DEFAULT_LANGUAGE: SnippetLanguage = 'curl'
+const DEFAULT_LANGUAGE: SnippetLanguage = 'curl'
 
 export function defaultPanelState(ctx: PanelContext): PanelState {
   return {

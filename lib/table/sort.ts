@@ -14,7 +14,7 @@ interface ValueRow {
 }
 
 /** Ascending comparator for TanStack's `sortFn` column option; the table reverses it for descending. */
-export function sortFn(a: ValueRow, b: ValueRow, columnId: string): number {
+function sortFn(a: ValueRow, b: ValueRow, columnId: string): number {
   return compareValues(a.getValue(columnId) as SortValue, b.getValue(columnId) as SortValue)
 }
 
