@@ -1,6 +1,6 @@
 'use client'
 
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import Link from 'next/link'
 import type { ColumnVisibilityState, RowSelectionState, SortingState, Updater } from '@tanstack/react-table'
 import {
@@ -16,6 +16,7 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual'
 
 import { MAX_MODELS, MIN_MODELS } from '@/lib/compare/url'
+import { useHydrated } from '@/lib/hooks/use-hydrated'
 import type { ColumnId, SortValue } from '@/lib/table/columns'
 import { COLUMN_BY_ID, COLUMN_IDS, COLUMNS } from '@/lib/table/columns'
 import { toCsv, toJson } from '@/lib/table/export'
@@ -93,8 +94,6 @@ const CELLS = cn(
 )
 
 const getRowId = (r: ModelRow) => r.id
-const noopSubscribe = () => () => {}
-
 function download(name: string, type: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type }))
   const a = document.createElement('a')
@@ -170,11 +169,7 @@ export function ModelsIndex({ rows, vendors, providers, initialState }: ModelsIn
   })
 
   const tableRows = table.getRowModel().rows
-  const hydrated = useSyncExternalStore(
-    noopSubscribe,
-    () => true,
-    () => false,
-  )
+  const hydrated = useHydrated()
   const scrollRef = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({
     count: tableRows.length,
