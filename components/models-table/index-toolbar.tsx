@@ -13,6 +13,7 @@ import type { Facet } from '@/lib/table/rows'
 import type { IndexState } from '@/lib/table/state'
 import { visibleColumns } from '@/lib/table/state'
 import { Badge } from '@/components/ui/badge'
+import { NumberInput } from '@/components/ui/number-input'
 import { PopoverMenu } from '@/components/ui/popover-menu'
 
 import type { HistoryMode } from './use-index-state'
@@ -147,32 +148,19 @@ function NumberField({
   step?: string
 }) {
   const id = useId()
-  const [text, setText] = useState(value === undefined ? '' : String(value))
-  useEffect(() => {
-    // Follow outside changes (Back, "clear"), not our own keystrokes.
-    setText((t) =>
-      Number(t) === value || (t === '' && value === undefined) ? t : value === undefined ? '' : String(value),
-    )
-  }, [value])
   return (
     <div className="flex items-center gap-1.5">
       <label htmlFor={id} className="text-sm whitespace-nowrap text-muted-foreground">
         {label}
       </label>
-      <input
+      <NumberInput
         id={id}
         name={name}
-        type="number"
-        inputMode="decimal"
-        min={0}
         step={step}
         placeholder={placeholder}
-        value={text}
-        onChange={(e) => {
-          setText(e.target.value)
-          const n = e.target.value.trim() === '' ? undefined : Number(e.target.value)
-          if (n === undefined || (Number.isFinite(n) && n >= 0)) onChange(n)
-        }}
+        value={value}
+        allowEmpty
+        onValueChange={onChange}
         className={`${fieldClass} w-20 tabular-nums`}
       />
       {unit && <span className="text-sm text-muted-foreground">{unit}</span>}

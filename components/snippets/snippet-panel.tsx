@@ -19,8 +19,9 @@ import {
 } from '@/lib/snippets/panel-state'
 import type { PackedTemplate } from '@/lib/snippets/segments'
 import { renderSegments, segmentsText, unpackTemplate } from '@/lib/snippets/segments'
+import { CopyButton } from '@/components/ui/copy-button'
+import { NumberInput } from '@/components/ui/number-input'
 
-import { CopyCodeButton } from './copy-code-button'
 import { HighlightedCode } from './highlighted-code'
 import { LanguageTabs } from './language-tabs'
 
@@ -265,7 +266,7 @@ export function SnippetPanel({ ctx, templates, modelDefaults }: SnippetPanelProp
             <span>
               {lang.howToRun} Key from <code className="text-foreground">{target?.apiKeyEnv}</code>.
             </span>
-            <CopyCodeButton text={text} codeId={codeId} />
+            <CopyButton value={text} label="Copy code" selectId={codeId} />
           </div>
           <HighlightedCode id={codeId} segments={segments} grammar={lang.grammar} />
         </div>
@@ -318,8 +319,8 @@ function NumberOption({
   onChange: (v: number | null) => void
 }) {
   const id = useId()
-  const [draft, setDraft] = useState(String(value ?? fallback))
-  const invalid = value !== null && parse(draft) === null
+  // The last number the option had: shown (greyed) while it is off, and taken again when it is turned on.
+  const [last, setLast] = useState(value ?? fallback)
   return (
     <div>
       <div className="flex items-center gap-2">
@@ -327,28 +328,28 @@ function NumberOption({
           <input
             type="checkbox"
             checked={value !== null}
-            onChange={(e) => onChange(e.target.checked ? (parse(draft) ?? fallback) : null)}
+            onChange={(e) => onChange(e.target.checked ? last : null)}
             className="size-4"
           />
           {label}
         </label>
         {code ? <code className="text-xs text-muted-foreground">{code}</code> : null}
       </div>
-      <input
+      <NumberInput
         id={id}
-        type="number"
         aria-label={`${label} value`}
-        aria-invalid={invalid || undefined}
         aria-describedby={hint ? `${id}-hint` : undefined}
         disabled={value === null}
-        value={draft}
+        value={value ?? last}
         min={range.min}
         max={range.max}
         step={range.step}
-        onChange={(e) => {
-          setDraft(e.target.value)
-          const n = parse(e.target.value)
-          if (n !== null) onChange(n)
+        parse={(t) => parse(t) ?? undefined}
+        flagInvalid
+        onValueChange={(n) => {
+          if (n === undefined) return
+          setLast(n)
+          onChange(n)
         }}
         className="mt-1 block min-h-9 w-full rounded-md border bg-background px-3 disabled:opacity-60 aria-invalid:border-danger"
       />
