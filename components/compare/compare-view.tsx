@@ -5,9 +5,10 @@ import Link from 'next/link'
 import { useRouter } from 'next/navigation'
 
 import type { CompareGroup } from '@/lib/compare/rows'
+import type { CompareModelView, PickerOption } from '@/lib/compare/selection'
 import type { CompareParams } from '@/lib/compare/url'
 import { compareHref, MAX_MODELS, MIN_MODELS } from '@/lib/compare/url'
-import type { PricedEndpoint, Workload, WorkloadCost } from '@/lib/compare/workload'
+import type { Workload, WorkloadCost } from '@/lib/compare/workload'
 import { cheapestFor, DAYS_PER_MONTH, multipleOf } from '@/lib/compare/workload'
 import { useHydrated } from '@/lib/hooks/use-hydrated'
 import { formatCost, formatTokens } from '@/lib/pricing/format'
@@ -15,15 +16,7 @@ import { cn } from '@/lib/utils'
 import { WorkloadFields } from '@/components/calculator/workload-fields'
 
 import { CompareTable } from './compare-table'
-import type { PickerOption } from './model-picker'
 import { ModelPicker } from './model-picker'
-
-export interface CompareModelView {
-  id: string
-  name: string
-  vendorName: string
-  endpoints: PricedEndpoint[]
-}
 
 /**
  * The comparison's live parts: the picker, the workload calculator and the differences-only

@@ -2,17 +2,10 @@
 
 import { useId, useMemo, useRef, useState } from 'react'
 
+import type { PickerOption } from '@/lib/compare/selection'
 import { MAX_MODELS } from '@/lib/compare/url'
 import { ModelSearch } from '@/lib/table/search'
 import { cn } from '@/lib/utils'
-
-export interface PickerOption {
-  id: string
-  name: string
-  vendor: string
-  vendorName: string
-  aliases?: string[]
-}
 
 const MAX_SHOWN = 8
 

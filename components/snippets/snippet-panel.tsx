@@ -6,9 +6,8 @@ import { useEffect, useId, useMemo, useState } from 'react'
 import type { ReasoningEffort } from '@/lib/snippets/features'
 import { REASONING_EFFORTS } from '@/lib/snippets/features'
 import { slotValues, snippetFlags } from '@/lib/snippets/input'
-import type { SnippetLanguage } from '@/lib/snippets/languages'
 import { isSnippetLanguage, LANGUAGE_IDS, LANGUAGE_STORAGE_KEY, LANGUAGES } from '@/lib/snippets/languages'
-import type { PanelContext, PanelState } from '@/lib/snippets/panel-state'
+import type { PanelState, SnippetPanelProps } from '@/lib/snippets/panel-state'
 import {
   defaultPanelState,
   LIMITS,
@@ -17,21 +16,12 @@ import {
   parseOption,
   requestFromPanelState,
 } from '@/lib/snippets/panel-state'
-import type { PackedTemplate } from '@/lib/snippets/segments'
 import { renderSegments, segmentsText, unpackTemplate } from '@/lib/snippets/segments'
 import { CopyButton } from '@/components/ui/copy-button'
 import { NumberInput } from '@/components/ui/number-input'
 
 import { HighlightedCode } from './highlighted-code'
 import { LanguageTabs } from './language-tabs'
-
-export interface SnippetPanelProps {
-  ctx: PanelContext
-  /** One highlighted template per language (build time), packed. */
-  templates: Record<SnippetLanguage, PackedTemplate>
-  /** The model's own defaults, shown as hints. */
-  modelDefaults: { temperature?: string; topP?: string }
-}
 
 const TABS = LANGUAGE_IDS.map((id) => ({ id, label: LANGUAGES[id].label }))
 

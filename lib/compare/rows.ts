@@ -398,26 +398,3 @@ export function compareGroups(models: Model[]): CompareGroup[] {
   }
   return [pricing, limits, capabilities, modalities, parameters, model, dates, status, providers]
 }
-
-/**
- * Looks up what a reader gave: full ids, then aliases, then a bare model id or an exact name
- * naming one model (what someone types into the picker without JavaScript).
- */
-export function resolveIds(ids: string[], models: readonly Model[]): { found: Model[]; unknown: string[] } {
-  const byId = new Map(models.map((m) => [m.id, m]))
-  const found: Model[] = []
-  const unknown: string[] = []
-  for (const id of ids) {
-    const lower = id.toLowerCase()
-    const m =
-      byId.get(id) ??
-      unique(models.filter((x) => x.aliases.includes(id) || x.aliases.includes(id.split('/').pop() ?? ''))) ??
-      unique(models.filter((x) => x.id.split('/')[1] === id)) ??
-      unique(models.filter((x) => x.name.toLowerCase() === lower))
-    if (!m) unknown.push(id)
-    else if (!found.includes(m)) found.push(m)
-  }
-  return { found, unknown }
-}
-
-const unique = <T>(xs: T[]): T | undefined => (xs.length === 1 ? xs[0] : undefined)
