@@ -1,7 +1,7 @@
 'use client'
 
 import type { ReactNode } from 'react'
-import { memo, useCallback, useEffect, useId, useMemo, useState } from 'react'
+import { memo, useCallback, useId, useMemo, useState } from 'react'
 
 import { CAPABILITIES, CAPABILITY_KEYS, MODALITIES, MODALITY_LABELS } from '@/lib/catalog/vocab'
 import { formatTokensCompact } from '@/lib/pricing/format'

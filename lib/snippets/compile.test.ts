@@ -15,7 +15,7 @@ import { FILE_NAMES, hasTool, inBatches, run, TSC, workDir } from '@/test-suppor
 import { TRICKY_MESSAGES } from '@/test-support/snippets/tricky-messages'
 
 import type { SnippetInput, SnippetLanguage, SnippetModel, SnippetOptions } from './index'
-import { generateSnippet, LANGUAGE_IDS, proxyTarget } from './index'
+import { generateSnippet, proxyTarget } from './index'
 import { modelsListSnippet } from './models-list'
 import { alignPads } from './template'
 
