@@ -1,200 +1,33 @@
 'use client'
-
-import type { ReactNode } from 'react'
-import { memo, useCallback, useId, useMemo, useState } from 'react'
+import { useCallback, useId, useMemo } from 'react'
 
 import { CAPABILITIES, CAPABILITY_KEYS, MODALITIES, MODALITY_LABELS } from '@/lib/catalog/vocab'
 import { formatTokensCompact } from '@/lib/pricing/format'
 import type { ColumnId } from '@/lib/table/columns'
-import { COLUMN_BY_ID, COLUMNS } from '@/lib/table/columns'
+import { COLUMNS } from '@/lib/table/columns'
 import type { IndexFilters } from '@/lib/table/filters'
 import { activeFilters, priceBasis } from '@/lib/table/filters'
 import type { Facet } from '@/lib/table/rows'
+import { SORT_CHOICES } from '@/lib/table/sort'
 import type { IndexState } from '@/lib/table/state'
 import { visibleColumns } from '@/lib/table/state'
-import { Badge } from '@/components/ui/badge'
-import { NumberInput } from '@/components/ui/number-input'
 import { PopoverMenu } from '@/components/ui/popover-menu'
 
+import type { ListKey } from './check-list'
+import { CheckList } from './check-list'
+import { countBadge, FilterLabel, fieldClass, NumberField, Toggle } from './filter-controls'
 import type { HistoryMode } from './use-index-state'
 
 type Update = (next: (s: IndexState) => IndexState, mode?: HistoryMode) => void
 
 const CONTEXT_STEPS = [8_000, 32_000, 128_000, 200_000, 1_000_000]
 
-const fieldClass = 'min-h-9 rounded-md border bg-card px-2.5 text-sm'
-
 function toggle<T>(list: readonly T[], item: T, on: boolean): T[] {
   return on ? (list.includes(item) ? [...list] : [...list, item]) : list.filter((x) => x !== item)
 }
 
-/** Sort choices for the select (phones and no-JavaScript): each column both ways, its first-click way first. */
-function sortChoices() {
-  const words = (id: ColumnId): [string, string] => {
-    const spec = COLUMN_BY_ID[id]
-    if (spec.unit?.startsWith('USD')) return ['low to high', 'high to low']
-    if (id === 'released' || id === 'cutoff') return ['newest first', 'oldest first']
-    if (!spec.numeric) return ['A to Z', 'Z to A']
-    if (id === 'status') return ['available first', 'deprecated first']
-    return ['most first', 'fewest first']
-  }
-  return COLUMNS.flatMap((c) => {
-    const [first, second] = words(c.id)
-    const label = c.id === 'name' ? 'Name' : c.unit?.startsWith('USD') ? `${c.title} price` : c.title
-    const a = { value: c.descFirst ? `-${c.id}` : c.id, label: `${label}: ${first}` }
-    const b = { value: c.descFirst ? c.id : `-${c.id}`, label: `${label}: ${second}` }
-    return [a, b]
-  })
-}
-const SORT_CHOICES = sortChoices()
-
-type ListKey = 'vendors' | 'providers' | 'inputModalities' | 'outputModalities' | 'capabilities'
-
-/**
- * A checkbox list inside a popover; names the form field for the no-JavaScript submit. Memoized
- * with a stable `onToggle`: a sort click or a keystroke does not re-render a hundred providers.
- */
-const CheckList = memo(function CheckList({
-  name,
-  field,
-  options,
-  selected,
-  onToggle,
-  filterable,
-  filterLabel,
-}: {
-  name: string
-  field: ListKey
-  options: { value: string; label: string; count?: number }[]
-  selected: readonly string[]
-  onToggle: (field: ListKey, value: string, on: boolean) => void
-  filterable?: boolean
-  filterLabel?: string
-}) {
-  const [needle, setNeedle] = useState('')
-  const shown = needle ? options.filter((o) => o.label.toLowerCase().includes(needle.toLowerCase())) : options
-  return (
-    <div className="space-y-1">
-      {filterable ? (
-        <input
-          type="search"
-          aria-label={filterLabel}
-          placeholder={filterLabel}
-          value={needle}
-          onChange={(e) => setNeedle(e.target.value)}
-          className={`${fieldClass} mb-1 w-full`}
-        />
-      ) : null}
-      <ul className="space-y-0.5">
-        {shown.map((o) => (
-          <li key={o.value}>
-            <label className="flex min-h-8 cursor-pointer items-center gap-2 rounded px-1.5 text-sm hover:bg-muted">
-              <input
-                type="checkbox"
-                name={name}
-                value={o.value}
-                checked={selected.includes(o.value)}
-                onChange={(e) => onToggle(field, o.value, e.target.checked)}
-                className="size-4 accent-accent"
-              />
-              <span className="flex-1 truncate">{o.label}</span>
-              {o.count !== undefined ? (
-                <span className="text-xs text-muted-foreground tabular-nums">{o.count}</span>
-              ) : null}
-            </label>
-          </li>
-        ))}
-        {shown.length === 0 ? <li className="px-1.5 py-1 text-sm text-muted-foreground">No match</li> : null}
-      </ul>
-    </div>
-  )
-})
-
 const MODALITY_OPTIONS = MODALITIES.map((m) => ({ value: m, label: MODALITY_LABELS[m] }))
 const CAPABILITY_OPTIONS = CAPABILITY_KEYS.map((c) => ({ value: c, label: CAPABILITIES[c] }))
-
-/** A filter menu's title; screen readers hear "Filter by vendor" (the sort buttons say "Vendor"). */
-const FilterLabel = ({ children }: { children: string }) => (
-  <span>
-    <span className="sr-only">Filter by </span>
-    {children}
-  </span>
-)
-
-const countBadge = (n: number) =>
-  n > 0 ? (
-    <Badge tone="accent" className="px-1.5">
-      {n}
-      <span className="sr-only"> selected</span>
-    </Badge>
-  ) : null
-
-/** A price or size box: keeps what is typed ("0.") while the filter takes the parsed number. */
-function NumberField({
-  label,
-  unit,
-  name,
-  value,
-  onChange,
-  placeholder,
-  step = 'any',
-}: {
-  label: ReactNode
-  unit?: string
-  name: string
-  value: number | undefined
-  onChange: (n: number | undefined) => void
-  placeholder?: string
-  step?: string
-}) {
-  const id = useId()
-  return (
-    <div className="flex items-center gap-1.5">
-      <label htmlFor={id} className="text-sm whitespace-nowrap text-muted-foreground">
-        {label}
-      </label>
-      <NumberInput
-        id={id}
-        name={name}
-        step={step}
-        placeholder={placeholder}
-        value={value}
-        allowEmpty
-        onValueChange={onChange}
-        className={`${fieldClass} w-20 tabular-nums`}
-      />
-      {unit && <span className="text-sm text-muted-foreground">{unit}</span>}
-    </div>
-  )
-}
-
-function Toggle({
-  name,
-  value = '1',
-  label,
-  checked,
-  onChange,
-}: {
-  name: string
-  value?: string
-  label: string
-  checked: boolean
-  onChange: (on: boolean) => void
-}) {
-  return (
-    <label className="inline-flex min-h-9 cursor-pointer items-center gap-2 rounded-md border bg-card px-3 text-sm whitespace-nowrap hover:bg-muted">
-      <input
-        type="checkbox"
-        name={name}
-        value={value}
-        checked={checked}
-        onChange={(e) => onChange(e.target.checked)}
-        className="size-4 accent-accent"
-      />
-      {label}
-    </label>
-  )
-}
 
 /**
  * Search, filters, sort and column choices of the models index. A real GET form on `/models`:

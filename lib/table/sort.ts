@@ -5,8 +5,8 @@
  * TanStack Table applies them (`sortUndefined: 'last'` is honoured in both directions; ties keep
  * the data's order). Pure: no React.
  */
-import type { ColumnSpec, SortValue } from './columns'
-import { compareValues } from './columns'
+import type { ColumnId, ColumnSpec, SortValue } from './columns'
+import { COLUMN_BY_ID, COLUMNS, compareValues } from './columns'
 
 /** The part of a TanStack row the comparator reads (methods live on the prototype: call, don't destructure). */
 interface ValueRow {
@@ -22,3 +22,26 @@ function sortFn(a: ValueRow, b: ValueRow, columnId: string): number {
 export function sortingOptions(spec: Pick<ColumnSpec, 'descFirst'>) {
   return { sortFn, sortUndefined: 'last' as const, sortDescFirst: spec.descFirst }
 }
+
+/**
+ * The index's sort menu (phones and no JavaScript): each column both ways, its first-click way
+ * first. `value` is the URL's `sort` (`-` for descending).
+ */
+function sortChoices(): { value: string; label: string }[] {
+  const words = (id: ColumnId): [string, string] => {
+    const spec = COLUMN_BY_ID[id]
+    if (spec.unit?.startsWith('USD')) return ['low to high', 'high to low']
+    if (id === 'released' || id === 'cutoff') return ['newest first', 'oldest first']
+    if (!spec.numeric) return ['A to Z', 'Z to A']
+    if (id === 'status') return ['available first', 'deprecated first']
+    return ['most first', 'fewest first']
+  }
+  return COLUMNS.flatMap((c) => {
+    const [first, second] = words(c.id)
+    const label = c.id === 'name' ? 'Name' : c.unit?.startsWith('USD') ? `${c.title} price` : c.title
+    const a = { value: c.descFirst ? `-${c.id}` : c.id, label: `${label}: ${first}` }
+    const b = { value: c.descFirst ? c.id : `-${c.id}`, label: `${label}: ${second}` }
+    return [a, b]
+  })
+}
+export const SORT_CHOICES = sortChoices()
