@@ -143,7 +143,7 @@ test('a merged snapshot id redirects permanently to its model, which alone is in
   const OLD = '/models/anthropic/claude-haiku-4-5-20251001'
   const res = await request.get(OLD, { maxRedirects: 0 })
   expect(res.status()).toBe(308)
-  expect(res.headers()['location']).toBe('/models/anthropic/claude-haiku-4-5')
+  expect(res.headers().location).toBe('/models/anthropic/claude-haiku-4-5')
 
   // A browser lands on the model's own page, which lists the old id as an alias.
   const nav = await page.goto(OLD)

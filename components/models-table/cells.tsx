@@ -17,7 +17,10 @@ const memo = <K, V>(f: (k: K) => V) => {
   const cache = new Map<K, V>()
   return (k: K) => {
     let v = cache.get(k)
-    if (v === undefined) cache.set(k, (v = f(k)))
+    if (v === undefined) {
+      v = f(k)
+      cache.set(k, v)
+    }
     return v
   }
 }
@@ -27,7 +30,7 @@ const date = memo((s: string) => formatDate(s))
 
 /** USD per 1M tokens; "Free" for zero, a dash when unknown. */
 export function PriceCell({ value }: { value: number | undefined }) {
-  return value === undefined ? <Unknown /> : <>{price(value)}</>
+  return value === undefined ? <Unknown /> : price(value)
 }
 
 /** An unknown value: a muted dash, read as "unknown". */
@@ -41,12 +44,12 @@ export function Unknown() {
 
 /** Tokens, grouped ("128,000"); a dash when unknown. */
 export function TokensCell({ value }: { value: number | undefined }) {
-  return value === undefined ? <Unknown /> : <>{tokens(value)}</>
+  return value === undefined ? <Unknown /> : tokens(value)
 }
 
 /** "July 18, 2024" / "October 2023"; a dash when unknown. */
 export function DateCell({ value }: { value: string | undefined }) {
-  return value === undefined ? <Unknown /> : <>{date(value)}</>
+  return value === undefined ? <Unknown /> : date(value)
 }
 
 export function ModalitiesCell({ value }: { value: readonly Modality[] }) {

@@ -196,7 +196,10 @@ describe(`snippets compile (${CASES.length} cases per language)`, () => {
     // breaks sections), elements spanning lines, blank and comment lines and nested literals,
     // aligned by alignPads.
     let seed = 12345
-    const random = (n: number) => (seed = (seed * 48271) % 2147483647) % n
+    const random = (n: number) => {
+      seed = (seed * 48271) % 2147483647
+      return seed % n
+    }
     const LENGTHS = [1, 2, 5, 10, 20, 37, 38, 39, 40, 45, 60, 99, 100, 101, 150, 250]
     const CHARS = ['x', 'x', 'x', 'é', '你', '🎉']
     const files = Array.from({ length: 300 }, (_, f) => {

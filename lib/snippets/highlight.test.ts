@@ -198,7 +198,7 @@ describe('token colours', () => {
 
   it('ships CSS for every style, light and dark', () => {
     const css = snippetStylesCss()
-    tokenStyles().forEach((s, i) => expect(css).toContain(`.sk${i + 1}{--l:${s.light};--d:${s.dark}`))
+    for (const [i, s] of tokenStyles().entries()) expect(css).toContain(`.sk${i + 1}{--l:${s.light};--d:${s.dark}`)
     expect(css).toContain(':root[data-theme=dark]')
     expect(css).toContain('prefers-color-scheme:dark')
   })

@@ -135,7 +135,10 @@ export async function highlightSnippet(lang: SnippetLanguage, features: SnippetF
 function cached(lang: SnippetLanguage, template: Template): Promise<HighlightedTemplate> {
   const key = `${lang}:${JSON.stringify(template)}`
   let result = cache.get(key)
-  if (!result) cache.set(key, (result = highlightTemplate(template, lang)))
+  if (!result) {
+    result = highlightTemplate(template, lang)
+    cache.set(key, result)
+  }
   return result
 }
 

@@ -44,7 +44,10 @@ const cache = new Map<string, Template>()
 export function snippetTemplate(lang: SnippetLanguage, features: SnippetFeatures): Template {
   const key = `${lang}:${templateKey(features)}`
   let t = cache.get(key)
-  if (!t) cache.set(key, (t = BUILDERS[lang](features)))
+  if (!t) {
+    t = BUILDERS[lang](features)
+    cache.set(key, t)
+  }
   return t
 }
 

@@ -204,7 +204,10 @@ export function sortKey(s: string): string {
 const keys = { name: new WeakMap<ModelRow, string>(), vendorName: new WeakMap<ModelRow, string>() }
 function naturalKey(row: ModelRow, field: 'name' | 'vendorName'): string {
   let k = keys[field].get(row)
-  if (k === undefined) keys[field].set(row, (k = sortKey(row[field])))
+  if (k === undefined) {
+    k = sortKey(row[field])
+    keys[field].set(row, k)
+  }
   return k
 }
 
