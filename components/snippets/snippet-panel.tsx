@@ -48,9 +48,9 @@ export function SnippetPanel({ ctx, templates, modelDefaults }: SnippetPanelProp
     setState(next)
     setFormKey((k) => k + 1)
     setLoaded(true)
-    // ctx comes from the server once per page
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
+    // ctx comes from the server once per page; a new one (another model's page in the same
+    // panel) starts again from the URL.
+  }, [ctx])
 
   useEffect(() => {
     if (!loaded) return
