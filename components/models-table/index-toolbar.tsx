@@ -78,203 +78,198 @@ export function IndexToolbar({
   const sortValue = state.sort ? `${state.sort.desc ? '-' : ''}${state.sort.id}` : ''
 
   return (
-    <form
-      method="get"
-      action="/models"
-      role="search"
-      aria-label="Models"
-      onSubmit={(e) => e.preventDefault()}
-      className="space-y-3"
-    >
-      {/* Ticked rows survive a submit without JavaScript. */}
-      {state.selected?.length ? <input type="hidden" name="sel" value={state.selected.join(',')} /> : null}
-      <div className="flex flex-wrap items-center gap-2">
-        <label htmlFor={searchId} className="sr-only">
-          Search models
-        </label>
-        <input
-          id={searchId}
-          name="q"
-          type="search"
-          value={state.q}
-          onChange={(e) => {
-            const q = e.target.value
-            update((s) => ({ ...s, q }), 'typing')
-          }}
-          onBlur={endTyping}
-          placeholder="Search by name, id, vendor or alias"
-          autoComplete="off"
-          spellCheck={false}
-          className="min-h-10 min-w-0 flex-1 basis-64 rounded-md border bg-card px-3"
-        />
-        <label className="flex items-center gap-1.5 text-sm text-muted-foreground">
-          Sort
-          <select
-            name="sort"
-            value={sortValue}
+    <search aria-label="Models">
+      <form method="get" action="/models" onSubmit={(e) => e.preventDefault()} className="space-y-3">
+        {/* Ticked rows survive a submit without JavaScript. */}
+        {state.selected?.length ? <input type="hidden" name="sel" value={state.selected.join(',')} /> : null}
+        <div className="flex flex-wrap items-center gap-2">
+          <label htmlFor={searchId} className="sr-only">
+            Search models
+          </label>
+          <input
+            id={searchId}
+            name="q"
+            type="search"
+            value={state.q}
             onChange={(e) => {
-              const v = e.target.value
-              const id = v.replace(/^-/, '') as ColumnId
-              update((s) => ({ ...s, sort: v ? { id, desc: v.startsWith('-') } : undefined }))
+              const q = e.target.value
+              update((s) => ({ ...s, q }), 'typing')
             }}
-            className={`${fieldClass} text-foreground`}
-          >
-            <option value="">{state.q.trim() ? 'Best match' : 'Name: A to Z (default)'}</option>
-            {SORT_CHOICES.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+            onBlur={endTyping}
+            placeholder="Search by name, id, vendor or alias"
+            autoComplete="off"
+            spellCheck={false}
+            className="min-h-10 min-w-0 flex-1 basis-64 rounded-md border bg-card px-3"
+          />
+          <label className="flex items-center gap-1.5 text-sm text-muted-foreground">
+            Sort
+            <select
+              name="sort"
+              value={sortValue}
+              onChange={(e) => {
+                const v = e.target.value
+                const id = v.replace(/^-/, '') as ColumnId
+                update((s) => ({ ...s, sort: v ? { id, desc: v.startsWith('-') } : undefined }))
+              }}
+              className={`${fieldClass} text-foreground`}
+            >
+              <option value="">{state.q.trim() ? 'Best match' : 'Name: A to Z (default)'}</option>
+              {SORT_CHOICES.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
 
-      {/* Phones: the filters fold behind a toggle (a CSS-only checkbox, so it works without JavaScript too). */}
-      <input type="checkbox" id={filtersId} aria-label="Show filters" className="peer sr-only sm:hidden" />
-      <label
-        htmlFor={filtersId}
-        className="inline-flex min-h-9 cursor-pointer items-center gap-1.5 rounded-md border bg-card px-3 text-sm font-medium peer-checked:bg-muted peer-focus-visible:outline-2 peer-focus-visible:outline-accent sm:hidden"
-      >
-        Filters{activeCount > 0 ? ` (${activeCount})` : ''}
-      </label>
-      <fieldset className="hidden flex-wrap items-center gap-2 peer-checked:flex sm:flex">
-        <legend className="sr-only">Filters</legend>
-        <PopoverMenu label={<FilterLabel>Vendor</FilterLabel>} badge={countBadge(f.vendors.length)}>
-          <CheckList
-            name="vendor"
-            field="vendors"
-            options={vendorOptions}
-            selected={f.vendors}
-            onToggle={onToggle}
-            filterable={vendors.length > 12}
-            filterLabel="Filter vendors"
-          />
-        </PopoverMenu>
-        <PopoverMenu label={<FilterLabel>Provider</FilterLabel>} badge={countBadge(f.providers.length)}>
-          <CheckList
-            name="provider"
-            field="providers"
-            options={providerOptions}
-            selected={f.providers}
-            onToggle={onToggle}
-            filterable
-            filterLabel="Filter providers"
-          />
-        </PopoverMenu>
-        <PopoverMenu label={<FilterLabel>Accepts</FilterLabel>} badge={countBadge(f.inputModalities.length)}>
-          <p className="px-1.5 pb-1 text-xs text-muted-foreground">Input the model takes (all selected)</p>
-          <CheckList
-            name="in"
-            field="inputModalities"
-            options={MODALITY_OPTIONS}
-            selected={f.inputModalities}
-            onToggle={onToggle}
-          />
-        </PopoverMenu>
-        <PopoverMenu label={<FilterLabel>Produces</FilterLabel>} badge={countBadge(f.outputModalities.length)}>
-          <p className="px-1.5 pb-1 text-xs text-muted-foreground">Output the model gives (all selected)</p>
-          <CheckList
-            name="out"
-            field="outputModalities"
-            options={MODALITY_OPTIONS}
-            selected={f.outputModalities}
-            onToggle={onToggle}
-          />
-        </PopoverMenu>
-        <PopoverMenu label={<FilterLabel>Capabilities</FilterLabel>} badge={countBadge(f.capabilities.length)}>
-          <p className="px-1.5 pb-1 text-xs text-muted-foreground">The model has all selected</p>
-          <CheckList
-            name="cap"
-            field="capabilities"
-            options={CAPABILITY_OPTIONS}
-            selected={f.capabilities}
-            onToggle={onToggle}
-          />
-        </PopoverMenu>
-        <label className="flex items-center gap-1.5 text-sm whitespace-nowrap text-muted-foreground">
-          Min context
-          <select
-            name="ctx"
-            value={f.minContext ?? ''}
-            onChange={(e) => setFilter('minContext', e.target.value ? Number(e.target.value) : undefined)}
-            className={`${fieldClass} text-foreground`}
-          >
-            <option value="">Any</option>
-            {contextSteps.map((n) => (
-              <option key={n} value={n}>
-                {formatTokensCompact(n)} tokens
-              </option>
-            ))}
-          </select>
+        {/* Phones: the filters fold behind a toggle (a CSS-only checkbox, so it works without JavaScript too). */}
+        <input type="checkbox" id={filtersId} aria-label="Show filters" className="peer sr-only sm:hidden" />
+        <label
+          htmlFor={filtersId}
+          className="inline-flex min-h-9 cursor-pointer items-center gap-1.5 rounded-md border bg-card px-3 text-sm font-medium peer-checked:bg-muted peer-focus-visible:outline-2 peer-focus-visible:outline-accent sm:hidden"
+        >
+          Filters{activeCount > 0 ? ` (${activeCount})` : ''}
         </label>
-        <NumberField
-          label="Input ≤ $"
-          unit="per 1M"
-          name="maxin"
-          value={f.maxInput}
-          onChange={(n) => setFilter('maxInput', n, 'typing')}
-          placeholder="any"
-        />
-        <NumberField
-          label="Output ≤ $"
-          unit="per 1M"
-          name="maxout"
-          value={f.maxOutput}
-          onChange={(n) => setFilter('maxOutput', n, 'typing')}
-          placeholder="any"
-        />
-        <Toggle name="free" label="Free only" checked={f.free} onChange={(on) => setFilter('free', on)} />
-        <Toggle
-          name="open"
-          label="Open weights"
-          checked={f.openWeights}
-          onChange={(on) => setFilter('openWeights', on)}
-        />
-        <Toggle
-          name="hide"
-          value="deprecated"
-          label="Hide deprecated"
-          checked={f.hideDeprecated}
-          onChange={(on) => setFilter('hideDeprecated', on)}
-        />
-        <PopoverMenu label="Columns" align="end">
-          <ul className="space-y-0.5">
-            {COLUMNS.filter((c) => !c.alwaysVisible).map((c) => (
-              <li key={c.id}>
-                <label className="flex min-h-8 cursor-pointer items-center gap-2 rounded px-1.5 text-sm hover:bg-muted">
-                  <input
-                    type="checkbox"
-                    name="cols"
-                    value={c.id}
-                    checked={visible.includes(c.id)}
-                    onChange={(e) => {
-                      const on = e.target.checked
-                      update((s) => {
-                        const cur = visibleColumns(s)
-                        const next = COLUMNS.map((x) => x.id).filter((id) => (id === c.id ? on : cur.includes(id)))
-                        return { ...s, columns: next }
-                      })
-                    }}
-                    className="size-4 accent-accent"
-                  />
-                  {c.title}
-                </label>
-              </li>
-            ))}
-          </ul>
-        </PopoverMenu>
-        <noscript>
-          <button
-            type="submit"
-            className="min-h-9 rounded-md bg-accent px-3 text-sm font-medium text-accent-foreground"
-          >
-            Apply
-          </button>
-        </noscript>
-      </fieldset>
-      <p className="text-xs text-muted-foreground" data-testid="price-note">
-        Prices are USD per 1M tokens at {priceBasis(f, providers)}; context and max output are in tokens.
-      </p>
-    </form>
+        <fieldset className="hidden flex-wrap items-center gap-2 peer-checked:flex sm:flex">
+          <legend className="sr-only">Filters</legend>
+          <PopoverMenu label={<FilterLabel>Vendor</FilterLabel>} badge={countBadge(f.vendors.length)}>
+            <CheckList
+              name="vendor"
+              field="vendors"
+              options={vendorOptions}
+              selected={f.vendors}
+              onToggle={onToggle}
+              filterable={vendors.length > 12}
+              filterLabel="Filter vendors"
+            />
+          </PopoverMenu>
+          <PopoverMenu label={<FilterLabel>Provider</FilterLabel>} badge={countBadge(f.providers.length)}>
+            <CheckList
+              name="provider"
+              field="providers"
+              options={providerOptions}
+              selected={f.providers}
+              onToggle={onToggle}
+              filterable
+              filterLabel="Filter providers"
+            />
+          </PopoverMenu>
+          <PopoverMenu label={<FilterLabel>Accepts</FilterLabel>} badge={countBadge(f.inputModalities.length)}>
+            <p className="px-1.5 pb-1 text-xs text-muted-foreground">Input the model takes (all selected)</p>
+            <CheckList
+              name="in"
+              field="inputModalities"
+              options={MODALITY_OPTIONS}
+              selected={f.inputModalities}
+              onToggle={onToggle}
+            />
+          </PopoverMenu>
+          <PopoverMenu label={<FilterLabel>Produces</FilterLabel>} badge={countBadge(f.outputModalities.length)}>
+            <p className="px-1.5 pb-1 text-xs text-muted-foreground">Output the model gives (all selected)</p>
+            <CheckList
+              name="out"
+              field="outputModalities"
+              options={MODALITY_OPTIONS}
+              selected={f.outputModalities}
+              onToggle={onToggle}
+            />
+          </PopoverMenu>
+          <PopoverMenu label={<FilterLabel>Capabilities</FilterLabel>} badge={countBadge(f.capabilities.length)}>
+            <p className="px-1.5 pb-1 text-xs text-muted-foreground">The model has all selected</p>
+            <CheckList
+              name="cap"
+              field="capabilities"
+              options={CAPABILITY_OPTIONS}
+              selected={f.capabilities}
+              onToggle={onToggle}
+            />
+          </PopoverMenu>
+          <label className="flex items-center gap-1.5 text-sm whitespace-nowrap text-muted-foreground">
+            Min context
+            <select
+              name="ctx"
+              value={f.minContext ?? ''}
+              onChange={(e) => setFilter('minContext', e.target.value ? Number(e.target.value) : undefined)}
+              className={`${fieldClass} text-foreground`}
+            >
+              <option value="">Any</option>
+              {contextSteps.map((n) => (
+                <option key={n} value={n}>
+                  {formatTokensCompact(n)} tokens
+                </option>
+              ))}
+            </select>
+          </label>
+          <NumberField
+            label="Input ≤ $"
+            unit="per 1M"
+            name="maxin"
+            value={f.maxInput}
+            onChange={(n) => setFilter('maxInput', n, 'typing')}
+            placeholder="any"
+          />
+          <NumberField
+            label="Output ≤ $"
+            unit="per 1M"
+            name="maxout"
+            value={f.maxOutput}
+            onChange={(n) => setFilter('maxOutput', n, 'typing')}
+            placeholder="any"
+          />
+          <Toggle name="free" label="Free only" checked={f.free} onChange={(on) => setFilter('free', on)} />
+          <Toggle
+            name="open"
+            label="Open weights"
+            checked={f.openWeights}
+            onChange={(on) => setFilter('openWeights', on)}
+          />
+          <Toggle
+            name="hide"
+            value="deprecated"
+            label="Hide deprecated"
+            checked={f.hideDeprecated}
+            onChange={(on) => setFilter('hideDeprecated', on)}
+          />
+          <PopoverMenu label="Columns" align="end">
+            <ul className="space-y-0.5">
+              {COLUMNS.filter((c) => !c.alwaysVisible).map((c) => (
+                <li key={c.id}>
+                  <label className="flex min-h-8 cursor-pointer items-center gap-2 rounded px-1.5 text-sm hover:bg-muted">
+                    <input
+                      type="checkbox"
+                      name="cols"
+                      value={c.id}
+                      checked={visible.includes(c.id)}
+                      onChange={(e) => {
+                        const on = e.target.checked
+                        update((s) => {
+                          const cur = visibleColumns(s)
+                          const next = COLUMNS.map((x) => x.id).filter((id) => (id === c.id ? on : cur.includes(id)))
+                          return { ...s, columns: next }
+                        })
+                      }}
+                      className="size-4 accent-accent"
+                    />
+                    {c.title}
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </PopoverMenu>
+          <noscript>
+            <button
+              type="submit"
+              className="min-h-9 rounded-md bg-accent px-3 text-sm font-medium text-accent-foreground"
+            >
+              Apply
+            </button>
+          </noscript>
+        </fieldset>
+        <p className="text-xs text-muted-foreground" data-testid="price-note">
+          Prices are USD per 1M tokens at {priceBasis(f, providers)}; context and max output are in tokens.
+        </p>
+      </form>
+    </search>
   )
 }
