@@ -45,7 +45,7 @@ export default defineConfig({
   webServer: [
     {
       // The mock upstream first: the site's proxy forwards to it.
-      command: `node node_modules/tsx/dist/cli.mjs e2e/fixtures/mock-upstream.ts --port ${MOCK_PORT}`,
+      command: `node node_modules/tsx/dist/cli.mjs test-support/mock-upstream.ts --port ${MOCK_PORT}`,
       url: `${mock}/__requests`,
       reuseExistingServer: !process.env.CI,
       timeout: 30_000,

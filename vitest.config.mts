@@ -8,13 +8,16 @@ const r = (p: string) => fileURLToPath(new URL(p, import.meta.url))
 export default defineConfig({
   plugins: [react()],
   resolve: {
-    alias: {
-      '@/': r('./'),
-      '@/e2e': r('./e2e'),
-      'content-collections': r('./.content-collections/generated'),
+    alias: [
+      // The old homes of two test-support files, still imported by lib/proxy's tests: remove
+      // once those import from @/test-support (tsconfig.json maps the same two paths).
+      { find: /^@\/e2e\/fixtures\/mock-upstream$/, replacement: r('./test-support/mock-upstream.ts') },
+      { find: /^@\/lib\/catalog\/fixtures$/, replacement: r('./test-support/catalog-fixtures.ts') },
+      { find: '@/', replacement: r('./') },
+      { find: 'content-collections', replacement: r('./.content-collections/generated') },
       // `server-only` throws outside React's server build; in unit tests it is a no-op.
-      'server-only': r('./lib/testing/empty.ts'),
-    },
+      { find: 'server-only', replacement: r('./test-support/server-only-stub.ts') },
+    ],
   },
   test: {
     include: ['lib/**/*.test.ts', 'importer/**/*.test.ts', 'components/**/*.test.tsx', 'scripts/**/*.test.ts'],

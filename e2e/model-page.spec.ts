@@ -22,9 +22,10 @@ test.describe('model page: openai/gpt-4o-mini', () => {
     await expect(openai).toContainText('$0.075')
 
     const stats = page.locator('#stats')
-    for (const text of ['128,000 tokens', '16,384 tokens', 'October 2023', 'o200k_base', 'chat', 'July 18, 2024']) {
+    for (const text of ['128,000 tokens', '16,384 tokens', 'October 2023', 'o200k_base', 'July 18, 2024']) {
       await expect(stats).toContainText(text)
     }
+    await expect(stats.locator('[data-stat="Mode"] dd')).toHaveText('Chat')
     await expect(stats.locator('[data-stat="Moderated"] dd')).toHaveText('Yes')
     await expect(stats.locator('[data-stat="Tokenizer"] dd')).toHaveText('o200k_base')
     await expect(stats.locator('[data-stat="Knowledge cutoff"] dd')).toHaveText('October 2023')
@@ -142,7 +143,7 @@ test('a merged snapshot id redirects permanently to its model, which alone is in
   const OLD = '/models/anthropic/claude-haiku-4-5-20251001'
   const res = await request.get(OLD, { maxRedirects: 0 })
   expect(res.status()).toBe(308)
-  expect(res.headers()['location']).toBe('/models/anthropic/claude-haiku-4-5')
+  expect(res.headers().location).toBe('/models/anthropic/claude-haiku-4-5')
 
   // A browser lands on the model's own page, which lists the old id as an alias.
   const nav = await page.goto(OLD)

@@ -2,7 +2,7 @@
  * The model page's code snippets, end to end: the built page's code (server HTML with
  * JavaScript off, and what the panel shows after typing) runs against the site's proxy and must
  * send exactly what was typed. The proxy calls go to a second production server of the same build with
- * its own mock upstream (fixtures/snippets/site-server.ts), so they never disturb proxy.spec.ts.
+ * its own mock upstream (test-support/snippets/site-server.ts), so they never disturb proxy.spec.ts.
  *
  * The page's snippets point at SITE_URL as built (default http://localhost:3000). curl runs
  * byte for byte as shown, with curl's own `connect-to` (in a CURL_HOME/.curlrc) sending that
@@ -20,11 +20,11 @@ import { parse } from 'yaml'
 import type { SnippetInput, SnippetLanguage, SnippetModel } from '../lib/snippets'
 import { DEFAULT_MESSAGE, generateSnippet, LANGUAGE_IDS, LANGUAGES, proxyTarget } from '../lib/snippets'
 import { MODELS_LIST_LANGUAGES, modelsListSnippet } from '../lib/snippets/models-list'
-import type { RunResult, SnippetJob } from './fixtures/snippets/run'
-import { hasTool, PROJECT_DIR, printedAnswer, runSnippets, workDir } from './fixtures/snippets/run'
-import type { SiteServer } from './fixtures/snippets/site-server'
-import { SNIPPET_PROXY_KEY, startSiteServer } from './fixtures/snippets/site-server'
-import { TRICKY_MESSAGES } from './fixtures/snippets/tricky-messages'
+import type { RunResult, SnippetJob } from '../test-support/snippets/run'
+import { hasTool, PROJECT_DIR, printedAnswer, runSnippets, workDir } from '../test-support/snippets/run'
+import type { SiteServer } from '../test-support/snippets/site-server'
+import { SNIPPET_PROXY_KEY, startSiteServer } from '../test-support/snippets/site-server'
+import { TRICKY_MESSAGES } from '../test-support/snippets/tricky-messages'
 
 test.describe.configure({ mode: 'serial' })
 test.use({ actionTimeout: 15_000 })

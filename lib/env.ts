@@ -52,7 +52,6 @@ const envSchema = z.object({
   CHAT_PROXY_MAX_ATTEMPTS: positiveInt(3),
   /** Longest Retry-After (ms) the proxy will wait before retrying a rate-limited provider. */
   CHAT_PROXY_MAX_RETRY_AFTER_MS: positiveInt(2_000),
-  SITE_URL: z.string().default('http://localhost:3000'),
 })
 
 export type ProxyEnv = z.infer<typeof envSchema> & {
@@ -73,7 +72,7 @@ export function parseEnv(env: Record<string, string | undefined>): ProxyEnv {
     const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
     throw new Error(`Invalid proxy configuration: ${detail}`)
   }
-  const nonEmpty = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined)
+  const nonEmpty = (v: string | undefined) => (v?.trim() ? v.trim() : undefined)
   // Read once per provider, like the rest of the configuration: the proxy asks on every call,
   // and each read of process.env is a call into the runtime.
   const read = (suffix: string) => {

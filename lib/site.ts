@@ -1,4 +1,7 @@
-/** Site-wide constants. `SITE_URL` is read at build time for static pages. */
+/**
+ * Site-wide constants. The one place `SITE_URL` (the absolute origin in canonical URLs, the
+ * sitemap and code snippets) is read: at build time for static pages.
+ */
 export const site = {
   name: 'ModelAtlas',
   description:

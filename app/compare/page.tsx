@@ -3,37 +3,22 @@ import Link from 'next/link'
 import { redirect } from 'next/navigation'
 
 import { getModels } from '@/lib/catalog'
-import { compareHref, MAX_MODELS, parseCompareParams } from '@/lib/compare/params'
-import { compareGroups, resolveIds } from '@/lib/compare/rows'
+import { comparison, comparisonTitle, pickerOptions, selectModels } from '@/lib/compare/selection'
+import { MAX_MODELS } from '@/lib/compare/url'
 import { absoluteUrl } from '@/lib/site'
-import type { CompareModelView } from '@/components/compare/compare-view'
 import { CompareView } from '@/components/compare/compare-view'
-import type { PickerOption } from '@/components/compare/model-picker'
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const { found } = resolveIds(parseCompareParams(await searchParams).ids, getModels())
-  const names = found.slice(0, MAX_MODELS).map((m) => m.name)
-  const title =
-    names.length >= 2 ? `${names.join(' vs ')}: prices, limits and capabilities` : 'Compare models side by side'
+  const title = comparisonTitle(selectModels(await searchParams, getModels()).chosen)
   return {
-    title,
-    description:
-      'Compare up to six language models: prices at every provider, context windows, capabilities, modalities, parameters and what your workload would cost on each.',
+    title: title ?? 'Compare models side by side',
+    description: `Compare up to ${MAX_MODELS} language models: prices at every provider, context windows, capabilities, modalities, parameters and what your workload would cost on each.`,
     alternates: { canonical: absoluteUrl('/compare') },
-    robots: names.length >= 2 ? undefined : { index: false },
+    robots: title ? undefined : { index: false },
   }
 }
-
-/** Every model as the picker needs it: a handful of strings, never the documents. */
-let pickerOptions: PickerOption[] | undefined
-const options = () =>
-  (pickerOptions ??= getModels().map((m) => {
-    const o: PickerOption = { id: m.id, name: m.name, vendor: m.vendor, vendorName: m.vendorName }
-    if (m.aliases.length) o.aliases = m.aliases
-    return o
-  }))
 
 /**
  * Rendered per request from the URL, so a shared link arrives as a complete comparison (it
@@ -42,25 +27,9 @@ const options = () =>
  * after load and show an empty table first.
  */
 export default async function ComparePage({ searchParams }: Props) {
-  const raw = await searchParams
-  const params = parseCompareParams(raw)
-  const { found, unknown } = resolveIds(params.ids, getModels())
-  const chosen = found.slice(0, MAX_MODELS)
-  const dropped = found.slice(MAX_MODELS)
-  // The picker's no-JavaScript form adds with `add=`; answer with the plain URL of the new set.
-  if (raw.add !== undefined && unknown.length === 0) redirect(compareHref({ ...params, ids: chosen.map((m) => m.id) }))
-
-  const models: CompareModelView[] = chosen.map((m) => ({
-    id: m.id,
-    name: m.name,
-    vendorName: m.vendorName,
-    endpoints: m.endpoints.map((e) => ({
-      provider: e.provider,
-      providerName: e.providerName,
-      pricing: e.pricing,
-      status: e.status,
-    })),
-  }))
+  const { params, chosen, dropped, unknown, href, redirect: to } = selectModels(await searchParams, getModels())
+  if (to) redirect(to)
+  const { models, groups } = comparison(chosen)
 
   return (
     <div className="space-y-6">
@@ -95,7 +64,7 @@ export default async function ComparePage({ searchParams }: Props) {
             {chosen.length > 0 ? (
               <>
                 , or{' '}
-                <Link href={compareHref({ ...params, ids: chosen.map((m) => m.id) })} className="underline">
+                <Link href={href} className="underline">
                   drop {unknown.length === 1 ? 'it' : 'them'} from the link
                 </Link>
               </>
@@ -109,12 +78,7 @@ export default async function ComparePage({ searchParams }: Props) {
           A comparison holds {MAX_MODELS} models; left out: {dropped.map((m) => m.name).join(', ')}.
         </p>
       ) : null}
-      <CompareView
-        models={models}
-        groups={compareGroups(chosen)}
-        options={options()}
-        initial={{ ...params, ids: chosen.map((m) => m.id) }}
-      />
+      <CompareView models={models} groups={groups} options={pickerOptions(getModels())} initial={params} />
     </div>
   )
 }

@@ -1,9 +1,8 @@
 import type { Metadata } from 'next'
 
-import { getModels } from '@/lib/catalog'
+import { getModelsIndex } from '@/lib/catalog'
+import { MAX_MODELS, MIN_MODELS } from '@/lib/compare/url'
 import { absoluteUrl } from '@/lib/site'
-import type { Facet } from '@/lib/table/rows'
-import { toModelRow } from '@/lib/table/rows'
 import { parseIndexState } from '@/lib/table/state'
 import { ModelsIndex } from '@/components/models-table/models-index'
 
@@ -16,25 +15,6 @@ export const metadata: Metadata = {
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
-const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
-
-/** Rows and facets, computed once per server process: the catalog does not change at run time. */
-let prepared: { rows: ReturnType<typeof toModelRow>[]; vendors: Facet; providers: Facet } | undefined
-function prepare() {
-  if (prepared) return prepared
-  const models = getModels()
-  const rows = models.map(toModelRow).sort((a, b) => byName.compare(a.name, b.name) || a.id.localeCompare(b.id))
-  const vendors = new Map<string, string>()
-  const providers = new Map<string, string>()
-  for (const m of models) {
-    vendors.set(m.vendor, m.vendorName)
-    for (const e of m.endpoints) providers.set(e.provider, e.providerName)
-  }
-  const facet = (m: Map<string, string>): Facet => [...m].sort((a, b) => byName.compare(a[1], b[1]))
-  prepared = { rows, vendors: facet(vendors), providers: facet(providers) }
-  return prepared
-}
-
 /**
  * Rendered per request: the view (search, filters, sort, columns) comes from the URL, so a
  * shared link or a reload shows the same rows in the first HTML, and the filter form works
@@ -42,13 +22,14 @@ function prepare() {
  */
 export default async function ModelsPage({ searchParams }: Props) {
   const state = parseIndexState(await searchParams)
-  const { rows, vendors, providers } = prepare()
+  const { rows, vendors, providers } = getModelsIndex()
   return (
     <div className="space-y-4">
       <div className="space-y-1">
         <h1 className="text-3xl font-bold tracking-tight">Models</h1>
         <p className="text-muted-foreground">
-          Every model in the catalog. Search, filter and sort; tick two to six models to compare them side by side.
+          Every model in the catalog. Search, filter and sort; tick {MIN_MODELS} to {MAX_MODELS} models to compare them
+          side by side.
         </p>
       </div>
       {/* Not keyed on the view: the index adopts a navigation's new view itself (use-index-state.ts),

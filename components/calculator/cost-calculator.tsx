@@ -1,14 +1,13 @@
 'use client'
 
-import { useState, useSyncExternalStore } from 'react'
+import { useState } from 'react'
 
 import type { PricedEndpoint, Workload } from '@/lib/compare/workload'
 import { cachedTokens, cheapestFor, DAYS_PER_MONTH, DEFAULT_WORKLOAD } from '@/lib/compare/workload'
+import { useHydrated } from '@/lib/hooks/use-hydrated'
 import { formatCost, formatPrice, formatTokens } from '@/lib/pricing/format'
 
 import { WorkloadFields } from './workload-fields'
-
-const noopSubscribe = () => () => {}
 
 /**
  * What a workload costs on one model, at the provider cheapest for that workload, with the
@@ -25,11 +24,7 @@ export function CostCalculator({
   initial?: Workload
 }) {
   const [w, setW] = useState(initial)
-  const hydrated = useSyncExternalStore(
-    noopSubscribe,
-    () => true,
-    () => false,
-  )
+  const hydrated = useHydrated()
   const best = cheapestFor(endpoints, w)
   if (!best)
     return (

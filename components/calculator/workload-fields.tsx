@@ -38,7 +38,7 @@ export function WorkloadFields({ workload, onChange }: { workload: Workload; onC
             max={WORKLOAD_LIMITS[f.key].max}
             step={f.step}
             onValueChange={(n) => onChange({ ...workload, [f.key]: n ?? 0 })}
-            className="mt-1 w-full"
+            className="mt-1 min-h-10 w-full rounded-md border bg-card px-3 tabular-nums"
           />
         </div>
       ))}

@@ -132,7 +132,7 @@ export function CompareTable({
                 </th>
               </tr>
               {g.rows.map((r) => (
-                <Row key={r.key} row={r} />
+                <Row key={r.key} row={r} ids={ids} />
               ))}
             </tbody>
           ))}
@@ -142,7 +142,8 @@ export function CompareTable({
   )
 }
 
-function Row({ row }: { row: CompareRow }) {
+/** One fact: `row.cells[i]` is the value of the model `ids[i]`. */
+function Row({ row, ids }: { row: CompareRow; ids: readonly string[] }) {
   return (
     <tr data-row={row.key}>
       <th scope="row" className="sticky left-0 z-[1] border-b bg-card px-3 py-2 text-left align-top font-normal">
@@ -153,7 +154,7 @@ function Row({ row }: { row: CompareRow }) {
         const best = row.best[i] === true
         return (
           <td
-            key={i}
+            key={ids[i]}
             data-best={best ? '' : undefined}
             className={cn(
               'border-b border-l px-3 py-2 align-top',

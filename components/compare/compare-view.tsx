@@ -1,30 +1,22 @@
 'use client'
 
-import { useEffect, useMemo, useState, useSyncExternalStore, useTransition } from 'react'
+import { useEffect, useMemo, useState, useTransition } from 'react'
 import Link from 'next/link'
 import { useRouter } from 'next/navigation'
 
 import type { CompareGroup } from '@/lib/compare/rows'
+import type { CompareModelView, PickerOption } from '@/lib/compare/selection'
 import type { CompareParams } from '@/lib/compare/url'
 import { compareHref, MAX_MODELS, MIN_MODELS } from '@/lib/compare/url'
-import type { PricedEndpoint, Workload, WorkloadCost } from '@/lib/compare/workload'
+import type { Workload, WorkloadCost } from '@/lib/compare/workload'
 import { cheapestFor, DAYS_PER_MONTH, multipleOf } from '@/lib/compare/workload'
+import { useHydrated } from '@/lib/hooks/use-hydrated'
 import { formatCost, formatTokens } from '@/lib/pricing/format'
 import { cn } from '@/lib/utils'
 import { WorkloadFields } from '@/components/calculator/workload-fields'
 
 import { CompareTable } from './compare-table'
-import type { PickerOption } from './model-picker'
 import { ModelPicker } from './model-picker'
-
-const noopSubscribe = () => () => {}
-
-export interface CompareModelView {
-  id: string
-  name: string
-  vendorName: string
-  endpoints: PricedEndpoint[]
-}
 
 /**
  * The comparison's live parts: the picker, the workload calculator and the differences-only
@@ -47,11 +39,7 @@ export function CompareView({
   const [workload, setWorkload] = useState<Workload>(initial.workload)
   const [differencesOnly, setDifferencesOnly] = useState(initial.differencesOnly)
   const [pending, startTransition] = useTransition()
-  const hydrated = useSyncExternalStore(
-    noopSubscribe,
-    () => true,
-    () => false,
-  )
+  const hydrated = useHydrated()
   const ids = models.map((m) => m.id)
   const params = { ids, workload, differencesOnly }
   const hrefWith = (nextIds: string[]) => compareHref({ ...params, ids: nextIds })

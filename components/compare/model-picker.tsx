@@ -2,16 +2,10 @@
 
 import { useId, useMemo, useRef, useState } from 'react'
 
+import type { PickerOption } from '@/lib/compare/selection'
+import { MAX_MODELS } from '@/lib/compare/url'
 import { ModelSearch } from '@/lib/table/search'
 import { cn } from '@/lib/utils'
-
-export interface PickerOption {
-  id: string
-  name: string
-  vendor: string
-  vendorName: string
-  aliases?: string[]
-}
 
 const MAX_SHOWN = 8
 
@@ -49,6 +43,8 @@ export function ModelPicker({
       .slice(0, MAX_SHOWN)
   }, [search, query, exclude])
   const expanded = open && query.trim() !== ''
+  const listed = expanded && matches.length > 0
+  const noMatch = expanded && matches.length === 0
 
   const pick = (o: PickerOption) => {
     onPick(o.id)
@@ -68,15 +64,15 @@ export function ModelPicker({
         id={id}
         type="text"
         role="combobox"
-        aria-expanded={expanded}
+        aria-expanded={listed}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={expanded && matches[active] ? `${listId}-${active}` : undefined}
+        aria-activedescendant={listed && matches[active] ? `${listId}-${active}` : undefined}
         aria-describedby={disabled ? `${id}-why` : undefined}
         autoComplete="off"
         spellCheck={false}
         disabled={disabled}
-        placeholder={disabled ? 'Six models chosen' : 'Type a name, id or vendor'}
+        placeholder={disabled ? `${MAX_MODELS} models chosen` : 'Type a name, id or vendor'}
         value={query}
         onChange={(e) => {
           setQuery(e.target.value)
@@ -109,18 +105,21 @@ export function ModelPicker({
           {disabledReason}
         </p>
       ) : null}
-      <ul
+      {/* The listbox pattern on plain elements: the input keeps focus and points at the active
+          option (aria-activedescendant), so options are focusable by script only. */}
+      <div
         id={listId}
         role="listbox"
         aria-label="Matching models"
-        hidden={!expanded}
+        hidden={!listed}
         className="absolute top-full z-30 mt-1 max-h-80 w-full overflow-auto rounded-md border bg-card p-1 shadow-lg"
       >
         {matches.map((o, i) => (
-          <li
+          <div
             key={o.id}
             id={`${listId}-${i}`}
             role="option"
+            tabIndex={-1}
             aria-selected={i === active}
             // mousedown, not click: the input's blur would close the list first.
             onMouseDown={(e) => {
@@ -135,14 +134,20 @@ export function ModelPicker({
             <span className="block truncate text-xs text-muted-foreground">
               <code>{o.id}</code>
             </span>
-          </li>
+          </div>
         ))}
-        {expanded && matches.length === 0 ? (
-          <li role="option" aria-selected={false} aria-disabled className="px-2 py-1.5 text-sm text-muted-foreground">
-            No model matches “{query}”
-          </li>
-        ) : null}
-      </ul>
+      </div>
+      {/* Always in the page, so screen readers announce the message when it appears. */}
+      <p
+        role="status"
+        className={
+          noMatch
+            ? 'absolute top-full z-30 mt-1 w-full rounded-md border bg-card px-3 py-2 text-sm text-muted-foreground shadow-lg'
+            : 'sr-only'
+        }
+      >
+        {noMatch ? `No model matches “${query}”` : ''}
+      </p>
     </div>
   )
 }

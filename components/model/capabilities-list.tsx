@@ -1,5 +1,5 @@
 import type { Model } from '@/lib/catalog'
-import { CAPABILITIES, CAPABILITY_KEYS, MODALITIES } from '@/lib/catalog/schema'
+import { CAPABILITIES, CAPABILITY_KEYS, MODALITIES, MODALITY_LABELS } from '@/lib/catalog/vocab'
 import { cn } from '@/lib/utils'
 
 function Mark({ on }: { on: boolean }) {
@@ -37,8 +37,6 @@ export function CapabilitiesList({ model }: { model: Model }) {
   )
 }
 
-const label = (m: string) => m[0]!.toUpperCase() + m.slice(1)
-
 export function Modalities({ model }: { model: Model }) {
   return (
     <dl className="grid gap-4 sm:grid-cols-2">
@@ -57,7 +55,7 @@ export function Modalities({ model }: { model: Model }) {
                       on ? 'border-accent bg-accent-soft' : 'text-muted-foreground line-through',
                     )}
                   >
-                    {label(m)}
+                    {MODALITY_LABELS[m]}
                     <span className="sr-only">{on ? ' (supported)' : ' (not supported)'}</span>
                   </li>
                 )

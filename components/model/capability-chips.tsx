@@ -3,7 +3,7 @@ import { formatTokensCompact } from '@/lib/pricing/format'
 import { Badge } from '@/components/ui/badge'
 
 /** The short chips under a model's name: what it reads and the headline features. */
-export function capabilityChips(model: Model): string[] {
+function capabilityChips(model: Model): string[] {
   const c = model.capabilities
   const chips: string[] = []
   if (model.modalities.input.includes('text')) chips.push('Text')

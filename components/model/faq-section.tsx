@@ -25,7 +25,7 @@ export function FaqSection({ faq }: { faq: Faq[] }) {
       </div>
       <script
         type="application/ld+json"
-        // `<` escaped so content can never close the script element.
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON-LD must be the script's raw text; `<` is escaped so content can never close the element
         dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, '\\u003c') }}
       />
     </>

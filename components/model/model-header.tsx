@@ -49,7 +49,7 @@ export function ModelHeader({ model }: { model: Model }) {
       <div className="flex flex-wrap items-center gap-2">
         <span className="text-sm text-muted-foreground">API id</span>
         <code className="rounded-md bg-muted px-2 py-1 text-sm">{model.id}</code>
-        <CopyButton value={model.id} label="Copy id" />
+        <CopyButton value={model.id} label="Copy id" accessibleName={`Copy id: ${model.id}`} />
       </div>
       {model.aliases.length > 0 ? (
         <p className="text-sm text-muted-foreground">

@@ -5,7 +5,7 @@ import { toEndpointRow } from '@/lib/table/endpoints'
 import { EndpointRowsTable } from '@/components/models-table/endpoint-rows-table'
 
 /** Shown before the rest fold behind "Show all N providers". */
-export const VISIBLE_PROVIDERS = 5
+const VISIBLE_PROVIDERS = 5
 
 /** Every provider of a model, cheapest first and sortable; prices in USD per 1M tokens, limits in tokens. */
 export function ProvidersTable({ endpoints, modelName }: { endpoints: EndpointView[]; modelName: string }) {

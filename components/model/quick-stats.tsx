@@ -1,11 +1,12 @@
 import type { Model } from '@/lib/catalog'
+import { MODE_LABELS } from '@/lib/catalog/vocab'
 import { formatDate, formatTokens } from '@/lib/pricing/format'
 
 export function QuickStats({ model }: { model: Model }) {
   const rows: Array<[string, string]> = [
     ['Context window', `${formatTokens(model.contextWindow)} tokens`],
     ['Max output', model.maxOutputTokens ? `${formatTokens(model.maxOutputTokens)} tokens` : '—'],
-    ['Mode', model.mode],
+    ['Mode', MODE_LABELS[model.mode]],
     ['Tokenizer', model.tokenizer ?? '—'],
     ['Knowledge cutoff', formatDate(model.knowledgeCutoff)],
     ['Moderated', model.moderated ? 'Yes' : 'No'],

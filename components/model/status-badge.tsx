@@ -1,19 +1,20 @@
 import type { Model } from '@/lib/catalog'
+import { STATUS_LABELS } from '@/lib/catalog/vocab'
 import { formatDate } from '@/lib/pricing/format'
 import { Badge } from '@/components/ui/badge'
 
-export function statusText(model: Pick<Model, 'status' | 'deprecationDate' | 'retirementDate'>): string {
+function statusText(model: Pick<Model, 'status' | 'deprecationDate' | 'retirementDate'>): string {
   switch (model.status) {
     case 'available':
       return 'Available now'
     case 'preview':
-      return 'Preview'
+      return STATUS_LABELS.preview
     case 'deprecated':
       return model.retirementDate
         ? `Deprecated: retires ${formatDate(model.retirementDate)}`
         : model.deprecationDate
           ? `Deprecated since ${formatDate(model.deprecationDate)}`
-          : 'Deprecated'
+          : STATUS_LABELS.deprecated
   }
 }
 

@@ -6,7 +6,8 @@
  */
 import Link from 'next/link'
 
-import type { Capability, Modality, Status } from '@/lib/catalog/schema'
+import type { Capability, Modality, Status } from '@/lib/catalog/vocab'
+import { CAPABILITY_SHORT_LABELS, MODALITY_LABELS, STATUS_LABELS } from '@/lib/catalog/vocab'
 import { formatDate, formatPrice, formatTokens } from '@/lib/pricing/format'
 import { KEY_CAPABILITIES } from '@/lib/table/columns'
 
@@ -16,7 +17,10 @@ const memo = <K, V>(f: (k: K) => V) => {
   const cache = new Map<K, V>()
   return (k: K) => {
     let v = cache.get(k)
-    if (v === undefined) cache.set(k, (v = f(k)))
+    if (v === undefined) {
+      v = f(k)
+      cache.set(k, v)
+    }
     return v
   }
 }
@@ -26,7 +30,7 @@ const date = memo((s: string) => formatDate(s))
 
 /** USD per 1M tokens; "Free" for zero, a dash when unknown. */
 export function PriceCell({ value }: { value: number | undefined }) {
-  return value === undefined ? <Unknown /> : <>{price(value)}</>
+  return value === undefined ? <Unknown /> : price(value)
 }
 
 /** An unknown value: a muted dash, read as "unknown". */
@@ -40,45 +44,26 @@ export function Unknown() {
 
 /** Tokens, grouped ("128,000"); a dash when unknown. */
 export function TokensCell({ value }: { value: number | undefined }) {
-  return value === undefined ? <Unknown /> : <>{tokens(value)}</>
+  return value === undefined ? <Unknown /> : tokens(value)
 }
 
 /** "July 18, 2024" / "October 2023"; a dash when unknown. */
 export function DateCell({ value }: { value: string | undefined }) {
-  return value === undefined ? <Unknown /> : <>{date(value)}</>
-}
-
-export const MODALITY_LABELS: Record<Modality, string> = {
-  text: 'Text',
-  image: 'Image',
-  audio: 'Audio',
-  video: 'Video',
-  file: 'File',
+  return value === undefined ? <Unknown /> : date(value)
 }
 
 export function ModalitiesCell({ value }: { value: readonly Modality[] }) {
   return <>{value.map((m) => MODALITY_LABELS[m]).join(', ')}</>
 }
 
-/** Short names for the key capabilities, small enough for a table cell. */
-export const CAPABILITY_SHORT: Partial<Record<Capability, string>> = {
-  tools: 'Tools',
-  vision: 'Vision',
-  reasoning: 'Reasoning',
-  structuredOutputs: 'Structured',
-  promptCaching: 'Caching',
-  webSearch: 'Web search',
-}
-
 /** The key capabilities a model has, as short words ("Tools · Vision · Reasoning"). */
 export function CapabilitiesCell({ value }: { value: readonly Capability[] }) {
   const shown = KEY_CAPABILITIES.filter((c) => value.includes(c))
   if (shown.length === 0) return <span className="text-muted-foreground">None</span>
-  return <>{shown.map((c) => CAPABILITY_SHORT[c]).join(' · ')}</>
+  return <>{shown.map((c) => CAPABILITY_SHORT_LABELS[c]).join(' · ')}</>
 }
 
 const STATUS_CLASS = { available: 'text-success', preview: 'text-warning', deprecated: 'text-danger' } as const
-const STATUS_TEXT = { available: 'Available', preview: 'Preview', deprecated: 'Deprecated' } as const
 
 /** Status in one coloured word; the retirement or deprecation date, where known, in the tooltip. */
 export function StatusCell({
@@ -97,7 +82,7 @@ export function StatusCell({
       : undefined
   return (
     <span className={`font-medium ${STATUS_CLASS[status]}`} title={when}>
-      {STATUS_TEXT[status]}
+      {STATUS_LABELS[status]}
     </span>
   )
 }

@@ -5,6 +5,7 @@
  */
 import Link from 'next/link'
 
+import { STATUS_LABELS } from '@/lib/catalog/vocab'
 import type { ColumnId } from '@/lib/table/columns'
 import { COLUMN_BY_ID } from '@/lib/table/columns'
 import type { EndpointColumnId, EndpointRow } from '@/lib/table/endpoints'
@@ -93,7 +94,7 @@ function EndpointCell({ column, row }: { column: EndpointColumnId; row: Endpoint
           ) : null}
           {row.status !== 'available' ? (
             <Badge tone={row.status === 'preview' ? 'warning' : 'danger'} className="ml-2">
-              {row.status}
+              {STATUS_LABELS[row.status]}
             </Badge>
           ) : null}
           <span className="block text-xs text-muted-foreground">

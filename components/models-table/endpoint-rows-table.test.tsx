@@ -60,10 +60,10 @@ describe('EndpointRowsTable (the shared sortable table)', () => {
     expect(order()).toEqual(['g', 'f', 'd', 'e', 'b', 'a', 'c'])
 
     // Larger first on the first click; rows without a value stay at the end both ways.
-    fireEvent.click(within(header('Max reply')).getByRole('button'))
-    expect(header('Max reply').getAttribute('aria-sort')).toBe('descending')
+    fireEvent.click(within(header('Max output')).getByRole('button'))
+    expect(header('Max output').getAttribute('aria-sort')).toBe('descending')
     expect(order().slice(0, 2)).toEqual(['c', 'b'])
-    fireEvent.click(within(header('Max reply')).getByRole('button'))
+    fireEvent.click(within(header('Max output')).getByRole('button'))
     expect(order().slice(0, 2)).toEqual(['b', 'c'])
     fireEvent.click(within(header('Cache read')).getByRole('button'))
     expect(order().slice(0, 2)).toEqual(['c', 'a'])

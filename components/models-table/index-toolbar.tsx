@@ -1,220 +1,33 @@
 'use client'
+import { useCallback, useId, useMemo } from 'react'
 
-import type { ReactNode } from 'react'
-import { memo, useCallback, useEffect, useId, useMemo, useState } from 'react'
-
+import { CAPABILITIES, CAPABILITY_KEYS, MODALITIES, MODALITY_LABELS } from '@/lib/catalog/vocab'
 import { formatTokensCompact } from '@/lib/pricing/format'
 import type { ColumnId } from '@/lib/table/columns'
-import { COLUMN_BY_ID, COLUMNS } from '@/lib/table/columns'
+import { COLUMNS } from '@/lib/table/columns'
 import type { IndexFilters } from '@/lib/table/filters'
 import { activeFilters, priceBasis } from '@/lib/table/filters'
 import type { Facet } from '@/lib/table/rows'
+import { SORT_CHOICES } from '@/lib/table/sort'
 import type { IndexState } from '@/lib/table/state'
 import { visibleColumns } from '@/lib/table/state'
-import { CAPABILITIES, CAPABILITY_KEYS, MODALITIES } from '@/lib/table/vocab'
-import { Badge } from '@/components/ui/badge'
 import { PopoverMenu } from '@/components/ui/popover-menu'
 
-import { MODALITY_LABELS } from './cells'
+import type { ListKey } from './check-list'
+import { CheckList } from './check-list'
+import { countBadge, FilterLabel, fieldClass, NumberField, Toggle } from './filter-controls'
 import type { HistoryMode } from './use-index-state'
 
 type Update = (next: (s: IndexState) => IndexState, mode?: HistoryMode) => void
 
 const CONTEXT_STEPS = [8_000, 32_000, 128_000, 200_000, 1_000_000]
 
-const fieldClass = 'min-h-9 rounded-md border bg-card px-2.5 text-sm'
-
 function toggle<T>(list: readonly T[], item: T, on: boolean): T[] {
   return on ? (list.includes(item) ? [...list] : [...list, item]) : list.filter((x) => x !== item)
 }
 
-/** Sort choices for the select (phones and no-JavaScript): each column both ways, its first-click way first. */
-function sortChoices() {
-  const words = (id: ColumnId): [string, string] => {
-    const spec = COLUMN_BY_ID[id]
-    if (spec.unit?.startsWith('USD')) return ['low to high', 'high to low']
-    if (id === 'released' || id === 'cutoff') return ['newest first', 'oldest first']
-    if (!spec.numeric) return ['A to Z', 'Z to A']
-    if (id === 'status') return ['available first', 'deprecated first']
-    return ['most first', 'fewest first']
-  }
-  return COLUMNS.flatMap((c) => {
-    const [first, second] = words(c.id)
-    const label =
-      c.id === 'name'
-        ? 'Name'
-        : c.id === 'maxOutput'
-          ? 'Max reply'
-          : c.unit?.startsWith('USD')
-            ? `${c.title} price`
-            : c.title
-    const a = { value: c.descFirst ? `-${c.id}` : c.id, label: `${label}: ${first}` }
-    const b = { value: c.descFirst ? c.id : `-${c.id}`, label: `${label}: ${second}` }
-    return [a, b]
-  })
-}
-const SORT_CHOICES = sortChoices()
-
-type ListKey = 'vendors' | 'providers' | 'inputModalities' | 'outputModalities' | 'capabilities'
-
-/**
- * A checkbox list inside a popover; names the form field for the no-JavaScript submit. Memoized
- * with a stable `onToggle`: a sort click or a keystroke does not re-render a hundred providers.
- */
-const CheckList = memo(function CheckList({
-  name,
-  field,
-  options,
-  selected,
-  onToggle,
-  filterable,
-  filterLabel,
-}: {
-  name: string
-  field: ListKey
-  options: { value: string; label: string; count?: number }[]
-  selected: readonly string[]
-  onToggle: (field: ListKey, value: string, on: boolean) => void
-  filterable?: boolean
-  filterLabel?: string
-}) {
-  const [needle, setNeedle] = useState('')
-  const shown = needle ? options.filter((o) => o.label.toLowerCase().includes(needle.toLowerCase())) : options
-  return (
-    <div className="space-y-1">
-      {filterable ? (
-        <input
-          type="search"
-          aria-label={filterLabel}
-          placeholder={filterLabel}
-          value={needle}
-          onChange={(e) => setNeedle(e.target.value)}
-          className={`${fieldClass} mb-1 w-full`}
-        />
-      ) : null}
-      <ul className="space-y-0.5">
-        {shown.map((o) => (
-          <li key={o.value}>
-            <label className="flex min-h-8 cursor-pointer items-center gap-2 rounded px-1.5 text-sm hover:bg-muted">
-              <input
-                type="checkbox"
-                name={name}
-                value={o.value}
-                checked={selected.includes(o.value)}
-                onChange={(e) => onToggle(field, o.value, e.target.checked)}
-                className="size-4 accent-accent"
-              />
-              <span className="flex-1 truncate">{o.label}</span>
-              {o.count !== undefined ? (
-                <span className="text-xs text-muted-foreground tabular-nums">{o.count}</span>
-              ) : null}
-            </label>
-          </li>
-        ))}
-        {shown.length === 0 ? <li className="px-1.5 py-1 text-sm text-muted-foreground">No match</li> : null}
-      </ul>
-    </div>
-  )
-})
-
 const MODALITY_OPTIONS = MODALITIES.map((m) => ({ value: m, label: MODALITY_LABELS[m] }))
 const CAPABILITY_OPTIONS = CAPABILITY_KEYS.map((c) => ({ value: c, label: CAPABILITIES[c] }))
-
-/** A filter menu's title; screen readers hear "Filter by vendor" (the sort buttons say "Vendor"). */
-const FilterLabel = ({ children }: { children: string }) => (
-  <span>
-    <span className="sr-only">Filter by </span>
-    {children}
-  </span>
-)
-
-const countBadge = (n: number) =>
-  n > 0 ? (
-    <Badge tone="accent" className="px-1.5">
-      {n}
-      <span className="sr-only"> selected</span>
-    </Badge>
-  ) : null
-
-/** A price or size box: keeps what is typed ("0.") while the filter takes the parsed number. */
-function NumberField({
-  label,
-  unit,
-  name,
-  value,
-  onChange,
-  placeholder,
-  step = 'any',
-}: {
-  label: ReactNode
-  unit?: string
-  name: string
-  value: number | undefined
-  onChange: (n: number | undefined) => void
-  placeholder?: string
-  step?: string
-}) {
-  const id = useId()
-  const [text, setText] = useState(value === undefined ? '' : String(value))
-  useEffect(() => {
-    // Follow outside changes (Back, "clear"), not our own keystrokes.
-    setText((t) =>
-      Number(t) === value || (t === '' && value === undefined) ? t : value === undefined ? '' : String(value),
-    )
-  }, [value])
-  return (
-    <div className="flex items-center gap-1.5">
-      <label htmlFor={id} className="text-sm whitespace-nowrap text-muted-foreground">
-        {label}
-      </label>
-      <input
-        id={id}
-        name={name}
-        type="number"
-        inputMode="decimal"
-        min={0}
-        step={step}
-        placeholder={placeholder}
-        value={text}
-        onChange={(e) => {
-          setText(e.target.value)
-          const n = e.target.value.trim() === '' ? undefined : Number(e.target.value)
-          if (n === undefined || (Number.isFinite(n) && n >= 0)) onChange(n)
-        }}
-        className={`${fieldClass} w-20 tabular-nums`}
-      />
-      {unit && <span className="text-sm text-muted-foreground">{unit}</span>}
-    </div>
-  )
-}
-
-function Toggle({
-  name,
-  value = '1',
-  label,
-  checked,
-  onChange,
-}: {
-  name: string
-  value?: string
-  label: string
-  checked: boolean
-  onChange: (on: boolean) => void
-}) {
-  return (
-    <label className="inline-flex min-h-9 cursor-pointer items-center gap-2 rounded-md border bg-card px-3 text-sm whitespace-nowrap hover:bg-muted">
-      <input
-        type="checkbox"
-        name={name}
-        value={value}
-        checked={checked}
-        onChange={(e) => onChange(e.target.checked)}
-        className="size-4 accent-accent"
-      />
-      {label}
-    </label>
-  )
-}
 
 /**
  * Search, filters, sort and column choices of the models index. A real GET form on `/models`:
@@ -265,203 +78,198 @@ export function IndexToolbar({
   const sortValue = state.sort ? `${state.sort.desc ? '-' : ''}${state.sort.id}` : ''
 
   return (
-    <form
-      method="get"
-      action="/models"
-      role="search"
-      aria-label="Models"
-      onSubmit={(e) => e.preventDefault()}
-      className="space-y-3"
-    >
-      {/* Ticked rows survive a submit without JavaScript. */}
-      {state.selected?.length ? <input type="hidden" name="sel" value={state.selected.join(',')} /> : null}
-      <div className="flex flex-wrap items-center gap-2">
-        <label htmlFor={searchId} className="sr-only">
-          Search models
-        </label>
-        <input
-          id={searchId}
-          name="q"
-          type="search"
-          value={state.q}
-          onChange={(e) => {
-            const q = e.target.value
-            update((s) => ({ ...s, q }), 'typing')
-          }}
-          onBlur={endTyping}
-          placeholder="Search by name, id, vendor or alias"
-          autoComplete="off"
-          spellCheck={false}
-          className="min-h-10 min-w-0 flex-1 basis-64 rounded-md border bg-card px-3"
-        />
-        <label className="flex items-center gap-1.5 text-sm text-muted-foreground">
-          Sort
-          <select
-            name="sort"
-            value={sortValue}
+    <search aria-label="Models">
+      <form method="get" action="/models" onSubmit={(e) => e.preventDefault()} className="space-y-3">
+        {/* Ticked rows survive a submit without JavaScript. */}
+        {state.selected?.length ? <input type="hidden" name="sel" value={state.selected.join(',')} /> : null}
+        <div className="flex flex-wrap items-center gap-2">
+          <label htmlFor={searchId} className="sr-only">
+            Search models
+          </label>
+          <input
+            id={searchId}
+            name="q"
+            type="search"
+            value={state.q}
             onChange={(e) => {
-              const v = e.target.value
-              const id = v.replace(/^-/, '') as ColumnId
-              update((s) => ({ ...s, sort: v ? { id, desc: v.startsWith('-') } : undefined }))
+              const q = e.target.value
+              update((s) => ({ ...s, q }), 'typing')
             }}
-            className={`${fieldClass} text-foreground`}
-          >
-            <option value="">{state.q.trim() ? 'Best match' : 'Name: A to Z (default)'}</option>
-            {SORT_CHOICES.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+            onBlur={endTyping}
+            placeholder="Search by name, id, vendor or alias"
+            autoComplete="off"
+            spellCheck={false}
+            className="min-h-10 min-w-0 flex-1 basis-64 rounded-md border bg-card px-3"
+          />
+          <label className="flex items-center gap-1.5 text-sm text-muted-foreground">
+            Sort
+            <select
+              name="sort"
+              value={sortValue}
+              onChange={(e) => {
+                const v = e.target.value
+                const id = v.replace(/^-/, '') as ColumnId
+                update((s) => ({ ...s, sort: v ? { id, desc: v.startsWith('-') } : undefined }))
+              }}
+              className={`${fieldClass} text-foreground`}
+            >
+              <option value="">{state.q.trim() ? 'Best match' : 'Name: A to Z (default)'}</option>
+              {SORT_CHOICES.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
 
-      {/* Phones: the filters fold behind a toggle (a CSS-only checkbox, so it works without JavaScript too). */}
-      <input type="checkbox" id={filtersId} aria-label="Show filters" className="peer sr-only sm:hidden" />
-      <label
-        htmlFor={filtersId}
-        className="inline-flex min-h-9 cursor-pointer items-center gap-1.5 rounded-md border bg-card px-3 text-sm font-medium peer-checked:bg-muted peer-focus-visible:outline-2 peer-focus-visible:outline-accent sm:hidden"
-      >
-        Filters{activeCount > 0 ? ` (${activeCount})` : ''}
-      </label>
-      <fieldset className="hidden flex-wrap items-center gap-2 peer-checked:flex sm:flex">
-        <legend className="sr-only">Filters</legend>
-        <PopoverMenu label={<FilterLabel>Vendor</FilterLabel>} badge={countBadge(f.vendors.length)}>
-          <CheckList
-            name="vendor"
-            field="vendors"
-            options={vendorOptions}
-            selected={f.vendors}
-            onToggle={onToggle}
-            filterable={vendors.length > 12}
-            filterLabel="Filter vendors"
-          />
-        </PopoverMenu>
-        <PopoverMenu label={<FilterLabel>Provider</FilterLabel>} badge={countBadge(f.providers.length)}>
-          <CheckList
-            name="provider"
-            field="providers"
-            options={providerOptions}
-            selected={f.providers}
-            onToggle={onToggle}
-            filterable
-            filterLabel="Filter providers"
-          />
-        </PopoverMenu>
-        <PopoverMenu label={<FilterLabel>Accepts</FilterLabel>} badge={countBadge(f.inputModalities.length)}>
-          <p className="px-1.5 pb-1 text-xs text-muted-foreground">Input the model takes (all selected)</p>
-          <CheckList
-            name="in"
-            field="inputModalities"
-            options={MODALITY_OPTIONS}
-            selected={f.inputModalities}
-            onToggle={onToggle}
-          />
-        </PopoverMenu>
-        <PopoverMenu label={<FilterLabel>Produces</FilterLabel>} badge={countBadge(f.outputModalities.length)}>
-          <p className="px-1.5 pb-1 text-xs text-muted-foreground">Output the model gives (all selected)</p>
-          <CheckList
-            name="out"
-            field="outputModalities"
-            options={MODALITY_OPTIONS}
-            selected={f.outputModalities}
-            onToggle={onToggle}
-          />
-        </PopoverMenu>
-        <PopoverMenu label={<FilterLabel>Capabilities</FilterLabel>} badge={countBadge(f.capabilities.length)}>
-          <p className="px-1.5 pb-1 text-xs text-muted-foreground">The model has all selected</p>
-          <CheckList
-            name="cap"
-            field="capabilities"
-            options={CAPABILITY_OPTIONS}
-            selected={f.capabilities}
-            onToggle={onToggle}
-          />
-        </PopoverMenu>
-        <label className="flex items-center gap-1.5 text-sm whitespace-nowrap text-muted-foreground">
-          Min context
-          <select
-            name="ctx"
-            value={f.minContext ?? ''}
-            onChange={(e) => setFilter('minContext', e.target.value ? Number(e.target.value) : undefined)}
-            className={`${fieldClass} text-foreground`}
-          >
-            <option value="">Any</option>
-            {contextSteps.map((n) => (
-              <option key={n} value={n}>
-                {formatTokensCompact(n)} tokens
-              </option>
-            ))}
-          </select>
+        {/* Phones: the filters fold behind a toggle (a CSS-only checkbox, so it works without JavaScript too). */}
+        <input type="checkbox" id={filtersId} aria-label="Show filters" className="peer sr-only sm:hidden" />
+        <label
+          htmlFor={filtersId}
+          className="inline-flex min-h-9 cursor-pointer items-center gap-1.5 rounded-md border bg-card px-3 text-sm font-medium peer-checked:bg-muted peer-focus-visible:outline-2 peer-focus-visible:outline-accent sm:hidden"
+        >
+          Filters{activeCount > 0 ? ` (${activeCount})` : ''}
         </label>
-        <NumberField
-          label="Input ≤ $"
-          unit="per 1M"
-          name="maxin"
-          value={f.maxInput}
-          onChange={(n) => setFilter('maxInput', n, 'typing')}
-          placeholder="any"
-        />
-        <NumberField
-          label="Output ≤ $"
-          unit="per 1M"
-          name="maxout"
-          value={f.maxOutput}
-          onChange={(n) => setFilter('maxOutput', n, 'typing')}
-          placeholder="any"
-        />
-        <Toggle name="free" label="Free only" checked={f.free} onChange={(on) => setFilter('free', on)} />
-        <Toggle
-          name="open"
-          label="Open weights"
-          checked={f.openWeights}
-          onChange={(on) => setFilter('openWeights', on)}
-        />
-        <Toggle
-          name="hide"
-          value="deprecated"
-          label="Hide deprecated"
-          checked={f.hideDeprecated}
-          onChange={(on) => setFilter('hideDeprecated', on)}
-        />
-        <PopoverMenu label="Columns" align="end">
-          <ul className="space-y-0.5">
-            {COLUMNS.filter((c) => !c.alwaysVisible).map((c) => (
-              <li key={c.id}>
-                <label className="flex min-h-8 cursor-pointer items-center gap-2 rounded px-1.5 text-sm hover:bg-muted">
-                  <input
-                    type="checkbox"
-                    name="cols"
-                    value={c.id}
-                    checked={visible.includes(c.id)}
-                    onChange={(e) => {
-                      const on = e.target.checked
-                      update((s) => {
-                        const cur = visibleColumns(s)
-                        const next = COLUMNS.map((x) => x.id).filter((id) => (id === c.id ? on : cur.includes(id)))
-                        return { ...s, columns: next }
-                      })
-                    }}
-                    className="size-4 accent-accent"
-                  />
-                  {c.title}
-                </label>
-              </li>
-            ))}
-          </ul>
-        </PopoverMenu>
-        <noscript>
-          <button
-            type="submit"
-            className="min-h-9 rounded-md bg-accent px-3 text-sm font-medium text-accent-foreground"
-          >
-            Apply
-          </button>
-        </noscript>
-      </fieldset>
-      <p className="text-xs text-muted-foreground" data-testid="price-note">
-        Prices are USD per 1M tokens at {priceBasis(f, providers)}; context and max reply are in tokens.
-      </p>
-    </form>
+        <fieldset className="hidden flex-wrap items-center gap-2 peer-checked:flex sm:flex">
+          <legend className="sr-only">Filters</legend>
+          <PopoverMenu label={<FilterLabel>Vendor</FilterLabel>} badge={countBadge(f.vendors.length)}>
+            <CheckList
+              name="vendor"
+              field="vendors"
+              options={vendorOptions}
+              selected={f.vendors}
+              onToggle={onToggle}
+              filterable={vendors.length > 12}
+              filterLabel="Filter vendors"
+            />
+          </PopoverMenu>
+          <PopoverMenu label={<FilterLabel>Provider</FilterLabel>} badge={countBadge(f.providers.length)}>
+            <CheckList
+              name="provider"
+              field="providers"
+              options={providerOptions}
+              selected={f.providers}
+              onToggle={onToggle}
+              filterable
+              filterLabel="Filter providers"
+            />
+          </PopoverMenu>
+          <PopoverMenu label={<FilterLabel>Accepts</FilterLabel>} badge={countBadge(f.inputModalities.length)}>
+            <p className="px-1.5 pb-1 text-xs text-muted-foreground">Input the model takes (all selected)</p>
+            <CheckList
+              name="in"
+              field="inputModalities"
+              options={MODALITY_OPTIONS}
+              selected={f.inputModalities}
+              onToggle={onToggle}
+            />
+          </PopoverMenu>
+          <PopoverMenu label={<FilterLabel>Produces</FilterLabel>} badge={countBadge(f.outputModalities.length)}>
+            <p className="px-1.5 pb-1 text-xs text-muted-foreground">Output the model gives (all selected)</p>
+            <CheckList
+              name="out"
+              field="outputModalities"
+              options={MODALITY_OPTIONS}
+              selected={f.outputModalities}
+              onToggle={onToggle}
+            />
+          </PopoverMenu>
+          <PopoverMenu label={<FilterLabel>Capabilities</FilterLabel>} badge={countBadge(f.capabilities.length)}>
+            <p className="px-1.5 pb-1 text-xs text-muted-foreground">The model has all selected</p>
+            <CheckList
+              name="cap"
+              field="capabilities"
+              options={CAPABILITY_OPTIONS}
+              selected={f.capabilities}
+              onToggle={onToggle}
+            />
+          </PopoverMenu>
+          <label className="flex items-center gap-1.5 text-sm whitespace-nowrap text-muted-foreground">
+            Min context
+            <select
+              name="ctx"
+              value={f.minContext ?? ''}
+              onChange={(e) => setFilter('minContext', e.target.value ? Number(e.target.value) : undefined)}
+              className={`${fieldClass} text-foreground`}
+            >
+              <option value="">Any</option>
+              {contextSteps.map((n) => (
+                <option key={n} value={n}>
+                  {formatTokensCompact(n)} tokens
+                </option>
+              ))}
+            </select>
+          </label>
+          <NumberField
+            label="Input ≤ $"
+            unit="per 1M"
+            name="maxin"
+            value={f.maxInput}
+            onChange={(n) => setFilter('maxInput', n, 'typing')}
+            placeholder="any"
+          />
+          <NumberField
+            label="Output ≤ $"
+            unit="per 1M"
+            name="maxout"
+            value={f.maxOutput}
+            onChange={(n) => setFilter('maxOutput', n, 'typing')}
+            placeholder="any"
+          />
+          <Toggle name="free" label="Free only" checked={f.free} onChange={(on) => setFilter('free', on)} />
+          <Toggle
+            name="open"
+            label="Open weights"
+            checked={f.openWeights}
+            onChange={(on) => setFilter('openWeights', on)}
+          />
+          <Toggle
+            name="hide"
+            value="deprecated"
+            label="Hide deprecated"
+            checked={f.hideDeprecated}
+            onChange={(on) => setFilter('hideDeprecated', on)}
+          />
+          <PopoverMenu label="Columns" align="end">
+            <ul className="space-y-0.5">
+              {COLUMNS.filter((c) => !c.alwaysVisible).map((c) => (
+                <li key={c.id}>
+                  <label className="flex min-h-8 cursor-pointer items-center gap-2 rounded px-1.5 text-sm hover:bg-muted">
+                    <input
+                      type="checkbox"
+                      name="cols"
+                      value={c.id}
+                      checked={visible.includes(c.id)}
+                      onChange={(e) => {
+                        const on = e.target.checked
+                        update((s) => {
+                          const cur = visibleColumns(s)
+                          const next = COLUMNS.map((x) => x.id).filter((id) => (id === c.id ? on : cur.includes(id)))
+                          return { ...s, columns: next }
+                        })
+                      }}
+                      className="size-4 accent-accent"
+                    />
+                    {c.title}
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </PopoverMenu>
+          <noscript>
+            <button
+              type="submit"
+              className="min-h-9 rounded-md bg-accent px-3 text-sm font-medium text-accent-foreground"
+            >
+              Apply
+            </button>
+          </noscript>
+        </fieldset>
+        <p className="text-xs text-muted-foreground" data-testid="price-note">
+          Prices are USD per 1M tokens at {priceBasis(f, providers)}; context and max output are in tokens.
+        </p>
+      </form>
+    </search>
   )
 }

@@ -79,12 +79,13 @@ export function useIndexState(initial: IndexState) {
   // entry whose view Next fetches again). It is adopted once committed, unless the reader changed
   // the view meanwhile: a change waiting to be written, or a URL that has moved on since, is
   // newer than the view Next was fetching, and must not be lost to it.
+  // Keyed on the view, not the object: `initial` is a new object on every server render, and the
+  // view is read back from its key (serializing then parsing a state gives the same state).
   const initialKey = serializeIndexState(initial)
   useEffect(() => {
     if (queued.current || pending.current) return
     if (serializeIndexState(parseIndexState(new URLSearchParams(window.location.search))) !== initialKey) return
-    setState((s) => (serializeIndexState(s) === initialKey ? s : initial))
-    // Keyed on the view, not the object: `initial` is a new object on every server render.
+    setState((s) => (serializeIndexState(s) === initialKey ? s : parseIndexState(new URLSearchParams(initialKey))))
   }, [initialKey])
 
   useEffect(() => {

@@ -21,6 +21,7 @@ export function HighlightedCode({
       id={id}
       data-language={grammar}
       className={cn('snippet-code overflow-x-auto p-4 text-[13px] leading-relaxed', className)}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: long lines scroll sideways; keyboard users need to focus the block to scroll it (WCAG 2.1.1, axe scrollable-region-focusable)
       tabIndex={0}
     >
       <code>
@@ -28,6 +29,7 @@ export function HighlightedCode({
           style === 0 ? (
             text
           ) : (
+            // biome-ignore lint/suspicious/noArrayIndexKey: runs of text have no identity but their place; the list is rebuilt whole when the code changes
             <span key={i} className={`sk${style}`}>
               {text}
             </span>

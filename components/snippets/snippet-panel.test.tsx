@@ -2,7 +2,6 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import { ALL_OPTIONS, FULL_MODEL } from '@/lib/snippets/fixtures'
 import { highlightSnippet } from '@/lib/snippets/highlight'
 import type { SnippetLanguage } from '@/lib/snippets/index'
 import {
@@ -17,6 +16,7 @@ import {
 import type { PanelContext } from '@/lib/snippets/panel-state'
 import type { PackedTemplate } from '@/lib/snippets/segments'
 import { packTemplate } from '@/lib/snippets/segments'
+import { ALL_OPTIONS, FULL_MODEL } from '@/test-support/snippet-fixtures'
 
 import { SnippetPanel } from './snippet-panel'
 

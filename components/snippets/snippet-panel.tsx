@@ -1,14 +1,12 @@
 'use client'
 
-import type { ReactNode } from 'react'
 import { useEffect, useId, useMemo, useState } from 'react'
 
 import type { ReasoningEffort } from '@/lib/snippets/features'
 import { REASONING_EFFORTS } from '@/lib/snippets/features'
 import { slotValues, snippetFlags } from '@/lib/snippets/input'
-import type { SnippetLanguage } from '@/lib/snippets/languages'
 import { isSnippetLanguage, LANGUAGE_IDS, LANGUAGE_STORAGE_KEY, LANGUAGES } from '@/lib/snippets/languages'
-import type { PanelContext, PanelState } from '@/lib/snippets/panel-state'
+import type { PanelState, SnippetPanelProps } from '@/lib/snippets/panel-state'
 import {
   defaultPanelState,
   LIMITS,
@@ -17,20 +15,12 @@ import {
   parseOption,
   requestFromPanelState,
 } from '@/lib/snippets/panel-state'
-import type { PackedTemplate } from '@/lib/snippets/segments'
 import { renderSegments, segmentsText, unpackTemplate } from '@/lib/snippets/segments'
+import { CopyButton } from '@/components/ui/copy-button'
 
-import { CopyCodeButton } from './copy-code-button'
 import { HighlightedCode } from './highlighted-code'
 import { LanguageTabs } from './language-tabs'
-
-export interface SnippetPanelProps {
-  ctx: PanelContext
-  /** One highlighted template per language (build time), packed. */
-  templates: Record<SnippetLanguage, PackedTemplate>
-  /** The model's own defaults, shown as hints. */
-  modelDefaults: { temperature?: string; topP?: string }
-}
+import { Check, NumberOption, StopOption } from './option-fields'
 
 const TABS = LANGUAGE_IDS.map((id) => ({ id, label: LANGUAGES[id].label }))
 
@@ -58,9 +48,9 @@ export function SnippetPanel({ ctx, templates, modelDefaults }: SnippetPanelProp
     setState(next)
     setFormKey((k) => k + 1)
     setLoaded(true)
-    // ctx comes from the server once per page
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
+    // ctx comes from the server once per page; a new one (another model's page in the same
+    // panel) starts again from the URL.
+  }, [ctx])
 
   useEffect(() => {
     if (!loaded) return
@@ -265,7 +255,7 @@ export function SnippetPanel({ ctx, templates, modelDefaults }: SnippetPanelProp
             <span>
               {lang.howToRun} Key from <code className="text-foreground">{target?.apiKeyEnv}</code>.
             </span>
-            <CopyCodeButton text={text} codeId={codeId} />
+            <CopyButton value={text} label="Copy code" selectId={codeId} />
           </div>
           <HighlightedCode id={codeId} segments={segments} grammar={lang.grammar} />
         </div>
@@ -275,124 +265,6 @@ export function SnippetPanel({ ctx, templates, modelDefaults }: SnippetPanelProp
           Other languages and options need JavaScript; the curl command above works as shown.
         </p>
       </noscript>
-    </div>
-  )
-}
-
-function Check({
-  checked,
-  onChange,
-  children,
-}: {
-  checked: boolean
-  onChange: (v: boolean) => void
-  children: ReactNode
-}) {
-  return (
-    <label className="flex min-h-9 items-center gap-2 self-end">
-      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} className="size-4" />
-      {children}
-    </label>
-  )
-}
-
-/** An option that is off or has a number: a checkbox, and the value once it is on. */
-function NumberOption({
-  label,
-  code,
-  value,
-  fallback,
-  range,
-  hint,
-  parse,
-  onChange,
-}: {
-  label: string
-  /** The request parameter, when its name differs from the label. */
-  code?: string
-  value: number | null
-  fallback: number
-  range: { min: number; max?: number; step: number }
-  hint?: string
-  parse: (raw: string) => number | null
-  onChange: (v: number | null) => void
-}) {
-  const id = useId()
-  const [draft, setDraft] = useState(String(value ?? fallback))
-  const invalid = value !== null && parse(draft) === null
-  return (
-    <div>
-      <div className="flex items-center gap-2">
-        <label className="flex items-center gap-2 font-medium">
-          <input
-            type="checkbox"
-            checked={value !== null}
-            onChange={(e) => onChange(e.target.checked ? (parse(draft) ?? fallback) : null)}
-            className="size-4"
-          />
-          {label}
-        </label>
-        {code ? <code className="text-xs text-muted-foreground">{code}</code> : null}
-      </div>
-      <input
-        id={id}
-        type="number"
-        aria-label={`${label} value`}
-        aria-invalid={invalid || undefined}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        disabled={value === null}
-        value={draft}
-        min={range.min}
-        max={range.max}
-        step={range.step}
-        onChange={(e) => {
-          setDraft(e.target.value)
-          const n = parse(e.target.value)
-          if (n !== null) onChange(n)
-        }}
-        className="mt-1 block min-h-9 w-full rounded-md border bg-background px-3 disabled:opacity-60 aria-invalid:border-danger"
-      />
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-0.5 text-xs text-muted-foreground">
-          Model default: {hint}
-        </p>
-      ) : null}
-    </div>
-  )
-}
-
-function StopOption({
-  value,
-  fallback,
-  onChange,
-}: {
-  value: string | null
-  fallback: string
-  onChange: (v: string | null) => void
-}) {
-  const [draft, setDraft] = useState(value ?? fallback)
-  return (
-    <div>
-      <label className="flex items-center gap-2 font-medium">
-        <input
-          type="checkbox"
-          checked={value !== null}
-          onChange={(e) => onChange(e.target.checked ? draft || fallback : null)}
-          className="size-4"
-        />
-        Stop sequence
-      </label>
-      <input
-        type="text"
-        aria-label="Stop sequence value"
-        disabled={value === null}
-        value={draft}
-        onChange={(e) => {
-          setDraft(e.target.value)
-          if (e.target.value) onChange(e.target.value)
-        }}
-        className="mt-1 block min-h-9 w-full rounded-md border bg-background px-3 disabled:opacity-60"
-      />
     </div>
   )
 }

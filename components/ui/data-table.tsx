@@ -11,12 +11,13 @@ import { SortHeader } from './sort-header'
 import { Table, TableFrame } from './table'
 
 /** Sorting only: what the small tables need, and no more JavaScript than that. */
-export const sortingFeatures = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel() })
-export type SortingFeatures = typeof sortingFeatures
+const sortingFeatures = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel() })
+type SortingFeatures = typeof sortingFeatures
 
-// TanStack's column definitions are invariant in the cell value type; the table takes any.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type DataColumn<T extends RowData> = ColumnDef<SortingFeatures, T, any> & { id: string }
+// The cell value type is `unknown`, what the table itself takes: TanStack's column definitions
+// are invariant in it, so columns are written against this type (their accessors may return
+// anything) rather than each with its own value type.
+export type DataColumn<T extends RowData> = ColumnDef<SortingFeatures, T, unknown> & { id: string }
 
 export interface DataTableProps<T extends RowData> {
   data: T[]

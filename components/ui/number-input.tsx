@@ -3,12 +3,11 @@
 import type { ComponentProps } from 'react'
 import { useEffect, useState } from 'react'
 
-import { cn } from '@/lib/utils'
-
 /**
- * A number box that keeps what is being typed ("0.", "") while reporting parsed values: the
- * parent gets a number within [min, max] (or `undefined` when emptied and `allowEmpty`), and a
- * value changed from outside (Back, a reset) replaces the text.
+ * A number box that keeps what is being typed ("0.", "", "7" while out of range) while
+ * reporting parsed values: the parent gets a number that `parse` accepts (by default, one within
+ * [min, max]), or `undefined` when emptied and `allowEmpty`. A value changed from outside (Back,
+ * a reset) replaces the text. Styling is the caller's: `className` is used as given.
  */
 export function NumberInput({
   value,
@@ -16,7 +15,9 @@ export function NumberInput({
   min = 0,
   max = Number.MAX_SAFE_INTEGER,
   allowEmpty = false,
-  className,
+  parse,
+  flagInvalid = false,
+  disabled,
   ...props
 }: Omit<ComponentProps<'input'>, 'value' | 'onChange' | 'type' | 'min' | 'max'> & {
   value: number | undefined
@@ -24,11 +25,24 @@ export function NumberInput({
   min?: number
   max?: number
   allowEmpty?: boolean
+  /** Reads the typed text; `undefined` rejects it (the parent is not told). */
+  parse?: (text: string) => number | undefined
+  /** Marks text that is rejected `aria-invalid` (while the box is enabled). */
+  flagInvalid?: boolean
 }) {
+  const read =
+    parse ??
+    ((t: string) => {
+      const n = Number(t)
+      return Number.isFinite(n) && n >= min && n <= max ? n : undefined
+    })
   const [text, setText] = useState(value === undefined ? '' : String(value))
   useEffect(() => {
+    // Follow outside changes, not our own keystrokes.
     setText((t) => ((t.trim() === '' ? undefined : Number(t)) === value ? t : value === undefined ? '' : String(value)))
   }, [value])
+  const empty = text.trim() === ''
+  const invalid = flagInvalid && !disabled && (empty ? !allowEmpty : read(text) === undefined)
   return (
     <input
       data-slot="number-input"
@@ -37,6 +51,8 @@ export function NumberInput({
       min={min}
       max={max}
       value={text}
+      disabled={disabled}
+      aria-invalid={invalid || undefined}
       onChange={(e) => {
         const t = e.target.value
         setText(t)
@@ -44,10 +60,9 @@ export function NumberInput({
           if (allowEmpty) onValueChange(undefined)
           return
         }
-        const n = Number(t)
-        if (Number.isFinite(n) && n >= min && n <= max) onValueChange(n)
+        const n = read(t)
+        if (n !== undefined) onValueChange(n)
       }}
-      className={cn('min-h-10 rounded-md border bg-card px-3 tabular-nums', className)}
       {...props}
     />
   )

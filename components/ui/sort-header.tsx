@@ -7,7 +7,7 @@ export type SortDirection = 'asc' | 'desc' | false
 const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const
 
 /** The arrow beside a sortable header: both ways dimmed when unsorted, one way when sorted. */
-export function SortIcon({ direction }: { direction: SortDirection }) {
+function SortIcon({ direction }: { direction: SortDirection }) {
   return (
     <svg aria-hidden="true" viewBox="0 0 10 14" className="size-3 shrink-0" fill="currentColor">
       <path d="M5 1 9 6H1z" className={direction === 'asc' ? 'opacity-100' : 'opacity-30'} />

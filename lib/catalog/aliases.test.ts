@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
+import { modelDoc } from '@/test-support/catalog-fixtures'
+
 import { aliasPaths } from './aliases'
-import { modelDoc } from './fixtures'
 
 describe('aliasPaths', () => {
   it('maps a merged snapshot id to its model', () => {

@@ -13,7 +13,7 @@
  */
 
 /** One id segment as it may appear in a model id, a file name and a URL path. */
-export const URL_SEGMENT = /^[a-z0-9][a-z0-9._-]*$/
+const URL_SEGMENT = /^[a-z0-9][a-z0-9._-]*$/
 
 interface AliasSource {
   id: string

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
+import { modelDoc, proseDoc, providerDoc, vendorDoc } from '@/test-support/catalog-fixtures'
+
 import { buildCatalog, similarModels, summarize } from './derive'
-import { modelDoc, proseDoc, providerDoc, vendorDoc } from './fixtures'
 
 const ep = (provider: string, input: number, output: number, status: 'available' | 'deprecated' = 'available') => ({
   provider,

@@ -39,7 +39,7 @@ export function summarize(markdown: string, maxLength = 200): string {
  * Cheapest first (input + output per 1M); deprecated endpoints after available ones. At equal
  * prices the vendor's own API comes first, then the larger context window.
  */
-export function orderEndpoints(
+function orderEndpoints(
   endpoints: ModelDoc['endpoints'],
   providerName: (id: string) => string,
   vendor?: string,

@@ -2,8 +2,8 @@
 import { formatDate, formatPrice, formatTokens } from '@/lib/pricing/format'
 
 import type { Faq } from './schema'
-import { CAPABILITIES, CAPABILITY_KEYS } from './schema'
 import type { Model } from './types'
+import { CAPABILITIES, CAPABILITY_KEYS } from './vocab'
 
 export function modelFaq(model: Model, siteUrl: string): Faq[] {
   const c = model.cheapest

@@ -7,6 +7,9 @@ import 'server-only'
 
 import { allModelPages, allModels, allProviders, allRouters, allVendors } from 'content-collections'
 
+import type { ModelsIndexData } from '@/lib/table/rows'
+import { modelsIndexData } from '@/lib/table/rows'
+
 import { aliasPaths } from './aliases'
 import { buildCatalog, similarModels } from './derive'
 import { checkIntegrity } from './integrity'
@@ -55,6 +58,10 @@ export const getVendors = (): VendorDoc[] => catalog().vendors
 export const getVendor = (id: string): VendorDoc | undefined => catalog().vendors.find((v) => v.id === id)
 export const getProviders = (): ProviderDoc[] => catalog().providers
 export const getProvider = (id: string): ProviderDoc | undefined => catalog().providers.find((p) => p.id === id)
+
+let modelsIndex: ModelsIndexData | undefined
+/** The models index's rows and filter facets, computed once per server process: the catalog does not change at run time. */
+export const getModelsIndex = (): ModelsIndexData => (modelsIndex ??= modelsIndexData(getModels()))
 
 export const getVendorModels = (vendorId: string): Model[] => getModels().filter((m) => m.vendor === vendorId)
 

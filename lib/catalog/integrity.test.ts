@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { modelDoc, proseDoc, providerDoc, vendorDoc } from './fixtures'
+import { modelDoc, proseDoc, providerDoc, vendorDoc } from '@/test-support/catalog-fixtures'
+
 import { checkIntegrity } from './integrity'
 
 const base = () => ({

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
+import { modelDoc, proseDoc, providerDoc, vendorDoc } from '@/test-support/catalog-fixtures'
+
 import { buildCatalog } from './derive'
-import { modelDoc, proseDoc, providerDoc, vendorDoc } from './fixtures'
 import { perToken, pricingStrings, toOpenRouterEndpoints, toOpenRouterModel } from './openrouter'
 
 describe('OpenRouter shapes', () => {

@@ -57,7 +57,7 @@ export function toOpenRouterModel(m: Model) {
   }
 }
 
-export function toOpenRouterEndpoint(e: EndpointView) {
+function toOpenRouterEndpoint(e: EndpointView) {
   return {
     provider: e.provider,
     provider_name: e.providerName,

@@ -7,6 +7,9 @@
  */
 import { z } from 'zod'
 
+import type { Capability } from './vocab'
+import { CAPABILITY_KEYS, MODALITIES, MODES, STATUSES } from './vocab'
+
 /** `YYYY-MM-DD`. Quoted in YAML so it stays a string. */
 export const isoDate = z
   .string()
@@ -24,42 +27,13 @@ const tokens = z.number().int('expected a whole number of tokens').positive('mus
 /** A price: USD, zero or more. */
 const usd = z.number().nonnegative('a price cannot be negative').finite()
 
-export const MODALITIES = ['text', 'image', 'audio', 'video', 'file'] as const
+// Where lib/importer (not in this folder's hands) reads them from; new code imports ./vocab.
+export type { Capability, Modality, Mode, Status } from './vocab'
+export { CAPABILITY_KEYS, MODALITIES } from './vocab'
+
 export const modalitySchema = z.enum(MODALITIES)
-export type Modality = z.infer<typeof modalitySchema>
-
-export const STATUSES = ['available', 'preview', 'deprecated'] as const
 export const statusSchema = z.enum(STATUSES)
-export type Status = z.infer<typeof statusSchema>
-
-export const MODES = [
-  'chat',
-  'completion',
-  'embedding',
-  'image-generation',
-  'audio-transcription',
-  'audio-speech',
-  'moderation',
-  'rerank',
-] as const
 export const modeSchema = z.enum(MODES)
-export type Mode = z.infer<typeof modeSchema>
-
-/** Capability flags, in the order pages list them, with their display labels. */
-export const CAPABILITIES = {
-  tools: 'Tool calling',
-  parallelToolCalls: 'Parallel tool calls',
-  vision: 'Vision (image input)',
-  fileInput: 'File input',
-  promptCaching: 'Prompt caching',
-  structuredOutputs: 'Structured outputs',
-  jsonMode: 'JSON mode',
-  webSearch: 'Web search',
-  reasoning: 'Reasoning',
-  streaming: 'Streaming',
-} as const
-export type Capability = keyof typeof CAPABILITIES
-export const CAPABILITY_KEYS = Object.keys(CAPABILITIES) as Capability[]
 
 export const capabilitiesSchema = z.strictObject(
   Object.fromEntries(CAPABILITY_KEYS.map((k) => [k, z.boolean()])) as Record<Capability, z.ZodBoolean>,

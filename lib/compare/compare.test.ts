@@ -2,10 +2,11 @@ import Big from 'big.js'
 import { describe, expect, it } from 'vitest'
 
 import { buildCatalog } from '@/lib/catalog/derive'
-import { modelDoc, proseDoc, providerDoc, vendorDoc } from '@/lib/catalog/fixtures'
+import { modelDoc, proseDoc, providerDoc, vendorDoc } from '@/test-support/catalog-fixtures'
 
 import { compareHref, compareQuery, DEFAULT_WORKLOAD, parseCompareParams } from './params'
-import { compareGroups, resolveIds } from './rows'
+import { compareGroups } from './rows'
+import { comparisonTitle, pickerOptions, resolveIds, selectModels } from './selection'
 import { cachedTokens, cheapestFor, costAt, multipleOf } from './workload'
 
 const q = (s: string) => parseCompareParams(new URLSearchParams(s))
@@ -193,5 +194,21 @@ describe('comparison rows', () => {
     })
     expect(resolveIds(['b'], models).found).toEqual([models[1]])
     expect(resolveIds(['A'], models).found).toEqual([models[0]])
+  })
+
+  it('selects the models of a URL, with the plain URL of the set and a redirect for the picker form', () => {
+    const s = selectModels({ models: 'v/b,nope/nope', in: '2000' }, models)
+    expect(s.chosen).toEqual([models[1]])
+    expect(s.unknown).toEqual(['nope/nope'])
+    expect(s.href).toBe('/compare?models=v/b&in=2000')
+    expect(s.redirect).toBeUndefined()
+    expect(selectModels({ models: 'v/b', add: 'a' }, models).redirect).toBe('/compare?models=v/b,v/a')
+    expect(comparisonTitle(s.chosen)).toBeUndefined()
+    expect(comparisonTitle(selectModels({ models: 'v/a,v/b' }, models).chosen)).toMatch(/ vs /)
+  })
+
+  it('gives the picker a few strings per model, made once', () => {
+    expect(pickerOptions(models)[0]).toEqual({ id: 'v/a', name: models[0]!.name, vendor: 'v', vendorName: 'V' })
+    expect(pickerOptions(models)).toBe(pickerOptions(models))
   })
 })

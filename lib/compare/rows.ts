@@ -6,9 +6,15 @@
  * and flags to the browser. Pure.
  */
 
-import type { Modality } from '@/lib/catalog/schema'
-import { CAPABILITIES, CAPABILITY_KEYS, MODALITIES } from '@/lib/catalog/schema'
 import type { Model } from '@/lib/catalog/types'
+import {
+  CAPABILITIES,
+  CAPABILITY_KEYS,
+  MODALITIES,
+  MODALITY_LABELS,
+  MODE_LABELS,
+  STATUS_LABELS,
+} from '@/lib/catalog/vocab'
 import { formatDate, formatPrice, formatTokens } from '@/lib/pricing/format'
 
 /** How a row picks its best value; `none`: nothing to prefer (a tokenizer, a list of names). */
@@ -103,13 +109,6 @@ function row<V>(models: Model[], s: Spec<V>): CompareRow {
 }
 
 const yesNo = (v: boolean) => (v ? 'Yes' : 'No')
-const MODALITY_LABEL: Record<Modality, string> = {
-  text: 'Text',
-  image: 'Image',
-  audio: 'Audio',
-  video: 'Video',
-  file: 'File',
-}
 
 /** "$0.15–$0.30 over 4 providers"; `undefined` when fewer than two providers price it. */
 function spread(m: Model, kind: 'input' | 'output'): string | undefined {
@@ -212,7 +211,7 @@ export function compareGroups(models: Model[]): CompareGroup[] {
       }),
       row<number>(models, {
         key: 'max-output',
-        label: 'Max reply',
+        label: 'Max output',
         hint: 'output tokens',
         rule: 'max',
         bestWord: 'largest',
@@ -241,7 +240,7 @@ export function compareGroups(models: Model[]): CompareGroup[] {
     MODALITIES.filter((mod) => models.some((m) => m.modalities[dir].includes(mod))).map((mod) =>
       row<boolean>(models, {
         key: `${dir}-${mod}`,
-        label: `${dir === 'input' ? 'Reads' : 'Writes'} ${MODALITY_LABEL[mod].toLowerCase()}`,
+        label: `${dir === 'input' ? 'Reads' : 'Writes'} ${MODALITY_LABELS[mod].toLowerCase()}`,
         rule: 'yes',
         bestWord: 'supported',
         flag: true,
@@ -311,7 +310,13 @@ export function compareGroups(models: Model[]): CompareGroup[] {
         value: (m) => m.moderated,
         text: yesNo,
       }),
-      row<string>(models, { key: 'mode', label: 'Mode', rule: 'none', value: (m) => m.mode, text: (v) => v }),
+      row<string>(models, {
+        key: 'mode',
+        label: 'Mode',
+        rule: 'none',
+        value: (m) => m.mode,
+        text: (_v, m) => MODE_LABELS[m.mode],
+      }),
     ],
   }
   const dates: CompareGroup = {
@@ -364,7 +369,7 @@ export function compareGroups(models: Model[]): CompareGroup[] {
         rule: 'max',
         bestWord: 'available',
         value: (m) => STATUS_RANK[m.status],
-        text: (_v, m) => (m.status === 'available' ? 'Available' : m.status === 'preview' ? 'Preview' : 'Deprecated'),
+        text: (_v, m) => STATUS_LABELS[m.status],
       }),
     ],
   }
@@ -393,26 +398,3 @@ export function compareGroups(models: Model[]): CompareGroup[] {
   }
   return [pricing, limits, capabilities, modalities, parameters, model, dates, status, providers]
 }
-
-/**
- * Looks up what a reader gave: full ids, then aliases, then a bare model id or an exact name
- * naming one model (what someone types into the picker without JavaScript).
- */
-export function resolveIds(ids: string[], models: readonly Model[]): { found: Model[]; unknown: string[] } {
-  const byId = new Map(models.map((m) => [m.id, m]))
-  const found: Model[] = []
-  const unknown: string[] = []
-  for (const id of ids) {
-    const lower = id.toLowerCase()
-    const m =
-      byId.get(id) ??
-      unique(models.filter((x) => x.aliases.includes(id) || x.aliases.includes(id.split('/').pop() ?? ''))) ??
-      unique(models.filter((x) => x.id.split('/')[1] === id)) ??
-      unique(models.filter((x) => x.name.toLowerCase() === lower))
-    if (!m) unknown.push(id)
-    else if (!found.includes(m)) found.push(m)
-  }
-  return { found, unknown }
-}
-
-const unique = <T>(xs: T[]): T | undefined => (xs.length === 1 ? xs[0] : undefined)

@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest'
 
 import type { Pricing } from '@/lib/catalog/schema'
 
-import { costOfUsage, costUsd, pricesForPrompt } from './cost'
+import type { Usage } from './cost'
+import { costOfUsage, pricesForPrompt } from './cost'
+
+/** Total cost in USD as an exact decimal string (e.g. "0.00045"). */
+const costUsd = (pricing: Pricing, usage: Usage) => costOfUsage(pricing, usage).total.toFixed()
 
 const mini: Pricing = { input: 0.15, output: 0.6, cacheRead: 0.075 }
 
-describe('costUsd', () => {
+describe('costOfUsage: total', () => {
   it('prices input and output per 1M tokens exactly', () => {
     // 1,000 × $0.15/1M + 500 × $0.60/1M = 0.00015 + 0.0003
     expect(costUsd(mini, { inputTokens: 1000, outputTokens: 500 })).toBe('0.00045')

@@ -82,11 +82,6 @@ export function costOfUsage(pricing: Pricing, usage: Usage): CostBreakdown {
   return { input, cachedInput, cacheWrite, output, reasoning, request, image, total }
 }
 
-/** Total cost in USD as an exact decimal string (e.g. "0.00045"). */
-export function costUsd(pricing: Pricing, usage: Usage): string {
-  return costOfUsage(pricing, usage).total.toFixed()
-}
-
 /** The sum used to rank endpoints by price: input + output per 1M tokens. */
 export function priceRank(pricing: Pricing): number {
   return Number(new Big(pricing.input).plus(pricing.output))

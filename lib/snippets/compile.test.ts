@@ -10,12 +10,12 @@ import { join } from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { FILE_NAMES, hasTool, inBatches, run, TSC, workDir } from '@/e2e/fixtures/snippets/run'
-import { TRICKY_MESSAGES } from '@/e2e/fixtures/snippets/tricky-messages'
+import { ALL_OPTIONS, FULL_MODEL } from '@/test-support/snippet-fixtures'
+import { FILE_NAMES, hasTool, inBatches, run, TSC, workDir } from '@/test-support/snippets/run'
+import { TRICKY_MESSAGES } from '@/test-support/snippets/tricky-messages'
 
-import { ALL_OPTIONS, FULL_MODEL } from './fixtures'
 import type { SnippetInput, SnippetLanguage, SnippetModel, SnippetOptions } from './index'
-import { generateSnippet, LANGUAGE_IDS, proxyTarget } from './index'
+import { generateSnippet, proxyTarget } from './index'
 import { modelsListSnippet } from './models-list'
 import { alignPads } from './template'
 
@@ -196,7 +196,10 @@ describe(`snippets compile (${CASES.length} cases per language)`, () => {
     // breaks sections), elements spanning lines, blank and comment lines and nested literals,
     // aligned by alignPads.
     let seed = 12345
-    const random = (n: number) => (seed = (seed * 48271) % 2147483647) % n
+    const random = (n: number) => {
+      seed = (seed * 48271) % 2147483647
+      return seed % n
+    }
     const LENGTHS = [1, 2, 5, 10, 20, 37, 38, 39, 40, 45, 60, 99, 100, 101, 150, 250]
     const CHARS = ['x', 'x', 'x', 'é', '你', '🎉']
     const files = Array.from({ length: 300 }, (_, f) => {

@@ -6,8 +6,8 @@ import { runInNewContext } from 'node:vm'
 
 import { afterAll, describe, expect, it } from 'vitest'
 
-import { hasTool } from '@/e2e/fixtures/snippets/run'
-import { TRICKY_MESSAGES } from '@/e2e/fixtures/snippets/tricky-messages'
+import { hasTool } from '@/test-support/snippets/run'
+import { TRICKY_MESSAGES } from '@/test-support/snippets/tricky-messages'
 
 import { goString, jsonString, jsString, pythonString, shellQuote, wellFormed } from './escape'
 import { LITERALS } from './languages'
@@ -19,6 +19,7 @@ const dir = mkdtempSync(join(tmpdir(), 'snippet-escape-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 /** What a control or invisible character may not appear as, raw, in generated code. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for raw control characters in the output
 const RAW_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/
 
 describe('string literals', () => {

@@ -10,6 +10,7 @@
  */
 
 /** Characters written as escapes in every language, even where a raw one would be legal. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point (they are escaped)
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
 

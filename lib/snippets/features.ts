@@ -84,7 +84,7 @@ export const REASONING_EFFORTS = ['minimal', 'low', 'medium', 'high'] as const
 export type ReasoningEffort = (typeof REASONING_EFFORTS)[number]
 
 /** A public, stable picture (Wikimedia Commons), the one OpenAI's vision guide uses. */
-export const SAMPLE_IMAGE_URL =
+const SAMPLE_IMAGE_URL =
   'https://upload.wikimedia.org/wikipedia/commons/thumb/d/dd/Gfp-wisconsin-madison-the-nature-boardwalk.jpg/2560px-Gfp-wisconsin-madison-the-nature-boardwalk.jpg'
 
 export function optionDefaults(model: SnippetModel): OptionDefaults {

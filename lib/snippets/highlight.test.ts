@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest'
 
-import { TRICKY_MESSAGES } from '@/e2e/fixtures/snippets/tricky-messages'
+import { ALL_OPTIONS, BARE_MODEL, FULL_MODEL } from '@/test-support/snippet-fixtures'
+import { TRICKY_MESSAGES } from '@/test-support/snippets/tricky-messages'
 
-import { ALL_OPTIONS, BARE_MODEL, FULL_MODEL } from './fixtures'
 import {
   fullestFeatures,
   HIGHLIGHT_SAMPLE,
-  highlightCode,
   highlighterForTests,
   highlightSnippet,
   snippetStylesCss,
@@ -184,15 +183,6 @@ describe('packed templates (what the page carries)', () => {
   })
 })
 
-describe('fixed code (CodeBlock)', () => {
-  it('keeps the text exactly and colours it', async () => {
-    const code = `curl 'https://x.example/api' \\\n  -d '{"a": "it'\\''s"}'\n\necho "$HOME" # done`
-    const segments = await highlightCode(code, 'bash')
-    expect(segmentsText(segments)).toBe(code)
-    expect(segments.some(([style]) => style > 0)).toBe(true)
-  })
-})
-
 describe('token colours', () => {
   it('every colour reaches WCAG AA contrast (4.5:1) on the code background, light and dark', async () => {
     for (const lang of LANGUAGE_IDS) await highlightSnippet(lang, features)
@@ -208,7 +198,7 @@ describe('token colours', () => {
 
   it('ships CSS for every style, light and dark', () => {
     const css = snippetStylesCss()
-    tokenStyles().forEach((s, i) => expect(css).toContain(`.sk${i + 1}{--l:${s.light};--d:${s.dark}`))
+    for (const [i, s] of tokenStyles().entries()) expect(css).toContain(`.sk${i + 1}{--l:${s.light};--d:${s.dark}`)
     expect(css).toContain(':root[data-theme=dark]')
     expect(css).toContain('prefers-color-scheme:dark')
   })

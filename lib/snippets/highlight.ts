@@ -22,8 +22,7 @@ import type { SnippetRequest } from './input'
 import { slotValues } from './input'
 import type { SnippetLanguage } from './languages'
 import { LANGUAGES } from './languages'
-import type { HighlightedPart, HighlightedTemplate, Segment } from './segments'
-import { renderSegments } from './segments'
+import type { HighlightedPart, HighlightedTemplate } from './segments'
 import type { Flags, Slot, Template, When } from './template'
 import { alignPads, FLAGS, holds, isPad, padCell, pieceText } from './template'
 
@@ -136,7 +135,10 @@ export async function highlightSnippet(lang: SnippetLanguage, features: SnippetF
 function cached(lang: SnippetLanguage, template: Template): Promise<HighlightedTemplate> {
   const key = `${lang}:${JSON.stringify(template)}`
   let result = cache.get(key)
-  if (!result) cache.set(key, (result = highlightTemplate(template, lang)))
+  if (!result) {
+    result = highlightTemplate(template, lang)
+    cache.set(key, result)
+  }
   return result
 }
 
@@ -157,22 +159,11 @@ export function fullestFeatures(features: SnippetFeatures): SnippetFeatures {
   }
 }
 
-export function highlightTemplate(template: Template, lang: SnippetLanguage): Promise<HighlightedTemplate> {
+function highlightTemplate(template: Template, lang: SnippetLanguage): Promise<HighlightedTemplate> {
   return highlightLines(template, LANGUAGES[lang].grammar, slotValues(lang, HIGHLIGHT_SAMPLE))
 }
 
-export type Grammar = (typeof LANGUAGES)[SnippetLanguage]['grammar']
-
-/** Highlights a fixed piece of code (no options, no slots) into styled runs. */
-export async function highlightCode(code: string, grammar: Grammar): Promise<Segment[]> {
-  const template: Template = code.split('\n').map((line) => ({ pieces: line ? [line] : [] }))
-  const none = Object.fromEntries(FLAGS.map((f) => [f, false])) as Flags
-  return renderSegments(
-    await highlightLines(template, grammar, slotValues('curl', HIGHLIGHT_SAMPLE)),
-    none,
-    slotValues('curl', HIGHLIGHT_SAMPLE),
-  )
-}
+type Grammar = (typeof LANGUAGES)[SnippetLanguage]['grammar']
 
 async function highlightLines(
   template: Template,

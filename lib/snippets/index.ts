@@ -44,12 +44,15 @@ const cache = new Map<string, Template>()
 export function snippetTemplate(lang: SnippetLanguage, features: SnippetFeatures): Template {
   const key = `${lang}:${templateKey(features)}`
   let t = cache.get(key)
-  if (!t) cache.set(key, (t = BUILDERS[lang](features)))
+  if (!t) {
+    t = BUILDERS[lang](features)
+    cache.set(key, t)
+  }
   return t
 }
 
 /** A stable key for a feature set. */
-export function templateKey(features: SnippetFeatures): string {
+function templateKey(features: SnippetFeatures): string {
   return JSON.stringify(Object.entries(features).sort(([a], [b]) => a.localeCompare(b)))
 }
 

@@ -56,7 +56,7 @@ export interface SnippetInput extends SnippetRequest {
 export const DEFAULT_MESSAGE = 'Hello! What can you do?'
 
 /** The placeholder environment variable for a key to this site's API. */
-export const PROXY_KEY_ENV = 'YOUR_API_KEY'
+const PROXY_KEY_ENV = 'YOUR_API_KEY'
 
 /** The site's own OpenAI-compatible API. */
 export function proxyTarget(siteUrl: string, modelId: string): SnippetTarget {

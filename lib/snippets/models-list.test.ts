@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { hasTool, runSnippets, workDir } from '@/e2e/fixtures/snippets/run'
+import { hasTool, runSnippets, workDir } from '@/test-support/snippets/run'
 
 import { MODELS_LIST_LANGUAGES, modelsListSnippet } from './models-list'
 

@@ -30,7 +30,7 @@ const NO_FLAGS = {
   image: false,
 }
 
-export function modelsListTemplate(lang: ModelsListLanguage): Template {
+function modelsListTemplate(lang: ModelsListLanguage): Template {
   const { line, lines } = templateBuilder()
   switch (lang) {
     case 'curl':
@@ -88,7 +88,7 @@ func main() {
 }
 
 /** Slot values: the list's URL; nothing else appears in these templates. */
-export function modelsListValues(lang: ModelsListLanguage, siteUrl: string): SlotValues {
+function modelsListValues(lang: ModelsListLanguage, siteUrl: string): SlotValues {
   const url = LITERALS[lang].url(`${siteUrl.replace(/\/+$/, '')}/api/v1/models`)
   return {
     url,
@@ -106,8 +106,6 @@ export function modelsListValues(lang: ModelsListLanguage, siteUrl: string): Slo
     imageUrl: '',
   }
 }
-
-export const MODELS_LIST_FLAGS = NO_FLAGS
 
 /** The models-list snippet's source text. */
 export function modelsListSnippet(lang: ModelsListLanguage, siteUrl: string): string {

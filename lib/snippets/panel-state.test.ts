@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { BARE_MODEL, FULL_MODEL } from './fixtures'
+import { BARE_MODEL, FULL_MODEL } from '@/test-support/snippet-fixtures'
+
 import type { SnippetModel } from './index'
 import { generateSnippet, optionDefaults, proxyTarget, snippetFeatures } from './index'
 import type { PanelContext, PanelState } from './panel-state'

@@ -13,6 +13,7 @@ import { REASONING_EFFORTS } from './features'
 import type { SnippetRequest, SnippetTarget } from './input'
 import type { SnippetLanguage } from './languages'
 import { isSnippetLanguage } from './languages'
+import type { PackedTemplate } from './segments'
 
 export interface PanelState {
   lang: SnippetLanguage
@@ -46,7 +47,16 @@ export interface PanelContext {
   maxOutputTokens?: number
 }
 
-export const DEFAULT_LANGUAGE: SnippetLanguage = 'curl'
+/** What the server hands the snippet panel (components/snippets/snippet-panel.tsx): plain data only. */
+export interface SnippetPanelProps {
+  ctx: PanelContext
+  /** One highlighted template per language (build time), packed. */
+  templates: Record<SnippetLanguage, PackedTemplate>
+  /** The model's own defaults, shown as hints. */
+  modelDefaults: { temperature?: string; topP?: string }
+}
+
+const DEFAULT_LANGUAGE: SnippetLanguage = 'curl'
 
 export function defaultPanelState(ctx: PanelContext): PanelState {
   return {

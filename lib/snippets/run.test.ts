@@ -10,13 +10,13 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import type { MockUpstream } from '@/e2e/fixtures/mock-upstream'
-import { startMockUpstream } from '@/e2e/fixtures/mock-upstream'
-import type { RunResult } from '@/e2e/fixtures/snippets/run'
-import { hasTool, printedAnswer, runSnippets, workDir } from '@/e2e/fixtures/snippets/run'
-import { TRICKY_MESSAGES } from '@/e2e/fixtures/snippets/tricky-messages'
+import type { MockUpstream } from '@/test-support/mock-upstream'
+import { startMockUpstream } from '@/test-support/mock-upstream'
+import { ALL_OPTIONS, FULL_MODEL } from '@/test-support/snippet-fixtures'
+import type { RunResult } from '@/test-support/snippets/run'
+import { hasTool, printedAnswer, runSnippets, workDir } from '@/test-support/snippets/run'
+import { TRICKY_MESSAGES } from '@/test-support/snippets/tricky-messages'
 
-import { ALL_OPTIONS, FULL_MODEL } from './fixtures'
 import type { SnippetInput, SnippetLanguage } from './index'
 import { generateSnippet, LANGUAGE_IDS } from './index'
 

@@ -90,7 +90,8 @@ export function packTemplate(template: HighlightedTemplate): PackedTemplate {
       let k = whenIndex.get(key)
       if (k === undefined) {
         when.push(line.when)
-        whenIndex.set(key, (k = when.length))
+        k = when.length
+        whenIndex.set(key, k)
       }
       out += String.fromCharCode(COND + k)
     }
@@ -98,7 +99,10 @@ export function packTemplate(template: HighlightedTemplate): PackedTemplate {
     for (const part of line.parts) {
       if (part[0] > 0xff || (part.length === 2 && (MARKERS.test(part[1]) || part[1].includes('\n'))))
         throw new Error(`cannot pack ${JSON.stringify(part)}`)
-      if (part[0] !== style) out += String.fromCharCode(STYLE + (style = part[0]))
+      if (part[0] !== style) {
+        style = part[0]
+        out += String.fromCharCode(STYLE + style)
+      }
       out +=
         part.length === 2
           ? part[1]

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { ALL_OPTIONS, BARE_MODEL, FULL_MODEL } from './fixtures'
+import { ALL_OPTIONS, BARE_MODEL, FULL_MODEL } from '@/test-support/snippet-fixtures'
+
 import type { SnippetInput, SnippetLanguage } from './index'
 import { generateSnippet, LANGUAGE_IDS, proxyTarget, safeEnvName, snippetFeatures } from './index'
 

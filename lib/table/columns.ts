@@ -4,10 +4,10 @@
  * (components/models-table/columns.tsx), the CSV/JSON export and the URL parser all read
  * this one list, so a column has one title and one sort policy everywhere.
  */
-import type { Capability } from '@/lib/catalog/schema'
+import type { Capability } from '@/lib/catalog/vocab'
+import { STATUSES } from '@/lib/catalog/vocab'
 
 import type { ModelRow } from './rows'
-import { STATUSES } from './vocab'
 
 export const COLUMN_IDS = [
   'name',
@@ -32,9 +32,9 @@ export type SortValue = number | string | undefined
 export interface ColumnSpec {
   id: ColumnId
   /**
-   * The header's visible text, which is also its accessible name. Titles are chosen so that
-   * none contains another ("Input" vs "Accepts", "Output" vs "Max reply"): a person or a test
-   * asking for the "Input" column finds exactly one.
+   * The header's visible text, which is also its accessible name. The same words as everywhere
+   * else on the site: one title may contain another ("Output", "Max output"), so look a column
+   * up by its exact name.
    */
   title: string
   /** A longer description (header tooltip, export header). */
@@ -96,7 +96,7 @@ export const COLUMNS: ColumnSpec[] = [
   },
   {
     id: 'maxOutput',
-    title: 'Max reply',
+    title: 'Max output',
     description: 'Most output tokens in one reply',
     unit: 'tokens',
     value: (r) => r.maxOutput,
@@ -204,7 +204,10 @@ export function sortKey(s: string): string {
 const keys = { name: new WeakMap<ModelRow, string>(), vendorName: new WeakMap<ModelRow, string>() }
 function naturalKey(row: ModelRow, field: 'name' | 'vendorName'): string {
   let k = keys[field].get(row)
-  if (k === undefined) keys[field].set(row, (k = sortKey(row[field])))
+  if (k === undefined) {
+    k = sortKey(row[field])
+    keys[field].set(row, k)
+  }
   return k
 }
 

@@ -4,8 +4,8 @@
  * (columns.ts). Pure.
  */
 
-import type { Status } from '@/lib/catalog/schema'
 import type { EndpointView, Model } from '@/lib/catalog/types'
+import type { Status } from '@/lib/catalog/vocab'
 
 import type { SortValue } from './columns'
 
@@ -100,7 +100,7 @@ export const ENDPOINT_COLUMNS: Record<EndpointColumnId, EndpointColumnSpec> = {
   },
   maxOutput: {
     id: 'maxOutput',
-    title: 'Max reply',
+    title: 'Max output',
     description: 'Most output tokens in one reply',
     value: (r) => r.maxOutput,
     descFirst: true,

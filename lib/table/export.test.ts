@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
+import { row } from '@/test-support/table-fixtures'
+
 import { toCsv, toJson } from './export'
-import { row } from './fixtures'
 
 const rows = [
   row('openai/gpt-4o-mini', {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
+import { row } from '@/test-support/table-fixtures'
+
 import type { IndexFilters } from './filters'
 import {
   activeFilters,
@@ -11,7 +13,6 @@ import {
   pricedAt,
   withoutFilter,
 } from './filters'
-import { row } from './fixtures'
 import { ModelSearch } from './search'
 import { viewRows } from './view'
 

@@ -3,12 +3,12 @@
  * predicate, and the arithmetic behind the empty state ("remove this filter to see N models").
  * Pure.
  */
-import type { Capability, Modality } from '@/lib/catalog/schema'
+import type { Capability, Modality } from '@/lib/catalog/vocab'
+import { CAPABILITIES } from '@/lib/catalog/vocab'
 import { formatTokensCompact, formatUsd } from '@/lib/pricing/format'
 
 import type { Facet, ModelRow, RowPrice } from './rows'
 import { isFree } from './rows'
-import { CAPABILITIES } from './vocab'
 
 export interface IndexFilters {
   /** Vendor ids: the model is made by any of them. */

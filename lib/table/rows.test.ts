@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 
 import { buildCatalog } from '@/lib/catalog/derive'
-import { modelDoc, proseDoc, providerDoc, vendorDoc } from '@/lib/catalog/fixtures'
+import { modelDoc, proseDoc, providerDoc, vendorDoc } from '@/test-support/catalog-fixtures'
 
-import { slimRow, toModelRow } from './rows'
+import { modelsIndexData, slimRow, toModelRow } from './rows'
 
 const ep = (provider: string, input: number, output: number, extra = {}) => ({
   provider,
@@ -44,5 +44,34 @@ describe('toModelRow', () => {
 
   it('leaves the per-provider prices out of the small tables', () => {
     expect(slimRow(row, ['name', 'input'])).not.toHaveProperty('offers')
+  })
+})
+
+describe('modelsIndexData', () => {
+  const { models } = buildCatalog({
+    models: [
+      modelDoc('zeta/b', { name: 'Model 10', endpoints: [ep('y', 1, 1)] }),
+      modelDoc('acme/a', { name: 'model 9', endpoints: [ep('x', 1, 1), ep('y', 2, 2)] }),
+    ],
+    vendors: [vendorDoc('zeta'), vendorDoc('acme')],
+    providers: [providerDoc('y'), providerDoc('x')],
+    prose: [proseDoc('zeta/b'), proseDoc('acme/a')],
+    routers: [],
+  })
+  const data = modelsIndexData(models)
+
+  it('orders rows by name, naturally and ignoring case', () => {
+    expect(data.rows.map((r) => r.id)).toEqual(['acme/a', 'zeta/b'])
+  })
+
+  it('lists each vendor and provider once, by name', () => {
+    expect(data.vendors).toEqual([
+      ['acme', 'ACME'],
+      ['zeta', 'ZETA'],
+    ])
+    expect(data.providers).toEqual([
+      ['x', 'Provider x'],
+      ['y', 'Provider y'],
+    ])
   })
 })

@@ -5,10 +5,9 @@
  * small. Pure: no React, no `next/*`.
  */
 
-import type { Capability, Modality, Status } from '@/lib/catalog/schema'
 import type { Model } from '@/lib/catalog/types'
-
-import { CAPABILITY_KEYS } from './vocab'
+import type { Capability, Modality, Status } from '@/lib/catalog/vocab'
+import { CAPABILITY_KEYS } from '@/lib/catalog/vocab'
 
 export interface ModelRow {
   /** `vendor/model`. */
@@ -107,6 +106,27 @@ export const isFree = (row: ModelRow) => row.input === 0 && row.output === 0
 
 /** Id → display name, for the vendor and provider filters. */
 export type Facet = [id: string, name: string][]
+
+const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
+
+/** What the models index page hands its table: every model as a row, by name, and the filters' vendors and providers. */
+export interface ModelsIndexData {
+  rows: ModelRow[]
+  vendors: Facet
+  providers: Facet
+}
+
+export function modelsIndexData(models: readonly Model[]): ModelsIndexData {
+  const rows = models.map(toModelRow).sort((a, b) => byName.compare(a.name, b.name) || a.id.localeCompare(b.id))
+  const vendors = new Map<string, string>()
+  const providers = new Map<string, string>()
+  for (const m of models) {
+    vendors.set(m.vendor, m.vendorName)
+    for (const e of m.endpoints) providers.set(e.provider, e.providerName)
+  }
+  const facet = (m: Map<string, string>): Facet => [...m].sort((a, b) => byName.compare(a[1], b[1]))
+  return { rows, vendors: facet(vendors), providers: facet(providers) }
+}
 
 /**
  * A row with the list fields that `columns` do not show emptied: small tables hand their rows to

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { row } from './fixtures'
+import { row } from '@/test-support/table-fixtures'
+
 import { allowedEdits, ModelSearch, normalize, queryWords, substringDistance } from './search'
 
 const rows = [

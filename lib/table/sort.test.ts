@@ -3,10 +3,11 @@ import { constructTable, createSortedRowModel, rowSortingFeature, tableFeatures 
 import { storeReactivityBindings } from '@tanstack/table-core/store-reactivity-bindings'
 import { describe, expect, it } from 'vitest'
 
+import { row } from '@/test-support/table-fixtures'
+
 import { COLUMNS, compareValues, sortKey } from './columns'
-import { row } from './fixtures'
 import type { ModelRow } from './rows'
-import { sortingOptions } from './sort'
+import { SORT_CHOICES, sortingOptions } from './sort'
 
 const features = tableFeatures({
   coreReactivityFeature: storeReactivityBindings(),
@@ -69,5 +70,17 @@ describe('sorting', () => {
     const same = [row('v/x', { input: 1 }), row('v/y', { input: 1 }), row('v/z', { input: 1 })]
     expect(sorted(same, 'input', false)).toEqual(['v/x', 'v/y', 'v/z'])
     expect(sorted(same, 'input', true)).toEqual(['v/x', 'v/y', 'v/z'])
+  })
+})
+
+describe('the sort menu', () => {
+  it('offers every column both ways, the first-click way first, in the columns’ own words', () => {
+    expect(SORT_CHOICES).toHaveLength(COLUMNS.length * 2)
+    expect(SORT_CHOICES.slice(0, 2)).toEqual([
+      { value: 'name', label: 'Name: A to Z' },
+      { value: '-name', label: 'Name: Z to A' },
+    ])
+    expect(SORT_CHOICES).toContainEqual({ value: '-maxOutput', label: 'Max output: most first' })
+    expect(SORT_CHOICES).toContainEqual({ value: 'input', label: 'Input price: low to high' })
   })
 })

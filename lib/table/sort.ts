@@ -1,12 +1,12 @@
 /**
  * Sorting options shared by every table built on lib/table columns: values compare with
- * `compareValues`, unknown values (a model without a cache price, a max reply or a cutoff) go
+ * `compareValues`, unknown values (a model without a cache price, a max output or a cutoff) go
  * last whichever the direction, and the first click sorts the way the column's spec says.
  * TanStack Table applies them (`sortUndefined: 'last'` is honoured in both directions; ties keep
  * the data's order). Pure: no React.
  */
-import type { ColumnSpec, SortValue } from './columns'
-import { compareValues } from './columns'
+import type { ColumnId, ColumnSpec, SortValue } from './columns'
+import { COLUMN_BY_ID, COLUMNS, compareValues } from './columns'
 
 /** The part of a TanStack row the comparator reads (methods live on the prototype: call, don't destructure). */
 interface ValueRow {
@@ -14,7 +14,7 @@ interface ValueRow {
 }
 
 /** Ascending comparator for TanStack's `sortFn` column option; the table reverses it for descending. */
-export function sortFn(a: ValueRow, b: ValueRow, columnId: string): number {
+function sortFn(a: ValueRow, b: ValueRow, columnId: string): number {
   return compareValues(a.getValue(columnId) as SortValue, b.getValue(columnId) as SortValue)
 }
 
@@ -22,3 +22,26 @@ export function sortFn(a: ValueRow, b: ValueRow, columnId: string): number {
 export function sortingOptions(spec: Pick<ColumnSpec, 'descFirst'>) {
   return { sortFn, sortUndefined: 'last' as const, sortDescFirst: spec.descFirst }
 }
+
+/**
+ * The index's sort menu (phones and no JavaScript): each column both ways, its first-click way
+ * first. `value` is the URL's `sort` (`-` for descending).
+ */
+function sortChoices(): { value: string; label: string }[] {
+  const words = (id: ColumnId): [string, string] => {
+    const spec = COLUMN_BY_ID[id]
+    if (spec.unit?.startsWith('USD')) return ['low to high', 'high to low']
+    if (id === 'released' || id === 'cutoff') return ['newest first', 'oldest first']
+    if (!spec.numeric) return ['A to Z', 'Z to A']
+    if (id === 'status') return ['available first', 'deprecated first']
+    return ['most first', 'fewest first']
+  }
+  return COLUMNS.flatMap((c) => {
+    const [first, second] = words(c.id)
+    const label = c.id === 'name' ? 'Name' : c.unit?.startsWith('USD') ? `${c.title} price` : c.title
+    const a = { value: c.descFirst ? `-${c.id}` : c.id, label: `${label}: ${first}` }
+    const b = { value: c.descFirst ? c.id : `-${c.id}`, label: `${label}: ${second}` }
+    return [a, b]
+  })
+}
+export const SORT_CHOICES = sortChoices()

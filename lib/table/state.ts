@@ -23,13 +23,14 @@
  * Forward re-read the URL), the checks are a whitelist per key and one id pattern, and even
  * zod/mini added ~20 KB gzipped to the page.
  */
-import type { Capability, Modality } from '@/lib/catalog/schema'
+import type { Capability, Modality } from '@/lib/catalog/vocab'
+import { CAPABILITY_KEYS, MODALITIES } from '@/lib/catalog/vocab'
+import { MAX_MODELS } from '@/lib/compare/url'
 
 import type { ColumnId } from './columns'
 import { COLUMN_IDS, DEFAULT_VISIBLE, isColumnId } from './columns'
 import type { IndexFilters } from './filters'
 import { NO_FILTERS } from './filters'
-import { CAPABILITY_KEYS, MODALITIES } from './vocab'
 
 export interface IndexSort {
   id: ColumnId
@@ -43,12 +44,9 @@ export interface IndexState {
   filters: IndexFilters
   /** Visible columns in display order; `undefined`: the default set. */
   columns?: ColumnId[]
-  /** Ticked model ids, in the order ticked (at most MAX_SELECTED); `undefined`: none. */
+  /** Ticked model ids, in the order ticked (at most MAX_MODELS, what a comparison takes); `undefined`: none. */
   selected?: string[]
 }
-
-/** The compare page takes 2 to 6 models: no more can be ticked. */
-export const MAX_SELECTED = 6
 
 /** A model id: `vendor/model`, each part a file name. */
 const MODEL_ID = /^[a-z0-9][a-z0-9._-]{0,99}\/[a-z0-9][a-z0-9._-]{0,199}$/i
@@ -130,7 +128,7 @@ export function parseIndexState(params: ParamsInput): IndexState {
   const state: IndexState = { q, filters }
   if (sort) state.sort = sort
   if (columns && !sameList(columns, DEFAULT_VISIBLE)) state.columns = COLUMN_IDS.filter((c) => columns.includes(c))
-  const selected = [...new Set(getAll(params, 'sel').filter((id) => MODEL_ID.test(id)))].slice(0, MAX_SELECTED)
+  const selected = [...new Set(getAll(params, 'sel').filter((id) => MODEL_ID.test(id)))].slice(0, MAX_MODELS)
   if (selected.length > 0) state.selected = selected
   return state
 }

@@ -5,9 +5,10 @@ import { notFound } from 'next/navigation'
 import { getModel, getRouter, getRouters } from '@/lib/catalog'
 import { formatPrice } from '@/lib/pricing/format'
 import { absoluteUrl, site } from '@/lib/site'
+import { routerSnippetPanel } from '@/lib/snippets/panel-data'
 import { Section } from '@/components/ui/section'
 import { VariantsTable } from '@/components/routers/variants-table'
-import { RouterSnippets } from '@/components/snippets/router-snippets'
+import { SnippetSection } from '@/components/snippets/snippet-section'
 
 export const dynamicParams = false
 
@@ -32,6 +33,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function RouterPage({ params }: Props) {
   const router = getRouter((await params).name)
   if (!router) notFound()
+  const snippets = await routerSnippetPanel(router)
   return (
     <article className="space-y-2">
       <header className="space-y-3">
@@ -115,7 +117,7 @@ export default async function RouterPage({ params }: Props) {
           </>
         }
       >
-        <RouterSnippets router={router} />
+        <SnippetSection panel={snippets} />
       </Section>
     </article>
   )

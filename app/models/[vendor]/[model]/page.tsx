@@ -5,6 +5,7 @@ import { notFound, permanentRedirect } from 'next/navigation'
 import { getAliasPaths, getAliasTarget, getModel, getModels, getSimilarModels, getVendorModels } from '@/lib/catalog'
 import { modelFaq } from '@/lib/catalog/faq'
 import { absoluteUrl, site } from '@/lib/site'
+import { modelSnippetPanel } from '@/lib/snippets/panel-data'
 import { Section } from '@/components/ui/section'
 import { CostCalculator } from '@/components/calculator/cost-calculator'
 import { TryIt } from '@/components/chat/try-it'
@@ -17,7 +18,7 @@ import { ModelsTable } from '@/components/model/models-table'
 import { ParametersTable } from '@/components/model/parameters-table'
 import { ProvidersTable } from '@/components/model/providers-table'
 import { QuickStats } from '@/components/model/quick-stats'
-import { ModelSnippets } from '@/components/snippets/model-snippets'
+import { NoSnippet, SnippetSection } from '@/components/snippets/snippet-section'
 
 export const dynamicParams = false
 
@@ -73,6 +74,7 @@ export default async function ModelPage({ params }: Props) {
     notFound()
   }
   const similar = getSimilarModels(model)
+  const snippets = await modelSnippetPanel(model)
   const siblings = getNewestFirst(getVendorModels(model.vendor).filter((m) => m.id !== model.id))
 
   return (
@@ -132,7 +134,7 @@ export default async function ModelPage({ params }: Props) {
           </>
         }
       >
-        <ModelSnippets model={model} />
+        {snippets ? <SnippetSection panel={snippets} /> : <NoSnippet mode={model.mode} />}
       </Section>
 
       <Section

@@ -1,5 +1,5 @@
 /** Small hand-made documents for the catalog's unit tests. */
-import type { ModelDoc, ProseDoc, ProviderDoc, VendorDoc } from './types'
+import type { ModelDoc, ProseDoc, ProviderDoc, VendorDoc } from '@/lib/catalog/types'
 
 export function modelDoc(id: string, over: Partial<ModelDoc> = {}): ModelDoc {
   const vendor = id.split('/')[0] ?? ''

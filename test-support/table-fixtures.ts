@@ -1,5 +1,5 @@
 /** Small hand-made rows for lib/table's unit tests. */
-import type { ModelRow } from './rows'
+import type { ModelRow } from '@/lib/table/rows'
 
 export function row(id: string, over: Partial<ModelRow> = {}): ModelRow {
   const [vendor = '', slug = id] = id.split('/')

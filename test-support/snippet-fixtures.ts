@@ -1,5 +1,5 @@
 /** Models for the snippet tests: one that supports every option, one the catalog knows little about. */
-import type { SnippetModel } from './features'
+import type { SnippetModel } from '@/lib/snippets/features'
 
 export const FULL_MODEL: SnippetModel = {
   id: 'acme/omni-1',

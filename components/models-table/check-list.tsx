@@ -1,0 +1,66 @@
+import { memo, useState } from 'react'
+
+import { fieldClass } from './filter-controls'
+
+/** The filters that are lists of ids (any of them or all of them, see lib/table/filters.ts). */
+export type ListKey = 'vendors' | 'providers' | 'inputModalities' | 'outputModalities' | 'capabilities'
+
+/**
+ * A checkbox list inside a popover; names the form field for the no-JavaScript submit. Memoized
+ * with a stable `onToggle`: a sort click or a keystroke does not re-render a hundred providers.
+ */
+export const CheckList = memo(function CheckList({
+  name,
+  field,
+  options,
+  selected,
+  onToggle,
+  filterable,
+  filterLabel,
+}: {
+  name: string
+  field: ListKey
+  options: { value: string; label: string; count?: number }[]
+  selected: readonly string[]
+  onToggle: (field: ListKey, value: string, on: boolean) => void
+  filterable?: boolean
+  filterLabel?: string
+}) {
+  const [needle, setNeedle] = useState('')
+  const shown = needle ? options.filter((o) => o.label.toLowerCase().includes(needle.toLowerCase())) : options
+  return (
+    <div className="space-y-1">
+      {filterable ? (
+        <input
+          type="search"
+          aria-label={filterLabel}
+          placeholder={filterLabel}
+          value={needle}
+          onChange={(e) => setNeedle(e.target.value)}
+          className={`${fieldClass} mb-1 w-full`}
+        />
+      ) : null}
+      <ul className="space-y-0.5">
+        {shown.map((o) => (
+          <li key={o.value}>
+            <label className="flex min-h-8 cursor-pointer items-center gap-2 rounded px-1.5 text-sm hover:bg-muted">
+              <input
+                type="checkbox"
+                name={name}
+                value={o.value}
+                checked={selected.includes(o.value)}
+                onChange={(e) => onToggle(field, o.value, e.target.checked)}
+                className="size-4 accent-accent"
+              />
+              <span className="flex-1 truncate">{o.label}</span>
+              {o.count !== undefined ? (
+                <span className="text-xs text-muted-foreground tabular-nums">{o.count}</span>
+              ) : null}
+            </label>
+          </li>
+        ))}
+        {shown.length === 0 ? <li className="px-1.5 py-1 text-sm text-muted-foreground">No match</li> : null}
+      </ul>
+    </div>
+  )
+})

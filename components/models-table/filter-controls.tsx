@@ -1,0 +1,91 @@
+import type { ReactNode } from 'react'
+import { useId } from 'react'
+
+import { Badge } from '@/components/ui/badge'
+import { NumberInput } from '@/components/ui/number-input'
+
+/** The toolbar's small fields (selects, search boxes, number boxes). */
+export const fieldClass = 'min-h-9 rounded-md border bg-card px-2.5 text-sm'
+
+/** A filter menu's title; screen readers hear "Filter by vendor" (the sort buttons say "Vendor"). */
+export const FilterLabel = ({ children }: { children: string }) => (
+  <span>
+    <span className="sr-only">Filter by </span>
+    {children}
+  </span>
+)
+
+export const countBadge = (n: number) =>
+  n > 0 ? (
+    <Badge tone="accent" className="px-1.5">
+      {n}
+      <span className="sr-only"> selected</span>
+    </Badge>
+  ) : null
+
+/** A price or size box: keeps what is typed ("0.") while the filter takes the parsed number. */
+export function NumberField({
+  label,
+  unit,
+  name,
+  value,
+  onChange,
+  placeholder,
+  step = 'any',
+}: {
+  label: ReactNode
+  unit?: string
+  name: string
+  value: number | undefined
+  onChange: (n: number | undefined) => void
+  placeholder?: string
+  step?: string
+}) {
+  const id = useId()
+  return (
+    <div className="flex items-center gap-1.5">
+      <label htmlFor={id} className="text-sm whitespace-nowrap text-muted-foreground">
+        {label}
+      </label>
+      <NumberInput
+        id={id}
+        name={name}
+        step={step}
+        placeholder={placeholder}
+        value={value}
+        allowEmpty
+        onValueChange={onChange}
+        className={`${fieldClass} w-20 tabular-nums`}
+      />
+      {unit && <span className="text-sm text-muted-foreground">{unit}</span>}
+    </div>
+  )
+}
+
+export function Toggle({
+  name,
+  value = '1',
+  label,
+  checked,
+  onChange,
+}: {
+  name: string
+  value?: string
+  label: string
+  checked: boolean
+  onChange: (on: boolean) => void
+}) {
+  return (
+    <label className="inline-flex min-h-9 cursor-pointer items-center gap-2 rounded-md border bg-card px-3 text-sm whitespace-nowrap hover:bg-muted">
+      <input
+        type="checkbox"
+        name={name}
+        value={value}
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        className="size-4 accent-accent"
+      />
+      {label}
+    </label>
+  )
+}

@@ -1,0 +1,91 @@
+/**
+ * What the model and router pages hand the snippet panel: the features the model supports, the
+ * endpoints a snippet can call, and every language's template highlighted at build time. Server
+ * only (it reads the catalog); the panel receives plain data.
+ */
+import type { Model, Router } from '@/lib/catalog'
+import { getModel, getProvider } from '@/lib/catalog'
+import { envPrefix } from '@/lib/env'
+import { site } from '@/lib/site'
+
+import type { SnippetFeatures } from './features'
+import { optionDefaults, parameterDefault, snippetFeatures } from './features'
+import { highlightSnippet } from './highlight'
+import { DEFAULT_MESSAGE, proxyTarget, safeEnvName } from './input'
+import type { SnippetLanguage } from './languages'
+import { LANGUAGE_IDS } from './languages'
+import type { PanelTarget, SnippetPanelProps } from './panel-state'
+import { routerSnippetModel } from './router'
+import type { PackedTemplate } from './segments'
+import { packTemplate } from './segments'
+
+async function highlightedTemplates(features: SnippetFeatures): Promise<Record<SnippetLanguage, PackedTemplate>> {
+  const entries = await Promise.all(
+    LANGUAGE_IDS.map(async (lang) => [lang, packTemplate(await highlightSnippet(lang, features))] as const),
+  )
+  return Object.fromEntries(entries) as Record<SnippetLanguage, PackedTemplate>
+}
+
+/** The model's providers that have an OpenAI-compatible base URL, each once, in the model's order. */
+function directTargets(model: Model): PanelTarget[] {
+  const seen = new Set<string>()
+  return model.endpoints.flatMap((e) => {
+    const provider = getProvider(e.provider)
+    if (!provider?.baseUrl || seen.has(provider.id)) return []
+    seen.add(provider.id)
+    return [
+      {
+        id: provider.id,
+        label: `${provider.name} directly`,
+        baseUrl: provider.baseUrl,
+        modelId: e.modelId,
+        apiKeyEnv: safeEnvName(`${envPrefix(provider.id)}_API_KEY`),
+      },
+    ]
+  })
+}
+
+/**
+ * A chat model's snippet panel: the site's proxy first, then each provider directly. `undefined`
+ * for other modes: the site's API serves chat completions only.
+ */
+export async function modelSnippetPanel(model: Model): Promise<SnippetPanelProps | undefined> {
+  if (model.mode !== 'chat') return undefined
+  const features = snippetFeatures(model)
+  const hint = (name: string) => {
+    const d = parameterDefault(model, name)
+    return d === undefined ? undefined : String(d)
+  }
+  return {
+    ctx: {
+      features,
+      defaults: optionDefaults(model),
+      targets: [
+        { id: 'proxy', label: `${site.name} API (cheapest provider first)`, ...proxyTarget(site.url, model.id) },
+        ...directTargets(model),
+      ],
+      defaultMessage: DEFAULT_MESSAGE,
+      maxOutputTokens: model.maxOutputTokens,
+    },
+    templates: await highlightedTemplates(features),
+    modelDefaults: { temperature: hint('temperature'), topP: hint('top_p') },
+  }
+}
+
+/** A router's snippet panel: the model page's, calling the router by name with what every variant supports. */
+export async function routerSnippetPanel(router: Router): Promise<SnippetPanelProps> {
+  const models = router.variants.map((v) => getModel(v.model)).filter((m): m is Model => m !== undefined)
+  const model = routerSnippetModel(router, models)
+  const features = snippetFeatures(model)
+  return {
+    ctx: {
+      features,
+      defaults: optionDefaults(model),
+      targets: [{ id: 'proxy', label: `${site.name} API (router ${router.id})`, ...proxyTarget(site.url, router.id) }],
+      defaultMessage: DEFAULT_MESSAGE,
+      maxOutputTokens: model.maxOutputTokens,
+    },
+    templates: await highlightedTemplates(features),
+    modelDefaults: {},
+  }
+}
