@@ -9,10 +9,6 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     alias: [
-      // The old homes of two test-support files, still imported by lib/proxy's tests: remove
-      // once those import from @/test-support (tsconfig.json maps the same two paths).
-      { find: /^@\/e2e\/fixtures\/mock-upstream$/, replacement: r('./test-support/mock-upstream.ts') },
-      { find: /^@\/lib\/catalog\/fixtures$/, replacement: r('./test-support/catalog-fixtures.ts') },
       { find: '@/', replacement: r('./') },
       { find: 'content-collections', replacement: r('./.content-collections/generated') },
       // `server-only` throws outside React's server build; in unit tests it is a no-op.

@@ -8,10 +8,10 @@ import { request as httpRequest } from 'node:http'
 import { expect, test } from '@playwright/test'
 import OpenAI from 'openai'
 
-import type { MockUpstream } from './fixtures/mock-upstream'
-import { startMockUpstream } from './fixtures/mock-upstream'
-import type { OwnServer } from './fixtures/own-server'
-import { logLines, startOwnServer } from './fixtures/own-server'
+import type { MockUpstream } from '../test-support/mock-upstream'
+import { startMockUpstream } from '../test-support/mock-upstream'
+import type { OwnServer } from '../test-support/own-server'
+import { logLines, startOwnServer } from '../test-support/own-server'
 
 test.describe.configure({ mode: 'serial' })
 

@@ -184,7 +184,7 @@ const SORT_COLUMNS = [
   'Model',
   'Output',
   'Providers',
-  'Max reply',
+  'Max output',
   'Vendor',
   'Cache read',
   'Status',

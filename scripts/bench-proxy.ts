@@ -1,7 +1,7 @@
 /**
  * `npm run bench:proxy`: what the chat proxy costs on the request path, measured side by side.
  *
- * Starts the mock upstream (e2e/fixtures/mock-upstream.ts), a bare `node:http` + `fetch`
+ * Starts the mock upstream (test-support/mock-upstream.ts), a bare `node:http` + `fetch`
  * pass-through (below: the floor for any Node proxy), the same pass-through on undici's
  * `request` (`pass-undici`: the proxy's own client, so the floor for this proxy), the built site
  * (`npm start`; run `npm run build` first) and, for comparison, the same handler behind Next's
@@ -135,7 +135,7 @@ async function main() {
   try {
     const mock = await startChild(
       process.execPath,
-      [tsx, 'e2e/fixtures/mock-upstream.ts', '--port', String(sitePort + 1)],
+      [tsx, 'test-support/mock-upstream.ts', '--port', String(sitePort + 1)],
       {},
       /mock upstream on (\S+)/,
     )

@@ -13,8 +13,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { Agent, request as httpRequest } from 'node:http'
 
-import { startMockUpstream } from '../e2e/fixtures/mock-upstream'
-import { startOwnServer } from '../e2e/fixtures/own-server'
+import { startMockUpstream } from '../test-support/mock-upstream'
+import { startOwnServer } from '../test-support/own-server'
 
 const args = process.argv.slice(2)
 const flag = (name: string, fallback: number) => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import type { MockUpstream } from '@/e2e/fixtures/mock-upstream'
-import { startMockUpstream } from '@/e2e/fixtures/mock-upstream'
+import type { MockUpstream } from '@/test-support/mock-upstream'
+import { startMockUpstream } from '@/test-support/mock-upstream'
 
 import { chat, hello, KEY, testDeps, UPSTREAM_KEYS } from './test-fixture'
 import { handleChat } from './web'

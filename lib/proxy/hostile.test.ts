@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import type { MockUpstream } from '@/e2e/fixtures/mock-upstream'
-import { startMockUpstream } from '@/e2e/fixtures/mock-upstream'
+import type { MockUpstream } from '@/test-support/mock-upstream'
+import { startMockUpstream } from '@/test-support/mock-upstream'
 
 import { MAX_JSON_DEPTH } from './body'
 import { MemoryRateLimiter } from './rate-limit'

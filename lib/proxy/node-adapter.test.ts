@@ -5,10 +5,10 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { buildCatalog } from '@/lib/catalog/derive'
-import { modelDoc, proseDoc, providerDoc, vendorDoc } from '@/lib/catalog/fixtures'
 import { parseEnv } from '@/lib/env'
-import type { MockUpstream } from '@/e2e/fixtures/mock-upstream'
-import { startMockUpstream } from '@/e2e/fixtures/mock-upstream'
+import { modelDoc, proseDoc, providerDoc, vendorDoc } from '@/test-support/catalog-fixtures'
+import type { MockUpstream } from '@/test-support/mock-upstream'
+import { startMockUpstream } from '@/test-support/mock-upstream'
 
 import { jsonResult } from './errors'
 import type { ProxyDeps } from './handler'

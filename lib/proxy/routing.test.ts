@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { buildCatalog } from '@/lib/catalog/derive'
-import { modelDoc, proseDoc, providerDoc, vendorDoc } from '@/lib/catalog/fixtures'
+import { modelDoc, proseDoc, providerDoc, vendorDoc } from '@/test-support/catalog-fixtures'
 
 import { buildRoutingTable, candidates, pickWeighted, resolveModel, resolveTargets } from './routing'
 

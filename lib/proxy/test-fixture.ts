@@ -4,9 +4,9 @@
  * the handler's test files.
  */
 import { buildCatalog } from '@/lib/catalog/derive'
-import { modelDoc, proseDoc, providerDoc, vendorDoc } from '@/lib/catalog/fixtures'
 import { parseEnv } from '@/lib/env'
-import type { MockUpstream } from '@/e2e/fixtures/mock-upstream'
+import { modelDoc, proseDoc, providerDoc, vendorDoc } from '@/test-support/catalog-fixtures'
+import type { MockUpstream } from '@/test-support/mock-upstream'
 
 import type { ProxyDeps } from './handler'
 import { MemoryRateLimiter } from './rate-limit'
