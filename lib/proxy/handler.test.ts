@@ -2,8 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import type { MockUpstream } from '@/test-support/mock-upstream'
 import { startMockUpstream } from '@/test-support/mock-upstream'
+import { chat, hello, KEY, testDeps, UPSTREAM_KEYS } from '@/test-support/proxy-fixture'
 
-import { chat, hello, KEY, testDeps, UPSTREAM_KEYS } from './test-fixture'
 import { handleChat } from './web'
 
 let mock: MockUpstream

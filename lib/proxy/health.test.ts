@@ -2,10 +2,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import type { MockUpstream } from '@/test-support/mock-upstream'
 import { startMockUpstream } from '@/test-support/mock-upstream'
+import { chat, hello, testDeps } from '@/test-support/proxy-fixture'
 
 import { ProviderHealth } from './health'
 import type { Candidate } from './routing'
-import { chat, hello, testDeps } from './test-fixture'
 import { handleChat } from './web'
 
 const candidate = (provider: string) =>

@@ -7,12 +7,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import type { MockUpstream } from '@/test-support/mock-upstream'
 import { startMockUpstream } from '@/test-support/mock-upstream'
+import { chat, hello, testDeps } from '@/test-support/proxy-fixture'
 
 import { MAX_JSON_DEPTH } from './body'
 import { MemoryRateLimiter } from './rate-limit'
 import { closeMatches, distanceAtMost } from './routing'
 import { OneShotSignal } from './signal'
-import { chat, hello, testDeps } from './test-fixture'
 import { handleChat } from './web'
 
 let mock: MockUpstream

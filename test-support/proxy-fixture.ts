@@ -5,12 +5,11 @@
  */
 import { buildCatalog } from '@/lib/catalog/derive'
 import { parseEnv } from '@/lib/env'
+import type { ProxyDeps } from '@/lib/proxy/handler'
+import { MemoryRateLimiter } from '@/lib/proxy/rate-limit'
+import { buildRoutingTable } from '@/lib/proxy/routing'
 import { modelDoc, proseDoc, providerDoc, vendorDoc } from '@/test-support/catalog-fixtures'
 import type { MockUpstream } from '@/test-support/mock-upstream'
-
-import type { ProxyDeps } from './handler'
-import { MemoryRateLimiter } from './rate-limit'
-import { buildRoutingTable } from './routing'
 
 export const KEY = 'caller-key-1'
 export const UPSTREAM_KEYS = { cheap: 'sk-cheap-SECRET', dear: 'sk-dear-SECRET' }
