@@ -1,0 +1,38 @@
+/** Messages between worker-backend.ts (the server's thread) and pglite-worker.ts (PGlite's thread). */
+import type { StoreBackend } from './db'
+import { errorText, sqlState } from './errors'
+
+export interface WorkerData {
+  /** PGlite's data directory; null for an in-memory database. */
+  dataDir: string | null
+}
+
+export type BackendMethod = keyof StoreBackend
+
+export interface WorkerRequest {
+  id: number
+  method: BackendMethod
+  args: unknown[]
+}
+
+/** An error as it crosses the thread boundary: the SQLSTATE `code` decides whether a failed batch is retried. */
+export interface SerializedError {
+  message: string
+  code?: string
+}
+
+export type WorkerReply =
+  | { type: 'ready' }
+  | { type: 'failed'; error: SerializedError }
+  | { type: 'result'; id: number; ok: true; value: unknown }
+  | { type: 'result'; id: number; ok: false; error: SerializedError }
+
+export function serializeError(e: unknown): SerializedError {
+  const code = sqlState(e)
+  return { message: errorText(e), ...(code ? { code } : {}) }
+}
+
+/** An Error again, with its SQLSTATE code. */
+export function deserializeError(e: SerializedError): Error & { code?: string } {
+  return Object.assign(new Error(e.message), e.code ? { code: e.code } : {})
+}
