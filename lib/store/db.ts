@@ -15,6 +15,7 @@ import postgres from 'postgres'
 
 import * as q from './queries'
 import type {
+  CallRecord,
   EndpointQuery,
   EndpointStats,
   Generation,
@@ -24,10 +25,25 @@ import type {
   UsageQuery,
   UsageReport,
 } from './types'
+import { callRecordSchema } from './types'
+
+/** What `StoreBackend.insert` did with a batch. */
+export interface InsertResult {
+  /** Calls written (a generation id already stored counts: it was written before). */
+  inserted: number
+  /** Calls that failed validation and were dropped. */
+  invalid: number
+  /** The first invalid call's problem, for the log. */
+  issue?: string
+}
 
 /** What a real store does, asynchronously; `UsageStore` adds the queue in front of `insert`. */
 export interface StoreBackend {
-  insert(batch: ParsedCall[]): Promise<void>
+  /**
+   * Validates and writes a batch in one transaction. Rejects when the database fails (the
+   * caller keeps the batch and retries, unless the error is a data error).
+   */
+  insert(batch: CallRecord[]): Promise<InsertResult>
   endpointStats(query: EndpointQuery): Promise<EndpointStats[]>
   endpointSeries(query: EndpointQuery): Promise<SeriesPoint[]>
   generation(id: string, keyId: string): Promise<Generation | null>
@@ -36,10 +52,30 @@ export interface StoreBackend {
   close(): Promise<void>
 }
 
+/**
+ * Checks a batch against the schema. Done where the batch is written (in PGlite's worker thread
+ * by default), not in `record()`: the proxy builds records in code, and zod costs a few
+ * microseconds per record that the server's thread need not pay.
+ */
+export function parseCalls(batch: readonly CallRecord[]): { valid: ParsedCall[]; invalid: number; issue?: string } {
+  const valid: ParsedCall[] = []
+  let issue: string | undefined
+  for (const call of batch) {
+    const parsed = callRecordSchema.safeParse(call)
+    if (parsed.success) valid.push(parsed.data)
+    else issue ??= parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+  }
+  return { valid, invalid: batch.length - valid.length, issue }
+}
+
 /** The store's SQL over a drizzle database of either driver. */
 export function sqlBackend(db: q.Db, close: () => Promise<void>): StoreBackend {
   return {
-    insert: (batch) => q.insertCalls(db, batch),
+    insert: async (batch) => {
+      const { valid, invalid, issue } = parseCalls(batch)
+      await q.insertCalls(db, valid)
+      return { inserted: valid.length, invalid, ...(issue ? { issue } : {}) }
+    },
     endpointStats: (query) => q.endpointStats(db, query),
     endpointSeries: (query) => q.endpointSeries(db, query),
     generation: (id, keyId) => q.generation(db, id, keyId),

@@ -25,12 +25,28 @@ try {
   port.close()
 }
 
+/** Parts of the next insert (see WorkerRequest). */
+let staged: unknown[] = []
+
 port.on('message', async (req: WorkerRequest) => {
   const b = backend
   if (!b) return
+  if (req.method === 'stage') {
+    staged.push(...req.calls)
+    return
+  }
   try {
+    let args = req.args
+    if (req.method === 'insert') {
+      const parts = staged
+      staged = []
+      // Parts lost (e.g. sent to a worker that died): fail the batch so the queue retries it whole.
+      if (parts.length !== (req.staged ?? 0))
+        throw new Error(`usage store worker: ${req.staged ?? 0} staged calls expected, ${parts.length} received`)
+      args = [[...parts, ...(req.args[0] as unknown[])]]
+    }
     // biome-ignore lint/suspicious/noExplicitAny: the method and its arguments come from worker-backend.ts, typed there.
-    const value = await (b[req.method] as (...args: any[]) => Promise<unknown>)(...req.args)
+    const value = await (b[req.method] as (...args: any[]) => Promise<unknown>)(...args)
     port.postMessage({ type: 'result', id: req.id, ok: true, value } satisfies WorkerReply)
     if (req.method === 'close') {
       backend = undefined

@@ -4,14 +4,31 @@
  */
 import { z } from 'zod'
 
-const count = z.number().int().nonnegative()
-const ms = z.number().int().nonnegative()
-/** Epoch milliseconds (what `Date.now()` returns): cheap to make on the hot path and to copy to a worker. */
-const epochMs = z.number().int().nonnegative()
+/** Postgres `integer`: larger values would fail the whole batch's INSERT. */
+const INT4_MAX = 2_147_483_647
+const count = z.number().int().nonnegative().max(INT4_MAX)
+const ms = z.number().int().nonnegative().max(INT4_MAX)
+/**
+ * Text as Postgres takes it: no NUL character (it refuses those, failing the whole batch), and
+ * bounded (an upstream's finish reason is not ours to trust).
+ */
+const text = z
+  .string()
+  .min(1)
+  .max(500)
+  .refine((s) => !s.includes('\u0000'), 'contains a NUL character')
+/**
+ * Epoch milliseconds (what `Date.now()` returns): cheap to make on the hot path and to copy to a
+ * worker. Up to the year 9999 (a later one is not a valid `Date` to write).
+ */
+const epochMs = z.number().int().nonnegative().max(253_402_300_799_999)
 
 /** A USD amount as an exact decimal: `"0.000123"`, or the number the proxy puts in `usage.cost` (its JSON form is kept). */
 export const decimalSchema = z.union([
-  z.string().regex(/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/, 'expected a decimal number such as "0.000123"'),
+  z
+    .string()
+    .max(100)
+    .regex(/^-?\d+(\.\d+)?([eE][-+]?\d{1,3})?$/, 'expected a decimal number such as "0.000123"'),
   z
     .number()
     .refine(Number.isFinite, 'expected a finite number')
@@ -20,15 +37,15 @@ export const decimalSchema = z.union([
 
 /** One upstream attempt of a call. */
 export const attemptRecordSchema = z.object({
-  provider: z.string().min(1),
+  provider: text,
   /** Catalog model id tried. */
-  model: z.string().min(1),
+  model: text,
   /** When the attempt started (epoch ms); the call's time when omitted. */
   time: epochMs.optional(),
   /** The provider's HTTP status, when it answered. */
   status: z.number().int().min(100).max(599).nullish(),
   /** Why it failed when it did not answer: `timeout`, `connection`, `invalid_response`, … */
-  errorClass: z.string().min(1).nullish(),
+  errorClass: text.nullish(),
   /** Milliseconds from the attempt's start to the response headers. */
   headersMs: ms.nullish(),
   /** True when the failure was the provider's (5xx, 429, timeout, connection); false when it answered or the request was at fault. */
@@ -39,22 +56,22 @@ export type AttemptRecord = z.input<typeof attemptRecordSchema>
 /** One call through the proxy, as `UsageStore.record()` takes it. Never prompt or completion text, never a key. */
 export const callRecordSchema = z.object({
   /** The generation id the caller received (`gen-…`). */
-  id: z.string().min(1).max(200),
+  id: text,
   /** When the call arrived (epoch ms). */
   time: epochMs,
   /** The caller's key id (a hash); null when no valid key was sent. */
-  keyId: z.string().min(1).nullable(),
+  keyId: text.nullable(),
   /** The model that served the call, or the requested one. */
-  model: z.string().min(1).nullish(),
-  router: z.string().min(1).nullish(),
-  variant: z.string().min(1).nullish(),
-  provider: z.string().min(1).nullish(),
+  model: text.nullish(),
+  router: text.nullish(),
+  variant: text.nullish(),
+  provider: text.nullish(),
   /** The provider's own id for the model. */
-  providerModel: z.string().min(1).nullish(),
+  providerModel: text.nullish(),
   streamed: z.boolean(),
   /** The final HTTP status the caller saw. */
   status: z.number().int().min(100).max(599),
-  errorCode: z.string().min(1).nullish(),
+  errorCode: text.nullish(),
   /** Milliseconds from arrival to the serving provider's response headers. */
   ttfbMs: ms.nullish(),
   /** Milliseconds from arrival to the end of the response. */
@@ -65,7 +82,7 @@ export const callRecordSchema = z.object({
   reasoningTokens: count.nullish(),
   /** USD, exact: the same figure as the response's `usage.cost`. */
   cost: decimalSchema.nullish(),
-  finishReason: z.string().min(1).nullish(),
+  finishReason: text.nullish(),
   attempts: z.array(attemptRecordSchema).max(100).default([]),
 })
 export type CallRecord = z.input<typeof callRecordSchema>

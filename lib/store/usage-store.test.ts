@@ -2,6 +2,7 @@
 import { describe, expect, it, vi } from 'vitest'
 
 import type { StoreBackend } from './db'
+import { parseCalls } from './db'
 import { startPruning } from './prune'
 import type { CallRecord, ParsedCall } from './types'
 import type { StoreLogger } from './usage-store'
@@ -22,6 +23,7 @@ const call = (i: number): CallRecord => ({
 /** A backend whose insert can be made to fail, hang or succeed; it keeps what it wrote. */
 function fakeBackend() {
   const written: ParsedCall[] = []
+  // Validates like the real backends (db.ts), so invalid records are counted the same way.
   const batches: number[] = []
   let mode: 'ok' | 'down' | 'hang' | 'refuse' = 'ok'
   let hung: (() => void)[] = []
@@ -31,8 +33,10 @@ function fakeBackend() {
         throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })
       if (mode === 'refuse') throw Object.assign(new Error('invalid input syntax'), { code: '22P02' })
       if (mode === 'hang') await new Promise<void>((resolve) => hung.push(resolve))
+      const { valid, invalid, issue } = parseCalls(batch)
       batches.push(batch.length)
-      written.push(...batch)
+      written.push(...valid)
+      return { inserted: valid.length, invalid, ...(issue ? { issue } : {}) }
     },
     endpointStats: async () => [],
     endpointSeries: async () => [],
@@ -182,6 +186,23 @@ describe('UsageStore queue', () => {
     expect(s.counters()).toMatchObject({ written: 1, rejected: 2 })
     expect(lines[0]).toMatchObject({ level: 'warn', message: 'usage store: dropped 2 invalid call records' })
     expect(String(lines[0]?.fields?.issue)).toMatch(/status/)
+  })
+
+  it('rejects, before the database sees them, values that would make Postgres refuse the whole batch', () => {
+    const bad: CallRecord[] = [
+      { ...call(1), ttfbMs: 3_000_000_000 }, // beyond integer
+      { ...call(2), finishReason: 'st\u0000op' }, // NUL in text
+      { ...call(3), time: Date.parse('+010000-01-01T00:00:00Z') }, // beyond the year 9999
+      { ...call(4), cost: 'abc' },
+      { ...call(5), cost: Number.NaN },
+      { ...call(6), attempts: [{ provider: '', model: 'm', providerFailure: false }] },
+    ]
+    const { valid, invalid } = parseCalls([...bad, call(7), { ...call(8), cost: 0.0000015 }])
+    expect(invalid).toBe(bad.length)
+    expect(valid.map((c) => [c.id, c.cost])).toEqual([
+      ['gen-7', '0.001'],
+      ['gen-8', '0.0000015'],
+    ])
   })
 
   it('flush() returns while the store is down, keeping the calls for later', async () => {

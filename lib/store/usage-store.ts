@@ -5,20 +5,18 @@
  * broken store never delays a call: calls beyond the bound are dropped and counted, the count is
  * logged, and writing resumes when the store answers again.
  */
-import type { StoreBackend } from './db'
+import type { InsertResult, StoreBackend } from './db'
 import { errorText, sqlState } from './errors'
 import type {
   CallRecord,
   EndpointQuery,
   EndpointStats,
   Generation,
-  ParsedCall,
   PruneResult,
   SeriesPoint,
   UsageQuery,
   UsageReport,
 } from './types'
-import { callRecordSchema } from './types'
 
 export type StoreMode = 'pglite' | 'postgres' | 'off'
 
@@ -263,31 +261,19 @@ class BatchingUsageStore implements UsageStore {
     const batch = this.queue.splice(0, this.batchSize)
     this.inFlight = batch.length
     try {
-      const valid: ParsedCall[] = []
-      let firstIssue: string | undefined
-      for (const call of batch) {
-        const parsed = callRecordSchema.safeParse(call)
-        if (parsed.success) valid.push(parsed.data)
-        else firstIssue ??= parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
-      }
-      if (valid.length < batch.length) {
-        this.totals.rejected += batch.length - valid.length
-        this.logger.warn(`usage store: dropped ${batch.length - valid.length} invalid call records`, {
-          issue: firstIssue,
-        })
-      }
+      let result: InsertResult
       try {
-        await this.backend.insert(valid)
+        result = await this.backend.insert(batch)
       } catch (e) {
         this.totals.failedWrites++
         if (isDataError(e)) {
-          this.totals.rejected += valid.length
-          this.logger.warn(`usage store: the database refused a batch of ${valid.length} calls; dropped`, {
+          this.totals.rejected += batch.length
+          this.logger.warn(`usage store: the database refused a batch of ${batch.length} calls; dropped`, {
             error: errorText(e),
           })
           return true
         }
-        this.queue.unshift(...valid)
+        this.queue.unshift(...batch)
         if (!this.failing) {
           this.failing = true
           this.logger.warn(`usage store: writing failed; keeping up to ${this.maxQueue} calls in memory and retrying`, {
@@ -297,7 +283,11 @@ class BatchingUsageStore implements UsageStore {
         this.retryDelayMs = Math.min(this.maxRetryDelayMs, this.retryDelayMs * 2)
         return false
       }
-      this.totals.written += valid.length
+      if (result.invalid > 0) {
+        this.totals.rejected += result.invalid
+        this.logger.warn(`usage store: dropped ${result.invalid} invalid call records`, { issue: result.issue })
+      }
+      this.totals.written += result.inserted
       if (this.failing) {
         this.failing = false
         this.logDrops(true)

@@ -8,7 +8,6 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { openPglite } from './db'
 import { openUsageStore } from './index'
 import { call, quietLogger } from './testing/contract'
-import type { ParsedCall } from './types'
 import { createUsageStore } from './usage-store'
 import { openPgliteWorker } from './worker-backend'
 
@@ -21,14 +20,18 @@ describe('PGlite in a worker thread', () => {
     const backend = await openPgliteWorker(dataDir)
     const first = createUsageStore(backend, 'pglite', { logger: quietLogger })
     first.record(call({ id: 'gen-w1', cost: '0.000042' }))
+    // More than one message's worth (100 calls): the batch crosses in parts, written as one.
+    for (let i = 0; i < 250; i++) first.record(call({ id: `gen-many-${i}` }))
+    first.record({ ...call(), status: 42 })
     await first.flush()
-    expect(first.counters()).toMatchObject({ written: 1, rejected: 0 })
+    expect(first.counters()).toMatchObject({ written: 251, rejected: 1 })
+    expect(await first.generation('gen-many-249', 'key-a')).not.toBeNull()
     expect(await first.generation('gen-w1', 'key-a')).toMatchObject({ id: 'gen-w1', cost: '0.000042' })
     expect(await first.generation('gen-w1', 'key-b')).toBeNull()
 
-    // A database error crosses the thread with its SQLSTATE code (so the queue can tell data errors from outages).
-    const bad = { ...call(), attempts: [], cost: 'not a number' } as unknown as ParsedCall
-    await expect(backend.insert([bad])).rejects.toMatchObject({ code: '22P02' })
+    // A database error crosses the thread with its SQLSTATE code (so the queue can tell data
+    // errors from outages): Postgres refuses a NUL character in text.
+    await expect(backend.generation('gen-\u0000', 'key-a')).rejects.toMatchObject({ code: '22021' })
 
     // The worker holds the directory: opening it again, even from this process, is refused.
     await expect(openPglite(dataDir)).rejects.toThrow(/in use by this process/)

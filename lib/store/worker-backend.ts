@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 
 import type { StoreBackend } from './db'
-import type { BackendMethod, WorkerData, WorkerReply } from './worker-protocol'
+import type { BackendMethod, WorkerData, WorkerReply, WorkerRequest } from './worker-protocol'
 import { deserializeError } from './worker-protocol'
 
 export interface WorkerOptions {
@@ -43,6 +43,9 @@ function newWorker(entry: URL | undefined, workerData: WorkerData): Worker {
   if (entry.pathname.endsWith('.ts')) return new Worker(tsxBootstrap(entry), { eval: true, workerData })
   return new Worker(entry, { workerData })
 }
+
+/** Calls per message: copying 100 calls takes ~0.2 ms of the server's thread (500: ~1 ms). */
+const MESSAGE_CALLS = 100
 
 interface Pending {
   resolve: (value: unknown) => void
@@ -116,21 +119,31 @@ export async function openPgliteWorker(
     return worker
   }
 
-  const call = async <T>(method: BackendMethod, args: unknown[]): Promise<T> => {
+  const call = async <T>(method: BackendMethod, args: unknown[], staged?: number): Promise<T> => {
     if (closed) throw new Error('The usage store is closed.')
     const w = await ensure()
     const id = nextId++
     return new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject })
       w.ref()
-      w.postMessage({ id, method, args })
+      w.postMessage({ id, method, args, ...(staged ? { staged } : {}) } satisfies WorkerRequest)
     })
   }
 
   await ensure()
 
   return {
-    insert: (batch) => call('insert', [batch]),
+    insert: async (batch) => {
+      // Copying a message is synchronous: a batch goes over in parts, yielding between them.
+      let i = 0
+      for (; batch.length - i > MESSAGE_CALLS; i += MESSAGE_CALLS) {
+        const w = await ensure()
+        w.postMessage({ method: 'stage', calls: batch.slice(i, i + MESSAGE_CALLS) } satisfies WorkerRequest)
+        await new Promise((resolve) => setImmediate(resolve))
+      }
+      // The worker checks it holds all `i` staged calls (a worker restarted meanwhile does not).
+      return call('insert', [batch.slice(i)], i)
+    },
     endpointStats: (query) => call('endpointStats', [query]),
     endpointSeries: (query) => call('endpointSeries', [query]),
     generation: (id, keyId) => call('generation', [id, keyId]),

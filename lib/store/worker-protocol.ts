@@ -9,11 +9,14 @@ export interface WorkerData {
 
 export type BackendMethod = keyof StoreBackend
 
-export interface WorkerRequest {
-  id: number
-  method: BackendMethod
-  args: unknown[]
-}
+/**
+ * A request. `stage` hands over part of a batch without an answer; the `insert` that follows
+ * writes the staged calls and its own in one transaction. A batch crosses in parts so that
+ * copying it never holds the server's thread for more than a fraction of a millisecond.
+ */
+export type WorkerRequest =
+  | { id: number; method: BackendMethod; args: unknown[] /** Calls staged before this insert. */; staged?: number }
+  | { method: 'stage'; calls: unknown[] }
 
 /** An error as it crosses the thread boundary: the SQLSTATE `code` decides whether a failed batch is retried. */
 export interface SerializedError {
