@@ -4,7 +4,7 @@
  * `numeric` and leave the database as text, so totals are exact.
  */
 import type { SQL, SQLWrapper } from 'drizzle-orm'
-import { and, asc, eq, gte, isNotNull, lt, sql } from 'drizzle-orm'
+import { and, asc, eq, getTableColumns, gte, isNotNull, lt, sql } from 'drizzle-orm'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 
 import { attempts, calls } from './schema'
@@ -25,9 +25,31 @@ import { WINDOW_MS, WINDOWS } from './types'
 // biome-ignore lint/suspicious/noExplicitAny: both drivers' databases (PGlite, postgres-js) are accepted; their result types differ.
 export type Db = PgDatabase<PgQueryResultHKT, any>
 
-/** Rows per INSERT statement: Postgres allows 65,535 bind parameters per statement. */
-const ATTEMPTS_PER_INSERT = 5_000
-const CALLS_PER_INSERT = 2_000
+/** Rows per INSERT statement (bounds the JSON text of one statement to a few MB). */
+const ROWS_PER_INSERT = 5_000
+
+/**
+ * Bulk insert: the rows go over as one JSON parameter that Postgres expands into the table's
+ * row type (`json_populate_recordset`), skipping generation ids already stored. Drizzle's
+ * `insert().values()` builder took 80–600 ms of CPU to build one 500-row statement (9,500
+ * parameters), all of it on the thread that runs the query; this builds in under a millisecond,
+ * with the same text on both drivers. Keys are the schema's own column names.
+ */
+async function insertJson(db: Db, table: typeof calls | typeof attempts, rows: readonly object[]): Promise<void> {
+  const columns = Object.entries(getTableColumns(table)).map(([key, column]) => [key, column.name] as const)
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const json = JSON.stringify(
+      rows.slice(i, i + ROWS_PER_INSERT).map((row) => {
+        const out: Record<string, unknown> = {}
+        for (const [key, name] of columns) out[name] = (row as Record<string, unknown>)[key] ?? null
+        return out
+      }),
+    )
+    await db.execute(
+      sql`insert into ${table} select * from json_populate_recordset(null::${table}, ${json}::json) on conflict do nothing`,
+    )
+  }
+}
 
 /** Writes a batch of calls and their attempts in one transaction. A generation id already stored is skipped (a retried batch). */
 export async function insertCalls(db: Db, batch: readonly ParsedCall[]): Promise<void> {
@@ -72,16 +94,8 @@ export async function insertCalls(db: Db, batch: readonly ParsedCall[]): Promise
     })
   }
   await db.transaction(async (tx) => {
-    for (let i = 0; i < callRows.length; i += CALLS_PER_INSERT)
-      await tx
-        .insert(calls)
-        .values(callRows.slice(i, i + CALLS_PER_INSERT))
-        .onConflictDoNothing()
-    for (let i = 0; i < attemptRows.length; i += ATTEMPTS_PER_INSERT)
-      await tx
-        .insert(attempts)
-        .values(attemptRows.slice(i, i + ATTEMPTS_PER_INSERT))
-        .onConflictDoNothing()
+    await insertJson(tx, calls, callRows)
+    await insertJson(tx, attempts, attemptRows)
   })
 }
 
