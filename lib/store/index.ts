@@ -9,7 +9,7 @@ import { openPglite, openPostgres } from './db'
 import type { QueueOptions, UsageStore } from './usage-store'
 import { createUsageStore, offStore } from './usage-store'
 import type { WorkerOptions } from './worker-backend'
-import { openPgliteWorker } from './worker-backend'
+import { openWorkerBackend } from './worker-backend'
 
 export { describeStoreConfig, parseStoreConfig, type StoreConfig } from './config'
 export { startPruning } from './prune'
@@ -27,20 +27,25 @@ export {
 
 export interface OpenOptions extends QueueOptions {
   /**
-   * Run PGlite in a worker thread (default true). In the server's thread a batch insert blocks
-   * the event loop for milliseconds (see the README's figures); false is for benchmarks.
+   * Run the database work in the server's own thread instead of a worker thread (default false).
+   * There, a batch of 500 calls blocks the event loop for tens of milliseconds with PGlite and
+   * costs ~50 µs of the thread per call with PostgreSQL (README, `npm run bench:store`): for
+   * benchmarks and tests.
    */
-  pgliteWorker?: boolean
+  inThread?: boolean
   worker?: WorkerOptions
 }
 
 /** Opens the configured store and applies its migrations. Rejects when the database cannot be opened. */
 export async function openUsageStore(config: StoreConfig, options: OpenOptions = {}): Promise<UsageStore> {
   if (config.mode === 'off') return offStore()
-  if (config.mode === 'postgres') return createUsageStore(await openPostgres(config.url), 'postgres', options)
   const backend =
-    options.pgliteWorker === false
-      ? await openPglite(config.dataDir)
-      : await openPgliteWorker(config.dataDir, options.worker)
-  return createUsageStore(backend, 'pglite', options)
+    config.mode === 'postgres'
+      ? options.inThread
+        ? await openPostgres(config.url)
+        : await openWorkerBackend({ mode: 'postgres', url: config.url }, options.worker)
+      : options.inThread
+        ? await openPglite(config.dataDir)
+        : await openWorkerBackend({ mode: 'pglite', dataDir: config.dataDir }, options.worker)
+  return createUsageStore(backend, config.mode, options)
 }

@@ -9,7 +9,7 @@ import { openPglite } from './db'
 import { openUsageStore } from './index'
 import { call, quietLogger } from './testing/contract'
 import { createUsageStore } from './usage-store'
-import { openPgliteWorker } from './worker-backend'
+import { openWorkerBackend } from './worker-backend'
 
 const dir = mkdtempSync(join(tmpdir(), 'modelatlas-store-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -17,7 +17,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 describe('PGlite in a worker thread', () => {
   it('writes and reads through the worker, refuses a second opener, and keeps the data across a restart', async () => {
     const dataDir = join(dir, 'usage')
-    const backend = await openPgliteWorker(dataDir)
+    const backend = await openWorkerBackend({ mode: 'pglite', dataDir })
     const first = createUsageStore(backend, 'pglite', { logger: quietLogger })
     first.record(call({ id: 'gen-w1', cost: '0.000042' }))
     // More than one message's worth (100 calls): the batch crosses in parts, written as one.

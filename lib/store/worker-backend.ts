@@ -1,7 +1,8 @@
 /**
- * PGlite in a worker thread behind the `StoreBackend` interface. The server's thread only copies
- * a batch into a message (structured clone); initdb, migrations, inserts and queries run in the
- * worker. A worker that dies is started again on the next call (the queue retries its batch).
+ * The store's database in a worker thread, behind the `StoreBackend` interface: PGlite, or the
+ * client of a PostgreSQL server. The server's thread only copies batches into messages
+ * (structured clone, in parts); opening (initdb), migrations, validation, inserts and queries run
+ * in the worker. A worker that dies is started again on the next call (the queue retries its batch).
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -10,13 +11,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 
 import type { StoreBackend } from './db'
-import type { BackendMethod, WorkerData, WorkerReply, WorkerRequest } from './worker-protocol'
+import type { BackendMethod, WorkerData, WorkerReply, WorkerRequest, WorkerTarget } from './worker-protocol'
 import { deserializeError } from './worker-protocol'
 
 export interface WorkerOptions {
   /**
    * The worker's entry module. Default: `store-worker.mjs` beside this module when a build put it
-   * there (a bundle), else `pglite-worker.ts` from the source tree, loaded through tsx.
+   * there (a bundle), else `store-worker.ts` from the source tree, loaded through tsx.
    */
   entry?: URL
   /** Milliseconds to wait for PGlite to open (initdb on a first start takes seconds). Default 120,000. */
@@ -38,7 +39,7 @@ function tsxBootstrap(entry: URL): string {
 function newWorker(entry: URL | undefined, workerData: WorkerData): Worker {
   if (!entry) {
     const bundled = new URL('./store-worker.mjs', import.meta.url)
-    entry = existsSync(fileURLToPath(bundled)) ? bundled : new URL('./pglite-worker.ts', import.meta.url)
+    entry = existsSync(fileURLToPath(bundled)) ? bundled : new URL('./store-worker.ts', import.meta.url)
   }
   if (entry.pathname.endsWith('.ts')) return new Worker(tsxBootstrap(entry), { eval: true, workerData })
   return new Worker(entry, { workerData })
@@ -52,11 +53,8 @@ interface Pending {
   reject: (error: Error) => void
 }
 
-/** Opens PGlite (`dataDir`, or in memory when undefined) in a worker thread; resolves once it is migrated and ready. */
-export async function openPgliteWorker(
-  dataDir: string | undefined,
-  options: WorkerOptions = {},
-): Promise<StoreBackend> {
+/** Opens the database in a worker thread; resolves once it is migrated and ready. */
+export async function openWorkerBackend(target: WorkerTarget, options: WorkerOptions = {}): Promise<StoreBackend> {
   const startTimeoutMs = options.startTimeoutMs ?? 120_000
 
   let worker: Worker | undefined
@@ -72,12 +70,12 @@ export async function openPgliteWorker(
 
   const start = () =>
     new Promise<Worker>((resolve, reject) => {
-      const w = newWorker(options.entry, { dataDir: dataDir ?? null })
+      const w = newWorker(options.entry, { target })
       let ready = false
       const timer = setTimeout(() => {
         if (ready) return
         void w.terminate()
-        reject(new Error(`The usage store's PGlite worker did not open within ${startTimeoutMs} ms.`))
+        reject(new Error(`The usage store's worker did not open within ${startTimeoutMs} ms.`))
       }, startTimeoutMs)
       w.on('message', (msg: WorkerReply) => {
         if (msg.type === 'ready') {
@@ -104,9 +102,9 @@ export async function openPgliteWorker(
       })
       w.on('exit', (code) => {
         clearTimeout(timer)
-        if (!ready) reject(new Error(`The usage store's PGlite worker exited (code ${code}) before it was ready.`))
+        if (!ready) reject(new Error(`The usage store's worker exited (code ${code}) before it was ready.`))
         if (worker === w) worker = undefined
-        failAll(new Error(`The usage store's PGlite worker stopped (exit code ${code}).`))
+        failAll(new Error(`The usage store's worker stopped (exit code ${code}).`))
       })
     })
 

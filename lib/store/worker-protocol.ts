@@ -1,10 +1,14 @@
-/** Messages between worker-backend.ts (the server's thread) and pglite-worker.ts (PGlite's thread). */
+/** Messages between worker-backend.ts (the server's thread) and store-worker.ts (the store's thread). */
 import type { StoreBackend } from './db'
 import { errorText, sqlState } from './errors'
 
+/** The database the worker opens. */
+export type WorkerTarget =
+  | { mode: 'pglite' /** PGlite's data directory; null for an in-memory database. */; dataDir: string | null }
+  | { mode: 'postgres'; url: string }
+
 export interface WorkerData {
-  /** PGlite's data directory; null for an in-memory database. */
-  dataDir: string | null
+  target: WorkerTarget
 }
 
 export type BackendMethod = keyof StoreBackend
