@@ -246,6 +246,8 @@ class BatchingUsageStore implements UsageStore {
 
   /** Writes batches until the queue is empty or a write fails. Never rejects. */
   private startWriting(): Promise<void> {
+    // With nothing queued the loop below would finish (and clear `writing`) before `??=` assigns it.
+    if (!this.writing && this.queue.length === 0) return Promise.resolve()
     this.writing ??= (async () => {
       try {
         while (this.queue.length > 0) if (!(await this.writeBatch())) break
