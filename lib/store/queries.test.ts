@@ -1,0 +1,60 @@
+/** The store against PGlite in memory: migrations, then the shared contract (testing/contract.ts). */
+import { sql } from 'drizzle-orm'
+import { migrate } from 'drizzle-orm/pglite/migrator'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { PgliteDatabase } from './db'
+import { migrationsFolder, openPgliteDatabase, sqlBackend } from './db'
+import type { ContractHarness } from './testing/contract'
+import { storeContract } from './testing/contract'
+
+let pg: PgliteDatabase
+let harness: ContractHarness
+
+// One database for the file: PGlite's initdb takes seconds.
+beforeAll(async () => {
+  pg = await openPgliteDatabase(undefined)
+  harness = { db: pg.db, backend: sqlBackend(pg.db, async () => {}) }
+}, 120_000)
+afterAll(async () => {
+  await pg?.close()
+})
+
+describe('migrations on PGlite', () => {
+  const applied = async () =>
+    (await pg.client.query<{ n: number }>('select count(*)::int as n from drizzle.__drizzle_migrations')).rows[0]?.n
+
+  it('apply from an empty database: the tables and indexes exist, one migration is recorded', async () => {
+    // beforeAll opened an empty in-memory database, which applied them.
+    const tables = await pg.client.query<{ name: string }>(
+      "select tablename as name from pg_tables where schemaname = 'public' order by 1",
+    )
+    expect(tables.rows.map((r) => r.name)).toEqual(['attempts', 'calls'])
+    const indexes = await pg.client.query<{ name: string }>(
+      "select indexname as name from pg_indexes where schemaname = 'public' order by 1",
+    )
+    expect(indexes.rows.map((r) => r.name)).toEqual([
+      'attempts_created_at_idx',
+      'attempts_generation_id_attempt_pk',
+      'attempts_model_provider_created_at_idx',
+      'calls_created_at_idx',
+      'calls_key_id_created_at_idx',
+      'calls_model_provider_created_at_idx',
+      'calls_pkey',
+    ])
+    expect(await applied()).toBe(1)
+  })
+
+  it('are idempotent: applying them again changes nothing', async () => {
+    await pg.db.execute(
+      sql`insert into calls (id, created_at, streamed, status, total_ms) values ('gen-keep', now(), false, 200, 1)`,
+    )
+    await migrate(pg.db, { migrationsFolder: migrationsFolder() })
+    await migrate(pg.db, { migrationsFolder: migrationsFolder() })
+    expect(await applied()).toBe(1)
+    const kept = await pg.client.query("select id from calls where id = 'gen-keep'")
+    expect(kept.rows).toHaveLength(1)
+  })
+})
+
+storeContract('PGlite', () => harness)
