@@ -4,7 +4,7 @@
  * browser tests would fail minutes later, after the build, with a less helpful message).
  * `.ci/run` installs all of it on a fresh CI machine.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 
 const missing = []
 
@@ -25,6 +25,15 @@ if (!existsSync(chromium)) {
         : 'Chromium for the browser tests: apt-get install -y chromium (or set CHROMIUM_PATH)',
     )
 }
+
+// The usage store's integration tests start a throwaway PostgreSQL server of their own.
+const pgBins = process.env.PG_BIN
+  ? [process.env.PG_BIN]
+  : existsSync('/usr/lib/postgresql')
+    ? readdirSync('/usr/lib/postgresql').map((v) => `/usr/lib/postgresql/${v}/bin`)
+    : []
+if (!pgBins.some((dir) => existsSync(`${dir}/initdb`) && existsSync(`${dir}/pg_ctl`)))
+  missing.push('PostgreSQL server binaries for the usage store tests: apt-get install -y postgresql (or set PG_BIN)')
 
 if (missing.length > 0) {
   console.error('npm test needs, on this machine:')
