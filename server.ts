@@ -8,7 +8,8 @@
  *
  * Shutdown (SIGTERM or SIGINT): no new connections; calls in flight get
  * CHAT_PROXY_SHUTDOWN_GRACE_MS to finish; then each one still running is ended with an in-band
- * `server_shutting_down` error (a 503 if its answer has not started) and logged, and the process
+ * `server_shutting_down` error (a 503 if its answer has not started) and logged, the usage store
+ * writes what it holds, and the process
  * exits: 0 when every call finished, 1 when some had to be ended. A second signal exits at once.
  *
  * Flags: `-p/--port N`, `-H/--hostname HOST` (default: every interface, like `next start`).
@@ -19,7 +20,7 @@ import { createServer } from 'node:http'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 
-import { callLog, closing, proxyDeps } from '@/lib/proxy/deps'
+import { callLog, closing, openProcessStore, proxyDeps } from '@/lib/proxy/deps'
 import type { ProxyResult } from '@/lib/proxy/errors'
 import { errorResult, methodNotAllowed } from '@/lib/proxy/errors'
 import { shuttingDown } from '@/lib/proxy/forward'
@@ -31,6 +32,8 @@ import { routeHeaders } from '@/lib/server/route-headers'
 const CHAT_PATHS = new Set(['/api/chat', '/api/v1/chat/completions'])
 /** Time the last calls get to write their final error event before their sockets are closed. */
 const FINAL_WRITE_MS = 1_000
+/** Longest wait for the usage store to write its last records on shutdown. */
+const STORE_CLOSE_MS = 5_000
 
 async function main() {
   const { values } = parseArgs({
@@ -51,6 +54,8 @@ async function main() {
   // Built now rather than on the first call: a broken catalog or environment stops the start.
   const deps = proxyDeps()
   const { env } = deps
+  // The usage store opens (and migrates) before the first call; a database that cannot be opened stops the start.
+  const store = await openProcessStore()
   // The headers next.config.mjs gives every response (CSP, nosniff, ...), as the build wrote them.
   const manifest: unknown = JSON.parse(readFileSync(join(process.cwd(), '.next', 'routes-manifest.json'), 'utf8'))
   const headersFor = new Map([...CHAT_PATHS].map((path) => [path, routeHeaders(manifest, path)]))
@@ -92,9 +97,15 @@ async function main() {
   })
 
   let cut = 0
+  let exiting = false
   const exit = () => {
+    if (exiting) return
+    exiting = true
     callLog.flush()
-    process.exit(cut > 0 ? 1 : 0)
+    // The last calls' records are written before the process goes (bounded: a broken store must not hold it).
+    const done = () => process.exit(cut > 0 ? 1 : 0)
+    setTimeout(done, STORE_CLOSE_MS).unref()
+    store.close().then(done, done)
   }
   const stop = (signal: string) => {
     // A second signal means now.

@@ -12,6 +12,8 @@ import 'server-only'
 
 import { getModels, getProviders, getRouters } from '@/lib/catalog'
 import { parseEnv } from '@/lib/env'
+import type { UsageStore } from '@/lib/store'
+import { openUsageStore, parseStoreConfig, startPruning } from '@/lib/store'
 
 import type { ProxyDeps } from './handler'
 import { ProviderHealth } from './health'
@@ -27,6 +29,9 @@ interface ProcessState {
   callLog: LineLog
   /** Aborted by the server when its shutdown grace period is over. */
   closing: OneShotSignal
+  /** The usage store, once opened (`openProcessStore`). */
+  store?: Promise<UsageStore>
+  opened?: UsageStore
 }
 
 const KEY = Symbol.for('modelatlas.proxy.state')
@@ -50,7 +55,25 @@ export function proxyDeps(): ProxyDeps {
     authFailures: new MemoryRateLimiter(env.CHAT_PROXY_AUTH_FAILURES_PER_MINUTE),
     closing: state.closing,
     health: new ProviderHealth(),
+    // Calls before the store has opened (the server opens it before it listens) are not recorded.
+    store: { record: (call) => state.opened?.record(call) },
     log: state.callLog,
   }
   return state.deps
+}
+
+/**
+ * The usage store of this process, opened once (migrations applied) with its retention pruning
+ * started: by the server before it listens, or by the first route handler that needs it under
+ * `next dev`. Rejects when the configured database cannot be opened.
+ */
+export function openProcessStore(): Promise<UsageStore> {
+  state.store ??= (async () => {
+    const config = parseStoreConfig(process.env)
+    const store = await openUsageStore(config)
+    if (config.mode !== 'off') startPruning(store, { retentionDays: config.retentionDays })
+    state.opened = store
+    return store
+  })()
+  return state.store
 }

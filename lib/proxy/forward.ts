@@ -5,13 +5,14 @@
  * silence, the number of providers by CHAT_PROXY_MAX_ATTEMPTS per model.
  */
 import type { ProxyEnv } from '@/lib/env'
+import type { AttemptRecord } from '@/lib/store/types'
 
 import type { ProxyResult } from './errors'
 import { errorResult, jsonResult, ProxyError } from './errors'
 import type { HealthTracker } from './health'
 import { prepareBody } from './params'
 import type { Candidate } from './routing'
-import type { ChatRequest } from './schema'
+import type { ChatRequest, UpstreamUsage } from './schema'
 import { upstreamErrorSchema, usageSchema } from './schema'
 import type { CallerSignal } from './signal'
 import { transformStream } from './stream'
@@ -36,6 +37,8 @@ export interface ForwardContext {
   sleep: (ms: number) => Promise<void>
   /** The call's id (`gen-…`): the `id` of the completion the caller receives. */
   generationId: string
+  /** Each upstream attempt of the call is added here, for the usage store. */
+  attempts: AttemptRecord[]
   logLine: Record<string, unknown>
   finishLog: (status: number, extra?: Record<string, unknown>) => void
   started: number
@@ -44,6 +47,8 @@ export interface ForwardContext {
 interface Failure {
   provider: string
   reason: string
+  /** What went wrong, for the usage store (when the provider answered, its status says it). */
+  kind?: 'timeout' | 'connection' | 'invalid_response' | 'too_large'
   status?: number
   retryAfterMs?: number
   timeout?: boolean
@@ -81,9 +86,25 @@ export async function forward(body: ChatRequest, queue: Candidate[], ctx: Forwar
   const callerWantsUsage = body.stream_options?.include_usage === true
   const failures: Failure[] = []
   let current: Candidate | undefined
-  /** A provider-side failure: remembered for the summary and for the provider's health. */
+  let attemptStarted = 0
+  let headersMs: number | undefined
+  /** The current attempt, as the usage store keeps it. */
+  const attempt = (providerFailure: boolean, status: number | undefined, errorClass?: string) => {
+    if (!current) return
+    ctx.attempts.push({
+      provider: current.endpoint.provider,
+      model: current.model.id,
+      time: attemptStarted,
+      status: status ?? null,
+      errorClass: errorClass ?? null,
+      headersMs: headersMs ?? null,
+      providerFailure,
+    })
+  }
+  /** A provider-side failure: remembered for the summary, the provider's health and the usage store. */
   const fail = (f: Failure) => {
     failures.push(f)
+    attempt(true, f.status, f.kind)
     if (current) ctx.health?.record({ model: current.model.id, provider: current.endpoint.provider, ok: false })
   }
   const retried = new Set<Candidate>()
@@ -95,6 +116,8 @@ export async function forward(body: ChatRequest, queue: Candidate[], ctx: Forwar
     const candidate = queue.shift()!
     current = candidate
     attempts++
+    attemptStarted = Date.now()
+    headersMs = undefined
     const provider = candidate.endpoint.provider
     const { body: upstreamBody, dropped, clamped } = prepareBody(body, candidate, { wantUsage: true })
     const payload = JSON.stringify(upstreamBody)
@@ -141,12 +164,14 @@ export async function forward(body: ChatRequest, queue: Candidate[], ctx: Forwar
       fail({
         provider,
         reason: timedOut ? 'timed out before the first byte' : 'connection failed',
+        kind: timedOut ? 'timeout' : 'connection',
         timeout: timedOut,
       })
       continue
     }
     clearTimeout(timer)
     const ttfbMs = Date.now() - ctx.started
+    headersMs = Date.now() - attemptStarted
     const bounds = { idleMs: env.CHAT_PROXY_IDLE_TIMEOUT_MS, maxBytes: MAX_UPSTREAM_BODY_BYTES }
 
     if (upstream.status < 200 || upstream.status > 299) {
@@ -177,6 +202,7 @@ export async function forward(body: ChatRequest, queue: Candidate[], ctx: Forwar
       }
       // The provider rejected the request itself (400, 413, 422, ...): the caller's to fix; no failover.
       ctx.health?.record({ model: candidate.model.id, provider, ok: true })
+      attempt(false, upstream.status)
       const err = mapUpstreamError(upstream.status, text, candidate, secrets)
       ctx.finishLog(err.status, { provider, model: candidate.model.id, ttfbMs, attempts, error: err.code })
       return errorResult(err, routeHeaders(candidate, dropped, clamped))
@@ -185,8 +211,14 @@ export async function forward(body: ChatRequest, queue: Candidate[], ctx: Forwar
     const headers = routeHeaders(candidate, dropped, clamped)
     ctx.logLine.model = candidate.model.id
     ctx.logLine.provider = provider
-    if (candidate.target?.router) ctx.logLine.router = candidate.target.router.id
+    ctx.logLine.providerModel = candidate.endpoint.modelId
+    if (candidate.target?.router) {
+      ctx.logLine.router = candidate.target.router.id
+      ctx.logLine.variant = candidate.target.router.variant
+    }
     if (wantsStream) {
+      attempt(false, upstream.status)
+      const served = ctx.attempts.at(-1)
       const stream = transformStream(upstream, {
         pricing: candidate.endpoint.pricing,
         callerWantsUsage,
@@ -194,9 +226,14 @@ export async function forward(body: ChatRequest, queue: Candidate[], ctx: Forwar
         signal,
         closing,
         generationId: ctx.generationId,
-        onEnd: ({ usage, error, firstChunkAt }) => {
+        onEnd: ({ usage, error, firstChunkAt, finishReason }) => {
           unlisten()
           const providerFailed = error?.startsWith('upstream_') === true
+          // A stream that broke after its headers was the provider's failure after all.
+          if (served && providerFailed) {
+            served.providerFailure = true
+            served.errorClass = error
+          }
           // A reply that arrived in one piece took under a millisecond after its first token.
           const seconds = firstChunkAt === undefined ? 0 : Math.max(1, Date.now() - firstChunkAt) / 1000
           ctx.health?.record({
@@ -210,9 +247,9 @@ export async function forward(body: ChatRequest, queue: Candidate[], ctx: Forwar
             ttfbMs,
             attempts,
             stream: true,
-            promptTokens: usage?.prompt_tokens,
-            completionTokens: usage?.completion_tokens,
+            ...usageFields(usage),
             cost: usage?.cost,
+            finishReason,
             ...(error ? { error } : {}),
           })
         },
@@ -243,6 +280,7 @@ export async function forward(body: ChatRequest, queue: Candidate[], ctx: Forwar
       const reason = e instanceof UpstreamReadError ? e.reason : 'connection'
       fail({
         provider,
+        kind: reason === 'connection' ? 'connection' : reason,
         reason:
           reason === 'timeout'
             ? `sent nothing for ${env.CHAT_PROXY_IDLE_TIMEOUT_MS} ms while sending its response`
@@ -258,10 +296,11 @@ export async function forward(body: ChatRequest, queue: Candidate[], ctx: Forwar
     try {
       result = JSON.parse(text) as Record<string, unknown>
     } catch {
-      fail({ provider, reason: 'answered with invalid JSON' })
+      fail({ provider, reason: 'answered with invalid JSON', kind: 'invalid_response' })
       continue
     }
     ctx.health?.record({ model: candidate.model.id, provider, ok: true, ttfbMs })
+    attempt(false, upstream.status)
     result.id = ctx.generationId
     const usage = usageSchema.safeParse(result.usage)
     let cost: number | undefined
@@ -273,15 +312,29 @@ export async function forward(body: ChatRequest, queue: Candidate[], ctx: Forwar
       ttfbMs,
       attempts,
       stream: false,
-      promptTokens: usage.data?.prompt_tokens,
-      completionTokens: usage.data?.completion_tokens,
+      ...usageFields(usage.data),
       cost,
+      finishReason: finishReasonOf(result),
     })
     return jsonResult(200, result, headers)
   }
 
   throw allFailed(failures)
 }
+/** The token counts of a usage object, as the log and the usage store name them. */
+const usageFields = (usage: UpstreamUsage | undefined) => ({
+  promptTokens: usage?.prompt_tokens,
+  completionTokens: usage?.completion_tokens,
+  cachedTokens: usage?.prompt_tokens_details?.cached_tokens ?? undefined,
+  reasoningTokens: usage?.completion_tokens_details?.reasoning_tokens ?? undefined,
+})
+
+/** The first choice's finish reason of a completion. */
+function finishReasonOf(result: Record<string, unknown>): string | undefined {
+  const choice = Array.isArray(result.choices) ? (result.choices[0] as { finish_reason?: unknown }) : undefined
+  return typeof choice?.finish_reason === 'string' ? choice.finish_reason : undefined
+}
+
 function routeHeaders(c: Candidate, dropped: string[], clamped: string[]): Record<string, string> {
   const h: Record<string, string> = {
     'x-provider': c.endpoint.provider,

@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto'
 
 import type { ProxyEnv } from '@/lib/env'
+import type { AttemptRecord, CallRecord } from '@/lib/store/types'
 
 import { bearerToken, checkKey } from './auth'
 import type { BodySource } from './body'
@@ -49,6 +50,8 @@ export interface ProxyDeps {
   closing?: CallerSignal
   /** The HTTP client for providers (default: undici's request). */
   upstream?: UpstreamCall
+  /** Remembers each authenticated call (the usage store); `record` never waits or throws. */
+  store?: { record(call: CallRecord): void }
   /** Receives one structured line per call. Never the prompt, never a key. */
   log?: (line: Record<string, unknown>) => void
   sleep?: (ms: number) => Promise<void>
@@ -63,7 +66,11 @@ const sleepMs = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
  * address; an address over its budget is refused before its key is even checked, so guessing
  * keys is throttled whatever the guesses are.
  */
-async function authenticate(request: ProxyRequest, deps: ProxyDeps, keys: readonly string[]): Promise<string> {
+export async function authenticate(
+  request: Pick<ProxyRequest, 'headers' | 'clientAddress'>,
+  deps: ProxyDeps,
+  keys: readonly string[],
+): Promise<string> {
   const address = request.clientAddress ?? 'unknown'
   const throttle = deps.authFailures
   if (throttle) {
@@ -99,8 +106,14 @@ export async function serveChat(request: ProxyRequest, deps: ProxyDeps): Promise
   const log = deps.log ?? ((line) => console.log(JSON.stringify(line)))
   const generationId = `gen-${randomBytes(15).toString('base64url')}`
   const logLine: Record<string, unknown> = { time: new Date(started).toISOString(), id: generationId }
+  const attempts: AttemptRecord[] = []
+  let streamed = false
   const finishLog = (status: number, extra: Record<string, unknown> = {}) => {
-    log({ ...logLine, status, totalMs: Date.now() - started, ...extra })
+    const totalMs = Date.now() - started
+    const line: Record<string, unknown> = { ...logLine, status, totalMs, ...extra }
+    log(line)
+    // Calls with a valid key only: the store answers for keys (usage, generations) and providers.
+    if (deps.store && typeof line.keyId === 'string') deps.store.record(callRecord(line, streamed, attempts, started))
   }
 
   try {
@@ -146,6 +159,7 @@ export async function serveChat(request: ProxyRequest, deps: ProxyDeps): Promise
     }
     const body = parsed.data
     logLine.requestedModel = body.model
+    streamed = body.stream === true
 
     // The requested model (or router), then OpenRouter-style fallback `models`, in order.
     const names = [body.model, ...(body.models ?? []).filter((m) => m !== body.model)]
@@ -178,6 +192,7 @@ export async function serveChat(request: ProxyRequest, deps: ProxyDeps): Promise
       closing: deps.closing,
       health: deps.health,
       generationId,
+      attempts,
       sleep: deps.sleep ?? sleepMs,
       logLine,
       finishLog,
@@ -189,5 +204,39 @@ export async function serveChat(request: ProxyRequest, deps: ProxyDeps): Promise
     if (!(e instanceof ProxyError)) console.error('proxy: unexpected error', e instanceof Error ? e.message : e)
     finishLog(err.status, { error: err.code, ...(err.operatorHint ? { hint: err.operatorHint } : {}) })
     return err.status === 499 ? { status: 499, headers: {}, body: null } : errorResult(err)
+  }
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined)
+const int = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined)
+
+/** The usage store's record of a call, from its log line (the two say the same things). */
+function callRecord(
+  line: Record<string, unknown>,
+  streamed: boolean,
+  attempts: AttemptRecord[],
+  started: number,
+): CallRecord {
+  return {
+    id: String(line.id),
+    time: started,
+    keyId: str(line.keyId) ?? null,
+    model: str(line.model) ?? str(line.requestedModel),
+    router: str(line.router),
+    variant: str(line.variant),
+    provider: str(line.provider),
+    providerModel: str(line.providerModel),
+    streamed,
+    status: Number(line.status),
+    errorCode: str(line.error),
+    ttfbMs: int(line.ttfbMs),
+    totalMs: int(line.totalMs) ?? 0,
+    promptTokens: int(line.promptTokens),
+    completionTokens: int(line.completionTokens),
+    cachedTokens: int(line.cachedTokens),
+    reasoningTokens: int(line.reasoningTokens),
+    cost: typeof line.cost === 'number' ? line.cost : undefined,
+    finishReason: str(line.finishReason),
+    attempts,
   }
 }
