@@ -97,6 +97,24 @@ export const pricingSchema = z.strictObject({
 })
 export type Pricing = z.infer<typeof pricingSchema>
 
+/**
+ * What an endpoint's price is, when it is not the provider's list price for production use.
+ * Such endpoints stay on the model's page, marked, but never price the model (headline, index,
+ * "cheapest"): see `pricesModel` in lib/catalog/offers.ts.
+ */
+export const OFFERS = {
+  /** A trial API: free credits or rate-capped access for evaluation (e.g. NVIDIA's build.nvidia.com). */
+  trial: 'Trial',
+  /** A temporary free or discounted variant (OpenRouter's `:free` ids, launch promotions at $0). */
+  promotional: 'Promotional',
+  /** A points- or credits-based reseller: the USD figures are conversions, not list prices (Poe). */
+  converted: 'Converted from points',
+  /** A runtime on your own machine (LM Studio): no API price. */
+  local: 'Runs locally',
+} as const
+export type Offer = keyof typeof OFFERS
+export const offerSchema = z.enum(Object.keys(OFFERS) as [Offer, ...Offer[]])
+
 export const endpointSchema = z.strictObject({
   /** Provider id: the file name of a `content/providers/*.yaml`. */
   provider: nonEmpty,
@@ -108,6 +126,8 @@ export const endpointSchema = z.strictObject({
   maxOutputTokens: tokens.optional(),
   pricing: pricingSchema,
   status: statusSchema.default('available'),
+  /** Absent: the provider's list price. Otherwise what kind of offer the price belongs to (OFFERS). */
+  offer: offerSchema.optional(),
 })
 export type Endpoint = z.infer<typeof endpointSchema>
 
