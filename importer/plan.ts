@@ -4,6 +4,7 @@ import type { ParsedSource, SourceKind } from './input'
 import { snapshotDate, sourceRecords } from './input'
 import { mergeSameName } from './merge'
 import { finish } from './output'
+import { sanitize } from './sanitize'
 import { liteLLMSource } from './sources/litellm/apply'
 import { modelsDevSource } from './sources/modelsdev/apply'
 import { openRouterSource } from './sources/openrouter/apply'
@@ -45,6 +46,7 @@ export function planImport(
     applierFor(s).apply(state, s)
   }
   mergeSameName(state)
+  sanitize(state)
   const writes = finish(state)
   return { writes, report: state.report }
 }
