@@ -59,6 +59,7 @@ export default async function ComparePage({ searchParams }: Props) {
       providerName: e.providerName,
       pricing: e.pricing,
       status: e.status,
+      offer: e.offer,
     })),
   }))
 

@@ -23,7 +23,7 @@ export type Model = Omit<ModelDoc, 'endpoints'> & {
   vendorName: string
   /** Endpoints, cheapest first (available before deprecated). */
   endpoints: EndpointView[]
-  /** The cheapest available endpoint, if any. */
+  /** The cheapest endpoint that prices the model (offers.ts `pricesModel`), if any. */
   cheapest: EndpointView | undefined
   /** One-paragraph plain-text summary of the prose (meta descriptions, cards). */
   summary: string

@@ -6,6 +6,7 @@
  * and flags to the browser. Pure.
  */
 
+import { pricesModel } from '@/lib/catalog/offers'
 import type { Modality } from '@/lib/catalog/schema'
 import { CAPABILITIES, CAPABILITY_KEYS, MODALITIES } from '@/lib/catalog/schema'
 import type { Model } from '@/lib/catalog/types'
@@ -113,7 +114,7 @@ const MODALITY_LABEL: Record<Modality, string> = {
 
 /** "$0.15–$0.30 over 4 providers"; `undefined` when fewer than two providers price it. */
 function spread(m: Model, kind: 'input' | 'output'): string | undefined {
-  const prices = m.endpoints.filter((e) => e.status !== 'deprecated').map((e) => e.pricing[kind])
+  const prices = m.endpoints.filter(pricesModel).map((e) => e.pricing[kind])
   if (prices.length < 2) return undefined
   const lo = Math.min(...prices)
   const hi = Math.max(...prices)
