@@ -225,6 +225,11 @@ export type ProviderFile = z.infer<typeof providerSchema>
 
 /** Prose for a model page (`content/models/<vendor>/<model>.mdx`). */
 export const modelProseSchema = z.strictObject({
+  /**
+   * Frontmatter `generated: true`: the importer wrote this description from the facts table
+   * (importer/prose.ts); pages say so. Remove it when the text is rewritten in our own words.
+   */
+  generated: z.boolean().optional(),
   /** The MDX body. */
   content: z.string().trim().min(1, 'the description must not be empty'),
 })

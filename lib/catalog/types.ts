@@ -13,6 +13,8 @@ export interface ProseDoc {
   markdown: string
   /** Compiled MDX, for rendering. */
   mdx: string
+  /** Written by the importer from the facts (frontmatter `generated: true`), not by a person. */
+  generated?: boolean
 }
 
 /** An endpoint joined with its provider. */
