@@ -24,12 +24,20 @@ export function sanitize(state: ImportState): void {
       const endpoints = (d.endpoints as Endpoint[]).map((e) => {
         let out = e
         if (out.maxOutputTokens !== undefined && out.maxOutputTokens > out.contextWindow) {
-          note(state.report, topic, `${m.id} @ ${e.provider}: maxOutputTokens ${out.maxOutputTokens} > contextWindow ${out.contextWindow}`)
+          note(
+            state.report,
+            topic,
+            `${m.id} @ ${e.provider}: maxOutputTokens ${out.maxOutputTokens} > contextWindow ${out.contextWindow}`,
+          )
           const { maxOutputTokens: _drop, ...rest } = out
           out = rest
         }
         if (out.pricing.cacheRead !== undefined && out.pricing.cacheRead > out.pricing.input) {
-          note(state.report, topic, `${m.id} @ ${e.provider}: cacheRead ${out.pricing.cacheRead} > input ${out.pricing.input}`)
+          note(
+            state.report,
+            topic,
+            `${m.id} @ ${e.provider}: cacheRead ${out.pricing.cacheRead} > input ${out.pricing.input}`,
+          )
           const { cacheRead: _drop, ...pricing } = out.pricing
           out = { ...out, pricing }
         }
