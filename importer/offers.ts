@@ -18,8 +18,12 @@ export const TRIAL_PROVIDERS: ReadonlySet<string> = new Set([
   'llama',
 ])
 
-/** Resellers that sell in points or credits: their USD prices are conversions (Poe: compute points). */
-export const CONVERTED_PROVIDERS: ReadonlySet<string> = new Set(['poe'])
+/**
+ * Resellers that sell in points or credits: their USD prices are conversions. Poe: compute
+ * points. Qihang: credits bought at one yuan per dollar of list price, so every price it lists is
+ * about 1/7 of the vendor's (Claude Haiku 4.5 at $0.14/$0.71 against Anthropic's $1/$5).
+ */
+export const CONVERTED_PROVIDERS: ReadonlySet<string> = new Set(['poe', 'qihang-ai'])
 
 /** Local runtimes listed as providers: the model runs on your machine. */
 export const LOCAL_PROVIDERS: ReadonlySet<string> = new Set(['lmstudio', 'atomic-chat', 'ollama'])

@@ -99,3 +99,11 @@ describe('LiteLLM flagships', () => {
     expect(displayName('claude-opus-5')).toBe('Claude Opus 5')
   })
 })
+
+describe('Claude thinking variants', () => {
+  it('are the same model', () => {
+    expect(cleanProviderId('aihubmix', 'claude-opus-4-6-think').model).toBe('claude-opus-4-6')
+    expect(cleanProviderId('nano-gpt', 'claude-haiku-4-5-20251001-thinking').model).toBe('claude-haiku-4-5-20251001')
+    expect(cleanProviderId('nano-gpt', 'qwen3-235b-a22b-thinking').model).toBe('qwen3-235b-a22b-thinking')
+  })
+})

@@ -221,10 +221,13 @@ export function cleanProviderId(provider: string, raw: string): CleanedId {
   // Ollama-style size tags (`deepseek-v3.1:671b`) and router variants (`:free`, `:thinking` stays).
   // Ollama-style size tags (`deepseek-v3.1:671b`) and router modes (`:free`, `:thinking`, `:web`):
   // the same model served another way.
-  model = model.replace(/:[a-z0-9.]+$/, '')
+  model = model.replace(/(:[a-z0-9.]+)+$/, '')
   model = model.replace(PRODUCT_PREFIXES, '')
   if (provider === 'fireworks-ai') model = model.replace(/(\d)p(\d)/g, '$1.$2')
   model = model.replace(/-instruct-turbo$/, '-instruct')
+  // Claude has no separate thinking models: extended thinking is a request option. Resellers
+  // list it as `claude-opus-4-6-think` or `…-thinking`; it is the same model.
+  if (model.startsWith('claude')) model = model.replace(/-(thinking|think)$/, '')
   const stripped = model.replace(SERVING_SUFFIXES, '')
   if (stripped && stripped !== model) {
     if (/-free$/.test(model)) free = true
