@@ -80,22 +80,26 @@ describe('checkData', () => {
 
 describe('content/ data check', () => {
   const dir = `${ROOT}content/models`
-  it.skipIf(!existsSync(dir))('has no violation that content/data-exceptions.yaml does not excuse', () => {
-    const models: CheckedModel[] = []
-    for (const vendor of readdirSync(dir)) {
-      for (const f of readdirSync(`${dir}/${vendor}`)) {
-        if (!f.endsWith('.yaml')) continue
-        const id = `${vendor}/${f.slice(0, -5)}`
-        const file = `content/models/${id}.yaml`
-        models.push({ id, file, data: modelSchema.parse(parse(readFileSync(`${ROOT}${file}`, 'utf8'))) })
+  it.skipIf(!existsSync(dir))(
+    'has no violation that content/data-exceptions.yaml does not excuse',
+    () => {
+      const models: CheckedModel[] = []
+      for (const vendor of readdirSync(dir)) {
+        for (const f of readdirSync(`${dir}/${vendor}`)) {
+          if (!f.endsWith('.yaml')) continue
+          const id = `${vendor}/${f.slice(0, -5)}`
+          const file = `content/models/${id}.yaml`
+          models.push({ id, file, data: modelSchema.parse(parse(readFileSync(`${ROOT}${file}`, 'utf8'))) })
+        }
       }
-    }
-    const exceptions = dataExceptionsSchema.parse(
-      parse(readFileSync(`${ROOT}content/data-exceptions.yaml`, 'utf8')) ?? [],
-    )
-    const { violations, stale } = applyExceptions(checkData(models), exceptions)
-    expect(violations.map(formatViolation)).toEqual([])
-    expect(stale.map((x) => `${x.file}: ${x.field}: ${x.rule} (stale exception: no such violation)`)).toEqual([])
-    // Reads ~1,000 model files: seconds on a loaded 2-core machine.
-  }, 30_000)
+      const exceptions = dataExceptionsSchema.parse(
+        parse(readFileSync(`${ROOT}content/data-exceptions.yaml`, 'utf8')) ?? [],
+      )
+      const { violations, stale } = applyExceptions(checkData(models), exceptions)
+      expect(violations.map(formatViolation)).toEqual([])
+      expect(stale.map((x) => `${x.file}: ${x.field}: ${x.rule} (stale exception: no such violation)`)).toEqual([])
+      // Reads ~1,000 model files: seconds on a loaded 2-core machine.
+    },
+    30_000,
+  )
 })
