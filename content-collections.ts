@@ -46,6 +46,7 @@ const modelPages = defineCollection({
     id: doc._meta.path,
     file: `${root}/models/${doc._meta.filePath}`,
     markdown: doc.content,
+    generated: doc.generated === true,
     mdx: await compileMDX(context, doc),
   }),
 })

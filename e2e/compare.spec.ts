@@ -52,15 +52,17 @@ test.describe('compare', () => {
     await expect(mini).toContainText('Cheapest')
     await expect(mini.locator('[data-cost=multiple]')).toHaveText('×1')
 
-    // Claude Haiku 4.5 at Anthropic: $1 input, $0.10 cached input, $5 output per 1M tokens.
-    // Per request: (1,500 × 1 + 500 × 0.10 + 1,000 × 5) / 1M = $0.00655; per day $3.275 (shown to the
-    // cent from $1 up: "$3.28"); per month $98.25.
-    // Against $0.0008625: × 7.59... → "×7.6".
+    // Claude Haiku 4.5 is cheapest for this workload at Jiekou: $0.90 input (no cache price, so the
+    // cached tokens cost the input price too), $4.50 output per 1M tokens; Anthropic's $1 / $0.10
+    // cached / $5 comes to $0.00655.
+    // Per request: (2,000 × 0.90 + 1,000 × 4.50) / 1M = $0.0063; per day $3.15; per month $94.50.
+    // Against $0.0008625: × 7.30... → "×7.3".
     const haiku = costRow(page, HAIKU)
-    await expect(haiku.locator('[data-cost=request]')).toHaveText('$0.00655')
-    await expect(haiku.locator('[data-cost=day]')).toHaveText('$3.28')
-    await expect(haiku.locator('[data-cost=month]')).toHaveText('$98.25')
-    await expect(haiku.locator('[data-cost=multiple]')).toHaveText('×7.6')
+    await expect(haiku.locator('td').first()).toHaveText('Jiekou.AI')
+    await expect(haiku.locator('[data-cost=request]')).toHaveText('$0.0063')
+    await expect(haiku.locator('[data-cost=day]')).toHaveText('$3.15')
+    await expect(haiku.locator('[data-cost=month]')).toHaveText('$94.50')
+    await expect(haiku.locator('[data-cost=multiple]')).toHaveText('×7.3')
 
     // The workload is in the URL: a reload (or a shared link) computes the same.
     await page.reload()

@@ -236,7 +236,8 @@ test('the routers index and a router page show variants, weights and the blended
   for (const [id, w] of variants) {
     const { data } = await (await request.get(`/api/v1/models/${id}/endpoints`)).json()
     const prices = data.endpoints
-      .filter((e: { status: string }) => e.status !== 'deprecated')
+      // The site's rule (lib/catalog/offers.ts): live endpoints at a list price, no trial or promotional offer.
+      .filter((e: { status: string; offer?: string }) => e.status !== 'deprecated' && !e.offer)
       .map((e: { pricing: { prompt: string; completion: string } }) => ({
         i: Number(e.pricing.prompt) * 1e6,
         o: Number(e.pricing.completion) * 1e6,

@@ -57,6 +57,7 @@ export const modelsDevRowSchema = z.looseObject({
   structured_output: optBool,
   knowledge: optStr,
   release_date: optStr,
+  last_updated: optStr,
   open_weights: optBool,
   modalities: z.looseObject({ input: z.array(z.string()).nullish(), output: z.array(z.string()).nullish() }).nullish(),
   cost: z
@@ -166,6 +167,23 @@ export function sourceRecords(s: ParsedSource): number {
   if (s.kind === 'models.dev') return s.rows.length
   if (s.kind === 'openrouter') return s.models.length
   return s.entries.length + s.documentation.length
+}
+
+/**
+ * How recent a source's data is, `YYYY-MM-DD`: the newest `last_updated` of a models.dev list,
+ * the newest `created` of an OpenRouter list. Undefined for LiteLLM (its map carries no dates).
+ * When two sources give one endpoint different values, the newer one wins.
+ */
+export function snapshotDate(s: ParsedSource): string | undefined {
+  let newest: string | undefined
+  const see = (d: string | null | undefined) => {
+    if (isFullDate(d) && (newest === undefined || d > newest)) newest = d
+  }
+  if (s.kind === 'models.dev') for (const r of s.rows) see(r.last_updated)
+  else if (s.kind === 'openrouter')
+    for (const m of s.models)
+      see(Number.isFinite(m.created) ? new Date(m.created * 1000).toISOString().slice(0, 10) : undefined)
+  return newest
 }
 
 /** Describe the row an issue path points into, e.g. `row 12 (provider "azure", modelId "gpt-4o")`. */

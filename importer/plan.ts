@@ -1,8 +1,10 @@
 /** Applies the sources to the content snapshot, in order. The rules: README.md, "Importing the catalog". */
 import { isFullDate } from './facts'
 import type { ParsedSource, SourceKind } from './input'
-import { sourceRecords } from './input'
+import { snapshotDate, sourceRecords } from './input'
+import { mergeSameName } from './merge'
 import { finish } from './output'
+import { sanitize } from './sanitize'
 import { liteLLMSource } from './sources/litellm/apply'
 import { modelsDevSource } from './sources/modelsdev/apply'
 import { openRouterSource } from './sources/openrouter/apply'
@@ -37,10 +39,14 @@ export function planImport(
   const enriches = (s: ParsedSource) => applierFor(s).enrichesOnly
   const ordered = [...sources.filter((s) => !enriches(s)), ...sources.filter(enriches)]
   for (const s of ordered) {
-    state.report.sources.push({ kind: s.kind, file: s.file, records: sourceRecords(s) })
+    const date = snapshotDate(s)
+    state.report.sources.push({ kind: s.kind, file: s.file, records: sourceRecords(s), date })
     state.sourceLabel = s.kind
+    state.sourceDates.set(s.kind, date)
     applierFor(s).apply(state, s)
   }
+  mergeSameName(state)
+  sanitize(state)
   const writes = finish(state)
   return { writes, report: state.report }
 }

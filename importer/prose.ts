@@ -184,5 +184,23 @@ export function generateProse(f: ProseFacts): string {
 
   const first = [intro, io].join(' ')
   const second = [caps, ...extra].filter(Boolean).join(' ')
-  return `${first}${second ? `\n\n${second}` : ''}\n`
+  return `${GENERATED_FRONTMATTER}${first}${second ? `\n\n${second}` : ''}\n`
+}
+
+/** Marks a description as the importer's (lib/catalog/schema.ts modelProseSchema `generated`). */
+export const GENERATED_FRONTMATTER = '---\ngenerated: true\n---\n\n'
+
+/**
+ * Whether a description is the importer's template text: its first sentence is one of the intro
+ * templates above (`<name> is a … from <vendor>, released in <month year>.` and the others).
+ */
+export function isTemplateProse(mdx: string): boolean {
+  const body = mdx.replace(/^---\n[\s\S]*?\n---\n+/, '')
+  const first = body.split(/(?<=\.)\s/)[0] ?? ''
+  return [
+    /^.+ is an? .+ from .+, released in [A-Z][a-z]+ \d{4}\.$/,
+    /^.+ released .+, an? .+, in [A-Z][a-z]+ \d{4}\.$/,
+    /^.+ is an? .+ that .+ made available in [A-Z][a-z]+ \d{4}\.$/,
+    /^First released in [A-Z][a-z]+ \d{4}, .+ is an? .+ built by .+\.$/,
+  ].some((re) => re.test(first))
 }

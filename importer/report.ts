@@ -17,7 +17,8 @@ export type Tallies = Map<string, Map<string, number>>
 
 export interface ImportReport {
   dryRun: boolean
-  sources: Array<{ kind: string; file: string; records: number }>
+  /** `date`: how recent the source's data is (input.ts snapshotDate). */
+  sources: Array<{ kind: string; file: string; records: number; date?: string }>
   newModels: Array<{ id: string; providers: string[] }>
   /** Endpoints added to models that already existed. */
   newEndpoints: Array<{ model: string; provider: string; modelId: string }>
@@ -32,8 +33,11 @@ export interface ImportReport {
   notInSource: Array<{ model: string; provider: string; modelId: string }>
   /** Models in the files that no source mentions: kept. */
   modelsNotInSource: string[]
-  /** The same endpoint from two sources with different values: the later source's values win. */
-  conflicts: Array<{ model: string; provider: string; earlier: string; later: string; detail: string }>
+  /**
+   * The same endpoint from two sources with different values: the newer source's values win
+   * (`kept`), and at equal or unknown dates the later one.
+   */
+  conflicts: Array<{ model: string; provider: string; earlier: string; later: string; detail: string; kept: string }>
   /** LiteLLM's first-party price or limits differ from the model's first-party endpoint: information only. */
   disagreements: Array<{ model: string; provider: string; key: string; detail: string }>
   /** The date deprecation dates are compared with (set when the caller gives one). */
@@ -211,7 +215,8 @@ export function formatReport(r: ImportReport, { verbose = false }: { verbose?: b
   out.push(r.dryRun ? 'Catalog import — dry run: nothing was written' : 'Catalog import')
   for (const s of r.sources) {
     const when = s.kind === 'litellm' && r.today ? `; deprecation dates compared with ${r.today}` : ''
-    out.push(`  source: ${s.kind} ${s.file} (${s.records} records${when})`)
+    const date = s.date ? `, data as of ${s.date}` : ''
+    out.push(`  source: ${s.kind} ${s.file} (${s.records} records${date}${when})`)
   }
 
   const newEndpointCount = r.newModels.reduce((s, m) => s + m.providers.length, 0) + r.newEndpoints.length
@@ -252,8 +257,8 @@ export function formatReport(r: ImportReport, { verbose = false }: { verbose?: b
   section(out, 'Models not in any source (kept)', r.modelsNotInSource, limit, '  ? ')
   section(
     out,
-    'Sources disagree on an endpoint (the later source wins)',
-    r.conflicts.map((c) => `${c.model} @ ${c.provider}: ${c.earlier} → ${c.later}: ${c.detail}`),
+    'Sources disagree on an endpoint (the newer snapshot wins; at equal dates the later source)',
+    r.conflicts.map((c) => `${c.model} @ ${c.provider}: ${c.earlier} → ${c.later}: ${c.detail} (kept ${c.kept})`),
     verbose ? limit : 15,
     '  ! ',
   )

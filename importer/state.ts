@@ -9,6 +9,7 @@ import type { Capabilities, Endpoint, ProviderFile } from '@/lib/catalog/schema'
 import { CAPABILITY_KEYS, modelSchema, vendorSchema } from '@/lib/catalog/schema'
 
 import { SAFE_SEGMENT } from './ids'
+import { withOffer } from './offers'
 import { orderEndpoint, orderKeys, orderModel } from './order'
 import type { Change, ImportReport } from './report'
 import { emptyReport, tally } from './report'
@@ -63,6 +64,8 @@ export class ImportState {
   readonly coveredProviders = new Set<string>()
   /** The source being applied (its kind): skips, ignores and endpoint conflicts are reported under it. */
   sourceLabel = ''
+  /** Source label → how recent its data is (`YYYY-MM-DD`), where known. */
+  readonly sourceDates = new Map<string, string | undefined>()
 
   constructor(
     snapshot: ContentSnapshot,
@@ -200,16 +203,22 @@ export class ImportState {
       merged = { ...merged, maxOutputTokens: known.maxOutputTokens }
     if (keepTiers && known?.pricing.tiers && !merged.pricing.tiers)
       merged = { ...merged, pricing: { ...merged.pricing, tiers: known.pricing.tiers } }
-    const ep = orderEndpoint(merged)
+    const ep = orderEndpoint(withOffer(merged))
     const prior = m.endpointSources.get(ep.provider)
     if (prior && prior.source !== this.sourceLabel && !deepEqual(prior.value, ep)) {
+      // The newer snapshot wins (models.dev's July rows over OpenRouter's May list).
+      const priorDate = this.sourceDates.get(prior.source)
+      const ownDate = this.sourceDates.get(this.sourceLabel)
+      const priorWins = priorDate !== undefined && (ownDate === undefined || priorDate > ownDate)
       this.report.conflicts.push({
         model: m.id,
         provider: ep.provider,
         earlier: prior.source,
         later: this.sourceLabel,
         detail: endpointDiff(prior.value, ep),
+        kept: priorWins ? prior.source : this.sourceLabel,
       })
+      if (priorWins) return
     }
     m.endpointSources.set(ep.provider, { source: this.sourceLabel, value: ep })
     if (i >= 0 && deepEqual(list[i], ep)) return

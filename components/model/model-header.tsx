@@ -64,6 +64,11 @@ export function ModelHeader({ model }: { model: Model }) {
       ) : null}
       <div className="prose-model max-w-3xl space-y-3 leading-relaxed">
         <MDXContent code={model.prose.mdx} />
+        {model.prose.generated ? (
+          <p className="text-xs text-muted-foreground">
+            This description was generated from the facts below; a written one is on its way.
+          </p>
+        ) : null}
       </div>
       <CapabilityChips model={model} />
     </header>

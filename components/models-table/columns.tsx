@@ -97,6 +97,11 @@ function EndpointCell({ column, row }: { column: EndpointColumnId; row: Endpoint
               {STATUS_LABELS[row.status]}
             </Badge>
           ) : null}
+          {row.offer ? (
+            <Badge tone="warning" className="ml-2" title="Not a list price: never the model's headline price">
+              {row.offer}
+            </Badge>
+          ) : null}
           <span className="block text-xs text-muted-foreground">
             <code>{row.modelId}</code>
           </span>

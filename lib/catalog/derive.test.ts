@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest'
 
 import { modelDoc, proseDoc, providerDoc, vendorDoc } from '@/test-support/catalog-fixtures'
 
-import { buildCatalog, similarModels, summarize } from './derive'
+import { buildCatalog, orderEndpoints, similarModels, summarize } from './derive'
+import type { Endpoint } from './schema'
+
+type EndpointInput = Endpoint
 
 const ep = (provider: string, input: number, output: number, status: 'available' | 'deprecated' = 'available') => ({
   provider,
@@ -104,5 +107,33 @@ describe('buildRouters', () => {
     expect(r.blended).toEqual({ input: 2.5, output: 8 }) // 0.25 × 1 + 0.75 × 3; 0.25 × 2 + 0.75 × 10
     expect(r.range).toEqual({ input: [1, 3], output: [2, 10] })
     expect(r.fallbackOrder).toEqual(['acme/b', 'acme/a'])
+  })
+})
+
+describe('orderEndpoints and offers', () => {
+  const offerEp = (provider: string, input: number, extra: Partial<EndpointInput> = {}): EndpointInput => ({
+    provider,
+    modelId: 'm',
+    contextWindow: 1000,
+    pricing: { input, output: input },
+    status: 'available',
+    ...extra,
+  })
+  it('never marks a trial, promotional or deprecated endpoint as cheapest', () => {
+    const list = orderEndpoints(
+      [
+        offerEp('paid', 1),
+        offerEp('nvidia', 0, { offer: 'trial' }),
+        offerEp('or', 0, { offer: 'promotional' }),
+        offerEp('old', 0.1, { status: 'deprecated' }),
+      ],
+      (id) => id,
+    )
+    expect(list[0]!.provider).toBe('paid')
+    expect(list.filter((e) => e.cheapest).map((e) => e.provider)).toEqual(['paid'])
+  })
+  it('leaves a model with only marked endpoints without a cheapest one', () => {
+    const list = orderEndpoints([offerEp('nvidia', 0, { offer: 'trial' })], (id) => id)
+    expect(list.some((e) => e.cheapest)).toBe(false)
   })
 })

@@ -6,6 +6,7 @@ import Big from 'big.js'
 
 import { priceRank } from '@/lib/pricing/cost'
 
+import { pricesModel } from './offers'
 import type { Capability } from './schema'
 import { CAPABILITY_KEYS } from './schema'
 import type {
@@ -36,16 +37,19 @@ export function summarize(markdown: string, maxLength = 200): string {
 }
 
 /**
- * Cheapest first (input + output per 1M); deprecated endpoints after available ones. At equal
- * prices the vendor's own API comes first, then the larger context window.
+ * Endpoints that price the model (offers.ts `pricesModel`) first, cheapest first (input + output
+ * per 1M); then the marked offers (trial, promotional, …) and deprecated ones. At equal prices the
+ * vendor's own API comes first, then the larger context window. `cheapest` is the first endpoint
+ * that prices the model, if any.
  */
-function orderEndpoints(
+export function orderEndpoints(
   endpoints: ModelDoc['endpoints'],
   providerName: (id: string) => string,
   vendor?: string,
 ): EndpointView[] {
   const sorted = [...endpoints].sort(
     (a, b) =>
+      Number(!pricesModel(a)) - Number(!pricesModel(b)) ||
       Number(a.status === 'deprecated') - Number(b.status === 'deprecated') ||
       priceRank(a.pricing) - priceRank(b.pricing) ||
       Number(b.provider === vendor) - Number(a.provider === vendor) ||
@@ -56,7 +60,7 @@ function orderEndpoints(
   return sorted.map((e) => ({
     ...e,
     providerName: providerName(e.provider),
-    cheapest: e === first && e.status !== 'deprecated',
+    cheapest: e === first && pricesModel(e),
   }))
 }
 

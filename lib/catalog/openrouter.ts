@@ -66,6 +66,8 @@ function toOpenRouterEndpoint(e: EndpointView) {
     max_completion_tokens: e.maxOutputTokens ?? null,
     pricing: pricingStrings(e.pricing),
     status: e.status,
+    // Not OpenRouter's: set where the price is not a list price (trial, promotional, …; offers.ts).
+    ...(e.offer ? { offer: e.offer } : {}),
   }
 }
 

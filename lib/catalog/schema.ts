@@ -71,6 +71,24 @@ export const pricingSchema = z.strictObject({
 })
 export type Pricing = z.infer<typeof pricingSchema>
 
+/**
+ * What an endpoint's price is, when it is not the provider's list price for production use.
+ * Such endpoints stay on the model's page, marked, but never price the model (headline, index,
+ * "cheapest"): see `pricesModel` in lib/catalog/offers.ts.
+ */
+export const OFFERS = {
+  /** A trial API: free credits or rate-capped access for evaluation (e.g. NVIDIA's build.nvidia.com). */
+  trial: 'Trial',
+  /** A temporary free or discounted variant (OpenRouter's `:free` ids, launch promotions at $0). */
+  promotional: 'Promotional',
+  /** A points- or credits-based reseller: the USD figures are conversions, not list prices (Poe). */
+  converted: 'Converted from points',
+  /** A runtime on your own machine (LM Studio): no API price. */
+  local: 'Runs locally',
+} as const
+export type Offer = keyof typeof OFFERS
+export const offerSchema = z.enum(Object.keys(OFFERS) as [Offer, ...Offer[]])
+
 export const endpointSchema = z.strictObject({
   /** Provider id: the file name of a `content/providers/*.yaml`. */
   provider: nonEmpty,
@@ -82,6 +100,8 @@ export const endpointSchema = z.strictObject({
   maxOutputTokens: tokens.optional(),
   pricing: pricingSchema,
   status: statusSchema.default('available'),
+  /** Absent: the provider's list price. Otherwise what kind of offer the price belongs to (OFFERS). */
+  offer: offerSchema.optional(),
 })
 export type Endpoint = z.infer<typeof endpointSchema>
 
@@ -179,6 +199,11 @@ export type ProviderFile = z.infer<typeof providerSchema>
 
 /** Prose for a model page (`content/models/<vendor>/<model>.mdx`). */
 export const modelProseSchema = z.strictObject({
+  /**
+   * Frontmatter `generated: true`: the importer wrote this description from the facts table
+   * (importer/prose.ts); pages say so. Remove it when the text is rewritten in our own words.
+   */
+  generated: z.boolean().optional(),
   /** The MDX body. */
   content: z.string().trim().min(1, 'the description must not be empty'),
 })

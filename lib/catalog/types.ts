@@ -13,6 +13,8 @@ export interface ProseDoc {
   markdown: string
   /** Compiled MDX, for rendering. */
   mdx: string
+  /** Written by the importer from the facts (frontmatter `generated: true`), not by a person. */
+  generated?: boolean
 }
 
 /** An endpoint joined with its provider. */
@@ -23,7 +25,7 @@ export type Model = Omit<ModelDoc, 'endpoints'> & {
   vendorName: string
   /** Endpoints, cheapest first (available before deprecated). */
   endpoints: EndpointView[]
-  /** The cheapest available endpoint, if any. */
+  /** The cheapest endpoint that prices the model (offers.ts `pricesModel`), if any. */
   cheapest: EndpointView | undefined
   /** One-paragraph plain-text summary of the prose (meta descriptions, cards). */
   summary: string

@@ -72,7 +72,15 @@ describe('workload cost', () => {
     const heavyCache = { ...DEFAULT_WORKLOAD, cachedPercent: 90 }
     expect(cheapestFor([mini, noCache, deprecated], DEFAULT_WORKLOAD)?.endpoint.provider).toBe('cheap')
     expect(cheapestFor([mini, noCache, deprecated], heavyCache)?.endpoint.provider).toBe('openai')
-    expect(cheapestFor([deprecated], DEFAULT_WORKLOAD)?.endpoint.provider).toBe('old')
+    // A retired endpoint prices nothing, and neither does a trial (lib/catalog/offers.ts).
+    expect(cheapestFor([deprecated], DEFAULT_WORKLOAD)).toBeUndefined()
+    const trial = {
+      provider: 'nvidia',
+      providerName: 'NVIDIA',
+      pricing: { input: 0, output: 0 },
+      offer: 'trial' as const,
+    }
+    expect(cheapestFor([noCache, trial], DEFAULT_WORKLOAD)?.endpoint.provider).toBe('cheap')
     expect(cheapestFor([], DEFAULT_WORKLOAD)).toBeUndefined()
   })
 

@@ -6,6 +6,7 @@
  * and flags to the browser. Pure.
  */
 
+import { pricesModel } from '@/lib/catalog/offers'
 import type { Model } from '@/lib/catalog/types'
 import {
   CAPABILITIES,
@@ -112,7 +113,7 @@ const yesNo = (v: boolean) => (v ? 'Yes' : 'No')
 
 /** "$0.15–$0.30 over 4 providers"; `undefined` when fewer than two providers price it. */
 function spread(m: Model, kind: 'input' | 'output'): string | undefined {
-  const prices = m.endpoints.filter((e) => e.status !== 'deprecated').map((e) => e.pricing[kind])
+  const prices = m.endpoints.filter(pricesModel).map((e) => e.pricing[kind])
   if (prices.length < 2) return undefined
   const lo = Math.min(...prices)
   const hi = Math.max(...prices)

@@ -79,6 +79,7 @@ export function comparison(chosen: Model[]): { models: CompareModelView[]; group
       providerName: e.providerName,
       pricing: e.pricing,
       status: e.status,
+      offer: e.offer,
     })),
   }))
   return { models, groups: compareGroups(chosen) }

@@ -6,7 +6,8 @@
  */
 import Big from 'big.js'
 
-import type { Pricing, Status } from '@/lib/catalog/schema'
+import { pricesModel } from '@/lib/catalog/offers'
+import type { Offer, Pricing, Status } from '@/lib/catalog/schema'
 import type { CostBreakdown } from '@/lib/pricing/cost'
 import { costOfUsage } from '@/lib/pricing/cost'
 
@@ -46,6 +47,7 @@ export interface PricedEndpoint {
   providerName: string
   pricing: Pricing
   status?: Status
+  offer?: Offer
 }
 
 export interface WorkloadCost {
@@ -74,15 +76,13 @@ export function costAt(endpoint: PricedEndpoint, w: Workload): WorkloadCost {
 }
 
 /**
- * The cheapest way to run the workload on a model: every available endpoint (deprecated ones
- * only when nothing else serves it), lowest cost per request first; `undefined` when no
- * endpoint is priced.
+ * The cheapest way to run the workload on a model: the endpoints that price it (`pricesModel`:
+ * not deprecated, not a trial or promotional offer), lowest cost per request first; `undefined`
+ * when none does.
  */
 export function cheapestFor(endpoints: readonly PricedEndpoint[], w: Workload): WorkloadCost | undefined {
-  const live = endpoints.filter((e) => e.status !== 'deprecated')
-  const pool = live.length > 0 ? live : endpoints
   let best: WorkloadCost | undefined
-  for (const e of pool) {
+  for (const e of endpoints.filter(pricesModel)) {
     const c = costAt(e, w)
     if (!best || c.perRequest.lt(best.perRequest)) best = c
   }

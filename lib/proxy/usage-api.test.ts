@@ -37,11 +37,12 @@ const body = (r: { body: unknown }) => JSON.parse(String(r.body))
 describe('generation and usage', () => {
   it('give back each call as answered, with exact totals, to its own key only', async () => {
     const answered: Array<{ id: string; cost: number }> = []
-    for (const request of [
+    const requests: Array<Record<string, unknown>> = [
       hello,
       { ...hello, model: 'acme/mini' },
       { ...hello, stream: true, stream_options: { include_usage: true } },
-    ]) {
+    ]
+    for (const request of requests) {
       const res = await handleChat(chat(request), deps)
       const text = await res.text()
       const json = request.stream

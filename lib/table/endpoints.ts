@@ -4,6 +4,7 @@
  * (columns.ts). Pure.
  */
 
+import { offerLabel } from '@/lib/catalog/offers'
 import type { EndpointView, Model } from '@/lib/catalog/types'
 import type { Status } from '@/lib/catalog/vocab'
 
@@ -27,7 +28,9 @@ export interface EndpointRow {
   cacheWrite?: number
   reasoning?: number
   status: Status
-  /** The model's cheapest available endpoint. */
+  /** What the price is when it is not a list price ("Trial", "Promotional", …; lib/catalog/offers.ts). */
+  offer?: string
+  /** The model's cheapest endpoint that prices it (lib/catalog/offers.ts `pricesModel`). */
   cheapest: boolean
 }
 
@@ -48,6 +51,7 @@ export function toEndpointRow(e: EndpointView, model?: Pick<Model, 'id' | 'name'
     cacheWrite: e.pricing.cacheWrite,
     reasoning: e.pricing.reasoning,
     status: e.status,
+    offer: offerLabel(e),
     cheapest: e.cheapest,
   }
   for (const k of Object.keys(row) as (keyof EndpointRow)[]) if (row[k] === undefined) delete row[k]

@@ -5,6 +5,7 @@
  * small. Pure: no React, no `next/*`.
  */
 
+import { pricesModel } from '@/lib/catalog/offers'
 import type { Model } from '@/lib/catalog/types'
 import type { Capability, Modality, Status } from '@/lib/catalog/vocab'
 import { CAPABILITY_KEYS } from '@/lib/catalog/vocab'
@@ -31,8 +32,8 @@ export interface ModelRow {
   /** Ids of every provider serving the model (for the provider filter and the count). */
   providers: string[]
   /**
-   * Each provider's price, in the order of `providers`: its cheapest live endpoint's
-   * `[input, output, cacheRead?]` (USD per 1M), or null where it has only deprecated ones. With a
+   * Each provider's price, in the order of `providers`: its cheapest endpoint that prices the
+   * model (`pricesModel`), `[input, output, cacheRead?]` (USD per 1M), or null where it has none. With a
    * provider filter on, the price columns show the cheapest of the chosen providers
    * (`pricedAt`). Tuples, not objects: the index sends every row to the browser.
    */
@@ -63,7 +64,7 @@ function compact<T extends object>(o: T): T {
 /** Per provider of `providers`, its first live endpoint's price in the model's order (cheapest first). */
 function offers(model: Model, providers: string[]): (RowPrice | null)[] | undefined {
   const out = providers.map((id): RowPrice | null => {
-    const e = model.endpoints.find((x) => x.provider === id && x.status !== 'deprecated')
+    const e = model.endpoints.find((x) => x.provider === id && pricesModel(x))
     if (!e) return null
     return e.pricing.cacheRead === undefined
       ? [e.pricing.input, e.pricing.output]

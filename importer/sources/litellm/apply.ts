@@ -7,11 +7,12 @@
  */
 import type { Endpoint } from '@/lib/catalog/schema'
 
-import { matchKeys } from '../../ids'
+import { matchKeys, safeModelId } from '../../ids'
 import { note } from '../../report'
 import type { ImportState, ModelState } from '../../state'
 import type { SourceApplier, SourceOf } from '../source'
-import type { LiteLLMMatch, ModelView } from './map'
+import { isNewFlagship, liteLLMModel } from './create'
+import type { LiteLLMCandidate, LiteLLMMatch, ModelView } from './map'
 import {
   compareWithEndpoint,
   enrich,
@@ -19,6 +20,7 @@ import {
   LITELLM_USED_FIELDS,
   mapLiteLLMEntry,
   orderMatches,
+  providerPreference,
 } from './map'
 
 export const liteLLMSource: SourceApplier<SourceOf<'litellm'>> = {
@@ -61,6 +63,7 @@ function applyLiteLLM(state: ImportState, source: SourceOf<'litellm'>): void {
   }
 
   const claims = new Map<string, LiteLLMMatch[]>()
+  const unmatched: LiteLLMCandidate[] = []
   for (const { key, entry } of source.entries) {
     const r = mapLiteLLMEntry(key, entry, providerNames, (v) => state.vendorNames.has(v))
     if (!r.ok) {
@@ -70,7 +73,7 @@ function applyLiteLLM(state: ImportState, source: SourceOf<'litellm'>): void {
     const c = r.candidate
     const hits = exact.get(`${c.vendor}/${c.name}`) ?? loose.get(`${c.vendor}/${matchKeys(c.name)[1]}`) ?? []
     if (!hits.length) {
-      state.skip(`no catalog model has this id or alias (vendor ${c.vendor})`, key)
+      unmatched.push(c)
       continue
     }
     const best = Math.min(...hits.map((h) => h.rank))
@@ -88,8 +91,70 @@ function applyLiteLLM(state: ImportState, source: SourceOf<'litellm'>): void {
     list.push({ candidate: c, rank: best })
     claims.set(id, list)
   }
+  createFlagships(state, unmatched, claims, today)
   for (const id of [...claims.keys()].sort())
     applyLiteLLMMatch(state, state.models.get(id)!, orderMatches(claims.get(id)!), today, nativeStructured)
+}
+
+/**
+ * Entries no catalog model matches: a new first-party flagship becomes a model (create.ts), with
+ * the vendor's price and limits, and is then enriched like any matched model; the rest are skipped.
+ * Several entries of one name (`gemini/gemini-3.6-flash`, Vertex's `gemini-3.6-flash`) make one
+ * model, from the preferred provider's entry.
+ */
+function createFlagships(
+  state: ImportState,
+  unmatched: LiteLLMCandidate[],
+  claims: Map<string, LiteLLMMatch[]>,
+  today: string,
+): void {
+  const byName = new Map<string, LiteLLMCandidate[]>()
+  for (const c of unmatched) {
+    const list = byName.get(`${c.vendor}/${c.name}`) ?? []
+    list.push(c)
+    byName.set(`${c.vendor}/${c.name}`, list)
+  }
+  const siblings = new Map<string, string[]>()
+  for (const m of state.models.values()) {
+    const list = siblings.get(m.vendor) ?? []
+    list.push(m.id.slice(m.vendor.length + 1))
+    siblings.set(m.vendor, list)
+  }
+  for (const [name, list] of byName) {
+    list.sort((a, b) => providerPreference(a.provider) - providerPreference(b.provider) || a.key.localeCompare(b.key))
+    const c = list[0]!
+    const skipAll = (reason: string) => {
+      for (const x of list) state.skip(reason, x.key)
+    }
+    const chat = c.entry.mode === 'chat' || c.entry.mode === 'responses'
+    const deprecated = c.entry.deprecation_date != null && c.entry.deprecation_date <= today
+    const id = safeModelId(c.vendor, c.name)
+    if (!chat || deprecated || !id || !isNewFlagship(c.name, siblings.get(c.vendor) ?? [])) {
+      skipAll(`no catalog model has this id or alias (vendor ${c.vendor})`)
+      continue
+    }
+    const made = liteLLMModel(c, today)
+    if ('problem' in made) {
+      skipAll(`a new first-party model, but ${made.problem}`)
+      continue
+    }
+    if (!state.providers.has(made.endpoint.provider)) {
+      skipAll(`a new first-party model, but no provider file ${made.endpoint.provider}`)
+      continue
+    }
+    const m = state.createModel(id, c.vendor, made.facts, c.key)
+    if (!m) continue
+    state.upsertEndpoint(m, made.endpoint)
+    note(
+      state.report,
+      "Created from LiteLLM: the only source listing the vendor's own model (price and limits from its entry; release date unknown, set to --today: fix by hand and lock)",
+      `${name} ← ${list.map((x) => x.key).join(', ')}`,
+    )
+    claims.set(
+      id,
+      list.map((candidate) => ({ candidate, rank: 0 })),
+    )
+  }
 }
 
 function applyLiteLLMMatch(

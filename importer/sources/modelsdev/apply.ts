@@ -4,7 +4,9 @@
  * model's alias onto that model. Row mapping is in map.ts; the rules are in the README,
  * "Importing the catalog".
  */
+import { safeModelId, splitId } from '../../ids'
 import { note } from '../../report'
+import { KnownIds } from '../../resolve'
 import type { ImportState, ModelState } from '../../state'
 import type { ModelCandidate, ProviderSeed } from '../../types'
 import type { SourceApplier, SourceOf } from '../source'
@@ -22,7 +24,10 @@ function applyModelsDev(state: ImportState, source: SourceOf<'models.dev'>): voi
     (v) => state.vendorNames.has(v),
     (r, e) => state.skip(r, e),
     (r, e) => state.ignore(r, e),
+    knownIds(state, source.rows),
   )
+  for (const r of mapping.resolved)
+    note(state.report, 'Rows without a canonical id, mapped by their normalised id (new models marked)', r)
   for (const p of mapping.coveredProviders) state.coveredProviders.add(p)
   for (const [from, to] of mapping.renamed)
     note(state.report, 'Ids made URL-safe (source spelling kept as an alias)', `${from} → ${to}`)
@@ -51,6 +56,23 @@ function applyModelsDev(state: ImportState, source: SourceOf<'models.dev'>): voi
     applyModelsDevAlias(state, c, state.models.get(target)!, mapping.providers, !own.has(target))
     own.add(target)
   }
+}
+
+/** The ids a row without a canonical id may name: the catalog's models and aliases, then the source's canonical ids. */
+function knownIds(state: ImportState, rows: SourceOf<'models.dev'>['rows']): KnownIds {
+  const known = new KnownIds()
+  for (const m of state.models.values()) {
+    known.add(m.id)
+    const aliases = ((m.data.aliases ?? m.before.aliases) as string[] | undefined) ?? []
+    for (const a of aliases) known.add(m.id, `${m.vendor}/${a}`)
+  }
+  for (const r of rows) {
+    if (!r.canonicalModelId) continue
+    const { vendor, model } = splitId(r.canonicalModelId)
+    const id = safeModelId(vendor, model)
+    if (id) known.add(id)
+  }
+  return known
 }
 
 /**

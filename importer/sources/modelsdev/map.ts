@@ -37,23 +37,38 @@ import { cleanModelName, detectMode, isFullDate, isMonth, mapModalities, mapStat
 import { firstPartyRank } from '../../first-party'
 import { safeModelId, splitId } from '../../ids'
 import type { ModelsDevRow } from '../../input'
+import type { KnownIds, Resolved } from '../../resolve'
+import { compactKey, isRouterId, resolveProviderId } from '../../resolve'
 import type { ModelCandidate, ModelFacts, ProviderSeed, Tally } from '../../types'
 import { mapCost } from './cost'
 import { providerFromRows } from './provider'
 
 /**
- * Subscription plans: flat-fee access whose listed prices are not per-token prices. GitHub
- * Models counts as one: its $0 is a prototyping allowance with daily request caps, not a
- * production price, and would otherwise show as the "cheapest" (Free) offer of every model it lists.
+ * Subscription plans: flat-fee access whose listed prices are not per-token prices (`*-coding-plan`,
+ * `*-token-plan`, Kimi for Coding, GitHub Copilot, GitLab Duo, which comes with a GitLab seat).
  */
+const PLAN_PROVIDERS: ReadonlySet<string> = new Set(['kimi-for-coding', 'github-copilot', 'gitlab'])
+
+/**
+ * Free prototyping allowances: $0 with daily request caps, not a production price, which would
+ * otherwise show as the "cheapest" (Free) offer of every model they list: GitHub Models,
+ * ModelScope's API-Inference quota, iFlow's free API.
+ */
+const ALLOWANCE_PROVIDERS: ReadonlySet<string> = new Set(['github-models', 'modelscope', 'iflowcn'])
+
 export function isPlanProvider(provider: string): boolean {
   return (
     provider.includes('coding-plan') ||
     provider.includes('token-plan') ||
-    provider === 'kimi-for-coding' ||
-    provider === 'github-copilot' ||
-    provider === 'github-models'
+    PLAN_PROVIDERS.has(provider) ||
+    ALLOWANCE_PROVIDERS.has(provider)
   )
+}
+
+function planReason(provider: string): string {
+  return ALLOWANCE_PROVIDERS.has(provider)
+    ? 'free prototyping allowance: $0 with request caps, not a price'
+    : 'subscription plan: prices are not per token'
 }
 
 export interface ModelsDevMapping {
@@ -66,6 +81,8 @@ export interface ModelsDevMapping {
   renamed: Map<string, string>
   /** Release dates known to the month only, set to the first of the month. */
   approximated: string[]
+  /** Rows without a canonical id: `provider/modelId → vendor/model` (new ones marked). */
+  resolved: string[]
 }
 
 interface Accepted {
@@ -126,17 +143,49 @@ function preferredListing(a: Accepted, b: Accepted, canonicalModel: string): num
   )
 }
 
+/**
+ * The model each row without a canonical id serves (resolve.ts). New models that several
+ * providers spell differently (`qwen3.5-9b`, `qwen3-5-9b`) get one id: the spelling most rows
+ * use, then the shortest.
+ */
+function resolveRows(rows: ModelsDevRow[], known: KnownIds): Map<ModelsDevRow, Resolved> {
+  const out = new Map<ModelsDevRow, Resolved>()
+  const spellings = new Map<string, Map<string, number>>()
+  const keyOf = (id: string) => `${id.split('/')[0]}/${compactKey(id.slice(id.indexOf('/') + 1))}`
+  for (const row of rows) {
+    if (row.canonicalModelId || isPlanProvider(row.provider)) continue
+    const r = resolveProviderId(row.provider, row.modelId, known)
+    if (!r) continue
+    out.set(row, r)
+    if (r.matched) continue
+    const counts = spellings.get(keyOf(r.id)) ?? new Map<string, number>()
+    counts.set(r.id, (counts.get(r.id) ?? 0) + 1)
+    spellings.set(keyOf(r.id), counts)
+  }
+  const chosen = new Map<string, string>()
+  for (const [key, counts] of spellings) {
+    const best = [...counts].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length || a[0].localeCompare(b[0]))[0]!
+    chosen.set(key, best[0])
+  }
+  for (const [row, r] of out) if (!r.matched) out.set(row, { ...r, id: chosen.get(keyOf(r.id)) ?? r.id })
+  return out
+}
+
 export function mapModelsDev(
   rows: ModelsDevRow[],
   vendorExists: (vendor: string) => boolean,
   skip: Tally,
   ignored: Tally,
+  /** The ids rows without a canonical id are matched against; without it, such rows are skipped. */
+  known?: KnownIds,
 ): ModelsDevMapping {
   const groups = new Map<string, { vendor: string; sourceId: string; model: string; items: Accepted[] }>()
   const coveredProviders = new Set<string>()
   const renamed = new Map<string, string>()
   const approximated: string[] = []
+  const resolved: string[] = []
 
+  const resolutions = known ? resolveRows(rows, known) : new Map<ModelsDevRow, Resolved>()
   const rowsByProvider = new Map<string, ModelsDevRow[]>()
   for (const row of rows) {
     coveredProviders.add(row.provider)
@@ -144,12 +193,8 @@ export function mapModelsDev(
     list.push(row)
     rowsByProvider.set(row.provider, list)
     const label = `${row.provider}/${row.modelId}`
-    if (!row.canonicalModelId) {
-      skip('no canonicalModelId (a provider-specific model, not a vendor model)', row.provider)
-      continue
-    }
     if (isPlanProvider(row.provider)) {
-      skip('subscription plan: prices are not per token', row.provider)
+      skip(planReason(row.provider), row.provider)
       continue
     }
     if (!row.cost) {
@@ -171,13 +216,29 @@ export function mapModelsDev(
       skip(cost.problem, label)
       continue
     }
-    const { vendor: rawVendor, model } = splitId(row.canonicalModelId)
+    let canonical = row.canonicalModelId
+    if (!canonical) {
+      // A provider's own id: the catalog model it serves, or a new one (resolve.ts).
+      const r = resolutions.get(row)
+      if (!r) {
+        skip(
+          isRouterId(row.modelId)
+            ? 'a router (picks a model per request), not a model'
+            : 'no canonicalModelId and no usable model id',
+          label,
+        )
+        continue
+      }
+      resolved.push(`${label} → ${r.id}${r.matched ? '' : ' (new)'}`)
+      canonical = r.id
+    }
+    const { vendor: rawVendor, model } = splitId(canonical)
     const id = safeModelId(rawVendor, model)
     if (!id) {
-      skip('canonicalModelId is not usable as a file name', row.canonicalModelId)
+      skip('canonicalModelId is not usable as a file name', canonical)
       continue
     }
-    if (id !== row.canonicalModelId) renamed.set(row.canonicalModelId, id)
+    if (row.canonicalModelId && id !== row.canonicalModelId) renamed.set(row.canonicalModelId, id)
     const vendor = id.split('/')[0]!
     if (!vendorExists(vendor)) {
       skip('unknown vendor (no content/vendors/<vendor>.yaml)', vendor)
@@ -193,7 +254,7 @@ export function mapModelsDev(
       pricing: cost.pricing,
       status,
     }
-    const group = groups.get(id) ?? { vendor, sourceId: row.canonicalModelId, model, items: [] }
+    const group = groups.get(id) ?? { vendor, sourceId: canonical, model, items: [] }
     groups.set(id, group)
     group.items.push({ row, endpoint })
   }
@@ -300,5 +361,5 @@ export function mapModelsDev(
     candidates.push({ id, vendor: group.vendor, sourceId: group.sourceId, facts, endpoints })
   }
   candidates.sort((a, b) => a.id.localeCompare(b.id))
-  return { candidates, providers, coveredProviders, renamed, approximated }
+  return { candidates, providers, coveredProviders, renamed, approximated, resolved }
 }

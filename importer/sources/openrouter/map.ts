@@ -36,6 +36,7 @@ import { cleanModelName, detectMode, mapModalities, tokens, toMonth, unixToDate 
 import { OPENROUTER_VENDOR_MAP, safeSegment, stripVariantSuffix } from '../../ids'
 import type { OpenRouterModel } from '../../input'
 import { orderPricing } from '../../order'
+import { ORG_VENDORS } from '../../resolve'
 import type { ModelFacts, Tally } from '../../types'
 
 export const OPENROUTER_PROVIDER = 'openrouter'
@@ -129,7 +130,7 @@ export function mapOpenRouterModel(m: OpenRouterModel, ignored: Tally): OpenRout
   const outputs = mapModalities(m.architecture.output_modalities)
   for (const u of [...inputs.unknown, ...outputs.unknown]) ignored(`unknown modality "${u}"`, m.id)
   const params = new Set(m.supported_parameters ?? [])
-  const vendor = OPENROUTER_VENDOR_MAP[prefix] ?? safeSegment(prefix)
+  const vendor = OPENROUTER_VENDOR_MAP[prefix] ?? ORG_VENDORS[prefix] ?? safeSegment(prefix)
   const mode = detectMode(`${vendor}/${base}`, inputs.value, outputs.value)
   const structuredOutputs = params.has('structured_outputs')
   const facts: ModelFacts = {

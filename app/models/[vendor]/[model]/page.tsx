@@ -102,6 +102,7 @@ export default async function ModelPage({ params }: Props) {
             providerName: e.providerName,
             pricing: e.pricing,
             status: e.status,
+            offer: e.offer,
           }))}
         />
       </Section>
