@@ -307,3 +307,22 @@ test("the router page's curl snippet runs against the local proxy", async ({ pag
   expect(body.choices[0].message.content).toBe(`Echo: ${DEFAULT_MESSAGE}`)
   expect(typeof body.usage.cost).toBe('number')
 })
+
+test('the usage store answers for the calls: generation and usage agree with usage.cost', async ({ baseURL }) => {
+  const { data } = await client.chat.completions
+    .create({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'Remember me' }], ...openaiOnly })
+    .withResponse()
+  const cost = (data.usage as unknown as { cost: number }).cost
+  expect(data.id).toMatch(/^gen-/)
+  const get = (path: string, key = 'e2e-caller-key') =>
+    fetch(`${baseURL}${path}`, { headers: { authorization: `Bearer ${key}` } })
+  // Records are written in batches a few hundred ms apart.
+  await expect.poll(async () => (await get(`/api/v1/generation?id=${data.id}`)).status, { timeout: 10_000 }).toBe(200)
+  const generation = (await (await get(`/api/v1/generation?id=${data.id}`)).json()).data
+  expect(generation).toMatchObject({ id: data.id, model: 'openai/gpt-4o-mini', provider: 'openai', total_cost: cost })
+  expect((await get(`/api/v1/generation?id=${data.id}`, 'e2e-second-key')).status).toBe(404)
+  const usage = (await (await get('/api/v1/usage?group_by=model')).json()).data
+  expect(usage.recorded).toBe(true)
+  expect(usage.total.requests).toBeGreaterThanOrEqual(1)
+  expect(usage.rows.some((r: { key: string }) => r.key === 'openai/gpt-4o-mini')).toBe(true)
+})

@@ -158,6 +158,8 @@ async function main() {
     children.push(passUndici.child)
     const siteEnv = {
       NEXT_TELEMETRY_DISABLED: '1',
+      // The store-off baseline; store-on runs are bench:store's (and a next step here).
+      USAGE_STORE: 'off',
       CHAT_PROXY_KEYS: 'bench-key',
       CHAT_PROXY_RATE_LIMIT: '0',
       OPENAI_API_KEY: 'bench-upstream-key',
