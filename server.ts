@@ -20,13 +20,14 @@ import { createServer } from 'node:http'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 
-import { callLog, closing, openProcessStore, proxyDeps } from '@/lib/proxy/deps'
+import { callLog, closing, proxyDeps } from '@/lib/proxy/deps'
 import type { ProxyResult } from '@/lib/proxy/errors'
 import { errorResult, methodNotAllowed } from '@/lib/proxy/errors'
 import { shuttingDown } from '@/lib/proxy/forward'
 import { chatListener, writeResult } from '@/lib/proxy/node-adapter'
 import { requestPath } from '@/lib/server/request-path'
 import { routeHeaders } from '@/lib/server/route-headers'
+import { openProcessStore } from '@/lib/server/store'
 
 /** Paths the proxy answers itself. */
 const CHAT_PATHS = new Set(['/api/chat', '/api/v1/chat/completions'])
@@ -55,7 +56,7 @@ async function main() {
   const deps = proxyDeps()
   const { env } = deps
   // The usage store opens (and migrates) before the first call; a database that cannot be opened stops the start.
-  const store = await openProcessStore()
+  const store = await openProcessStore(process.env)
   // The headers next.config.mjs gives every response (CSP, nosniff, ...), as the build wrote them.
   const manifest: unknown = JSON.parse(readFileSync(join(process.cwd(), '.next', 'routes-manifest.json'), 'utf8'))
   const headersFor = new Map([...CHAT_PATHS].map((path) => [path, routeHeaders(manifest, path)]))

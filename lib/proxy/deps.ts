@@ -13,7 +13,6 @@ import 'server-only'
 import { getModels, getProviders, getRouters } from '@/lib/catalog'
 import { parseEnv } from '@/lib/env'
 import type { UsageStore } from '@/lib/store'
-import { openUsageStore, parseStoreConfig, startPruning } from '@/lib/store'
 
 import type { ProxyDeps } from './handler'
 import { ProviderHealth } from './health'
@@ -29,9 +28,8 @@ interface ProcessState {
   callLog: LineLog
   /** Aborted by the server when its shutdown grace period is over. */
   closing: OneShotSignal
-  /** The usage store, once opened (`openProcessStore`). */
-  store?: Promise<UsageStore>
-  opened?: UsageStore
+  /** The usage store, once the server has opened it (lib/server/store.ts). */
+  store?: UsageStore
 }
 
 const KEY = Symbol.for('modelatlas.proxy.state')
@@ -56,24 +54,20 @@ export function proxyDeps(): ProxyDeps {
     closing: state.closing,
     health: new ProviderHealth(),
     // Calls before the store has opened (the server opens it before it listens) are not recorded.
-    store: { record: (call) => state.opened?.record(call) },
+    store: { record: (call) => state.store?.record(call) },
     log: state.callLog,
   }
   return state.deps
 }
 
 /**
- * The usage store of this process, opened once (migrations applied) with its retention pruning
- * started: by the server before it listens, or by the first route handler that needs it under
- * `next dev`. Rejects when the configured database cannot be opened.
+ * The usage store of this process, once `npm start`'s server has opened it; undefined under
+ * `next dev` and during the build. Kept here, with no import of the store's database code, so
+ * the Next bundle reaches the same store without bundling it.
  */
-export function openProcessStore(): Promise<UsageStore> {
-  state.store ??= (async () => {
-    const config = parseStoreConfig(process.env)
-    const store = await openUsageStore(config)
-    if (config.mode !== 'off') startPruning(store, { retentionDays: config.retentionDays })
-    state.opened = store
-    return store
-  })()
-  return state.store
+export const processStore = (): UsageStore | undefined => state.store
+
+/** Hands the opened store to the proxy and the API routes (lib/server/store.ts). */
+export function setProcessStore(store: UsageStore): void {
+  state.store = store
 }

@@ -1,10 +1,9 @@
-import { openProcessStore, proxyDeps } from '@/lib/proxy/deps'
+import { processStore, proxyDeps } from '@/lib/proxy/deps'
 import { serveGeneration } from '@/lib/proxy/usage-api'
 import { toResponse } from '@/lib/proxy/web'
 
 export const dynamic = 'force-dynamic'
 
 export async function GET(request: Request) {
-  const store = await openProcessStore().catch(() => undefined)
-  return toResponse(await serveGeneration(request, proxyDeps(), store, new URL(request.url).searchParams))
+  return toResponse(await serveGeneration(request, proxyDeps(), processStore(), new URL(request.url).searchParams))
 }

@@ -1,10 +1,9 @@
-import { openProcessStore, proxyDeps } from '@/lib/proxy/deps'
+import { processStore, proxyDeps } from '@/lib/proxy/deps'
 import { serveUsage } from '@/lib/proxy/usage-api'
 import { toResponse } from '@/lib/proxy/web'
 
 export const dynamic = 'force-dynamic'
 
 export async function GET(request: Request) {
-  const store = await openProcessStore().catch(() => undefined)
-  return toResponse(await serveUsage(request, proxyDeps(), store, new URL(request.url).searchParams))
+  return toResponse(await serveUsage(request, proxyDeps(), processStore(), new URL(request.url).searchParams))
 }
