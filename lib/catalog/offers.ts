@@ -7,8 +7,9 @@
  * variants, points-converted and local prices stay on the page, marked, but never price the
  * model). A model with no such endpoint has no price: it shows "—", never "Free".
  */
-import type { Endpoint, Offer } from './schema'
-import { OFFERS } from './schema'
+import type { Endpoint } from './schema'
+import type { Offer } from './vocab'
+import { OFFERS } from './vocab'
 
 export function pricesModel(e: { status?: Endpoint['status']; offer?: Offer }): boolean {
   return e.status !== 'deprecated' && e.offer === undefined

@@ -7,8 +7,8 @@
  */
 import { z } from 'zod'
 
-import type { Capability } from './vocab'
-import { CAPABILITY_KEYS, MODALITIES, MODES, STATUSES } from './vocab'
+import type { Capability, Offer } from './vocab'
+import { CAPABILITY_KEYS, MODALITIES, MODES, OFFERS, STATUSES } from './vocab'
 
 /** `YYYY-MM-DD`. Quoted in YAML so it stays a string. */
 export const isoDate = z
@@ -28,7 +28,7 @@ const tokens = z.number().int('expected a whole number of tokens').positive('mus
 const usd = z.number().nonnegative('a price cannot be negative').finite()
 
 // Where lib/importer (not in this folder's hands) reads them from; new code imports ./vocab.
-export type { Capability, Modality, Mode, Status } from './vocab'
+export type { Capability, Modality, Mode, Offer, Status } from './vocab'
 export { CAPABILITY_KEYS, MODALITIES } from './vocab'
 
 export const modalitySchema = z.enum(MODALITIES)
@@ -71,22 +71,6 @@ export const pricingSchema = z.strictObject({
 })
 export type Pricing = z.infer<typeof pricingSchema>
 
-/**
- * What an endpoint's price is, when it is not the provider's list price for production use.
- * Such endpoints stay on the model's page, marked, but never price the model (headline, index,
- * "cheapest"): see `pricesModel` in lib/catalog/offers.ts.
- */
-export const OFFERS = {
-  /** A trial API: free credits or rate-capped access for evaluation (e.g. NVIDIA's build.nvidia.com). */
-  trial: 'Trial',
-  /** A temporary free or discounted variant (OpenRouter's `:free` ids, launch promotions at $0). */
-  promotional: 'Promotional',
-  /** A points- or credits-based reseller: the USD figures are conversions, not list prices (Poe). */
-  converted: 'Converted from points',
-  /** A runtime on your own machine (LM Studio): no API price. */
-  local: 'Runs locally',
-} as const
-export type Offer = keyof typeof OFFERS
 export const offerSchema = z.enum(Object.keys(OFFERS) as [Offer, ...Offer[]])
 
 export const endpointSchema = z.strictObject({

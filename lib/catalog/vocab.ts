@@ -77,3 +77,20 @@ export const CAPABILITY_SHORT_LABELS: Readonly<Partial<Record<Capability, string
   promptCaching: 'Caching',
   webSearch: 'Web search',
 }
+
+/**
+ * What an endpoint's price is, when it is not the provider's list price for production use.
+ * Such endpoints stay on the model's page, marked, but never price the model (headline, index,
+ * "cheapest"): see `pricesModel` in lib/catalog/offers.ts.
+ */
+export const OFFERS = {
+  /** A trial API: free credits or rate-capped access for evaluation (e.g. NVIDIA's build.nvidia.com). */
+  trial: 'Trial',
+  /** A temporary free or discounted variant (OpenRouter's `:free` ids, launch promotions at $0). */
+  promotional: 'Promotional',
+  /** A points- or credits-based reseller: the USD figures are conversions, not list prices (Poe). */
+  converted: 'Converted from points',
+  /** A runtime on your own machine (LM Studio): no API price. */
+  local: 'Runs locally',
+} as const
+export type Offer = keyof typeof OFFERS
