@@ -1,7 +1,6 @@
 'use client'
 
 import { useEffect, useMemo, useState, useTransition } from 'react'
-import Link from 'next/link'
 import { useRouter } from 'next/navigation'
 
 import type { CompareGroup } from '@/lib/compare/rows'
@@ -13,6 +12,7 @@ import { cheapestFor, DAYS_PER_MONTH, multipleOf } from '@/lib/compare/workload'
 import { useHydrated } from '@/lib/hooks/use-hydrated'
 import { formatCost, formatTokens } from '@/lib/pricing/format'
 import { cn } from '@/lib/utils'
+import { Link } from '@/components/ui/link'
 import { WorkloadFields } from '@/components/calculator/workload-fields'
 
 import { CompareTable } from './compare-table'
