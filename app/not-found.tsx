@@ -1,5 +1,4 @@
-import Link from 'next/link'
-
+import { Link } from '@/components/ui/link'
 import { SearchForm } from '@/components/layout/search-form'
 
 export default function NotFound() {

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 
 import { getModels, getNewestModels, getProviders, getVendorModels, getVendors } from '@/lib/catalog'
 import { absoluteUrl, site } from '@/lib/site'
+import { Link } from '@/components/ui/link'
 import { SearchForm } from '@/components/layout/search-form'
 import { ModelCard } from '@/components/model/model-card'
 

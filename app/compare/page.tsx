@@ -1,11 +1,11 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { redirect } from 'next/navigation'
 
 import { getModels } from '@/lib/catalog'
 import { comparison, comparisonTitle, pickerOptions, selectModels } from '@/lib/compare/selection'
 import { MAX_MODELS } from '@/lib/compare/url'
 import { absoluteUrl } from '@/lib/site'
+import { Link } from '@/components/ui/link'
 import { CompareView } from '@/components/compare/compare-view'
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 
 import { getProviderEndpoints, getProviders } from '@/lib/catalog'
 import { absoluteUrl } from '@/lib/site'
+import { Link } from '@/components/ui/link'
 import { Table, TableFrame, Td, Th } from '@/components/ui/table'
 
 export const metadata: Metadata = {

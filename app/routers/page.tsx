@@ -1,9 +1,9 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 
 import { getRouters } from '@/lib/catalog'
 import { formatPrice } from '@/lib/pricing/format'
 import { absoluteUrl } from '@/lib/site'
+import { Link } from '@/components/ui/link'
 import { Table, TableFrame, Td, Th } from '@/components/ui/table'
 
 export const metadata: Metadata = {

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 
 import { getVendorModels, getVendors } from '@/lib/catalog'
 import { absoluteUrl } from '@/lib/site'
+import { Link } from '@/components/ui/link'
 
 export const metadata: Metadata = {
   title: 'Vendors',

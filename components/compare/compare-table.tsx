@@ -1,7 +1,6 @@
-import Link from 'next/link'
-
 import type { CompareGroup, CompareRow } from '@/lib/compare/rows'
 import { cn } from '@/lib/utils'
+import { Link } from '@/components/ui/link'
 
 interface Column {
   id: string

@@ -1,7 +1,6 @@
 'use client'
 
-import { useEffect, useMemo, useState, useTransition } from 'react'
-import Link from 'next/link'
+import { Activity, useEffect, useMemo, useState, useTransition } from 'react'
 import { useRouter } from 'next/navigation'
 
 import type { CompareGroup } from '@/lib/compare/rows'
@@ -13,6 +12,7 @@ import { cheapestFor, DAYS_PER_MONTH, multipleOf } from '@/lib/compare/workload'
 import { useHydrated } from '@/lib/hooks/use-hydrated'
 import { formatCost, formatTokens } from '@/lib/pricing/format'
 import { cn } from '@/lib/utils'
+import { Link } from '@/components/ui/link'
 import { WorkloadFields } from '@/components/calculator/workload-fields'
 
 import { CompareTable } from './compare-table'
@@ -24,17 +24,24 @@ import { ModelPicker } from './model-picker'
  * only the chosen models' data ever reaches the browser); the workload and the switch are
  * client state mirrored into the URL with `history.replaceState`.
  */
-export function CompareView({
-  models,
-  groups,
-  options,
-  initial,
-}: {
+export function CompareView(props: CompareViewProps) {
+  // A hydration boundary: the comparison hydrates after the page's first task, in slices that
+  // yield to the browser (see components/ui/section.tsx for why Activity).
+  return (
+    <Activity>
+      <LiveCompare {...props} />
+    </Activity>
+  )
+}
+
+interface CompareViewProps {
   models: CompareModelView[]
   groups: CompareGroup[]
   options: PickerOption[]
   initial: CompareParams
-}) {
+}
+
+function LiveCompare({ models, groups, options, initial }: CompareViewProps) {
   const router = useRouter()
   const [workload, setWorkload] = useState<Workload>(initial.workload)
   const [differencesOnly, setDifferencesOnly] = useState(initial.differencesOnly)

@@ -1,7 +1,6 @@
-import Link from 'next/link'
-
 import type { Model } from '@/lib/catalog'
 import { formatPrice, formatTokensCompact } from '@/lib/pricing/format'
+import { Link } from '@/components/ui/link'
 
 export function ModelCard({ model, headingLevel = 3 }: { model: Model; headingLevel?: 2 | 3 }) {
   const H = headingLevel === 2 ? 'h2' : 'h3'

@@ -1,8 +1,8 @@
-import Link from 'next/link'
 import { MDXContent } from '@content-collections/mdx/react'
 
 import type { Model } from '@/lib/catalog'
 import { CopyButton } from '@/components/ui/copy-button'
+import { Link } from '@/components/ui/link'
 
 import { CapabilityChips } from './capability-chips'
 import { StatusBadge } from './status-badge'

@@ -1,6 +1,6 @@
 'use client'
 
-import { useMemo } from 'react'
+import { Activity, useMemo } from 'react'
 
 import type { EndpointColumnId, EndpointRow } from '@/lib/table/endpoints'
 import { ENDPOINT_COLUMNS } from '@/lib/table/endpoints'
@@ -36,22 +36,25 @@ export function EndpointRowsTable({
   const numeric = useMemo(() => columns.filter((c) => ENDPOINT_COLUMNS[c].numeric), [columns])
   const descriptions = useMemo(() => endpointDescriptions(columns), [columns])
   return (
-    <DataTable
-      data={rows}
-      columns={defs}
-      caption={caption}
-      getRowId={rowKey === 'provider' ? byProvider : byModel}
-      numeric={numeric}
-      descriptions={descriptions}
-      stickyFirst
-      foldAfter={foldAfter}
-      foldLabel={(total, hidden) => `Show all ${total} ${foldNoun} (+${hidden})`}
-      rowProps={(r) => ({
-        'data-provider': rowKey === 'provider' ? r.provider : undefined,
-        'data-model': rowKey === 'model' ? r.model : undefined,
-        // On the cells, opaque: the sticky first cell must hide what scrolls beneath it.
-        className: rowKey === 'provider' && r.cheapest ? '[&>*]:bg-success-soft' : undefined,
-      })}
-    />
+    // Its own hydration boundary: the rows hydrate after the page's first task, in slices (see components/ui/section.tsx).
+    <Activity>
+      <DataTable
+        data={rows}
+        columns={defs}
+        caption={caption}
+        getRowId={rowKey === 'provider' ? byProvider : byModel}
+        numeric={numeric}
+        descriptions={descriptions}
+        stickyFirst
+        foldAfter={foldAfter}
+        foldLabel={(total, hidden) => `Show all ${total} ${foldNoun} (+${hidden})`}
+        rowProps={(r) => ({
+          'data-provider': rowKey === 'provider' ? r.provider : undefined,
+          'data-model': rowKey === 'model' ? r.model : undefined,
+          // On the cells, opaque: the sticky first cell must hide what scrolls beneath it.
+          className: rowKey === 'provider' && r.cheapest ? '[&>*]:bg-success-soft' : undefined,
+        })}
+      />
+    </Activity>
   )
 }

@@ -1,6 +1,6 @@
 'use client'
 
-import { useMemo } from 'react'
+import { Activity, useMemo } from 'react'
 
 import type { ColumnId } from '@/lib/table/columns'
 import { COLUMN_BY_ID } from '@/lib/table/columns'
@@ -17,14 +17,17 @@ export function ModelRowsTable({ rows, columns, caption }: { rows: ModelRow[]; c
   const numeric = useMemo(() => columns.filter((c) => COLUMN_BY_ID[c].numeric && c !== 'status'), [columns])
   const descriptions = useMemo(() => modelDescriptions(columns), [columns])
   return (
-    <DataTable
-      data={rows}
-      columns={defs}
-      caption={caption}
-      getRowId={getRowId}
-      numeric={numeric}
-      descriptions={descriptions}
-      stickyFirst
-    />
+    // Its own hydration boundary: the rows hydrate after the page's first task, in slices (see components/ui/section.tsx).
+    <Activity>
+      <DataTable
+        data={rows}
+        columns={defs}
+        caption={caption}
+        getRowId={getRowId}
+        numeric={numeric}
+        descriptions={descriptions}
+        stickyFirst
+      />
+    </Activity>
   )
 }

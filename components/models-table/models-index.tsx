@@ -1,6 +1,6 @@
 'use client'
 
-import { useMemo, useState } from 'react'
+import { Activity, useMemo, useState } from 'react'
 import type { ColumnVisibilityState, RowSelectionState, SortingState, Updater } from '@tanstack/react-table'
 import { functionalUpdate, useTable } from '@tanstack/react-table'
 
@@ -59,19 +59,27 @@ function countBy(rows: readonly ModelRow[], keys: (r: ModelRow) => string[]) {
  * once and hydrates fast), and, inside <noscript>, a static table of every row for readers
  * without JavaScript (browsers with JavaScript never parse it into the page).
  */
-export function ModelsIndex({
-  rows,
-  vendors,
-  providers,
-  initialState,
-}: {
+export function ModelsIndex(props: ModelsIndexProps) {
+  // A hydration boundary above the index's own work (search index, table model, first rows):
+  // React hydrates it after the page's first task and in slices that yield to the browser,
+  // rather than as one long task (see components/ui/section.tsx for why Activity).
+  return (
+    <Activity>
+      <LiveIndex {...props} />
+    </Activity>
+  )
+}
+
+interface ModelsIndexProps {
   /** Every model, by name. */
   rows: ModelRow[]
   vendors: Facet
   providers: Facet
   /** The state the URL asked for (parsed on the server, so the first HTML is the right view). */
   initialState: IndexState
-}) {
+}
+
+function LiveIndex({ rows, vendors, providers, initialState }: ModelsIndexProps) {
   const { state, update, endTyping } = useIndexState(initialState)
   const search = useMemo(() => new ModelSearch(rows), [rows])
   const data = useMemo(() => viewRows(rows, search, state.q, state.filters), [rows, search, state.q, state.filters])

@@ -1,8 +1,7 @@
-import Link from 'next/link'
-
 import { MAX_MODELS, MIN_MODELS } from '@/lib/compare/url'
 import { plural } from '@/lib/utils'
 import { Button, buttonClass } from '@/components/ui/button'
+import { Link } from '@/components/ui/link'
 
 /** Above the table: how many models match, the ticked rows' Compare link, and the exports. */
 export function ResultBar({

@@ -1,7 +1,6 @@
-import Link from 'next/link'
-
 import type { Router } from '@/lib/catalog'
 import { formatPrice } from '@/lib/pricing/format'
+import { Link } from '@/components/ui/link'
 import { Table, TableFrame, Td, Th } from '@/components/ui/table'
 
 const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 })

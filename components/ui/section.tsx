@@ -1,8 +1,18 @@
 import type { ComponentProps, ReactNode } from 'react'
+import { Activity } from 'react'
 
 import { cn } from '@/lib/utils'
 
-/** A titled page section with an anchor (`id`) and an `aria-labelledby` heading. */
+/**
+ * A titled page section with an anchor (`id`) and an `aria-labelledby` heading. Its body sits in
+ * an `<Activity>` boundary so that it hydrates on its own: React hydrates such a boundary after
+ * the page's first task and in slices that yield to the browser, not inside one long hydration
+ * task (the model page's sections used to hydrate as one ~1 s task on a throttled phone).
+ * Activity, not Suspense: React's server renderer moves a large completed Suspense boundary out
+ * of place (hidden, revealed by an inline script), which hides it without JavaScript and delays
+ * its paint; an Activity boundary is written in place.
+ * https://react.dev/reference/react/Activity
+ */
 export function Section({
   id,
   title,
@@ -19,7 +29,9 @@ export function Section({
         </a>
       </h2>
       {description ? <p className="mt-1 text-sm text-muted-foreground">{description}</p> : null}
-      <div className="mt-4">{children}</div>
+      <div className="mt-4">
+        <Activity>{children}</Activity>
+      </div>
     </section>
   )
 }

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { notFound } from 'next/navigation'
 
 import { getModel, getRouter, getRouters } from '@/lib/catalog'
 import { formatPrice } from '@/lib/pricing/format'
 import { absoluteUrl, site } from '@/lib/site'
 import { routerSnippetPanel } from '@/lib/snippets/panel-data'
+import { Link } from '@/components/ui/link'
 import { Section } from '@/components/ui/section'
 import { VariantsTable } from '@/components/routers/variants-table'
 import { SnippetSection } from '@/components/snippets/snippet-section'

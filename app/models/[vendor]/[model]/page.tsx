@@ -1,11 +1,11 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { notFound, permanentRedirect } from 'next/navigation'
 
 import { getAliasPaths, getAliasTarget, getModel, getModels, getSimilarModels, getVendorModels } from '@/lib/catalog'
 import { modelFaq } from '@/lib/catalog/faq'
 import { absoluteUrl, site } from '@/lib/site'
 import { modelSnippetPanel } from '@/lib/snippets/panel-data'
+import { Link } from '@/components/ui/link'
 import { Section } from '@/components/ui/section'
 import { CostCalculator } from '@/components/calculator/cost-calculator'
 import { TryIt } from '@/components/chat/try-it'

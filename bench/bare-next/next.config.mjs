@@ -1,0 +1,2 @@
+/** Defaults only: this app is the floor the site's pages are measured against (scripts/bench-pages.ts). */
+export default {}
