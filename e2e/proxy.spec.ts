@@ -325,4 +325,12 @@ test('the usage store answers for the calls: generation and usage agree with usa
   expect(usage.recorded).toBe(true)
   expect(usage.total.requests).toBeGreaterThanOrEqual(1)
   expect(usage.rows.some((r: { key: string }) => r.key === 'openai/gpt-4o-mini')).toBe(true)
+
+  // The endpoints API carries what was measured: the provider that served the call was up.
+  const endpoints = (await (await fetch(`${baseURL}/api/v1/models/openai/gpt-4o-mini/endpoints`)).json()).data.endpoints
+  const served = endpoints.find((e: { provider: string }) => e.provider === 'openai')
+  expect(served.uptime_last_30m).toBeGreaterThan(0)
+  expect(served.uptime_last_1d).toBeGreaterThan(0)
+  expect(served).toHaveProperty('latency_last_30m')
+  expect(served).toHaveProperty('throughput_last_30m')
 })

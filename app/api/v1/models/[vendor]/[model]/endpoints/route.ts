@@ -1,7 +1,11 @@
 import { getAliasTarget, getModel } from '@/lib/catalog'
 import { toOpenRouterEndpoints } from '@/lib/catalog/openrouter'
+import { processStore } from '@/lib/proxy/deps'
 import { ProxyError } from '@/lib/proxy/errors'
+import { withMeasurements } from '@/lib/proxy/measurements'
 import { errorResponse } from '@/lib/proxy/web'
+
+export const dynamic = 'force-dynamic'
 
 export async function GET(_request: Request, { params }: { params: Promise<{ vendor: string; model: string }> }) {
   const { vendor, model } = await params
@@ -17,5 +21,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ven
         'model',
       ),
     )
-  return Response.json(toOpenRouterEndpoints(found))
+  // What this site measured, when `npm start`'s usage store is open (null figures otherwise).
+  const store = processStore()
+  const stats = store && store.mode !== 'off' ? await store.endpointStats({ model: found.id }).catch(() => []) : []
+  return Response.json(withMeasurements(toOpenRouterEndpoints(found), stats))
 }
