@@ -6,6 +6,7 @@
  * provider counts change, and a .mdx file is never rewritten by the importer.
  */
 import type { Modality, Mode } from '@/lib/catalog/schema'
+import { formatDate } from '@/lib/pricing/format'
 
 export interface ProseFacts {
   id: string
@@ -31,21 +32,6 @@ export interface ProseFacts {
   }
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
-
 /** FNV-1a: a small stable hash, so the same id always gets the same wording. */
 function hash(s: string): number {
   let h = 0x811c9dc5
@@ -65,10 +51,8 @@ export function formatTokens(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 }
 
-function monthYear(date: string): string {
-  const [y, m] = date.split('-')
-  return `${MONTHS[Number(m) - 1] ?? ''} ${y}`.trim()
-}
+/** "2024-07-18" → "July 2024", in the site's own date wording. */
+const monthYear = (date: string): string => formatDate(date.slice(0, 7))
 
 function list(items: string[]): string {
   if (items.length <= 1) return items.join('')
