@@ -11,10 +11,12 @@ import type { StoreBackend } from './db'
 import { migratePostgresServer, openPostgres } from './db'
 import { openUsageStore } from './index'
 import type { ContractHarness } from './testing/contract'
-import { call, storeContract } from './testing/contract'
+import { call, quietLogger, storeContract } from './testing/contract'
 import type { PostgresServer } from './testing/postgres-server'
 import { startPostgresServer } from './testing/postgres-server'
 import type { StoreLogger } from './usage-store'
+import { createUsageStore } from './usage-store'
+import { openWorkerBackend } from './worker-backend'
 
 let server: PostgresServer
 let client: postgres.Sql
@@ -81,6 +83,27 @@ describe('a PostgreSQL store that goes away', () => {
     expect(store.counters()).toMatchObject({ written: 6, queued: 0, dropped: 0 })
     expect(lines).toContain('usage store: writing again')
     expect(await store.generation('gen-down-4', 'key-a')).not.toBeNull()
+    await store.close()
+  }, 90_000)
+})
+
+describe('a store worker that dies', () => {
+  it('is started again on the next call, and writing goes on', async () => {
+    await client`truncate calls, attempts`
+    const backend = await openWorkerBackend(
+      { mode: 'postgres', url: server.url },
+      { entry: new URL('./testing/dying-worker.ts', import.meta.url) },
+    )
+    const store = createUsageStore(backend, 'postgres', {
+      flushIntervalMs: 20,
+      maxRetryDelayMs: 100,
+      logger: quietLogger,
+    })
+    await expect(backend.endpointSeries({})).rejects.toThrow(/worker stopped \(exit code 3\)/)
+    store.record(call({ id: 'gen-after-crash' }))
+    await store.flush()
+    expect(store.counters()).toMatchObject({ written: 1, queued: 0 })
+    expect(await store.generation('gen-after-crash', 'key-a')).not.toBeNull()
     await store.close()
   }, 90_000)
 })

@@ -33,6 +33,18 @@ describe('PGlite in a worker thread', () => {
     // errors from outages): Postgres refuses a NUL character in text.
     await expect(backend.generation('gen-\u0000', 'key-a')).rejects.toMatchObject({ code: '22021' })
 
+    // A record that cannot be copied to the worker is bad data (dropped by the queue), not an outage.
+    const uncopyable = { ...call(), finishReason: (() => 'stop') as unknown as string }
+    await expect(backend.insert([uncopyable])).rejects.toMatchObject({ code: '22023' })
+    first.record(uncopyable)
+    first.record(call({ id: 'gen-after-uncopyable' }))
+    await first.flush()
+    // The whole batch is dropped (with the good call in it), and the queue moves on.
+    expect(first.counters()).toMatchObject({ written: 251, rejected: 3, queued: 0 })
+    first.record(call({ id: 'gen-after-uncopyable' }))
+    await first.flush()
+    expect(first.counters()).toMatchObject({ written: 252 })
+
     // The worker holds the directory: opening it again, even from this process, is refused.
     await expect(openPglite(dataDir)).rejects.toThrow(/in use by this process/)
     await first.close()

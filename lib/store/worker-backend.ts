@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 
 import type { StoreBackend } from './db'
+import { errorText } from './errors'
 import type { BackendMethod, WorkerData, WorkerReply, WorkerRequest, WorkerTarget } from './worker-protocol'
 import { deserializeError } from './worker-protocol'
 
@@ -117,6 +118,19 @@ export async function openWorkerBackend(target: WorkerTarget, options: WorkerOpt
     return worker
   }
 
+  /**
+   * Posts a message. A value that cannot be copied (a function in a record) is bad data, not an
+   * outage: it is thrown as SQLSTATE 22023 (invalid parameter value), so the queue drops the
+   * batch instead of retrying it forever.
+   */
+  const send = (w: Worker, message: WorkerRequest) => {
+    try {
+      w.postMessage(message)
+    } catch (e) {
+      throw Object.assign(new Error(`usage store: could not send to the worker: ${errorText(e)}`), { code: '22023' })
+    }
+  }
+
   const call = async <T>(method: BackendMethod, args: unknown[], staged?: number): Promise<T> => {
     if (closed) throw new Error('The usage store is closed.')
     const w = await ensure()
@@ -124,7 +138,13 @@ export async function openWorkerBackend(target: WorkerTarget, options: WorkerOpt
     return new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject })
       w.ref()
-      w.postMessage({ id, method, args, ...(staged ? { staged } : {}) } satisfies WorkerRequest)
+      try {
+        send(w, { id, method, args, ...(staged ? { staged } : {}) })
+      } catch (e) {
+        pending.delete(id)
+        if (pending.size === 0) w.unref()
+        reject(e)
+      }
     })
   }
 
@@ -136,7 +156,7 @@ export async function openWorkerBackend(target: WorkerTarget, options: WorkerOpt
       let i = 0
       for (; batch.length - i > MESSAGE_CALLS; i += MESSAGE_CALLS) {
         const w = await ensure()
-        w.postMessage({ method: 'stage', calls: batch.slice(i, i + MESSAGE_CALLS) } satisfies WorkerRequest)
+        send(w, { method: 'stage', calls: batch.slice(i, i + MESSAGE_CALLS) })
         await new Promise((resolve) => setImmediate(resolve))
       }
       // The worker checks it holds all `i` staged calls (a worker restarted meanwhile does not).
