@@ -11,15 +11,27 @@
  * round so machine noise hits all of them alike; figures are medians over rounds. Every loop is
  * bounded in count and time.
  *
- * Flags: --rounds N (default 5), --requests N (per round and target, default 500), --port-base N.
+ * The built site runs three times: with the usage store off (`proxy`, the baseline), on PGlite
+ * (`store-pglite`, the default, in a temporary DATA_DIR) and on a throwaway PostgreSQL server
+ * (`store-pg`, Debian's `postgresql`; skipped, saying so, when it is not installed). Budgets:
+ * with the store on, at least 90 % of the store-off requests per second at concurrency 8, and at
+ * most 0.1 ms more median latency at concurrency 1.
+ *
+ * Flags: --rounds N (default 5), --requests N (per round and target, default 500), --port-base N,
+ * --targets a,b (only these, e.g. `--targets direct,proxy,store-pglite`).
  */
 import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { Agent, createServer, request as httpRequest } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 import { request as undiciRequest } from 'undici'
+
+import type { PostgresServer } from '../lib/store/testing/postgres-server'
+import { startPostgresServer } from '../lib/store/testing/postgres-server'
 
 const args = process.argv.slice(2)
 const flag = (name: string, fallback: number) => {
@@ -127,7 +139,11 @@ async function main() {
   const requests = flag('requests', 500)
   const sitePort = flag('port-base', 3200)
   const tsx = 'node_modules/tsx/dist/cli.mjs'
+  const only = args.includes('--targets') ? new Set(args[args.indexOf('--targets') + 1]!.split(',')) : undefined
+  const wanted = (t: string) => !only || only.has(t)
   const children: ChildProcess[] = []
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-proxy-store-'))
+  let pg: PostgresServer | undefined
   const stop = () => {
     for (const c of children) c.kill('SIGTERM')
   }
@@ -158,7 +174,7 @@ async function main() {
     children.push(passUndici.child)
     const siteEnv = {
       NEXT_TELEMETRY_DISABLED: '1',
-      // The store-off baseline; store-on runs are bench:store's (and a next step here).
+      // The store-off baseline; the store-on servers below differ only in this.
       USAGE_STORE: 'off',
       CHAT_PROXY_KEYS: 'bench-key',
       CHAT_PROXY_RATE_LIMIT: '0',
@@ -179,8 +195,33 @@ async function main() {
       /Ready in/,
     )
     children.push(nextRoute.child)
+    const storeServer = async (port: number, env: Record<string, string>) => {
+      const started = await startChild(
+        process.execPath,
+        ['dist/server.mjs', '-p', String(port), '-H', '127.0.0.1'],
+        { ...siteEnv, USAGE_STORE: 'on', ...env },
+        /ready on/,
+      )
+      children.push(started.child)
+    }
+    if (wanted('store-pglite')) await storeServer(sitePort + 3, { DATA_DIR: dataDir })
+    if (wanted('store-pg')) {
+      try {
+        pg = await startPostgresServer()
+        await storeServer(sitePort + 4, { DATABASE_URL: pg.url })
+      } catch (e) {
+        console.log(`store-pg skipped: ${e instanceof Error ? e.message : String(e)}\n`)
+        only?.delete('store-pg')
+        pg = undefined
+      }
+    }
+    const proxyTarget = (port: number) => ({
+      url: `http://127.0.0.1:${port}/api/v1/chat/completions`,
+      model: 'openai/gpt-4o-mini',
+      headers: { authorization: 'Bearer bench-key' },
+    })
 
-    const targets = {
+    const allTargets = {
       direct: {
         url: `${upstreamBase}/chat/completions`,
         model: 'gpt-4o-mini',
@@ -188,49 +229,50 @@ async function main() {
       },
       passthrough: { url: `http://127.0.0.1:${pass.match[1]}/`, model: 'gpt-4o-mini', headers: {} },
       'pass-undici': { url: `http://127.0.0.1:${passUndici.match[1]}/`, model: 'gpt-4o-mini', headers: {} },
-      proxy: {
-        url: `http://127.0.0.1:${sitePort}/api/v1/chat/completions`,
-        model: 'openai/gpt-4o-mini',
-        headers: { authorization: 'Bearer bench-key' },
-      },
-      'next-route': {
-        url: `http://127.0.0.1:${sitePort + 2}/api/v1/chat/completions`,
-        model: 'openai/gpt-4o-mini',
-        headers: { authorization: 'Bearer bench-key' },
-      },
+      proxy: proxyTarget(sitePort),
+      'next-route': proxyTarget(sitePort + 2),
+      'store-pglite': proxyTarget(sitePort + 3),
+      'store-pg': proxyTarget(sitePort + 4),
     } as const
-    type Target = keyof typeof targets
+    type Target = keyof typeof allTargets
+    // `direct` and `proxy` are the baselines the figures are given against: always measured.
+    const targets = Object.fromEntries(
+      Object.entries(allTargets).filter(
+        ([t]) => t === 'direct' || t === 'proxy' || (wanted(t) && (t !== 'store-pg' || pg)),
+      ),
+    ) as Partial<typeof allTargets> & Pick<typeof allTargets, 'direct' | 'proxy'>
+    const names = Object.keys(targets) as Target[]
+    const isProxy = (t: Target) => t === 'proxy' || t === 'next-route' || t.startsWith('store-')
     const bodyFor = (t: Target, stream: boolean) =>
       JSON.stringify({
-        model: targets[t].model,
+        model: targets[t]!.model,
         messages: [{ role: 'user', content: 'Benchmark message of a typical short length.' }],
         stream,
         ...(stream ? { stream_options: { include_usage: true } } : {}),
-        ...(t === 'proxy' || t === 'next-route' ? { provider: { only: ['openai'] } } : {}),
+        ...(isProxy(t) ? { provider: { only: ['openai'] } } : {}),
       })
 
     // Warm up: JIT, connection pools, Next's route compilation.
-    for (const t of Object.keys(targets) as Target[])
+    for (const t of names)
       for (const stream of [false, true])
-        await load(targets[t].url, bodyFor(t, stream), targets[t].headers, 4, 200, 10_000)
+        await load(targets[t]!.url, bodyFor(t, stream), targets[t]!.headers, 4, 200, 10_000)
 
     console.log(`bench:proxy: ${rounds} rounds × ${requests} requests per target and case; medians over rounds\n`)
     const rows: string[] = []
     for (const stream of [false, true]) {
       for (const concurrency of [1, 8]) {
-        const results: Record<Target, { p50: number[]; p99: number[]; ttfb: number[]; rps: number[] }> = {
-          direct: { p50: [], p99: [], ttfb: [], rps: [] },
-          passthrough: { p50: [], p99: [], ttfb: [], rps: [] },
-          'pass-undici': { p50: [], p99: [], ttfb: [], rps: [] },
-          proxy: { p50: [], p99: [], ttfb: [], rps: [] },
-          'next-route': { p50: [], p99: [], ttfb: [], rps: [] },
-        }
+        const results = Object.fromEntries(
+          names.map((t) => [
+            t,
+            { p50: [] as number[], p99: [] as number[], ttfb: [] as number[], rps: [] as number[] },
+          ]),
+        ) as Record<Target, { p50: number[]; p99: number[]; ttfb: number[]; rps: number[] }>
         for (let r = 0; r < rounds; r++) {
-          for (const t of Object.keys(targets) as Target[]) {
+          for (const t of names) {
             const { samples, rps } = await load(
-              targets[t].url,
+              targets[t]!.url,
               bodyFor(t, stream),
-              targets[t].headers,
+              targets[t]!.headers,
               concurrency,
               requests,
               20_000,
@@ -253,7 +295,7 @@ async function main() {
           rps: median(results[t].rps),
         })
         const d = m('direct')
-        for (const t of Object.keys(targets) as Target[]) {
+        for (const t of names) {
           const x = m(t)
           const over =
             t === 'direct'
@@ -264,15 +306,23 @@ async function main() {
           )
         }
         const p = m('proxy')
-        const pt = m('passthrough')
         if (concurrency === 1) {
           rows.push(
             `  → proxy adds ${(p.p50 - d.p50).toFixed(2)} ms at the median (target ≤ 3 ms) and ${(p.ttfb - d.ttfb).toFixed(2)} ms to the first byte (target ≤ 4 ms${stream ? '' : ', streams only'})`,
           )
-        } else {
+        } else if (targets.passthrough && targets['pass-undici']) {
+          const pt = m('passthrough')
           const pu = m('pass-undici')
           rows.push(
             `  → proxy serves ${((p.rps / pt.rps) * 100).toFixed(0)}% of the bare pass-through's requests per second (target ≥ 67 %); ${((p.rps / pu.rps) * 100).toFixed(0)}% of an undici pass-through's`,
+          )
+        }
+        for (const t of names.filter((n) => n.startsWith('store-'))) {
+          const x = m(t)
+          rows.push(
+            concurrency === 1
+              ? `  → ${t}: ${x.p50 - p.p50 >= 0 ? '+' : ''}${(x.p50 - p.p50).toFixed(3)} ms median vs store off (budget ≤ +0.1 ms)`
+              : `  → ${t}: ${((x.rps / p.rps) * 100).toFixed(1)}% of store-off requests per second (budget ≥ 90 %)`,
           )
         }
         rows.push('')
@@ -282,6 +332,8 @@ async function main() {
   } finally {
     stop()
     agent.destroy()
+    await pg?.stop()
+    rmSync(dataDir, { recursive: true, force: true })
   }
   process.exit(0)
 }

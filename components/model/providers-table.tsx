@@ -1,6 +1,6 @@
 import type { EndpointView } from '@/lib/catalog'
 import { formatPrice, formatTokens } from '@/lib/pricing/format'
-import type { EndpointColumnId } from '@/lib/table/endpoints'
+import type { EndpointColumnId, EndpointMeasures } from '@/lib/table/endpoints'
 import { toEndpointRow } from '@/lib/table/endpoints'
 import { EndpointRowsTable } from '@/components/models-table/endpoint-rows-table'
 
@@ -8,7 +8,16 @@ import { EndpointRowsTable } from '@/components/models-table/endpoint-rows-table
 const VISIBLE_PROVIDERS = 5
 
 /** Every provider of a model, cheapest first and sortable; prices in USD per 1M tokens, limits in tokens. */
-export function ProvidersTable({ endpoints, modelName }: { endpoints: EndpointView[]; modelName: string }) {
+export function ProvidersTable({
+  endpoints,
+  modelName,
+  measured,
+}: {
+  endpoints: EndpointView[]
+  modelName: string
+  /** What this site measured per provider (the Performance section's last 24 hours). */
+  measured?: (provider: string) => EndpointMeasures
+}) {
   if (endpoints.length === 0)
     return <p className="text-sm text-muted-foreground">No provider serves {modelName} in this catalog yet.</p>
   const hasReasoning = endpoints.some((e) => e.pricing.reasoning !== undefined)
@@ -22,7 +31,10 @@ export function ProvidersTable({ endpoints, modelName }: { endpoints: EndpointVi
     'cacheWrite',
     ...(hasReasoning ? (['reasoning'] as const) : []),
   ]
-  const rows = endpoints.map((e) => toEndpointRow(e))
+  const rows = endpoints.map((e) => toEndpointRow(e, undefined, measured?.(e.provider)))
+  // The measured columns only once there is something to show in them.
+  if (rows.some((r) => r.ttft !== undefined || r.throughput !== undefined || r.uptime !== undefined))
+    columns.push('ttft', 'throughput', 'uptime')
   const tiered = endpoints.filter((e) => e.pricing.tiers?.length)
   const extras = endpoints.filter((e) => e.pricing.request !== undefined || e.pricing.image !== undefined)
   return (

@@ -6,6 +6,7 @@
 import Link from 'next/link'
 
 import { STATUS_LABELS } from '@/lib/catalog/vocab'
+import { formatMs, formatRate, formatUptime } from '@/lib/store/format'
 import type { ColumnId } from '@/lib/table/columns'
 import { COLUMN_BY_ID } from '@/lib/table/columns'
 import type { EndpointColumnId, EndpointRow } from '@/lib/table/endpoints'
@@ -115,6 +116,12 @@ function EndpointCell({ column, row }: { column: EndpointColumnId; row: Endpoint
       return <TokensCell value={row.context} />
     case 'maxOutput':
       return <TokensCell value={row.maxOutput} />
+    case 'ttft':
+      return <>{formatMs(row.ttft)}</>
+    case 'throughput':
+      return <>{formatRate(row.throughput)}</>
+    case 'uptime':
+      return <>{formatUptime(row.uptime)}</>
     default:
       return <PriceCell value={row[column]} />
   }

@@ -69,6 +69,32 @@ describe('EndpointRowsTable (the shared sortable table)', () => {
     expect(order().slice(0, 2)).toEqual(['c', 'a'])
   })
 
+  it('sorts the measured columns: fastest first token, highest throughput and uptime first, unmeasured last', () => {
+    const measured = [
+      row('slow', 1, 1, { ttft: 2400, throughput: 20, uptime: 0.5 }),
+      row('none', 1, 1),
+      row('fast', 1, 1, { ttft: 300, throughput: 120, uptime: 0.999 }),
+    ]
+    render(
+      <EndpointRowsTable
+        rows={measured}
+        columns={['provider', 'ttft', 'throughput', 'uptime']}
+        rowKey="provider"
+        caption="Providers"
+      />,
+    )
+    const cells = (provider: string) =>
+      [...document.querySelectorAll(`tr[data-provider="${provider}"] td`)].map((c) => c.textContent)
+    expect(cells('fast')).toEqual(['300 ms', '120 tok/s', '99.9 %'])
+    expect(cells('none')).toEqual(['—', '—', '—'])
+    fireEvent.click(within(header('First token')).getByRole('button'))
+    expect(order()).toEqual(['fast', 'slow', 'none'])
+    fireEvent.click(within(header('Throughput')).getByRole('button'))
+    expect(order()).toEqual(['fast', 'slow', 'none'])
+    fireEvent.click(within(header('Uptime')).getByRole('button'))
+    expect(order()).toEqual(['fast', 'slow', 'none'])
+  })
+
   it('formats prices and limits like the index, and marks the cheapest offer', () => {
     render(
       <EndpointRowsTable

@@ -10,7 +10,7 @@ import { openUsageStore, parseStoreConfig, startPruning } from '@/lib/store'
 /** Rejects when the configured database cannot be opened (the server then does not start). */
 export async function openProcessStore(env: Record<string, string | undefined>): Promise<UsageStore> {
   const config = parseStoreConfig(env)
-  const store = await openUsageStore(config)
+  const store = await openUsageStore(config, config.mode === 'off' ? {} : { maxQueue: config.maxQueue })
   if (config.mode !== 'off') startPruning(store, { retentionDays: config.retentionDays })
   setProcessStore(store)
   return store

@@ -8,11 +8,15 @@ describe('parseStoreConfig', () => {
       mode: 'pglite',
       dataDir: '/srv/app/.data/usage',
       retentionDays: 30,
+      maxQueue: 10_000,
     })
-    expect(parseStoreConfig({ DATA_DIR: '/var/lib/atlas', USAGE_RETENTION_DAYS: '7' }, '/srv/app')).toEqual({
+    expect(
+      parseStoreConfig({ DATA_DIR: '/var/lib/atlas', USAGE_RETENTION_DAYS: '7', USAGE_QUEUE_MAX: '500' }, '/srv/app'),
+    ).toEqual({
       mode: 'pglite',
       dataDir: '/var/lib/atlas/usage',
       retentionDays: 7,
+      maxQueue: 500,
     })
   })
 
@@ -21,6 +25,7 @@ describe('parseStoreConfig', () => {
       mode: 'postgres',
       url: 'postgres://u:p@db:5432/atlas',
       retentionDays: 30,
+      maxQueue: 10_000,
     })
   })
 
@@ -35,6 +40,7 @@ describe('parseStoreConfig', () => {
       mode: 'pglite',
       dataDir: '/a/.data/usage',
       retentionDays: 30,
+      maxQueue: 10_000,
     })
   })
 
@@ -45,6 +51,7 @@ describe('parseStoreConfig', () => {
       /USAGE_RETENTION_DAYS: expected at least 1 day/,
     )
     expect(() => parseStoreConfig({ USAGE_RETENTION_DAYS: '1.5' })).toThrow(/USAGE_RETENTION_DAYS/)
+    expect(() => parseStoreConfig({ USAGE_QUEUE_MAX: '0' })).toThrow(/USAGE_QUEUE_MAX: expected at least 1 call/)
   })
 
   it('never shows the password of DATABASE_URL', () => {

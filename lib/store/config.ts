@@ -10,6 +10,7 @@ import { z } from 'zod'
 
 export const DEFAULT_DATA_DIR = './.data'
 export const DEFAULT_RETENTION_DAYS = 30
+export const DEFAULT_QUEUE_MAX = 10_000
 
 const blankToUndefined = (s: unknown) => (typeof s === 'string' && s.trim() === '' ? undefined : s)
 
@@ -38,12 +39,28 @@ const storeEnvSchema = z.object({
       .positive('expected at least 1 day')
       .default(DEFAULT_RETENTION_DAYS),
   ),
+  /** Most calls held in memory while the database is slow or away; more are dropped and counted. */
+  USAGE_QUEUE_MAX: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ message: 'expected a whole number of calls' })
+      .int('expected a whole number of calls')
+      .positive('expected at least 1 call')
+      .default(DEFAULT_QUEUE_MAX),
+  ),
 })
 
 export type StoreConfig =
   | { mode: 'off' }
-  | { mode: 'pglite' /** PGlite's data directory (absolute). */; dataDir: string; retentionDays: number }
-  | { mode: 'postgres'; url: string; retentionDays: number }
+  | {
+      mode: 'pglite'
+      /** PGlite's data directory (absolute). */
+      dataDir: string
+      retentionDays: number
+      /** Most calls held in memory (QueueOptions.maxQueue); the queue's default when omitted. */
+      maxQueue?: number
+    }
+  | { mode: 'postgres'; url: string; retentionDays: number; maxQueue?: number }
 
 /** The store's configuration; throws a message naming the variable when one is invalid. */
 export function parseStoreConfig(env: Record<string, string | undefined>, cwd = process.cwd()): StoreConfig {
@@ -54,8 +71,9 @@ export function parseStoreConfig(env: Record<string, string | undefined>, cwd = 
   }
   const e = parsed.data
   if (e.USAGE_STORE === 'off') return { mode: 'off' }
-  if (e.DATABASE_URL) return { mode: 'postgres', url: e.DATABASE_URL, retentionDays: e.USAGE_RETENTION_DAYS }
-  return { mode: 'pglite', dataDir: join(resolve(cwd, e.DATA_DIR), 'usage'), retentionDays: e.USAGE_RETENTION_DAYS }
+  const kept = { retentionDays: e.USAGE_RETENTION_DAYS, maxQueue: e.USAGE_QUEUE_MAX }
+  if (e.DATABASE_URL) return { mode: 'postgres', url: e.DATABASE_URL, ...kept }
+  return { mode: 'pglite', dataDir: join(resolve(cwd, e.DATA_DIR), 'usage'), ...kept }
 }
 
 /** The configuration for logs: never the URL's password. */

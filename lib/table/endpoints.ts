@@ -32,10 +32,23 @@ export interface EndpointRow {
   offer?: string
   /** The model's cheapest endpoint that prices it (lib/catalog/offers.ts `pricesModel`). */
   cheapest: boolean
+  /** Measured through this site over the last 24 hours (lib/store/performance.ts): time to first token p50, ms. */
+  ttft?: number
+  /** Output tokens per second after the first token, p50. */
+  throughput?: number
+  /** Share (0–1) of attempts that did not fail on the provider's side. */
+  uptime?: number
 }
 
+/** What the usage store measured of an endpoint, when it did. */
+export type EndpointMeasures = Pick<EndpointRow, 'ttft' | 'throughput' | 'uptime'>
+
 /** One endpoint row; `model` only where rows are of several models (a provider's page). */
-export function toEndpointRow(e: EndpointView, model?: Pick<Model, 'id' | 'name' | 'vendorName'>): EndpointRow {
+export function toEndpointRow(
+  e: EndpointView,
+  model?: Pick<Model, 'id' | 'name' | 'vendorName'>,
+  measured?: EndpointMeasures,
+): EndpointRow {
   const row: EndpointRow = {
     provider: e.provider,
     providerName: e.providerName,
@@ -53,6 +66,7 @@ export function toEndpointRow(e: EndpointView, model?: Pick<Model, 'id' | 'name'
     status: e.status,
     offer: offerLabel(e),
     cheapest: e.cheapest,
+    ...measured,
   }
   for (const k of Object.keys(row) as (keyof EndpointRow)[]) if (row[k] === undefined) delete row[k]
   return row
@@ -69,6 +83,9 @@ export const ENDPOINT_COLUMN_IDS = [
   'cacheRead',
   'cacheWrite',
   'reasoning',
+  'ttft',
+  'throughput',
+  'uptime',
 ] as const
 export type EndpointColumnId = (typeof ENDPOINT_COLUMN_IDS)[number]
 
@@ -148,6 +165,30 @@ export const ENDPOINT_COLUMNS: Record<EndpointColumnId, EndpointColumnSpec> = {
     description: `Reasoning token price, ${PER_M}`,
     value: (r) => r.reasoning,
     descFirst: false,
+    numeric: true,
+  },
+  ttft: {
+    id: 'ttft',
+    title: 'First token',
+    description: 'Time to the first token, median over the last 24 hours of calls through this site, ms',
+    value: (r) => r.ttft,
+    descFirst: false,
+    numeric: true,
+  },
+  throughput: {
+    id: 'throughput',
+    title: 'Throughput',
+    description: 'Output tokens per second after the first token, median over the last 24 hours',
+    value: (r) => r.throughput,
+    descFirst: true,
+    numeric: true,
+  },
+  uptime: {
+    id: 'uptime',
+    title: 'Uptime',
+    description: "Share of attempts over the last 24 hours that did not fail on the provider's side",
+    value: (r) => r.uptime,
+    descFirst: true,
     numeric: true,
   },
 }

@@ -3,8 +3,10 @@ import { notFound, permanentRedirect } from 'next/navigation'
 
 import { getAliasPaths, getAliasTarget, getModel, getModels, getSimilarModels, getVendorModels } from '@/lib/catalog'
 import { modelFaq } from '@/lib/catalog/faq'
+import { readPerformance } from '@/lib/server/performance'
 import { absoluteUrl, site } from '@/lib/site'
 import { modelSnippetPanel } from '@/lib/snippets/panel-data'
+import { providerColumns } from '@/lib/store/performance'
 import { Link } from '@/components/ui/link'
 import { Section } from '@/components/ui/section'
 import { CostCalculator } from '@/components/calculator/cost-calculator'
@@ -16,11 +18,15 @@ import { ModelCard } from '@/components/model/model-card'
 import { ModelHeader } from '@/components/model/model-header'
 import { ModelsTable } from '@/components/model/models-table'
 import { ParametersTable } from '@/components/model/parameters-table'
+import { PerformanceSection } from '@/components/model/performance-section'
 import { ProvidersTable } from '@/components/model/providers-table'
 import { QuickStats } from '@/components/model/quick-stats'
 import { NoSnippet, SnippetSection } from '@/components/snippets/snippet-section'
 
 export const dynamicParams = false
+// The Performance section reads the usage store: a built page is regenerated in the background at
+// most once a minute, on a visit (the build itself has no store and shows no traffic).
+export const revalidate = 60
 
 /** Rows of the "Other models from <vendor>" table; the vendor page lists them all. */
 const SIBLINGS_SHOWN = 12
@@ -76,6 +82,8 @@ export default async function ModelPage({ params }: Props) {
   const similar = getSimilarModels(model)
   const snippets = await modelSnippetPanel(model)
   const siblings = getNewestFirst(getVendorModels(model.vendor).filter((m) => m.id !== model.id))
+  const performance = await readPerformance(model.id, model.endpoints)
+  const measured = performance.state === 'measured' ? performance.performance : undefined
 
   return (
     <article>
@@ -87,7 +95,19 @@ export default async function ModelPage({ params }: Props) {
         title="Pricing and providers"
         description="USD per 1M tokens; context and max output in tokens. Cheapest provider first."
       >
-        <ProvidersTable endpoints={model.endpoints} modelName={model.name} />
+        <ProvidersTable
+          endpoints={model.endpoints}
+          modelName={model.name}
+          measured={(provider) => providerColumns(measured, provider)}
+        />
+      </Section>
+
+      <Section
+        id="performance"
+        title="Performance"
+        description="Speed and uptime per provider, measured on calls through this site's proxy."
+      >
+        <PerformanceSection reading={performance} modelName={model.name} />
       </Section>
 
       <Section
