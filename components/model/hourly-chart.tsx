@@ -38,7 +38,8 @@ export function HourlyChart({ hours, label }: { hours: HourFigures[]; label: str
       >
         <line x1={0} y1={HEIGHT - 0.5} x2={WIDTH} y2={HEIGHT - 0.5} className="stroke-border" strokeWidth={1} />
         {hours.map((h, i) => {
-          const height = h.requests === 0 ? 0 : Math.max(2, (h.requests / max) * (HEIGHT - 2))
+          // An hour with attempts but no call served (all failed) still shows, as a short red mark.
+          const height = h.requests === 0 ? (h.uptime === null ? 0 : 3) : Math.max(2, (h.requests / max) * (HEIGHT - 2))
           return (
             <rect
               key={h.hour}

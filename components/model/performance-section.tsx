@@ -49,7 +49,7 @@ export function PerformanceSection({ reading, modelName }: { reading: Performanc
   const { providers, measuredAt } = reading.performance
   const lastDay = providers.filter((p) => (p.windows['24h']?.requests ?? 0) > 0 || p.windows['24h']?.uptime != null)
   return (
-    <div className="space-y-4">
+    <div className="space-y-4" data-measured-at={measuredAt}>
       {lastDay.length === 0 ? (
         <p className="text-sm" data-testid="no-traffic">
           No traffic through this site in the last 24 hours.
@@ -72,9 +72,12 @@ export function PerformanceSection({ reading, modelName }: { reading: Performanc
 
 function ProviderCard({ perf, modelName }: { perf: ProviderPerformance; modelName: string }) {
   const day = perf.windows['24h']
-  const summary = day
-    ? `${plural(day.requests, 'request')} in the last 24 hours${day.uptime !== null ? `, ${formatUptime(day.uptime)} up` : ''}`
-    : 'No requests in the last 24 hours'
+  const uptime = day?.uptime != null ? `, ${formatUptime(day.uptime)} up` : ''
+  const summary = !day
+    ? 'No requests in the last 24 hours'
+    : day.requests === 0
+      ? `No request served in the last 24 hours${uptime}`
+      : `${plural(day.requests, 'request')} in the last 24 hours${uptime}`
   return (
     <section
       className="rounded-lg border border-border p-4"

@@ -13,7 +13,7 @@ export function formatMs(ms: number | null | undefined): string {
 /** "85 tok/s", "—". */
 export function formatRate(tokensPerSecond: number | null | undefined): string {
   if (tokensPerSecond === null || tokensPerSecond === undefined) return '—'
-  return `${tokensPerSecond < 10 ? tokensPerSecond.toFixed(1) : Math.round(tokensPerSecond)} tok/s`
+  return `${tokensPerSecond < 10 ? tokensPerSecond.toFixed(1) : Math.round(tokensPerSecond).toLocaleString('en-US')} tok/s`
 }
 
 /**

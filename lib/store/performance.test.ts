@@ -86,6 +86,7 @@ describe('formats', () => {
     expect(formatMs(null)).toBe('—')
     expect(formatRate(85.4)).toBe('85 tok/s')
     expect(formatRate(4.25)).toBe('4.3 tok/s')
+    expect(formatRate(5351.2)).toBe('5,351 tok/s')
     expect(formatUptime(1)).toBe('100 %')
     expect(formatUptime(0.5)).toBe('50.0 %')
     expect(formatUptime(undefined)).toBe('—')
