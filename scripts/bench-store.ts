@@ -132,6 +132,7 @@ const nullBackend: StoreBackend = {
   insert: async (batch) => ({ inserted: batch.length, invalid: 0 }),
   endpointStats: async () => [],
   endpointSeries: async () => [],
+  popularModels: async () => [],
   generation: async () => null,
   usage: async (q) => ({
     groupBy: q.groupBy,

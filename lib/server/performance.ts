@@ -8,6 +8,7 @@ import 'server-only'
 import { processStore } from '@/lib/proxy/deps'
 import type { ModelPerformance } from '@/lib/store/performance'
 import { modelPerformance } from '@/lib/store/performance'
+import type { PopularModel } from '@/lib/store/types'
 
 export type PerformanceReading =
   | { state: 'measured'; performance: ModelPerformance }
@@ -32,5 +33,19 @@ export async function readPerformance(
     return { state: 'measured', performance: modelPerformance(model, endpoints, stats, series, now) }
   } catch {
     return { state: 'unavailable' }
+  }
+}
+
+/**
+ * The catalog models most called through this site over the last 7 days, most first (empty
+ * during the build, under `next dev`, with `USAGE_STORE=off`, or when the store does not answer).
+ */
+export async function readPopularModels(limit: number): Promise<PopularModel[]> {
+  const store = processStore()
+  if (!store || store.mode === 'off') return []
+  try {
+    return await store.popularModels({ days: 7, limit })
+  } catch {
+    return []
   }
 }

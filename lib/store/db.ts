@@ -20,6 +20,8 @@ import type {
   EndpointStats,
   Generation,
   ParsedCall,
+  PopularModel,
+  PopularQuery,
   PruneResult,
   SeriesPoint,
   UsageQuery,
@@ -46,6 +48,7 @@ export interface StoreBackend {
   insert(batch: CallRecord[]): Promise<InsertResult>
   endpointStats(query: EndpointQuery): Promise<EndpointStats[]>
   endpointSeries(query: EndpointQuery): Promise<SeriesPoint[]>
+  popularModels(query: PopularQuery): Promise<PopularModel[]>
   generation(id: string, keyId: string): Promise<Generation | null>
   usage(query: UsageQuery): Promise<UsageReport>
   prune(olderThan: Date): Promise<PruneResult>
@@ -78,6 +81,7 @@ export function sqlBackend(db: q.Db, close: () => Promise<void>): StoreBackend {
     },
     endpointStats: (query) => q.endpointStats(db, query),
     endpointSeries: (query) => q.endpointSeries(db, query),
+    popularModels: (query) => q.popularModels(db, query),
     generation: (id, keyId) => q.generation(db, id, keyId),
     usage: (query) => q.usage(db, query),
     prune: (olderThan) => q.prune(db, olderThan),

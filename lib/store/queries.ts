@@ -14,6 +14,8 @@ import type {
   Generation,
   ParsedCall,
   Percentiles,
+  PopularModel,
+  PopularQuery,
   PruneResult,
   SeriesPoint,
   StatsWindow,
@@ -275,6 +277,21 @@ export async function endpointSeries(db: Db, query: EndpointQuery = {}): Promise
     (a, b) =>
       a.model.localeCompare(b.model) || a.provider.localeCompare(b.provider) || a.hour.getTime() - b.hour.getTime(),
   )
+}
+
+/** Models by successful calls over the last `days` (default 7), most called first, then by id. */
+export async function popularModels(db: Db, query: PopularQuery = {}): Promise<PopularModel[]> {
+  const now = query.now ?? new Date()
+  const since = new Date(now.getTime() - (query.days ?? 7) * 86_400_000)
+  const requests = sql<number>`count(*)::int`.mapWith(Number)
+  const rows = await db
+    .select({ model: calls.model, requests })
+    .from(calls)
+    .where(and(isNotNull(calls.model), eq(calls.status, 200), gte(calls.createdAt, since), lt(calls.createdAt, now)))
+    .groupBy(calls.model)
+    .orderBy(sql`count(*) desc`, asc(calls.model))
+    .limit(Math.max(1, Math.min(query.limit ?? 10, 100)))
+  return rows.map((r) => ({ model: r.model!, requests: r.requests }))
 }
 
 /** One stored call with its attempts, when it belongs to `keyId`; null otherwise (another key's id looks like an unknown one). */

@@ -205,6 +205,20 @@ export const usageQuerySchema = z.object({
 })
 export type UsageQuery = z.infer<typeof usageQuerySchema>
 
+/** The models most called through this site: successful calls per model over the last `days`. */
+export interface PopularQuery {
+  /** Days back from `now` (default 7). */
+  days?: number
+  /** Most models returned (default 10). */
+  limit?: number
+  /** The end of the window (tests); the current time when omitted. */
+  now?: Date
+}
+export interface PopularModel {
+  model: string
+  requests: number
+}
+
 export interface EndpointQuery {
   /** Only this model's endpoints; every model's when omitted. */
   model?: string

@@ -40,6 +40,7 @@ function fakeBackend() {
     },
     endpointStats: async () => [],
     endpointSeries: async () => [],
+    popularModels: async () => [],
     generation: async () => null,
     usage: async (q) => ({
       groupBy: q.groupBy,

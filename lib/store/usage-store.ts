@@ -12,6 +12,8 @@ import type {
   EndpointQuery,
   EndpointStats,
   Generation,
+  PopularModel,
+  PopularQuery,
   PruneResult,
   SeriesPoint,
   UsageQuery,
@@ -55,6 +57,8 @@ export interface UsageStore {
   endpointStats(query?: EndpointQuery): Promise<EndpointStats[]>
   /** Per endpoint, hour by hour over the last 24 hours. */
   endpointSeries(query?: EndpointQuery): Promise<SeriesPoint[]>
+  /** The models most called (successfully) through this site lately. */
+  popularModels(query?: PopularQuery): Promise<PopularModel[]>
   /** One of `keyId`'s own calls, or null (unknown id or another key's). */
   generation(id: string, keyId: string): Promise<Generation | null>
   /** A key's requests, tokens and exact cost over a range, grouped by day, model or provider. */
@@ -167,6 +171,10 @@ class BatchingUsageStore implements UsageStore {
 
   endpointSeries(query: EndpointQuery = {}) {
     return this.backend.endpointSeries(query)
+  }
+
+  popularModels(query: PopularQuery = {}) {
+    return this.backend.popularModels(query)
   }
 
   generation(id: string, keyId: string) {
@@ -316,6 +324,7 @@ export function offStore(): UsageStore {
     },
     endpointStats: async () => [],
     endpointSeries: async () => [],
+    popularModels: async () => [],
     generation: async () => null,
     usage: async (q) => ({ groupBy: q.groupBy, rows: [], total: { ...empty } }),
     prune: async () => ({ calls: 0, attempts: 0 }),

@@ -164,6 +164,7 @@ export async function openWorkerBackend(target: WorkerTarget, options: WorkerOpt
     },
     endpointStats: (query) => call('endpointStats', [query]),
     endpointSeries: (query) => call('endpointSeries', [query]),
+    popularModels: (query) => call('popularModels', [query]),
     generation: (id, keyId) => call('generation', [id, keyId]),
     usage: (query) => call('usage', [query]),
     prune: (olderThan) => call('prune', [olderThan]),

@@ -273,6 +273,26 @@ export function storeContract(name: string, harness: () => ContractHarness) {
       expect(series[1]?.throughputP50).toBe(100)
     })
 
+    it('ranks models by successful calls over the last days, most called first', async () => {
+      await write([
+        call({ time: Date.parse('2026-12-01T11:00:00Z'), model: 'acme/b' }),
+        call({ time: Date.parse('2026-12-01T11:01:00Z'), model: 'acme/b' }),
+        call({ time: Date.parse('2026-12-01T11:02:00Z'), model: 'acme/a' }),
+        call({ time: Date.parse('2026-12-01T11:03:00Z'), model: 'acme/c' }),
+        call({ time: Date.parse('2026-12-01T11:04:00Z'), model: 'acme/c', status: 502 }), // failed: not counted
+        call({ time: Date.parse('2026-12-01T11:05:00Z'), model: 'acme/c', status: 502 }),
+        call({ time: Date.parse('2026-11-20T11:00:00Z'), model: 'acme/old' }), // before the window
+      ])
+      const now = new Date(NOW)
+      expect(await h.backend.popularModels({ now })).toEqual([
+        { model: 'acme/b', requests: 2 },
+        { model: 'acme/a', requests: 1 },
+        { model: 'acme/c', requests: 1 },
+      ])
+      expect(await h.backend.popularModels({ now, limit: 1 })).toEqual([{ model: 'acme/b', requests: 2 }])
+      expect((await h.backend.popularModels({ now, days: 30 })).map((m) => m.model)).toContain('acme/old')
+    })
+
     it('sums usage exactly (numeric, not floats) by day, model and provider, within [from, to)', async () => {
       const costs = ['0.1', '0.2', '0.000000123456789', '123.456', '0.3']
       await write([
