@@ -61,7 +61,8 @@ function cases(): Case[] {
 
 const CASES = cases()
 const work = workDir('compile')
-afterAll(() => work.cleanup())
+// Deleting the compiled folders can take a while on a loaded machine.
+afterAll(() => work.cleanup(), 60_000)
 
 /** Writes each case of a language into its own folder; returns the file paths. */
 function writeAll(lang: SnippetLanguage): string[] {
