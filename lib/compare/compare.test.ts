@@ -226,6 +226,31 @@ describe('comparison rows', () => {
     expect(cache.best).toEqual([])
     expect(cache.cells[1]).toMatchObject({ text: 'Not offered', missing: true })
     expect(find('max-output').cells[1]!.text).toBe('Unknown')
+    // No separate reasoning price is not "no reasoning".
+    expect(find('price-reasoning').cells.map((c) => c.text)).toEqual(['Not a reasoning model', 'Not a reasoning model'])
+    const thinking = buildCatalog({
+      models: [
+        modelDoc('v/r', {
+          capabilities: { ...models[0]!.capabilities, reasoning: true },
+          endpoints: [
+            {
+              provider: 'p1',
+              modelId: 'r',
+              contextWindow: 1000,
+              pricing: { input: 1, output: 2 },
+              status: 'available',
+            },
+          ],
+        }),
+      ],
+      vendors: [vendorDoc('v')],
+      providers: [providerDoc('p1')],
+      prose: [proseDoc('v/r')],
+    }).models
+    const reasoningRow = compareGroups(thinking)
+      .flatMap((g) => g.rows)
+      .find((r) => r.key === 'price-reasoning')!
+    expect(reasoningRow.cells[0]!.text).toBe('Billed as output')
   })
 
   it('marks support in yes/no rows and shows the per-provider spread', () => {
