@@ -161,6 +161,24 @@ test.describe('compare', () => {
     await context.close()
   })
 
+  test('typing in the calculator fetches nothing, even with a column link hovered', async ({ page }) => {
+    await open(page, `/compare?models=${MINI},${HAIKU},${FLASH}`)
+    const requests: string[] = []
+    page.on('request', (r) => {
+      if (!r.url().startsWith('data:')) requests.push(r.url())
+    })
+    // Intent on the reorder and remove links: their URLs carry the workload, so they must not prefetch.
+    await page.getByRole('link', { name: 'Remove GPT-4o mini' }).hover()
+    await page.getByRole('link', { name: 'Move Gemini 2.5 Flash left' }).hover()
+    const input = page.getByLabel('Input tokens')
+    await input.click()
+    await input.press('ControlOrMeta+a')
+    await input.pressSequentially('123456', { delay: 50 })
+    await expect(page).toHaveURL(/in=123456/)
+    await page.waitForTimeout(500)
+    expect(requests).toEqual([])
+  })
+
   test('the picker adds, and the column links reorder and remove; the URL holds the set', async ({ page }) => {
     await open(page, `/compare?models=${MINI},${HAIKU}&rpd=2000`)
     const picker = page.getByRole('combobox', { name: 'Add a model' })
