@@ -152,12 +152,13 @@ test.describe('compare', () => {
     const noJs = await context.newPage()
     await noJs.goto('/models/openai/gpt-4o-mini')
     const form = noJs.locator('#cost-example')
-    await form.getByLabel('Input tokens').fill('2000')
+    // Any whole number goes (the browser checks the form before sending it).
+    await form.getByLabel('Input tokens').fill('1234')
     await form.getByLabel('Requests').fill('500')
     await form.getByRole('button', { name: 'Compute' }).click()
-    await expect(noJs).toHaveURL(/\/compare\?models=openai%2Fgpt-4o-mini&in=2000&out=500&cached=0&rpd=500$/)
-    // (2,000 × 0.15 + 500 × 0.60) / 1M = $0.0006 a request; × 500 = $0.30 a day.
-    await expect(costRow(noJs, MINI).locator('[data-cost=day]')).toHaveText('$0.30')
+    await expect(noJs).toHaveURL(/\/compare\?models=openai%2Fgpt-4o-mini&in=1234&out=500&cached=0&rpd=500$/)
+    // (1,234 × 0.15 + 500 × 0.60) / 1M = $0.0004851 a request; × 500 = $0.24255 a day.
+    await expect(costRow(noJs, MINI).locator('[data-cost=day]')).toHaveText('$0.24255')
     await context.close()
   })
 
@@ -176,7 +177,9 @@ test.describe('compare', () => {
     await input.pressSequentially('123456', { delay: 50 })
     await expect(page).toHaveURL(/in=123456/)
     await page.waitForTimeout(500)
-    expect(requests).toEqual([])
+    // At most the one history write after typing stops (Next then re-requests the page icon), never one per key.
+    expect(requests.filter((u) => !u.includes('/icon.png'))).toEqual([])
+    expect(requests.length).toBeLessThanOrEqual(1)
   })
 
   test('the picker adds, and the column links reorder and remove; the URL holds the set', async ({ page }) => {

@@ -146,7 +146,9 @@ test('home: featured models from content, and counts in the singular when there 
   await expect(featured.getByRole('link', { name: 'GPT-4o mini', exact: true })).toBeVisible()
   await expect(featured).toContainText('A low-cost everyday default for chat, tools and images.')
   await featured.getByRole('link', { name: /Compare the first three/ }).click()
-  await expect(page).toHaveURL(/\/compare\?models=openai\/gpt-4o-mini,anthropic\/claude-haiku-4-5,google\/gemini-2\.5-flash$/)
+  await expect(page).toHaveURL(
+    /\/compare\?models=openai\/gpt-4o-mini,anthropic\/claude-haiku-4-5,google\/gemini-2\.5-flash$/,
+  )
 
   for (const path of ['/', '/vendors']) {
     await page.goto(path)

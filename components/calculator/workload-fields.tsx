@@ -12,7 +12,6 @@ interface Field {
   name: string
   label: string
   unit: string
-  step: number
   /** Whole numbers only (token and request counts); the cached share may be a fraction. */
   whole: boolean
   /** What to enter, said when the text is not it. */
@@ -28,7 +27,6 @@ const FIELDS: Field[] = [
     name: 'in',
     label: 'Input tokens',
     unit: 'per request',
-    step: 100,
     whole: true,
     expect: `Enter a whole number of tokens, ${range('inputTokens')}.`,
   },
@@ -37,7 +35,6 @@ const FIELDS: Field[] = [
     name: 'out',
     label: 'Output tokens',
     unit: 'per request',
-    step: 100,
     whole: true,
     expect: `Enter a whole number of tokens, ${range('outputTokens')}.`,
   },
@@ -46,7 +43,6 @@ const FIELDS: Field[] = [
     name: 'cached',
     label: 'Cached input',
     unit: '% of input tokens',
-    step: 5,
     whole: false,
     expect: 'Enter a percentage from 0 to 100.',
   },
@@ -55,7 +51,6 @@ const FIELDS: Field[] = [
     name: 'rpd',
     label: 'Requests',
     unit: 'per day',
-    step: 100,
     whole: true,
     expect: `Enter a whole number of requests, ${range('requestsPerDay')}.`,
   },
@@ -95,7 +90,10 @@ export function WorkloadFields({ workload, onChange }: { workload: Workload; onC
               value={workload[f.key]}
               min={WORKLOAD_LIMITS[f.key].min}
               max={WORKLOAD_LIMITS[f.key].max}
-              step={f.whole ? f.step : 'any'}
+              // Step 1 (or any): without JavaScript the browser checks the form before it is sent, and a
+              // coarser step would refuse 1,234 tokens. `required`: an empty box is refused there too.
+              step={f.whole ? 1 : 'any'}
+              required
               parse={parser(f)}
               flagInvalid
               onValidityChange={(ok) => setInvalid((s) => (s[f.key] === !ok ? s : { ...s, [f.key]: !ok }))}

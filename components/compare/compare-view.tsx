@@ -53,9 +53,14 @@ function LiveCompare({ models, groups, options, initial }: CompareViewProps) {
 
   const idsKey = ids.join(',')
   useEffect(() => {
-    const url = compareHref({ ids: idsKey ? idsKey.split(',') : [], workload, differencesOnly })
-    // `null` state: Next's patched history method keeps its own entry state and syncs its router.
-    if (url !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(null, '', url)
+    // Debounced: each history write makes Next sync its router, which re-requests the page's
+    // icon; typing "123456" must not cost a request per keystroke (issue 15, item 5).
+    const t = setTimeout(() => {
+      const url = compareHref({ ids: idsKey ? idsKey.split(',') : [], workload, differencesOnly })
+      // `null` state: Next's patched history method keeps its own entry state and syncs its router.
+      if (url !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(null, '', url)
+    }, 300)
+    return () => clearTimeout(t)
   }, [idsKey, workload, differencesOnly])
 
   const quotes = useMemo(() => models.map((m) => quoteWorkload(m.endpoints, workload)), [models, workload])
@@ -248,6 +253,11 @@ function WorkloadTable({
                     <span className="ml-2 rounded-full bg-success-soft px-2 py-0.5 text-xs font-medium text-success">
                       Cheapest
                     </span>
+                  ) : q?.kind === 'misfit' ? (
+                    // In the sticky column, so a phone shows it without scrolling to the reason.
+                    <span className="ml-2 rounded-full bg-warning-soft px-2 py-0.5 text-xs font-medium text-warning">
+                      Too long
+                    </span>
                   ) : null}
                 </th>
                 {c ? (
@@ -267,7 +277,7 @@ function WorkloadTable({
                     </td>
                   </>
                 ) : q?.kind === 'misfit' ? (
-                  <td colSpan={5} className="px-3 py-2" data-cost="misfit">
+                  <td colSpan={5} className="min-w-72 px-3 py-2" data-cost="misfit">
                     <strong className="font-medium">Does not fit:</strong> {misfitText(q.misfit, workload)}
                   </td>
                 ) : (
