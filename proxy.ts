@@ -10,8 +10,9 @@ export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl
   const lower = pathname.toLowerCase()
   if (lower === pathname) return NextResponse.next()
-  // A relative Location: the address the browser used stays (behind a proxy, on 127.0.0.1, ...).
-  return new NextResponse(null, { status: 308, headers: { location: `${lower}${request.nextUrl.search}` } })
+  const url = request.nextUrl.clone()
+  url.pathname = lower
+  return NextResponse.redirect(url, 308)
 }
 
 export const config = { matcher: ['/models/:path+', '/vendors/:path+', '/providers/:path+'] }
