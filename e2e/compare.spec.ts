@@ -232,6 +232,10 @@ test.describe('compare', () => {
     await expect(page.getByTestId('unknown-models')).toContainText('bogus')
     expect(await columns(page)).toEqual([MINI, HAIKU])
     await expect(costRow(page, MINI).locator('[data-cost=day]')).toHaveText('$0.43125')
+    // A number in the link the calculator cannot use is named, not silently replaced.
+    await page.goto(`/compare?models=${MINI},${HAIKU}&in=-4&cached=150`)
+    await expect(page.getByTestId('unusable-workload')).toContainText('in=-4, cached=150 could not be used')
+    await expect(page.getByLabel('Input tokens')).toHaveValue('1000')
     await context.close()
   })
 

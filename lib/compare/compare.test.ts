@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { buildCatalog } from '@/lib/catalog/derive'
 import { modelDoc, proseDoc, providerDoc, vendorDoc } from '@/test-support/catalog-fixtures'
 
-import { compareHref, compareQuery, DEFAULT_WORKLOAD, parseCompareParams } from './params'
+import { compareHref, compareQuery, DEFAULT_WORKLOAD, parseCompareParams, unusableWorkloadParams } from './params'
 import { compareGroups } from './rows'
 import { comparisonTitle, pickerOptions, resolveIds, selectModels } from './selection'
 import { cachedTokens, cheapestFor, costAt, misfitText, multipleOf, quoteWorkload } from './workload'
@@ -26,6 +26,17 @@ describe('compare URL', () => {
     })
     expect(q('in=-4&out=lots&cached=150&rpd=').workload).toEqual(DEFAULT_WORKLOAD)
     expect(q('diff=1').differencesOnly).toBe(true)
+  })
+
+  it('names the workload numbers of a link it could not use', () => {
+    expect(unusableWorkloadParams(new URLSearchParams('in=-4&out=lots&cached=150&rpd='))).toEqual([
+      'in=-4',
+      'out=lots',
+      'cached=150',
+      'rpd=',
+    ])
+    expect(unusableWorkloadParams(new URLSearchParams('in=2k&cached=12.5'))).toEqual([])
+    expect(unusableWorkloadParams({ models: 'a,b' })).toEqual([])
   })
 
   it('writes only what differs from the defaults, keeping slashes and commas readable', () => {
