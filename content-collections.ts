@@ -3,7 +3,14 @@ import { relative, resolve } from 'node:path'
 import { defineCollection, defineConfig } from '@content-collections/core'
 import { compileMDX } from '@content-collections/mdx'
 
-import { modelProseSchema, modelSchema, providerSchema, routerSchema, vendorSchema } from './lib/catalog/schema'
+import {
+  modelListSchema,
+  modelProseSchema,
+  modelSchema,
+  providerSchema,
+  routerSchema,
+  vendorSchema,
+} from './lib/catalog/schema'
 
 // The content root can be swapped (benchmarks build a synthetic catalog, tests a broken one).
 // content-collections resolves directories against the project root, so an absolute path is
@@ -65,4 +72,14 @@ const routers = defineCollection({
   }),
 })
 
-export default defineConfig({ content: [vendors, providers, models, modelPages, routers] })
+// Curated lists (`featured`): people's picks, as content rather than code.
+const lists = defineCollection({
+  name: 'lists',
+  directory: `${root}/lists`,
+  include: '*.yaml',
+  parser: 'yaml',
+  schema: modelListSchema,
+  transform: (doc) => ({ ...doc, id: doc._meta.path, file: `${root}/lists/${doc._meta.filePath}` }),
+})
+
+export default defineConfig({ content: [vendors, providers, models, modelPages, routers, lists] })

@@ -28,12 +28,21 @@ const securityHeaders = [
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
 ]
 
+// The catalog's JSON API is public and read-only (GET, no credentials): any site may read it from
+// a browser. Not the chat proxy or the per-key APIs (generation, usage), which take a caller's key.
+// https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CORS#simple_requests
+const publicApiHeaders = [{ key: 'Access-Control-Allow-Origin', value: '*' }]
+const PUBLIC_API = ['/api/v1/models', '/api/v1/models/:path*', '/api/v1/routers']
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }]
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      ...PUBLIC_API.map((source) => ({ source, headers: publicApiHeaders })),
+    ]
   },
 }
 

@@ -1,7 +1,10 @@
 import type { Metadata } from 'next'
 
-import { getModels, getNewestModels, getProviders, getVendorModels, getVendors } from '@/lib/catalog'
+import { getModelList, getModels, getNewestModels, getProviders, getVendorModels, getVendors } from '@/lib/catalog'
+import { compareHref } from '@/lib/compare/url'
+import { DEFAULT_WORKLOAD } from '@/lib/compare/workload'
 import { absoluteUrl, site } from '@/lib/site'
+import { plural } from '@/lib/utils'
 import { Link } from '@/components/ui/link'
 import { SearchForm } from '@/components/layout/search-form'
 import { ModelCard } from '@/components/model/model-card'
@@ -16,6 +19,8 @@ export default function HomePage() {
   const newest = getNewestModels(6)
   const vendors = getVendors()
   const endpoints = models.reduce((n, m) => n + m.endpoints.length, 0)
+  // Picked by people in content/lists/featured.yaml; a catalog without the file has no such section.
+  const featured = getModelList('featured')
   return (
     <div className="space-y-12">
       <section aria-labelledby="hero-title" className="space-y-4">
@@ -24,11 +29,39 @@ export default function HomePage() {
         </h1>
         <p className="max-w-2xl text-lg text-muted-foreground">{site.description}</p>
         <p className="text-sm text-muted-foreground">
-          {models.length} models · {vendors.length} vendors · {getProviders().length} providers · {endpoints} priced
-          endpoints
+          {plural(models.length, 'model')} · {plural(vendors.length, 'vendor')} ·{' '}
+          {plural(getProviders().length, 'provider')} · {plural(endpoints, 'priced endpoint')}
         </p>
         <SearchForm id="home-search" placeholder="Search models, e.g. gpt-4o mini" className="max-w-xl" />
       </section>
+
+      {featured ? (
+        <section aria-labelledby="featured-title" data-testid="featured">
+          <h2 id="featured-title" className="text-2xl font-semibold">
+            {featured.title}
+          </h2>
+          {featured.description ? <p className="mt-1 text-muted-foreground">{featured.description}</p> : null}
+          <div className="mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+            {featured.entries.map((e) => (
+              <ModelCard key={e.model.id} model={e.model} note={e.note} />
+            ))}
+          </div>
+          {featured.entries.length >= 3 ? (
+            <p className="mt-4">
+              <Link
+                href={compareHref({
+                  ids: featured.entries.slice(0, 3).map((e) => e.model.id),
+                  workload: DEFAULT_WORKLOAD,
+                  differencesOnly: false,
+                })}
+                className="text-accent hover:underline"
+              >
+                Compare the first three side by side →
+              </Link>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
 
       <section aria-labelledby="newest-title">
         <h2 id="newest-title" className="mb-4 text-2xl font-semibold">
@@ -41,7 +74,7 @@ export default function HomePage() {
         </div>
         <p className="mt-4">
           <Link href="/models" className="text-accent hover:underline">
-            All {models.length} models →
+            All {plural(models.length, 'model')} →
           </Link>
         </p>
       </section>
@@ -55,7 +88,9 @@ export default function HomePage() {
             <li key={v.id}>
               <Link href={`/vendors/${v.id}`} className="block rounded-lg border bg-card p-3 hover:bg-muted">
                 <span className="font-medium">{v.name}</span>
-                <span className="block text-xs text-muted-foreground">{getVendorModels(v.id).length} models</span>
+                <span className="block text-xs text-muted-foreground">
+                  {plural(getVendorModels(v.id).length, 'model')}
+                </span>
               </Link>
             </li>
           ))}

@@ -81,6 +81,107 @@ test.describe('compare', () => {
     await expect(section.getByTestId('cost-per-month')).toHaveText('$247.50')
   })
 
+  test('a workload longer than a model takes is never priced or cheapest; an unpriced model is never cheapest', async ({
+    page,
+  }) => {
+    // GPT-4o mini takes 128,000 tokens in all; Claude Haiku 4.5 200,000; Gemini 2.5 Flash about 1M.
+    // sarvam-m has no live list price.
+    await open(page, `/compare?models=${MINI},${HAIKU},${FLASH},sarvam/sarvam-m&in=150000`)
+    const mini = costRow(page, MINI)
+    await expect(mini).toContainText(
+      'Does not fit: 150,000 input + 500 output tokens are more than its context window of 128,000 tokens.',
+    )
+    await expect(mini).not.toContainText('Cheapest')
+    await expect(mini.locator('[data-cost=day]')).toHaveCount(0)
+    const unpriced = costRow(page, 'sarvam/sarvam-m')
+    await expect(unpriced).toContainText('No price')
+    await expect(unpriced).not.toContainText('Cheapest')
+    // Of the two that fit, one is the cheapest.
+    await expect(page.getByTestId('workload-costs').getByText('Cheapest', { exact: true })).toHaveCount(1)
+    await expect(costRow(page, HAIKU).locator('[data-cost=day]')).toHaveCount(1)
+
+    // 300,000 tokens fit Gemini 2.5 Flash only: priced, but with nothing to be cheaper than.
+    await page.getByLabel('Input tokens').fill('300000')
+    await expect(costRow(page, HAIKU)).toContainText('more than its context window of 200,000 tokens')
+    await expect(costRow(page, FLASH).locator('[data-cost=day]')).toHaveCount(1)
+    await expect(page.getByTestId('workload-costs').getByText('Cheapest', { exact: true })).toHaveCount(0)
+
+    // An answer longer than the maximum output.
+    await page.getByLabel('Input tokens').fill('1000')
+    await page.getByLabel('Output tokens').fill('20000')
+    await expect(mini).toContainText('20,000 output tokens are more than its maximum output of 16,384 tokens.')
+  })
+
+  test('the calculator says what is wrong with a number it cannot use', async ({ page }) => {
+    await open(page, `/compare?models=${MINI},${HAIKU}`)
+    const input = page.getByLabel('Input tokens')
+    await input.fill('-5')
+    await expect(input).toHaveAttribute('aria-invalid', 'true')
+    await expect(input).toHaveAccessibleDescription(/Enter a whole number of tokens, 0 to 10,000,000\./)
+    // The costs keep the last valid value, and say so.
+    await expect(page.getByText('The costs use 1,000 until then.')).toBeVisible()
+    await input.fill('')
+    await expect(input).toHaveAttribute('aria-invalid', 'true')
+    await input.fill('2000')
+    await expect(input).not.toHaveAttribute('aria-invalid')
+    await expect(page).toHaveURL(/in=2000/)
+
+    const cached = page.getByLabel('Cached input')
+    await cached.fill('150')
+    await expect(cached).toHaveAttribute('aria-invalid', 'true')
+    await expect(cached).toHaveAccessibleDescription(/Enter a percentage from 0 to 100\./)
+    await cached.fill('12.5')
+    await expect(cached).not.toHaveAttribute('aria-invalid')
+  })
+
+  test('the model page’s calculator says when a workload does not fit, and works without JavaScript', async ({
+    page,
+    browser,
+  }) => {
+    await open(page, '/models/openai/gpt-4o-mini')
+    const section = page.locator('#cost-example')
+    await section.getByLabel('Input tokens').fill('300000')
+    await expect(section.getByTestId('cost-misfit')).toHaveText(
+      'Not priced: this workload does not fit GPT-4o mini. 300,000 input + 500 output tokens are more than its context window of 128,000 tokens.',
+    )
+    await expect(section.getByTestId('cost-example-total')).toHaveCount(0)
+    await section.getByLabel('Requests').fill('-1')
+    await expect(section.getByLabel('Requests')).toHaveAttribute('aria-invalid', 'true')
+
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const noJs = await context.newPage()
+    await noJs.goto('/models/openai/gpt-4o-mini')
+    const form = noJs.locator('#cost-example')
+    // Any whole number goes (the browser checks the form before sending it).
+    await form.getByLabel('Input tokens').fill('1234')
+    await form.getByLabel('Requests').fill('500')
+    await form.getByRole('button', { name: 'Compute' }).click()
+    await expect(noJs).toHaveURL(/\/compare\?models=openai%2Fgpt-4o-mini&in=1234&out=500&cached=0&rpd=500$/)
+    // (1,234 × 0.15 + 500 × 0.60) / 1M = $0.0004851 a request; × 500 = $0.24255 a day.
+    await expect(costRow(noJs, MINI).locator('[data-cost=day]')).toHaveText('$0.24255')
+    await context.close()
+  })
+
+  test('typing in the calculator fetches nothing, even with a column link hovered', async ({ page }) => {
+    await open(page, `/compare?models=${MINI},${HAIKU},${FLASH}`)
+    const requests: string[] = []
+    page.on('request', (r) => {
+      if (!r.url().startsWith('data:')) requests.push(r.url())
+    })
+    // Intent on the reorder and remove links: their URLs carry the workload, so they must not prefetch.
+    await page.getByRole('link', { name: 'Remove GPT-4o mini' }).hover()
+    await page.getByRole('link', { name: 'Move Gemini 2.5 Flash left' }).hover()
+    const input = page.getByLabel('Input tokens')
+    await input.click()
+    await input.press('ControlOrMeta+a')
+    await input.pressSequentially('123456', { delay: 50 })
+    await expect(page).toHaveURL(/in=123456/)
+    await page.waitForTimeout(500)
+    // At most the one history write after typing stops (Next then re-requests the page icon), never one per key.
+    expect(requests.filter((u) => !u.includes('/icon.png'))).toEqual([])
+    expect(requests.length).toBeLessThanOrEqual(1)
+  })
+
   test('the picker adds, and the column links reorder and remove; the URL holds the set', async ({ page }) => {
     await open(page, `/compare?models=${MINI},${HAIKU}&rpd=2000`)
     const picker = page.getByRole('combobox', { name: 'Add a model' })
@@ -131,6 +232,10 @@ test.describe('compare', () => {
     await expect(page.getByTestId('unknown-models')).toContainText('bogus')
     expect(await columns(page)).toEqual([MINI, HAIKU])
     await expect(costRow(page, MINI).locator('[data-cost=day]')).toHaveText('$0.43125')
+    // A number in the link the calculator cannot use is named, not silently replaced.
+    await page.goto(`/compare?models=${MINI},${HAIKU}&in=-4&cached=150`)
+    await expect(page.getByTestId('unusable-workload')).toContainText('in=-4, cached=150 could not be used')
+    await expect(page.getByLabel('Input tokens')).toHaveValue('1000')
     await context.close()
   })
 

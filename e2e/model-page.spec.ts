@@ -34,6 +34,11 @@ test.describe('model page: openai/gpt-4o-mini', () => {
       await expect(page.locator(`[data-capability="${cap}"]`)).toHaveAttribute('data-supported', 'true')
     }
     await expect(page.locator('[data-capability="reasoning"]')).toContainText('Not supported')
+    // Web search is not flagged, but the parameter table lists web_search_options: no "Not supported" beside it.
+    const web = page.locator('[data-capability="webSearch"]')
+    await expect(web).toHaveAttribute('data-parameter', 'web_search_options')
+    await expect(web).toContainText('Through the web_search_options parameter')
+    await expect(web).not.toContainText('Not supported')
 
     const inputs = page.getByRole('list', { name: 'Input modalities' })
     for (const m of ['Text (supported)', 'Image (supported)', 'File (supported)', 'Audio (not supported)']) {

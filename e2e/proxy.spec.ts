@@ -212,6 +212,25 @@ test("the Try it panel shows the proxy's error for a wrong key", async ({ page }
   await expect(panel.getByRole('alert')).toContainText('Invalid API key')
 })
 
+test('with a valid key for a model no configured provider serves, Try it says so in the caller’s terms', async ({
+  page,
+}) => {
+  // sarvam-m is served by NVIDIA only, and the browser tests configure no NVIDIA key.
+  await page.goto('/models/sarvam/sarvam-m')
+  // The page says where a key comes from before anyone has to ask.
+  const note = page.locator('#try-it').getByTestId('caller-key-note')
+  await expect(note).toContainText("The site's operator issues them")
+  await expect(note).toContainText('CHAT_PROXY_KEYS')
+  const panel = page.getByRole('form', { name: 'Try it' })
+  await expect(panel).toHaveAttribute('data-ready', 'true')
+  await panel.getByLabel('Proxy key').fill('e2e-caller-key')
+  await panel.getByRole('button', { name: 'Send' }).click()
+  const alert = panel.getByRole('alert')
+  await expect(alert).toHaveText("No provider can serve 'sarvam/sarvam-m' on this site right now.")
+  // The variables that would enable a provider are the operator's (the server log), not the caller's.
+  await expect(alert).not.toContainText('NVIDIA_API_KEY')
+})
+
 // ---- routers ----------------------------------------------------------------------------------
 
 test('the routers index and a router page show variants, weights and the blended price', async ({ page, request }) => {

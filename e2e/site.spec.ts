@@ -89,3 +89,115 @@ test('dark theme follows the system', async ({ page }) => {
   const light = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
   expect(dark).not.toBe(light)
 })
+
+test('the sticky site header stays above a scrolled table’s sticky header', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.goto('/models')
+  const scroller = page.getByTestId('models-scroll')
+  await expect(scroller).toBeVisible()
+  // Scroll the page until the table's header row passes under the site header.
+  const header = page.locator('body > header')
+  const headerBox = (await header.boundingBox())!
+  const tableTop = await scroller.evaluate((el) => el.getBoundingClientRect().top + window.scrollY)
+  await page.evaluate((y) => window.scrollTo(0, y), tableTop - headerBox.height / 2)
+  const hit = await page.evaluate(
+    ([x, y]) => document.elementFromPoint(x!, y!)?.closest('header, thead')?.tagName ?? null,
+    [200, headerBox.height - 4],
+  )
+  expect(hit).toBe('HEADER')
+})
+
+for (const viewport of [
+  { width: 390, height: 844 },
+  { width: 1280, height: 800 },
+]) {
+  test(`an in-page anchor lands below the sticky header (${viewport.width} px)`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport, isMobile: viewport.width < 600 })
+    const page = await context.newPage()
+    for (const anchor of ['faq', 'parameters', 'pricing']) {
+      await page.goto(`/models/openai/gpt-4o-mini#${anchor}`)
+      const headerBottom = await page.locator('body > header').evaluate((h) => h.getBoundingClientRect().bottom)
+      await expect
+        .poll(() => page.locator(`#${anchor}-title`).evaluate((h) => h.getBoundingClientRect().top))
+        .toBeGreaterThanOrEqual(headerBottom)
+    }
+    await context.close()
+  })
+}
+
+test('home prefetches nothing until a link shows intent', async ({ page }) => {
+  const prefetches: string[] = []
+  page.on('request', (r) => {
+    if (r.headers()['next-router-prefetch'] || r.url().includes('_rsc=')) prefetches.push(r.url())
+  })
+  await page.goto('/', { waitUntil: 'networkidle' })
+  await page.mouse.wheel(0, 3000)
+  await page.waitForTimeout(500)
+  expect(prefetches).toEqual([])
+  // Intent: a pointer over a model card's link prefetches that page.
+  await page.getByTestId('featured').getByRole('link', { name: 'GPT-4o mini', exact: true }).hover()
+  await expect.poll(() => prefetches.length).toBeGreaterThan(0)
+})
+
+test('home: featured models from content, and counts in the singular when there is one', async ({ page }) => {
+  await page.goto('/')
+  const featured = page.getByTestId('featured')
+  await expect(featured.getByRole('heading', { level: 2, name: 'Featured models' })).toBeVisible()
+  await expect(featured.getByRole('link', { name: 'GPT-4o mini', exact: true })).toBeVisible()
+  await expect(featured).toContainText('A low-cost everyday default for chat, tools and images.')
+  await featured.getByRole('link', { name: /Compare the first three/ }).click()
+  await expect(page).toHaveURL(
+    /\/compare\?models=openai\/gpt-4o-mini,anthropic\/claude-haiku-4-5,google\/gemini-2\.5-flash$/,
+  )
+
+  for (const path of ['/', '/vendors']) {
+    await page.goto(path)
+    await expect(page.locator('main')).not.toContainText(/\b1 models\b/)
+  }
+})
+
+test('wrong-case and bare model addresses find the model', async ({ page, request }) => {
+  const upper = await request.get('/models/OpenAI/GPT-4o-Mini', { maxRedirects: 0 })
+  expect(upper.status()).toBe(308)
+  expect(upper.headers().location).toBe('/models/openai/gpt-4o-mini')
+
+  const bare = await request.get('/models/gpt-4o-mini', { maxRedirects: 0 })
+  expect(bare.status()).toBe(308)
+  expect(bare.headers().location).toBe('/models/openai/gpt-4o-mini')
+
+  await page.goto('/models/GPT-4o-mini')
+  await expect(page).toHaveURL(/\/models\/openai\/gpt-4o-mini$/)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('GPT-4o mini')
+
+  const vendor = await request.get('/models/anthropic', { maxRedirects: 0 })
+  expect(vendor.headers().location).toBe('/vendors/anthropic')
+  expect((await request.get('/models/no-such-model-anywhere')).status()).toBe(404)
+})
+
+test('the sitemap dates its pages', async ({ request }) => {
+  const sitemap = await (await request.get('/sitemap.xml')).text()
+  const entry = sitemap.match(/<url>\s*<loc>[^<]*\/models\/openai\/gpt-4o-mini<\/loc>[\s\S]*?<\/url>/)?.[0]
+  expect(entry).toMatch(/<lastmod>\d{4}-\d{2}-\d{2}T[^<]+<\/lastmod>/)
+})
+
+test('the read-only JSON API is open to any origin and answers JSON for unknown models', async ({ request }) => {
+  for (const path of [
+    '/api/v1/models',
+    '/api/v1/models/openai/gpt-4o-mini/endpoints',
+    '/api/v1/routers',
+    '/api/v1/models/openai/nope/endpoints',
+  ]) {
+    const res = await request.get(path, { headers: { origin: 'https://example.org' } })
+    expect(res.headers()['access-control-allow-origin'], path).toBe('*')
+    expect(res.headers()['content-type'], path).toContain('application/json')
+  }
+  for (const path of ['/api/v1/models/openai/nope', '/api/v1/models/nope', '/api/v1/models/openai/gpt-4o-mini']) {
+    const res = await request.get(path)
+    expect(res.status(), path).toBe(404)
+    expect(res.headers()['content-type'], path).toContain('application/json')
+    expect((await res.json()).error.code, path).toMatch(/not_found/)
+  }
+  // The chat proxy is not a cross-origin API.
+  const chat = await request.post('/api/v1/chat/completions', { data: {}, headers: { origin: 'https://example.org' } })
+  expect(chat.headers()['access-control-allow-origin']).toBeUndefined()
+})

@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
 
 import { getModels } from '@/lib/catalog'
+import { unusableWorkloadParams } from '@/lib/compare/params'
 import { comparison, comparisonTitle, pickerOptions, selectModels } from '@/lib/compare/selection'
 import { MAX_MODELS } from '@/lib/compare/url'
 import { absoluteUrl } from '@/lib/site'
@@ -27,8 +28,10 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
  * after load and show an empty table first.
  */
 export default async function ComparePage({ searchParams }: Props) {
-  const { params, chosen, dropped, unknown, href, redirect: to } = selectModels(await searchParams, getModels())
+  const query = await searchParams
+  const { params, chosen, dropped, unknown, href, redirect: to } = selectModels(query, getModels())
   if (to) redirect(to)
+  const unusable = unusableWorkloadParams(query)
   const { models, groups } = comparison(chosen)
 
   return (
@@ -72,6 +75,19 @@ export default async function ComparePage({ searchParams }: Props) {
             .
           </p>
         </div>
+      ) : null}
+      {unusable.length > 0 ? (
+        <p role="status" className="rounded-lg border bg-warning-soft p-4 text-sm" data-testid="unusable-workload">
+          The link&apos;s {unusable.length === 1 ? 'number' : 'numbers'}{' '}
+          {unusable.map((u, i) => (
+            <span key={u}>
+              {i > 0 ? ', ' : ''}
+              <code>{u}</code>
+            </span>
+          ))}{' '}
+          could not be used (token and request counts are whole numbers of 0 or more, the cached share 0 to 100 %): the
+          workload below uses the starting {unusable.length === 1 ? 'value' : 'values'} instead.
+        </p>
       ) : null}
       {dropped.length > 0 ? (
         <p role="status" className="rounded-lg border bg-warning-soft p-4 text-sm">

@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 
 import { getVendorModels, getVendors } from '@/lib/catalog'
 import { absoluteUrl } from '@/lib/site'
+import { plural } from '@/lib/utils'
 import { Link } from '@/components/ui/link'
 
 export const metadata: Metadata = {
@@ -23,7 +24,7 @@ export default function VendorsPage() {
               </Link>
             </h2>
             <p className="text-sm text-muted-foreground">{v.description}</p>
-            <p className="mt-1 text-xs">{getVendorModels(v.id).length} models</p>
+            <p className="mt-1 text-xs">{plural(getVendorModels(v.id).length, 'model')}</p>
           </li>
         ))}
       </ul>

@@ -34,7 +34,8 @@ export function TryIt({ modelId }: { modelId: string }) {
 
   async function send(event: React.FormEvent) {
     event.preventDefault()
-    if (!key.trim()) return setResult({ text: '', error: 'Enter a proxy key first.', done: true })
+    if (!key.trim())
+      return setResult({ text: '', error: 'Enter your caller key for this site first (see above).', done: true })
     localStorage.setItem(STORAGE_KEY, key.trim())
     const controller = new AbortController()
     abortRef.current = controller
@@ -114,7 +115,7 @@ export function TryIt({ modelId }: { modelId: string }) {
             autoComplete="off"
             value={key}
             onChange={(e) => setKey(e.target.value)}
-            placeholder="one of CHAT_PROXY_KEYS"
+            placeholder="your caller key for this site"
             className="mt-1 block min-h-10 w-full rounded-md border bg-background px-3"
           />
           <span className="mt-1 block text-xs text-muted-foreground">Kept in this browser only (localStorage).</span>

@@ -26,7 +26,8 @@ const iconLink = 'inline-flex size-7 items-center justify-center rounded-md bord
 
 /**
  * The grouped side-by-side table: one column per model (with move and remove links, which are
- * plain URLs, so they work without JavaScript), one row per fact, the best value of each row
+ * plain URLs, so they work without JavaScript; never prefetched: their URLs carry the workload,
+ * so each keystroke in the calculator would prefetch every one of them again), one row per fact, the best value of each row
  * highlighted and named for screen readers. "Differences only" hides rows where every model
  * agrees (and groups left empty).
  */
@@ -84,6 +85,7 @@ export function CompareTable({
                       <Link
                         href={move(i, -1)}
                         scroll={false}
+                        prefetch={false}
                         className={iconLink}
                         aria-label={`Move ${m.name} left`}
                         title="Move left"
@@ -95,6 +97,7 @@ export function CompareTable({
                       <Link
                         href={move(i, 1)}
                         scroll={false}
+                        prefetch={false}
                         className={iconLink}
                         aria-label={`Move ${m.name} right`}
                         title="Move right"
@@ -105,6 +108,7 @@ export function CompareTable({
                     <Link
                       href={hrefWith(ids.filter((x) => x !== m.id))}
                       scroll={false}
+                      prefetch={false}
                       className={iconLink}
                       aria-label={`Remove ${m.name}`}
                       title="Remove"

@@ -7,8 +7,8 @@ import type { CompareGroup } from '@/lib/compare/rows'
 import type { CompareModelView, PickerOption } from '@/lib/compare/selection'
 import type { CompareParams } from '@/lib/compare/url'
 import { compareHref, MAX_MODELS, MIN_MODELS } from '@/lib/compare/url'
-import type { Workload, WorkloadCost } from '@/lib/compare/workload'
-import { cheapestFor, DAYS_PER_MONTH, multipleOf } from '@/lib/compare/workload'
+import type { Quote, Workload, WorkloadCost } from '@/lib/compare/workload'
+import { DAYS_PER_MONTH, misfitText, multipleOf, quoteWorkload } from '@/lib/compare/workload'
 import { useHydrated } from '@/lib/hooks/use-hydrated'
 import { formatCost, formatTokens } from '@/lib/pricing/format'
 import { cn } from '@/lib/utils'
@@ -53,12 +53,17 @@ function LiveCompare({ models, groups, options, initial }: CompareViewProps) {
 
   const idsKey = ids.join(',')
   useEffect(() => {
-    const url = compareHref({ ids: idsKey ? idsKey.split(',') : [], workload, differencesOnly })
-    // `null` state: Next's patched history method keeps its own entry state and syncs its router.
-    if (url !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(null, '', url)
+    // Debounced: each history write makes Next sync its router, which re-requests the page's
+    // icon; typing "123456" must not cost a request per keystroke (issue 15, item 5).
+    const t = setTimeout(() => {
+      const url = compareHref({ ids: idsKey ? idsKey.split(',') : [], workload, differencesOnly })
+      // `null` state: Next's patched history method keeps its own entry state and syncs its router.
+      if (url !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(null, '', url)
+    }, 300)
+    return () => clearTimeout(t)
   }, [idsKey, workload, differencesOnly])
 
-  const costs = useMemo(() => models.map((m) => cheapestFor(m.endpoints, workload)), [models, workload])
+  const quotes = useMemo(() => models.map((m) => quoteWorkload(m.endpoints, workload)), [models, workload])
 
   return (
     // data-ready: the view is live (hydrated); tests wait for it.
@@ -128,7 +133,7 @@ function LiveCompare({ models, groups, options, initial }: CompareViewProps) {
               </button>
             </noscript>
           </form>
-          <WorkloadTable models={models} costs={costs} workload={workload} />
+          <WorkloadTable models={models} quotes={quotes} workload={workload} />
         </section>
       ) : null}
 
@@ -179,20 +184,27 @@ function LiveCompare({ models, groups, options, initial }: CompareViewProps) {
   )
 }
 
+/**
+ * One row per model. Only a priced workload competes for "Cheapest": a model without a live
+ * price, or one the workload does not fit (longer than its context window or maximum output),
+ * says so in its row and is never marked.
+ */
 function WorkloadTable({
   models,
-  costs,
+  quotes,
   workload,
 }: {
   models: CompareModelView[]
-  costs: (WorkloadCost | undefined)[]
+  quotes: Quote[]
   workload: Workload
 }) {
+  const costs = quotes.map((q) => (q.kind === 'priced' ? q.cost : undefined))
   const priced = costs.filter((c): c is WorkloadCost => c !== undefined)
-  const cheapest = priced.reduce<WorkloadCost | undefined>(
-    (a, c) => (!a || c.perRequest.lt(a.perRequest) ? c : a),
-    undefined,
-  )
+  // "Cheapest" needs a second priced model to be cheaper than.
+  const cheapest =
+    priced.length < 2
+      ? undefined
+      : priced.reduce<WorkloadCost | undefined>((a, c) => (!a || c.perRequest.lt(a.perRequest) ? c : a), undefined)
   return (
     <div className="overflow-x-auto rounded-lg border">
       <table className="w-full border-collapse text-sm" data-testid="workload-costs">
@@ -226,6 +238,7 @@ function WorkloadTable({
         <tbody>
           {models.map((m, i) => {
             const c = costs[i]
+            const q = quotes[i]
             const best = c !== undefined && cheapest !== undefined && c.perRequest.eq(cheapest.perRequest)
             const multiple = c && cheapest ? multipleOf(c.perRequest, cheapest.perRequest) : null
             return (
@@ -239,6 +252,11 @@ function WorkloadTable({
                   {best ? (
                     <span className="ml-2 rounded-full bg-success-soft px-2 py-0.5 text-xs font-medium text-success">
                       Cheapest
+                    </span>
+                  ) : q?.kind === 'misfit' ? (
+                    // In the sticky column, so a phone shows it without scrolling to the reason.
+                    <span className="ml-2 rounded-full bg-warning-soft px-2 py-0.5 text-xs font-medium text-warning">
+                      Too long
                     </span>
                   ) : null}
                 </th>
@@ -258,9 +276,13 @@ function WorkloadTable({
                       {multiple ?? '—'}
                     </td>
                   </>
+                ) : q?.kind === 'misfit' ? (
+                  <td colSpan={5} className="min-w-72 px-3 py-2" data-cost="misfit">
+                    <strong className="font-medium">Does not fit:</strong> {misfitText(q.misfit, workload)}
+                  </td>
                 ) : (
-                  <td colSpan={5} className="px-3 py-2 text-muted-foreground">
-                    No provider prices this model.
+                  <td colSpan={5} className="px-3 py-2 text-muted-foreground" data-cost="unpriced">
+                    No price: no provider prices this model.
                   </td>
                 )}
               </tr>

@@ -1,5 +1,6 @@
 import type { Model } from '@/lib/catalog'
-import { CAPABILITIES, CAPABILITY_KEYS, MODALITIES, MODALITY_LABELS } from '@/lib/catalog/vocab'
+import { capabilityStates } from '@/lib/catalog/capabilities'
+import { CAPABILITIES, MODALITIES, MODALITY_LABELS } from '@/lib/catalog/vocab'
 import { cn } from '@/lib/utils'
 
 function Mark({ on }: { on: boolean }) {
@@ -16,20 +17,34 @@ function Mark({ on }: { on: boolean }) {
   )
 }
 
+/**
+ * Each capability: supported, not supported, or (where the flags say no but the model's
+ * parameter list has the parameter that turns it on) the parameter, so the page never
+ * contradicts its own parameter table.
+ */
 export function CapabilitiesList({ model }: { model: Model }) {
   return (
     <ul className="grid gap-2 sm:grid-cols-2" aria-label="Capabilities">
-      {CAPABILITY_KEYS.map((k) => (
+      {capabilityStates(model).map((s) => (
         <li
-          key={k}
-          className="flex items-center gap-2 text-sm"
-          data-capability={k}
-          data-supported={model.capabilities[k]}
+          key={s.capability}
+          className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-sm"
+          data-capability={s.capability}
+          data-supported={s.state === 'supported'}
+          data-parameter={s.state === 'parameter' ? s.parameter : undefined}
         >
-          <Mark on={model.capabilities[k]} />
-          <span>{CAPABILITIES[k]}</span>
-          <span className={cn('text-xs', model.capabilities[k] ? 'text-success' : 'text-muted-foreground')}>
-            {model.capabilities[k] ? 'Supported' : 'Not supported'}
+          <Mark on={s.state !== 'unsupported'} />
+          <span>{CAPABILITIES[s.capability]}</span>
+          <span className={cn('text-xs', s.state === 'unsupported' ? 'text-muted-foreground' : 'text-success')}>
+            {s.state === 'supported' ? (
+              'Supported'
+            ) : s.state === 'parameter' ? (
+              <>
+                Through the <code>{s.parameter}</code> parameter
+              </>
+            ) : (
+              'Not supported'
+            )}
           </span>
         </li>
       ))}

@@ -2,7 +2,8 @@ import type { Model } from '@/lib/catalog'
 import { formatPrice, formatTokensCompact } from '@/lib/pricing/format'
 import { Link } from '@/components/ui/link'
 
-export function ModelCard({ model, headingLevel = 3 }: { model: Model; headingLevel?: 2 | 3 }) {
+/** A model in a grid: vendor, name, summary (or a curated list's note), context and headline price. */
+export function ModelCard({ model, headingLevel = 3, note }: { model: Model; headingLevel?: 2 | 3; note?: string }) {
   const H = headingLevel === 2 ? 'h2' : 'h3'
   const c = model.cheapest
   return (
@@ -13,7 +14,7 @@ export function ModelCard({ model, headingLevel = 3 }: { model: Model; headingLe
           {model.name}
         </Link>
       </H>
-      <p className="mt-1 line-clamp-2 flex-1 text-sm text-muted-foreground">{model.summary}</p>
+      <p className="mt-1 line-clamp-2 flex-1 text-sm text-muted-foreground">{note ?? model.summary}</p>
       <p className="mt-3 text-xs tabular-nums">
         {formatTokensCompact(model.contextWindow)} context ·{' '}
         {c ? (

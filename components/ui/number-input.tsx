@@ -17,6 +17,7 @@ export function NumberInput({
   allowEmpty = false,
   parse,
   flagInvalid = false,
+  onValidityChange,
   disabled,
   ...props
 }: Omit<ComponentProps<'input'>, 'value' | 'onChange' | 'type' | 'min' | 'max'> & {
@@ -29,6 +30,8 @@ export function NumberInput({
   parse?: (text: string) => number | undefined
   /** Marks text that is rejected `aria-invalid` (while the box is enabled). */
   flagInvalid?: boolean
+  /** Told after each keystroke whether the text is accepted, so the parent can say what is wrong. */
+  onValidityChange?: (valid: boolean) => void
 }) {
   const read =
     parse ??
@@ -57,10 +60,12 @@ export function NumberInput({
         const t = e.target.value
         setText(t)
         if (t.trim() === '') {
+          onValidityChange?.(allowEmpty)
           if (allowEmpty) onValueChange(undefined)
           return
         }
         const n = read(t)
+        onValidityChange?.(n !== undefined)
         if (n !== undefined) onValueChange(n)
       }}
       {...props}

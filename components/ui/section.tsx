@@ -22,7 +22,7 @@ export function Section({
   ...props
 }: Omit<ComponentProps<'section'>, 'title'> & { id: string; title: ReactNode; description?: ReactNode }) {
   return (
-    <section id={id} aria-labelledby={`${id}-title`} className={cn('scroll-mt-20 py-6', className)} {...props}>
+    <section id={id} aria-labelledby={`${id}-title`} className={cn('py-6', className)} {...props}>
       <h2 id={`${id}-title`} className="text-xl font-semibold tracking-tight">
         <a href={`#${id}`} className="hover:underline">
           {title}

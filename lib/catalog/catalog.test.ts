@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest'
 
 import { buildRoutingTable, resolveModel } from '@/lib/proxy/routing'
 
-import { getAliasPaths, getAliasTarget, getModel, getModels, getProviders, getRouters, getVendors } from './index'
+import {
+  getAliasPaths,
+  getAliasTarget,
+  getModel,
+  getModelList,
+  getModels,
+  getProviders,
+  getRouters,
+  getVendors,
+} from './index'
 
 describe('the catalog', () => {
   it('loads without integrity problems and has the promised breadth', () => {
@@ -15,6 +24,17 @@ describe('the catalog', () => {
     expect(new Set(endpoints.map((e) => e.provider)).size).toBeGreaterThanOrEqual(20)
     expect(getVendors().length).toBeGreaterThanOrEqual(15)
     expect(getProviders().length).toBeGreaterThanOrEqual(20)
+  })
+
+  it('has a featured list of live, priced models for the home page', () => {
+    const featured = getModelList('featured')!
+    expect(featured.title).toBe('Featured models')
+    expect(featured.entries.length).toBeGreaterThanOrEqual(6)
+    for (const e of featured.entries) {
+      expect(e.model.status, e.model.id).not.toBe('deprecated')
+      expect(e.model.cheapest, e.model.id).toBeDefined()
+    }
+    expect(getModelList('no-such-list')).toBeUndefined()
   })
 
   it('has openai/gpt-4o-mini right', () => {

@@ -5,7 +5,7 @@
  */
 import 'server-only'
 
-import { allModelPages, allModels, allProviders, allRouters, allVendors } from 'content-collections'
+import { allLists, allModelPages, allModels, allProviders, allRouters, allVendors } from 'content-collections'
 
 import type { ModelsIndexData } from '@/lib/table/rows'
 import { modelsIndexData } from '@/lib/table/rows'
@@ -27,6 +27,7 @@ function catalog() {
     providers: allProviders,
     prose: allModelPages,
     routers: allRouters,
+    lists: allLists,
   }
   // An empty catalog is a misconfiguration (e.g. a wrong CATALOG_CONTENT_DIR), never a site to ship.
   if (allModels.length === 0)
@@ -81,6 +82,28 @@ export const getNewestModels = (count: number) =>
   [...getModels()]
     .sort((a, b) => b.releaseDate.localeCompare(a.releaseDate) || a.id.localeCompare(b.id))
     .slice(0, count)
+
+/**
+ * A curated list (`content/lists/<name>.yaml`) with its models joined, in the file's order;
+ * `undefined` when the catalog has no such list (a synthetic or test catalog).
+ */
+export function getModelList(
+  name: string,
+): { title: string; description?: string; entries: ModelListEntry[] } | undefined {
+  const list = allLists.find((l) => l.id === name)
+  if (!list) return undefined
+  const { byId } = catalog()
+  return {
+    title: list.title,
+    ...(list.description ? { description: list.description } : {}),
+    // Integrity has checked every id.
+    entries: list.models.map((e) => ({ model: byId.get(e.id)!, ...(e.note ? { note: e.note } : {}) })),
+  }
+}
+export interface ModelListEntry {
+  model: Model
+  note?: string
+}
 
 export const getRouters = (): Router[] => catalog().routers
 export const getRouter = (slug: string): Router | undefined => catalog().routers.find((r) => r.slug === slug)

@@ -137,4 +137,18 @@ describe('checkIntegrity: routers', () => {
       'content/routers/r.yaml: fallbacks.1: unknown model "nope/nope" (no content/models/nope/nope.yaml)',
     ])
   })
+
+  it('names unknown and repeated models of a curated list', () => {
+    const list = (ids: string[]) => ({
+      id: 'featured',
+      file: 'content/lists/featured.yaml',
+      title: 'Featured models',
+      models: ids.map((id) => ({ id })),
+    })
+    expect(checkIntegrity({ ...base(), lists: [list(['acme/one', 'acme/two'])] })).toEqual([])
+    expect(checkIntegrity({ ...base(), lists: [list(['acme/one', 'acme/nope', 'acme/one'])] })).toEqual([
+      'content/lists/featured.yaml: models.1.id: unknown model "acme/nope" (no content/models/acme/nope.yaml)',
+      'content/lists/featured.yaml: models.2.id: "acme/one" is listed twice',
+    ])
+  })
 })

@@ -3,7 +3,7 @@
  * are unique, every model has prose and every prose file a model. Pure; the catalog runs it
  * once at load, so a broken reference fails `next build` naming the file and the field.
  */
-import type { ModelDoc, ProseDoc, ProviderDoc, RouterDoc, VendorDoc } from './types'
+import type { ModelDoc, ModelListDoc, ProseDoc, ProviderDoc, RouterDoc, VendorDoc } from './types'
 
 export interface IntegrityInput {
   models: ModelDoc[]
@@ -11,10 +11,18 @@ export interface IntegrityInput {
   providers: ProviderDoc[]
   prose: ProseDoc[]
   routers?: RouterDoc[]
+  lists?: ModelListDoc[]
 }
 
 /** Every problem found, one line each: `<file>: <field path>: <message>`. Empty when sound. */
-export function checkIntegrity({ models, vendors, providers, prose, routers = [] }: IntegrityInput): string[] {
+export function checkIntegrity({
+  models,
+  vendors,
+  providers,
+  prose,
+  routers = [],
+  lists = [],
+}: IntegrityInput): string[] {
   const problems: string[] = []
   const vendorIds = new Set(vendors.map((v) => v.id))
   const providerIds = new Set(providers.map((p) => p.id))
@@ -82,6 +90,14 @@ export function checkIntegrity({ models, vendors, providers, prose, routers = []
     r.fallbacks?.forEach((f, i) => {
       if (!modelIds.has(f))
         problems.push(`${r.file}: fallbacks.${i}: unknown model "${f}" (no content/models/${f}.yaml)`)
+    })
+  }
+  for (const l of lists) {
+    l.models.forEach((entry, i) => {
+      if (!modelIds.has(entry.id))
+        problems.push(`${l.file}: models.${i}.id: unknown model "${entry.id}" (no content/models/${entry.id}.yaml)`)
+      if (l.models.findIndex((x) => x.id === entry.id) !== i)
+        problems.push(`${l.file}: models.${i}.id: "${entry.id}" is listed twice`)
     })
   }
   for (const p of prose) {

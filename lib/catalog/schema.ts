@@ -227,3 +227,26 @@ export const routerSchema = z.strictObject({
   fallbacks: z.array(nonEmpty).optional(),
 })
 export type RouterFile = z.infer<typeof routerSchema>
+
+/**
+ * A curated list of models (`content/lists/<name>.yaml`), chosen by people, not computed:
+ * `featured` is the home page's "Featured models".
+ */
+export const modelListSchema = z.strictObject({
+  /** The heading the list is shown under. */
+  title: nonEmpty,
+  /** One sentence under the heading: what the list is for (our own words). */
+  description: nonEmpty.optional(),
+  /** The models, in the order shown. */
+  models: z
+    .array(
+      z.strictObject({
+        /** A catalog model id, `<vendor>/<model>`. */
+        id: nonEmpty,
+        /** Why it is on the list, a few words shown on its card (our own words, no figures: those come from the facts). */
+        note: nonEmpty.optional(),
+      }),
+    )
+    .min(1, 'a list needs at least one model'),
+})
+export type ModelListFile = z.infer<typeof modelListSchema>

@@ -1,4 +1,4 @@
-import type { Endpoint, ModelFile, ProviderFile, RouterFile, VendorFile } from './schema'
+import type { Endpoint, ModelFile, ModelListFile, ProviderFile, RouterFile, VendorFile } from './schema'
 
 /** A model file as the content layer hands it over: facts plus its id and source path. */
 export type ModelDoc = ModelFile & { id: string; file: string }
@@ -6,6 +6,8 @@ export type VendorDoc = VendorFile & { id: string }
 export type ProviderDoc = ProviderFile & { id: string }
 /** A router file: `id` is `router/<slug>`. */
 export type RouterDoc = RouterFile & { id: string; slug: string; file: string }
+/** A curated list file: `id` is its name (`featured`). */
+export type ModelListDoc = ModelListFile & { id: string; file: string }
 export interface ProseDoc {
   id: string
   file: string

@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest'
 import { buildCatalog } from '@/lib/catalog/derive'
 import { modelDoc, proseDoc, providerDoc, vendorDoc } from '@/test-support/catalog-fixtures'
 
-import { compareHref, compareQuery, DEFAULT_WORKLOAD, parseCompareParams } from './params'
+import { compareHref, compareQuery, DEFAULT_WORKLOAD, parseCompareParams, unusableWorkloadParams } from './params'
 import { compareGroups } from './rows'
 import { comparisonTitle, pickerOptions, resolveIds, selectModels } from './selection'
-import { cachedTokens, cheapestFor, costAt, multipleOf } from './workload'
+import { cachedTokens, cheapestFor, costAt, misfitText, multipleOf, quoteWorkload } from './workload'
 
 const q = (s: string) => parseCompareParams(new URLSearchParams(s))
 
@@ -26,6 +26,17 @@ describe('compare URL', () => {
     })
     expect(q('in=-4&out=lots&cached=150&rpd=').workload).toEqual(DEFAULT_WORKLOAD)
     expect(q('diff=1').differencesOnly).toBe(true)
+  })
+
+  it('names the workload numbers of a link it could not use', () => {
+    expect(unusableWorkloadParams(new URLSearchParams('in=-4&out=lots&cached=150&rpd='))).toEqual([
+      'in=-4',
+      'out=lots',
+      'cached=150',
+      'rpd=',
+    ])
+    expect(unusableWorkloadParams(new URLSearchParams('in=2k&cached=12.5'))).toEqual([])
+    expect(unusableWorkloadParams({ models: 'a,b' })).toEqual([])
   })
 
   it('writes only what differs from the defaults, keeping slashes and commas readable', () => {
@@ -82,6 +93,46 @@ describe('workload cost', () => {
     }
     expect(cheapestFor([noCache, trial], DEFAULT_WORKLOAD)?.endpoint.provider).toBe('cheap')
     expect(cheapestFor([], DEFAULT_WORKLOAD)).toBeUndefined()
+  })
+
+  it('never prices a workload longer than the context window or the maximum output', () => {
+    const small = { ...mini, contextWindow: 128_000, maxOutputTokens: 16_384 }
+    const long = { inputTokens: 300_000, outputTokens: 500, cachedPercent: 0, requestsPerDay: 1_000 }
+    expect(cheapestFor([small], long)).toBeUndefined()
+    expect(quoteWorkload([small], long)).toEqual({ kind: 'misfit', misfit: { kind: 'context', limit: 128_000 } })
+    // The prompt and the completion share the window: 127,800 + 500 does not fit 128,000.
+    expect(quoteWorkload([small], { ...long, inputTokens: 127_800 }).kind).toBe('misfit')
+    expect(quoteWorkload([small], { ...long, inputTokens: 127_500 }).kind).toBe('priced')
+    const longAnswer = { ...DEFAULT_WORKLOAD, outputTokens: 20_000 }
+    expect(quoteWorkload([small], longAnswer)).toEqual({ kind: 'misfit', misfit: { kind: 'output', limit: 16_384 } })
+
+    // A dearer provider with a larger window takes the long prompt; the cheap one is skipped.
+    const wide = { provider: 'wide', providerName: 'Wide', pricing: { input: 1, output: 2 }, contextWindow: 1_000_000 }
+    const q = quoteWorkload([small, wide], long)
+    expect(q.kind === 'priced' && q.cost.endpoint.provider).toBe('wide')
+    // Nothing fits: the largest window is the one named.
+    expect(quoteWorkload([small, { ...wide, contextWindow: 200_000 }], { ...long, inputTokens: 900_000 })).toEqual({
+      kind: 'misfit',
+      misfit: { kind: 'context', limit: 200_000 },
+    })
+    // An unknown limit is no limit.
+    expect(quoteWorkload([mini], long).kind).toBe('priced')
+    // No live list price: unpriced, whatever the workload.
+    expect(quoteWorkload([{ ...small, status: 'deprecated' as const }], DEFAULT_WORKLOAD)).toEqual({ kind: 'unpriced' })
+    expect(quoteWorkload([], DEFAULT_WORKLOAD)).toEqual({ kind: 'unpriced' })
+  })
+
+  it('says why a workload does not fit, with its numbers', () => {
+    const w = { inputTokens: 300_000, outputTokens: 500, cachedPercent: 0, requestsPerDay: 1 }
+    expect(misfitText({ kind: 'context', limit: 128_000 }, w)).toBe(
+      '300,000 input + 500 output tokens are more than its context window of 128,000 tokens.',
+    )
+    expect(misfitText({ kind: 'context', limit: 128_000 }, { ...w, outputTokens: 0 })).toBe(
+      '300,000 input tokens are more than its context window of 128,000 tokens.',
+    )
+    expect(misfitText({ kind: 'output', limit: 16_384 }, { ...w, outputTokens: 20_000 })).toBe(
+      '20,000 output tokens are more than its maximum output of 16,384 tokens.',
+    )
   })
 
   it('adds per-request fees and long-prompt tiers', () => {
@@ -186,6 +237,31 @@ describe('comparison rows', () => {
     expect(cache.best).toEqual([])
     expect(cache.cells[1]).toMatchObject({ text: 'Not offered', missing: true })
     expect(find('max-output').cells[1]!.text).toBe('Unknown')
+    // No separate reasoning price is not "no reasoning".
+    expect(find('price-reasoning').cells.map((c) => c.text)).toEqual(['Not a reasoning model', 'Not a reasoning model'])
+    const thinking = buildCatalog({
+      models: [
+        modelDoc('v/r', {
+          capabilities: { ...models[0]!.capabilities, reasoning: true },
+          endpoints: [
+            {
+              provider: 'p1',
+              modelId: 'r',
+              contextWindow: 1000,
+              pricing: { input: 1, output: 2 },
+              status: 'available',
+            },
+          ],
+        }),
+      ],
+      vendors: [vendorDoc('v')],
+      providers: [providerDoc('p1')],
+      prose: [proseDoc('v/r')],
+    }).models
+    const reasoningRow = compareGroups(thinking)
+      .flatMap((g) => g.rows)
+      .find((r) => r.key === 'price-reasoning')!
+    expect(reasoningRow.cells[0]!.text).toBe('Billed as output')
   })
 
   it('marks support in yes/no rows and shows the per-provider spread', () => {

@@ -22,14 +22,39 @@ const raw = (p: ParamsInput, key: string): string[] =>
 const count = (key: keyof Workload) =>
   z.coerce.number().finite().min(WORKLOAD_LIMITS[key].min).max(WORKLOAD_LIMITS[key].max)
 
-/** Reads a number from the URL: "2k" and "1.5m" allowed for token counts and requests. */
-function number(p: ParamsInput, param: string, key: keyof Workload): number {
+/** Reads a number from the URL: "2k" and "1.5m" allowed for token counts and requests; `undefined` when it cannot be used. */
+function read(p: ParamsInput, param: string, key: keyof Workload): number | undefined {
   const s = raw(p, param)[0]?.trim().toLowerCase()
-  if (!s) return DEFAULT_WORKLOAD[key]
+  if (!s) return undefined
   const m = s.match(/^(\d+(?:\.\d+)?)([km]?)$/)
   const n = m ? Number(m[1]) * (m[2] === 'k' ? 1e3 : m[2] === 'm' ? 1e6 : 1) : Number.NaN
   const r = count(key).safeParse(key === 'cachedPercent' ? n : Math.round(n))
-  return r.success ? r.data : DEFAULT_WORKLOAD[key]
+  return r.success ? r.data : undefined
+}
+
+const number = (p: ParamsInput, param: string, key: keyof Workload): number =>
+  read(p, param, key) ?? DEFAULT_WORKLOAD[key]
+
+const WORKLOAD_PARAMS = [
+  ['in', 'inputTokens'],
+  ['out', 'outputTokens'],
+  ['cached', 'cachedPercent'],
+  ['rpd', 'requestsPerDay'],
+] as const
+
+/**
+ * The workload numbers a URL gives that cannot be used (negative, not a number, out of range,
+ * empty), as `param=value`, so the page can say that it used the default instead of silently
+ * pricing another workload. The calculator's fields catch these as they are typed; a link can
+ * still carry them.
+ */
+export function unusableWorkloadParams(p: ParamsInput): string[] {
+  const out: string[] = []
+  for (const [param, key] of WORKLOAD_PARAMS) {
+    const given = raw(p, param)[0]
+    if (given !== undefined && read(p, param, key) === undefined) out.push(`${param}=${given.slice(0, 40)}`)
+  }
+  return out
 }
 
 /**

@@ -65,8 +65,8 @@ interface Spec<V> {
   text: (v: V, m: Model) => string
   note?: (m: Model) => string | undefined
   flag?: boolean
-  /** Text for a missing value. */
-  missingText?: string
+  /** Text for a missing value (per model where it depends on the model). */
+  missingText?: string | ((m: Model) => string)
 }
 
 function bestOf<V>(values: (V | undefined)[], rule: BestRule): boolean[] {
@@ -92,7 +92,8 @@ function row<V>(models: Model[], s: Spec<V>): CompareRow {
   const cells: CompareCell[] = values.map((v, i) => {
     const m = models[i]!
     const note = s.note?.(m)
-    if (v === undefined) return { text: s.missingText ?? '—', missing: true, ...(s.flag ? { flag: false } : {}) }
+    const missing = typeof s.missingText === 'function' ? s.missingText(m) : s.missingText
+    if (v === undefined) return { text: missing ?? '—', missing: true, ...(s.flag ? { flag: false } : {}) }
     return { text: s.text(v, m), ...(s.flag ? { flag: v === true } : {}), ...(note ? { note } : {}) }
   })
   const keys = cells.map((c) => `${c.text}|${c.flag ?? ''}`)
@@ -142,7 +143,13 @@ export function compareGroups(models: Model[]): CompareGroup[] {
     bestWord: 'cheapest',
     value: (m) => m.cheapest?.pricing[key],
     text: (v) => formatPrice(v),
-    missingText: key === 'input' || key === 'output' ? 'No price' : 'Not offered',
+    missingText:
+      key === 'input' || key === 'output'
+        ? 'No price'
+        : key === 'reasoning'
+          ? // No separate price is not "no reasoning": a reasoning model's thinking is billed as output.
+            (m) => (!m.cheapest ? 'No price' : m.capabilities.reasoning ? 'Billed as output' : 'Not a reasoning model')
+          : 'Not offered',
   })
   const pricing: CompareGroup = {
     key: 'pricing',

@@ -74,15 +74,28 @@ export function comparison(chosen: Model[]): { models: CompareModelView[]; group
     id: m.id,
     name: m.name,
     vendorName: m.vendorName,
-    endpoints: m.endpoints.map((e) => ({
+    endpoints: pricedEndpoints(m),
+  }))
+  return { models, groups: compareGroups(chosen) }
+}
+
+/**
+ * A model's endpoints as the workload calculator needs them: prices, status and the limits a
+ * workload must fit (an endpoint without its own maximum output takes the model's).
+ */
+export function pricedEndpoints(m: Model): PricedEndpoint[] {
+  return m.endpoints.map((e) => {
+    const out = e.maxOutputTokens ?? m.maxOutputTokens
+    return {
       provider: e.provider,
       providerName: e.providerName,
       pricing: e.pricing,
       status: e.status,
-      offer: e.offer,
-    })),
-  }))
-  return { models, groups: compareGroups(chosen) }
+      ...(e.offer ? { offer: e.offer } : {}),
+      contextWindow: e.contextWindow,
+      ...(out !== undefined ? { maxOutputTokens: out } : {}),
+    }
+  })
 }
 
 const options = new WeakMap<readonly Model[], PickerOption[]>()

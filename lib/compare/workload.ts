@@ -48,7 +48,26 @@ export interface PricedEndpoint {
   pricing: Pricing
   status?: Status
   offer?: Offer
+  /** Tokens, prompt and completion together, on this provider. */
+  contextWindow?: number
+  /** The longest completion this provider returns, in tokens (the model's own where the endpoint lists none). */
+  maxOutputTokens?: number
 }
+
+/**
+ * Why a workload does not fit an endpoint: the prompt and the completion together are longer
+ * than its context window, or the completion is longer than its maximum output.
+ */
+export type Misfit = { kind: 'context'; limit: number } | { kind: 'output'; limit: number }
+
+/** What a workload comes to on one model. */
+export type Quote =
+  /** Priced at the endpoint cheapest for it among those it fits. */
+  | { kind: 'priced'; cost: WorkloadCost }
+  /** No endpoint prices the model (none live at a list price). */
+  | { kind: 'unpriced' }
+  /** Endpoints price the model, but the workload fits none of them: the most generous one's limit. */
+  | { kind: 'misfit'; misfit: Misfit }
 
 export interface WorkloadCost {
   endpoint: PricedEndpoint
@@ -76,17 +95,62 @@ export function costAt(endpoint: PricedEndpoint, w: Workload): WorkloadCost {
 }
 
 /**
+ * Whether one request of the workload fits the endpoint: `undefined` when it does (or the limit
+ * is unknown), else the limit it breaks. The context window holds the prompt and the completion.
+ */
+export function misfitAt(e: PricedEndpoint, w: Workload): Misfit | undefined {
+  if (e.contextWindow !== undefined && w.inputTokens + w.outputTokens > e.contextWindow)
+    return { kind: 'context', limit: e.contextWindow }
+  if (e.maxOutputTokens !== undefined && w.outputTokens > e.maxOutputTokens)
+    return { kind: 'output', limit: e.maxOutputTokens }
+  return undefined
+}
+
+/**
  * The cheapest way to run the workload on a model: the endpoints that price it (`pricesModel`:
- * not deprecated, not a trial or promotional offer), lowest cost per request first; `undefined`
- * when none does.
+ * not deprecated, not a trial or promotional offer) and that it fits (`misfitAt`), lowest cost
+ * per request first; `undefined` when none does.
  */
 export function cheapestFor(endpoints: readonly PricedEndpoint[], w: Workload): WorkloadCost | undefined {
   let best: WorkloadCost | undefined
   for (const e of endpoints.filter(pricesModel)) {
+    if (misfitAt(e, w)) continue
     const c = costAt(e, w)
     if (!best || c.perRequest.lt(best.perRequest)) best = c
   }
   return best
+}
+
+/**
+ * The workload on a model: priced at its cheapest fitting endpoint, or why it is not priced. A
+ * workload that fits no endpoint is never priced (and so never "cheapest"); the reason names the
+ * largest limit any of the model's priced endpoints has, the one the workload would have to meet.
+ */
+export function quoteWorkload(endpoints: readonly PricedEndpoint[], w: Workload): Quote {
+  const priced = endpoints.filter(pricesModel)
+  if (priced.length === 0) return { kind: 'unpriced' }
+  const cost = cheapestFor(priced, w)
+  if (cost) return { kind: 'priced', cost }
+  const misfits = priced.map((e) => misfitAt(e, w)).filter((m): m is Misfit => m !== undefined)
+  // Some endpoint holds the whole request: then only the output limit stands in the way.
+  const context = misfits.filter((m) => m.kind === 'context')
+  const relevant = context.length === misfits.length ? context : misfits.filter((m) => m.kind === 'output')
+  const limit = Math.max(...relevant.map((m) => m.limit))
+  return { kind: 'misfit', misfit: { kind: relevant[0]!.kind, limit } }
+}
+
+const n = (x: number) => x.toLocaleString('en-US')
+
+/**
+ * Why the workload is not priced, in a sentence: "300,000 input + 500 output tokens are more than
+ * its context window of 128,000 tokens."
+ */
+export function misfitText(m: Misfit, w: Workload): string {
+  if (m.kind === 'output')
+    return `${n(w.outputTokens)} output tokens are more than its maximum output of ${n(m.limit)} tokens.`
+  const what =
+    w.outputTokens > 0 ? `${n(w.inputTokens)} input + ${n(w.outputTokens)} output` : `${n(w.inputTokens)} input`
+  return `${what} tokens are more than its context window of ${n(m.limit)} tokens.`
 }
 
 /**

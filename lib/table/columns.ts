@@ -124,7 +124,7 @@ export const COLUMNS: ColumnSpec[] = [
   {
     id: 'cacheRead',
     title: 'Cache read',
-    description: 'Cached input price at the cheapest provider',
+    description: 'Lowest cached input price at any provider',
     unit: 'USD per 1M tokens',
     value: (r) => r.cacheRead,
     descFirst: false,

@@ -37,6 +37,27 @@ describe('toModelRow', () => {
     expect(row).toMatchObject({ input: 1, output: 2, cacheRead: 0.5 })
   })
 
+  it('shows a cache price when the cheapest provider has none but another has', () => {
+    const { models: ms } = buildCatalog({
+      models: [
+        modelDoc('acme/c', {
+          endpoints: [
+            ep('cheap', 1, 2),
+            ep('dear', 3, 6, { pricing: { input: 3, output: 6, cacheRead: 0.3 } }),
+            ep('dearer', 4, 8, { pricing: { input: 4, output: 8, cacheRead: 0.4 } }),
+            ep('old', 0.1, 0.1, { pricing: { input: 0.1, output: 0.1, cacheRead: 0.01 }, status: 'deprecated' }),
+          ],
+        }),
+      ],
+      vendors: [vendorDoc('acme')],
+      providers: ['cheap', 'dear', 'dearer', 'old'].map((p) => providerDoc(p)),
+      prose: [proseDoc('acme/c')],
+      routers: [],
+    })
+    // Input and output stay the cheapest provider's; the cache price is the lowest any live endpoint lists.
+    expect(toModelRow(ms[0]!)).toMatchObject({ input: 1, output: 2, cacheRead: 0.3 })
+  })
+
   it('lists each provider with its cheapest live price, null where it has only deprecated endpoints', () => {
     expect(row.providers).toEqual(['cheap', 'dear', 'gone'])
     expect(row.offers).toEqual([[1, 2, 0.5], [3, 6], null])

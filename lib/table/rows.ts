@@ -27,7 +27,10 @@ export interface ModelRow {
   input?: number
   /** USD per 1M output tokens at the cheapest endpoint. */
   output?: number
-  /** USD per 1M cached input tokens at the cheapest endpoint, where it has a cache price. */
+  /**
+   * USD per 1M cached input tokens: the lowest cache price any endpoint that prices the model
+   * lists (the cheapest endpoint often has none while another has one).
+   */
   cacheRead?: number
   /** Ids of every provider serving the model (for the provider filter and the count). */
   providers: string[]
@@ -73,7 +76,16 @@ function offers(model: Model, providers: string[]): (RowPrice | null)[] | undefi
   return out.some(Boolean) ? out : undefined
 }
 
-/** One index row from a joined model: prices are the cheapest endpoint's. */
+/** The lowest cache-read price among the endpoints that price the model (`pricesModel`). */
+function lowestCacheRead(model: Model): number | undefined {
+  const prices = model.endpoints
+    .filter(pricesModel)
+    .map((e) => e.pricing.cacheRead)
+    .filter((c): c is number => c !== undefined)
+  return prices.length > 0 ? Math.min(...prices) : undefined
+}
+
+/** One index row from a joined model: input and output are the cheapest endpoint's, the cache price the lowest listed. */
 export function toModelRow(model: Model): ModelRow {
   const p = model.cheapest?.pricing
   const providers = [...new Set(model.endpoints.map((e) => e.provider))]
@@ -87,7 +99,7 @@ export function toModelRow(model: Model): ModelRow {
     maxOutput: model.maxOutputTokens,
     input: p?.input,
     output: p?.output,
-    cacheRead: p?.cacheRead,
+    cacheRead: lowestCacheRead(model),
     providers,
     offers: offers(model, providers),
     inputModalities: model.modalities.input,

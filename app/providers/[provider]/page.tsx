@@ -5,6 +5,7 @@ import { getProvider, getProviderEndpoints, getProviders } from '@/lib/catalog'
 import { envPrefix } from '@/lib/env'
 import { absoluteUrl } from '@/lib/site'
 import { toEndpointRow } from '@/lib/table/endpoints'
+import { plural } from '@/lib/utils'
 import { EndpointRowsTable } from '@/components/models-table/endpoint-rows-table'
 
 export const dynamicParams = false
@@ -67,7 +68,7 @@ export default async function ProviderPage({ params }: Props) {
       </header>
       <section aria-labelledby="endpoints-title">
         <h2 id="endpoints-title" className="mb-3 text-xl font-semibold">
-          {rows.length} {rows.length === 1 ? 'model' : 'models'} served
+          {plural(rows.length, 'model')} served
         </h2>
         <EndpointRowsTable
           rows={rows.map(({ model, endpoint }) => toEndpointRow(endpoint, model))}

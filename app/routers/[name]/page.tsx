@@ -7,6 +7,7 @@ import { absoluteUrl, site } from '@/lib/site'
 import { routerSnippetPanel } from '@/lib/snippets/panel-data'
 import { Link } from '@/components/ui/link'
 import { Section } from '@/components/ui/section'
+import { CallerKeyNote } from '@/components/chat/caller-key-note'
 import { VariantsTable } from '@/components/routers/variants-table'
 import { SnippetSection } from '@/components/snippets/snippet-section'
 
@@ -113,7 +114,8 @@ export default async function RouterPage({ params }: Props) {
         title="Call it from your code"
         description={
           <>
-            Use the router&apos;s id as the model. Any OpenAI SDK works with base URL <code>{site.url}/api/v1</code>.
+            Use the router&apos;s id as the model. Any OpenAI SDK works with base URL <code>{site.url}/api/v1</code>.{' '}
+            <CallerKeyNote />
           </>
         }
       >

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation'
 
 import { getVendor, getVendorModels, getVendors } from '@/lib/catalog'
 import { absoluteUrl } from '@/lib/site'
+import { plural } from '@/lib/utils'
 import { ModelsTable } from '@/components/model/models-table'
 
 export const dynamicParams = false
@@ -43,7 +44,7 @@ export default async function VendorPage({ params }: Props) {
       </header>
       <section aria-labelledby="models-title">
         <h2 id="models-title" className="mb-3 text-xl font-semibold">
-          {models.length} {models.length === 1 ? 'model' : 'models'}
+          {plural(models.length, 'model')}
         </h2>
         <ModelsTable
           models={models}

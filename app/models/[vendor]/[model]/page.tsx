@@ -3,6 +3,7 @@ import { notFound, permanentRedirect } from 'next/navigation'
 
 import { getAliasPaths, getAliasTarget, getModel, getModels, getSimilarModels, getVendorModels } from '@/lib/catalog'
 import { modelFaq } from '@/lib/catalog/faq'
+import { pricedEndpoints } from '@/lib/compare/selection'
 import { readPerformance } from '@/lib/server/performance'
 import { absoluteUrl, site } from '@/lib/site'
 import { modelSnippetPanel } from '@/lib/snippets/panel-data'
@@ -10,6 +11,7 @@ import { providerColumns } from '@/lib/store/performance'
 import { Link } from '@/components/ui/link'
 import { Section } from '@/components/ui/section'
 import { CostCalculator } from '@/components/calculator/cost-calculator'
+import { CallerKeyNote } from '@/components/chat/caller-key-note'
 import { TryIt } from '@/components/chat/try-it'
 import { CapabilitiesList, Modalities } from '@/components/model/capabilities-list'
 import { FaqSection } from '@/components/model/faq-section'
@@ -115,16 +117,7 @@ export default async function ModelPage({ params }: Props) {
         title="What it costs"
         description="Your workload at the provider cheapest for it. It starts as a worked example: 1,000 requests a day of 1,000 input and 500 output tokens."
       >
-        <CostCalculator
-          modelName={model.name}
-          endpoints={model.endpoints.map((e) => ({
-            provider: e.provider,
-            providerName: e.providerName,
-            pricing: e.pricing,
-            status: e.status,
-            offer: e.offer,
-          }))}
-        />
+        <CostCalculator modelId={model.id} modelName={model.name} endpoints={pricedEndpoints(model)} />
       </Section>
 
       <Section id="capabilities" title="Capabilities">
@@ -151,7 +144,7 @@ export default async function ModelPage({ params }: Props) {
         description={
           <>
             Through this site&apos;s OpenAI-compatible API. Any OpenAI SDK works with base URL{' '}
-            <code>{site.url}/api/v1</code>.
+            <code>{site.url}/api/v1</code>. <CallerKeyNote />
           </>
         }
       >
@@ -161,7 +154,12 @@ export default async function ModelPage({ params }: Props) {
       <Section
         id="try-it"
         title="Try it"
-        description="Send a message through this site's proxy and watch the answer stream in, with the provider that served it, tokens and cost."
+        description={
+          <>
+            Send a message through this site&apos;s proxy and watch the answer stream in, with the provider that served
+            it, tokens and cost. <CallerKeyNote />
+          </>
+        }
       >
         <TryIt modelId={model.id} />
       </Section>
