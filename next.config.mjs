@@ -37,6 +37,13 @@ const PUBLIC_API = ['/api/v1/models', '/api/v1/models/:path*', '/api/v1/routers'
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  experimental: {
+    // Pages regenerated with fresh measurements (model pages and home, `revalidate = 60`) stay in
+    // this instance's memory; the build's files on disk stay as built. Several instances (or a
+    // test's own server) on one build never serve each other's figures, and the build directory
+    // can be read-only.
+    isrFlushToDisk: false,
+  },
   reactStrictMode: true,
   async headers() {
     return [

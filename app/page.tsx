@@ -1,8 +1,17 @@
 import type { Metadata } from 'next'
 
-import { getModelList, getModels, getNewestModels, getProviders, getVendorModels, getVendors } from '@/lib/catalog'
+import {
+  getModel,
+  getModelList,
+  getModels,
+  getNewestModels,
+  getProviders,
+  getVendorModels,
+  getVendors,
+} from '@/lib/catalog'
 import { compareHref } from '@/lib/compare/url'
 import { DEFAULT_WORKLOAD } from '@/lib/compare/workload'
+import { readPopularModels } from '@/lib/server/performance'
 import { absoluteUrl, site } from '@/lib/site'
 import { plural } from '@/lib/utils'
 import { Link } from '@/components/ui/link'
@@ -14,13 +23,23 @@ export const metadata: Metadata = {
   openGraph: { url: absoluteUrl('/'), title: site.name, description: site.description },
 }
 
-export default function HomePage() {
+// "Most used" reads the usage store: the built page is regenerated at most once a minute, on a visit.
+export const revalidate = 60
+
+export default async function HomePage() {
   const models = getModels()
   const newest = getNewestModels(6)
   const vendors = getVendors()
   const endpoints = models.reduce((n, m) => n + m.endpoints.length, 0)
   // Picked by people in content/lists/featured.yaml; a catalog without the file has no such section.
   const featured = getModelList('featured')
+  // What callers of this site's proxy used over the last 7 days (none in the build itself).
+  const popular = (await readPopularModels(12))
+    .flatMap((p) => {
+      const model = getModel(p.model)
+      return model ? [{ model, requests: p.requests }] : []
+    })
+    .slice(0, 6)
   return (
     <div className="space-y-12">
       <section aria-labelledby="hero-title" className="space-y-4">
@@ -60,6 +79,20 @@ export default function HomePage() {
               </Link>
             </p>
           ) : null}
+        </section>
+      ) : null}
+
+      {popular.length > 0 ? (
+        <section aria-labelledby="popular-title" data-testid="most-used">
+          <h2 id="popular-title" className="text-2xl font-semibold">
+            Most used here
+          </h2>
+          <p className="mt-1 text-muted-foreground">Successful calls through this site&apos;s proxy, last 7 days.</p>
+          <div className="mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+            {popular.map((p) => (
+              <ModelCard key={p.model.id} model={p.model} note={`${plural(p.requests, 'call')} in the last 7 days`} />
+            ))}
+          </div>
         </section>
       ) : null}
 

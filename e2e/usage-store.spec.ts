@@ -193,6 +193,25 @@ test('the model page shows per-provider figures and a chart, readable without Ja
   await context.close()
 })
 
+test("the home page's 'Most used here' lists the model with its calls", async ({ browser }) => {
+  test.setTimeout(150_000)
+  const context = await browser.newContext({ javaScriptEnabled: false })
+  const page = await context.newPage()
+  const section = page.getByTestId('most-used')
+  // Regenerated in the background at most once a minute, like the model pages.
+  await expect
+    .poll(
+      async () => {
+        await page.goto(`${server.url}/`)
+        return (await section.count()) > 0 ? section.innerText() : ''
+      },
+      { timeout: 90_000, intervals: [500, 1000, 2000, 5000] },
+    )
+    .toContain(`${CALLS} calls in the last 7 days`)
+  await expect(section.getByRole('link', { name: /GPT-4\.1 nano/ })).toHaveAttribute('href', `/models/${MODEL}`)
+  await context.close()
+})
+
 test('a restart keeps the data', async () => {
   await stopGracefully(server)
   server = await startOwnServer(settings())
