@@ -3,10 +3,14 @@
  * facts (never from a data set's description text). The sentence templates vary with a hash of
  * the model id, so a catalog of hundreds of generated pages does not read like one page copied.
  * Only stable facts go in (vendor, release month, modalities, limits, capabilities): prices and
- * provider counts change, and a .mdx file is never rewritten by the importer.
+ * provider counts change often. A description marked `generated: true` is rewritten by the
+ * importer whenever the text from the current facts differs (output.ts); one without the mark is
+ * never touched.
  */
 import type { Modality, Mode } from '@/lib/catalog/schema'
 import { formatDate } from '@/lib/pricing/format'
+
+import { parseYaml } from './yaml'
 
 export interface ProseFacts {
   id: string
@@ -78,6 +82,27 @@ const KIND: Record<Mode, string> = {
   rerank: 'reranking model',
 }
 
+/** Names of models that write music rather than speech (Google's Lyria, …). */
+const MUSIC = /\b(lyria|music|song|suno|udio)\b/i
+
+/**
+ * What the model is, as a noun phrase. Only a model that writes text (and nothing a modality
+ * says is its real product: images, video, music) is a "language model"; a chat-API model that
+ * makes images, video or sound is named for what it makes.
+ */
+export function modelKind(f: Pick<ProseFacts, 'id' | 'name' | 'mode' | 'input' | 'output' | 'capabilities'>): string {
+  if (f.mode !== 'chat') return KIND[f.mode]
+  const out = new Set(f.output)
+  if (out.has('video')) return 'video-generation model'
+  if (out.has('image')) return 'image-generation model'
+  if (out.has('audio')) {
+    if (MUSIC.test(f.name) || MUSIC.test(f.id.replace(/[-_/.]/g, ' '))) return 'music-generation model'
+    return f.input.length >= 3 ? 'omni-modal model' : 'audio model'
+  }
+  if (!out.has('text')) return 'generative model'
+  return f.capabilities.reasoning ? 'reasoning model' : KIND.chat
+}
+
 /** MDX treats `{`, `}` and `<` as syntax; names never need them, so they are replaced. */
 function safe(s: string): string {
   return s.replace(/[{}]/g, '').replace(/</g, '‹').replace(/>/g, '›')
@@ -87,8 +112,7 @@ export function generateProse(f: ProseFacts): string {
   const name = safe(f.name)
   const vendor = safe(f.vendorName)
   const when = monthYear(f.releaseDate)
-  let kind = KIND[f.mode]
-  if (f.mode === 'chat' && f.capabilities.reasoning) kind = 'reasoning model'
+  let kind = modelKind(f)
   if (f.openWeights) kind = `open-weights ${kind}`
   const article = /^[aeiou]/i.test(kind) ? 'an' : 'a'
 
@@ -173,6 +197,14 @@ export function generateProse(f: ProseFacts): string {
 
 /** Marks a description as the importer's (lib/catalog/schema.ts modelProseSchema `generated`). */
 export const GENERATED_FRONTMATTER = '---\ngenerated: true\n---\n\n'
+
+/** Whether a description carries the importer's mark, frontmatter `generated: true`. */
+export function isGeneratedProse(mdx: string): boolean {
+  const front = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(mdx)
+  if (!front) return false
+  const { data, error } = parseYaml(front[1]!)
+  return !error && typeof data === 'object' && data !== null && (data as Record<string, unknown>).generated === true
+}
 
 /**
  * Whether a description is the importer's template text: its first sentence is one of the intro

@@ -30,6 +30,8 @@ export interface ModelState {
   /** Set when the existing file is invalid: the model is left alone. */
   frozen?: string
   hasProse: boolean
+  /** The model's description (.mdx) as it stands, when it has one. */
+  prose?: string
   /** Providers whose endpoint a source set in this run, with the value and the source. */
   endpointSources: Map<string, { source: string; value: Endpoint }>
   /** A source mentioned the model in this run. */
@@ -90,6 +92,7 @@ export class ImportState {
         data: {},
         locked: new Set(),
         hasProse: files.mdx !== undefined,
+        prose: files.mdx,
         endpointSources: new Map(),
         seen: false,
       }
