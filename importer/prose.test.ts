@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { Modality, Mode } from '@/lib/catalog/schema'
 
 import type { ProseFacts } from './prose'
-import { generateProse, isGeneratedProse, modelKind } from './prose'
+import { generateProse, isGeneratedProse, isTemplateProse, modelKind } from './prose'
 
 const CAPS = {
   tools: false,
@@ -98,5 +98,17 @@ describe('isGeneratedProse', () => {
     expect(isGeneratedProse('---\ngenerated: false\n---\n\nText.\n')).toBe(false)
     expect(isGeneratedProse('Our own words. generated: true\n')).toBe(false)
     expect(isGeneratedProse('---\ntitle: x\n---\n\ngenerated: true\n')).toBe(false)
+  })
+})
+
+describe('a model whose release date is unknown', () => {
+  it('gets no date in its text, and the text is still recognised as the template', () => {
+    const f = { ...facts('openai/gpt-5.6', 'GPT-5.6', 'chat', ['text'], ['text'], true), releaseDate: undefined }
+    const text = generateProse(f)
+    expect(text).toMatch(/^---\ngenerated: true\n---\n\nGPT-5\.6 is a reasoning model (from|built by) Acme\. /)
+    expect(text).not.toMatch(/released|undefined|\d{4}/)
+    expect(isTemplateProse(text)).toBe(true)
+    // A hand-written sentence of the same shape but not the generator's kind is not template text.
+    expect(isTemplateProse('GPT-5.6 is a fast model from OpenAI.')).toBe(false)
   })
 })

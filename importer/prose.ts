@@ -16,7 +16,8 @@ export interface ProseFacts {
   id: string
   name: string
   vendorName: string
-  releaseDate: string
+  /** Undefined when no source knows it: the text then names no date. */
+  releaseDate?: string
   mode: Mode
   status: 'available' | 'preview' | 'deprecated'
   input: Modality[]
@@ -82,6 +83,17 @@ const KIND: Record<Mode, string> = {
   rerank: 'reranking model',
 }
 
+/** Every kind modelKind can return (for recognising template text). */
+const KINDS = [
+  ...Object.values(KIND),
+  'reasoning model',
+  'video-generation model',
+  'music-generation model',
+  'omni-modal model',
+  'audio model',
+  'generative model',
+]
+
 /** Names of models that write music rather than speech (Google's Lyria, …). */
 const MUSIC = /\b(lyria|music|song|suno|udio)\b/i
 
@@ -111,17 +123,22 @@ function safe(s: string): string {
 export function generateProse(f: ProseFacts): string {
   const name = safe(f.name)
   const vendor = safe(f.vendorName)
-  const when = monthYear(f.releaseDate)
   let kind = modelKind(f)
   if (f.openWeights) kind = `open-weights ${kind}`
   const article = /^[aeiou]/i.test(kind) ? 'an' : 'a'
 
-  const intro = pick(f.id, 'intro', [
-    `${name} is ${article} ${kind} from ${vendor}, released in ${when}.`,
-    `${vendor} released ${name}, ${article} ${kind}, in ${when}.`,
-    `${name} is ${article} ${kind} that ${vendor} made available in ${when}.`,
-    `First released in ${when}, ${name} is ${article} ${kind} built by ${vendor}.`,
-  ])
+  const when = f.releaseDate ? monthYear(f.releaseDate) : undefined
+  const intro = when
+    ? pick(f.id, 'intro', [
+        `${name} is ${article} ${kind} from ${vendor}, released in ${when}.`,
+        `${vendor} released ${name}, ${article} ${kind}, in ${when}.`,
+        `${name} is ${article} ${kind} that ${vendor} made available in ${when}.`,
+        `First released in ${when}, ${name} is ${article} ${kind} built by ${vendor}.`,
+      ])
+    : pick(f.id, 'intro', [
+        `${name} is ${article} ${kind} from ${vendor}.`,
+        `${name} is ${article} ${kind} built by ${vendor}.`,
+      ])
 
   const inputs = list(f.input.map((m) => MODALITY_WORDS[m]))
   const outputs = list(f.output.map((m) => MODALITY_WORDS[m]))
@@ -218,5 +235,7 @@ export function isTemplateProse(mdx: string): boolean {
     /^.+ released .+, an? .+, in [A-Z][a-z]+ \d{4}\.$/,
     /^.+ is an? .+ that .+ made available in [A-Z][a-z]+ \d{4}\.$/,
     /^First released in [A-Z][a-z]+ \d{4}, .+ is an? .+ built by .+\.$/,
+    // Release date unknown: only the generator's own kinds, so a hand-written "X is a … from Y." is not taken for it.
+    new RegExp(`^[^,]+ is an? (open-weights )?(${KINDS.join('|')}) (from|built by) .+\\.$`),
   ].some((re) => re.test(first))
 }

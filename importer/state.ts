@@ -240,10 +240,19 @@ export class ImportState {
     m.data.endpoints = list
   }
 
-  createModel(id: string, vendor: string, facts: ModelFacts, sourceId: string): ModelState | undefined {
-    const missing = (['name', 'status', 'releaseDate', 'mode', 'modalities', 'contextWindow'] as const).filter(
-      (k) => facts[k] === undefined,
-    )
+  /**
+   * `releaseDateUnknown`: the source never knows release dates (LiteLLM), so the model is created
+   * without one; other sources must give one.
+   */
+  createModel(
+    id: string,
+    vendor: string,
+    facts: ModelFacts,
+    sourceId: string,
+    { releaseDateUnknown = false }: { releaseDateUnknown?: boolean } = {},
+  ): ModelState | undefined {
+    const required = ['name', 'status', 'releaseDate', 'mode', 'modalities', 'contextWindow'] as const
+    const missing = required.filter((k) => facts[k] === undefined && !(k === 'releaseDate' && releaseDateUnknown))
     if (missing.length) {
       this.skip(`not enough facts to create the model (missing ${missing.join(', ')})`, sourceId)
       return undefined

@@ -148,7 +148,7 @@ export function checkData(models: readonly CheckedModel[]): Violation[] {
     })
     if (m.maxOutputTokens !== undefined && m.maxOutputTokens > m.contextWindow)
       add('output-above-context', 'maxOutputTokens', `${m.maxOutputTokens} > contextWindow ${m.contextWindow}`)
-    if (m.knowledgeCutoff && m.knowledgeCutoff.slice(0, 7) > m.releaseDate.slice(0, 7))
+    if (m.knowledgeCutoff && m.releaseDate && m.knowledgeCutoff.slice(0, 7) > m.releaseDate.slice(0, 7))
       add('cutoff-after-release', 'knowledgeCutoff', `${m.knowledgeCutoff} is after releaseDate ${m.releaseDate}`)
     const cheapest = orderEndpoints(m.endpoints, (p) => p, m.vendor).find((e) => e.cheapest)
     if (cheapest && !pricesModel(cheapest)) {

@@ -122,12 +122,9 @@ function modalities(entry: Record<string, unknown>): { input: Modality[]; output
 
 /**
  * The model and endpoint a first-party entry describes, or the reason it cannot make one.
- * `releaseDate` is not in LiteLLM: the caller passes the date of the run (reported, to fix by hand).
+ * LiteLLM has no release dates: the model has none (unknown), never a placeholder.
  */
-export function liteLLMModel(
-  c: LiteLLMCandidate,
-  releaseDate: string,
-): { facts: ModelFacts; endpoint: Endpoint } | { problem: string } {
+export function liteLLMModel(c: LiteLLMCandidate): { facts: ModelFacts; endpoint: Endpoint } | { problem: string } {
   const e = c.entry as Record<string, unknown>
   const input = perMillion(c.entry.input_cost_per_token)
   const output = perMillion(c.entry.output_cost_per_token)
@@ -146,7 +143,6 @@ export function liteLLMModel(
   const facts: ModelFacts = {
     name: displayName(c.name),
     status: 'available',
-    releaseDate,
     mode: 'chat',
     modalities: mods,
     capabilities: {
