@@ -266,6 +266,42 @@ describe('re-running and updating', () => {
     }
   })
 
+  it('writes the audited facts of fact-overrides.yaml over the sources, every run, and reports them', () => {
+    runImport({ sources: BOTH, contentDir: dir })
+    const reason = 'a test: the sources copy a sibling model, the vendor says otherwise'
+    writeFileSync(
+      join(dir, 'fact-overrides.yaml'),
+      [
+        '- model: openai/gpt-4.1',
+        '  field: knowledgeCutoff',
+        '  value: "2024-06"',
+        `  reason: "${reason}"`,
+        '- model: openai/gpt-4.1',
+        '  provider: azure',
+        '  field: contextWindow',
+        '  value: 128000',
+        `  reason: "${reason}"`,
+        '',
+      ].join('\n'),
+    )
+    const { report } = runImport({ sources: BOTH, contentDir: dir })
+    const m = readModel(dir, 'openai/gpt-4.1')
+    expect(m.knowledgeCutoff).toBe('2024-06')
+    expect(m.endpoints.find((e) => e.provider === 'azure')?.contextWindow).toBe(128000)
+    const lines = report.notes.get('Audited facts written over the sources (content/fact-overrides.yaml)') ?? []
+    expect(lines).toEqual([
+      expect.stringMatching(/^openai\/gpt-4\.1: knowledgeCutoff: the sources say .+, kept 2024-06$/),
+      'openai/gpt-4.1 @ azure: contextWindow: the sources say 1047576, kept 128000',
+    ])
+    // The next run starts from the fixed file: the sources still disagree, the file stays.
+    const again = runImport({ sources: BOTH, contentDir: dir })
+    expect(again.report.filesWritten).toEqual([])
+    expect(readModel(dir, 'openai/gpt-4.1').knowledgeCutoff).toBe('2024-06')
+    // A broken overrides file stops the import, naming the file and field.
+    writeFileSync(join(dir, 'fact-overrides.yaml'), '- model: openai/gpt-4.1\n  field: name\n  value: X\n')
+    expect(() => runImport({ sources: BOTH, contentDir: dir })).toThrow(/fact-overrides\.yaml is invalid: 0\.field/)
+  })
+
   it('reports and writes a price change and a limit change', () => {
     runImport({ sources: BOTH, contentDir: dir })
     const rows = JSON.parse(readFileSync(MODELSDEV, 'utf8')) as ModelsDevRow[]
