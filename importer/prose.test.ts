@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { Modality, Mode } from '@/lib/catalog/schema'
 
 import type { ProseFacts } from './prose'
-import { generateProse, isGeneratedProse, isTemplateProse, modelKind } from './prose'
+import { GENERATED_FRONTMATTER, generateProse, isGeneratedProse, isTemplateProse, modelKind } from './prose'
 
 const CAPS = {
   tools: false,
@@ -88,6 +88,17 @@ describe('generated prose names what a model makes', () => {
   it('calls a text model a language model, or a reasoning model when it reasons', () => {
     expect(generateProse(facts('acme/chat', 'Chat', 'chat', ['text', 'image'], ['text']))).toContain('language model')
     expect(generateProse(facts('acme/think', 'Think', 'chat', ['text'], ['text'], true))).toContain('reasoning model')
+  })
+})
+
+describe('template text', () => {
+  it('is marked generated and recognised as the template', () => {
+    for (const releaseDate of ['2025-03-01', undefined]) {
+      const text = generateProse({ ...facts('acme/x', 'X', 'chat', ['text'], ['text']), releaseDate })
+      expect(text.startsWith(GENERATED_FRONTMATTER)).toBe(true)
+      expect(isTemplateProse(text)).toBe(true)
+    }
+    expect(isTemplateProse('A model we describe in our own words.')).toBe(false)
   })
 })
 
