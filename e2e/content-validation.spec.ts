@@ -178,10 +178,10 @@ test('(a) a wrong type fails the build', async () => {
 
 test('(b) a missing required field fails the build', async () => {
   await expectSchemaFailure(
-    { 'models/acme/beta.yaml': modelYaml('Beta', { without: 'releaseDate' }) },
+    { 'models/acme/beta.yaml': modelYaml('Beta', { without: 'contextWindow' }) },
     'models/acme/beta.yaml',
-    'releaseDate',
-    /expected string, received undefined/,
+    'contextWindow',
+    /expected number, received undefined/,
   )
 })
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 
 import { checkContent } from './check'
 import { readContent } from './fs'
-import { GENERATED_FRONTMATTER, generateProse, isTemplateProse } from './prose'
+import { GENERATED_FRONTMATTER, isTemplateProse } from './prose'
 
 const CONTENT = fileURLToPath(new URL('../content/', import.meta.url))
 
@@ -28,32 +28,4 @@ describe('generated descriptions', () => {
       .map(([id]) => `models/${id}.mdx`)
     expect(unmarked).toEqual([])
   }, 30_000)
-
-  it('are recognised as template text', () => {
-    const text = generateProse({
-      id: 'acme/x',
-      name: 'X',
-      vendorName: 'Acme',
-      releaseDate: '2025-03-01',
-      mode: 'chat',
-      status: 'available',
-      input: ['text'],
-      output: ['text'],
-      contextWindow: 1000,
-      openWeights: false,
-      capabilities: {
-        tools: false,
-        parallelToolCalls: false,
-        structuredOutputs: false,
-        jsonMode: false,
-        promptCaching: false,
-        reasoning: false,
-        webSearch: false,
-        fileInput: false,
-      },
-    })
-    expect(text.startsWith(GENERATED_FRONTMATTER)).toBe(true)
-    expect(isTemplateProse(text)).toBe(true)
-    expect(isTemplateProse('A model we describe in our own words.')).toBe(false)
-  })
 })

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path'
 
 import type { ParsedSource, SourceKind } from './input'
 import { ImportInputError, parseSource } from './input'
+import { OVERRIDES_FILE } from './overrides'
 import type { ContentSnapshot, FileWrite } from './types'
 
 function list(dir: string): string[] {
@@ -23,6 +24,8 @@ export function readContent(contentDir: string): ContentSnapshot {
     if (f.endsWith('.yaml'))
       snapshot.providers.set(f.slice(0, -5), readFileSync(join(contentDir, 'providers', f), 'utf8'))
   }
+  const overrides = join(contentDir, OVERRIDES_FILE)
+  if (existsSync(overrides)) snapshot.overrides = readFileSync(overrides, 'utf8')
   const modelsDir = join(contentDir, 'models')
   for (const vendor of list(modelsDir)) {
     const vdir = join(modelsDir, vendor)

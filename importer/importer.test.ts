@@ -215,7 +215,7 @@ describe('re-running and updating', () => {
     expect(report.newModels.map((m) => m.id)).not.toContain('openai/gpt-4o-mini')
   })
 
-  it('never overwrites an existing .mdx', () => {
+  it('never overwrites a hand-written .mdx', () => {
     runImport({ sources: BOTH, contentDir: dir })
     writeFileSync(join(dir, 'models/openai/gpt-4.1.mdx'), 'Hand-written.\n')
     const rows = JSON.parse(readFileSync(MODELSDEV, 'utf8')) as ModelsDevRow[]
@@ -228,6 +228,78 @@ describe('re-running and updating', () => {
       to: 'GPT-4.1 (renamed)',
     })
     expect(readFileSync(join(dir, 'models/openai/gpt-4.1.mdx'), 'utf8')).toBe('Hand-written.\n')
+  })
+
+  it('regenerates a generated description when its facts change, and reports it', () => {
+    runImport({ sources: BOTH, contentDir: dir })
+    const path = join(dir, 'models/openai/gpt-4.1.mdx')
+    const before = readFileSync(path, 'utf8')
+    expect(before).toContain('1,047,576 tokens')
+    const rows = JSON.parse(readFileSync(MODELSDEV, 'utf8')) as ModelsDevRow[]
+    rows.find((r) => r.provider === 'openai' && r.modelId === 'gpt-4.1')!.limit = { context: 2000000, output: 32768 }
+
+    const { report } = planAndWrite(rows)
+    const after = readFileSync(path, 'utf8')
+    expect(after.startsWith('---\ngenerated: true\n---\n')).toBe(true)
+    expect(after).toContain('2,000,000 tokens')
+    expect(after).not.toContain('1,047,576')
+    expect(report.regeneratedProse).toEqual(['openai/gpt-4.1'])
+    expect(report.newProse).toEqual([])
+    expect(formatReport(report)).toMatch(/Generated descriptions regenerated .*\(1\)\n {2}~ openai\/gpt-4\.1/)
+    // The same facts again: the text is what they give, so nothing is rewritten.
+    expect(planAndWrite(rows).report.regeneratedProse).toEqual([])
+  })
+
+  it('never rewrites a description without `generated: true`, however stale its facts', () => {
+    runImport({ sources: BOTH, contentDir: dir })
+    const path = join(dir, 'models/openai/gpt-4.1.mdx')
+    const generated = readFileSync(path, 'utf8')
+    const ownWords = generated.replace('---\ngenerated: true\n---\n\n', '')
+    const markedFalse = generated.replace('generated: true', 'generated: false')
+    const rows = JSON.parse(readFileSync(MODELSDEV, 'utf8')) as ModelsDevRow[]
+    rows.find((r) => r.provider === 'openai' && r.modelId === 'gpt-4.1')!.limit = { context: 2000000, output: 32768 }
+    for (const text of [ownWords, markedFalse]) {
+      writeFileSync(path, text)
+      const { report } = planAndWrite(rows)
+      expect(readFileSync(path, 'utf8')).toBe(text)
+      expect(report.regeneratedProse).toEqual([])
+    }
+  })
+
+  it('writes the audited facts of fact-overrides.yaml over the sources, every run, and reports them', () => {
+    runImport({ sources: BOTH, contentDir: dir })
+    const reason = 'a test: the sources copy a sibling model, the vendor says otherwise'
+    writeFileSync(
+      join(dir, 'fact-overrides.yaml'),
+      [
+        '- model: openai/gpt-4.1',
+        '  field: knowledgeCutoff',
+        '  value: "2024-06"',
+        `  reason: "${reason}"`,
+        '- model: openai/gpt-4.1',
+        '  provider: azure',
+        '  field: contextWindow',
+        '  value: 128000',
+        `  reason: "${reason}"`,
+        '',
+      ].join('\n'),
+    )
+    const { report } = runImport({ sources: BOTH, contentDir: dir })
+    const m = readModel(dir, 'openai/gpt-4.1')
+    expect(m.knowledgeCutoff).toBe('2024-06')
+    expect(m.endpoints.find((e) => e.provider === 'azure')?.contextWindow).toBe(128000)
+    const lines = report.notes.get('Audited facts written over the sources (content/fact-overrides.yaml)') ?? []
+    expect(lines).toEqual([
+      expect.stringMatching(/^openai\/gpt-4\.1: knowledgeCutoff: the sources say .+, kept 2024-06$/),
+      'openai/gpt-4.1 @ azure: contextWindow: the sources say 1047576, kept 128000',
+    ])
+    // The next run starts from the fixed file: the sources still disagree, the file stays.
+    const again = runImport({ sources: BOTH, contentDir: dir })
+    expect(again.report.filesWritten).toEqual([])
+    expect(readModel(dir, 'openai/gpt-4.1').knowledgeCutoff).toBe('2024-06')
+    // A broken overrides file stops the import, naming the file and field.
+    writeFileSync(join(dir, 'fact-overrides.yaml'), '- model: openai/gpt-4.1\n  field: name\n  value: X\n')
+    expect(() => runImport({ sources: BOTH, contentDir: dir })).toThrow(/fact-overrides\.yaml is invalid: 0\.field/)
   })
 
   it('reports and writes a price change and a limit change', () => {

@@ -1,14 +1,14 @@
 /**
  * The end of a run: derive promptCaching, validate every model and new provider file (schemas,
  * references, URL-safe ids), render it (new files from scratch, existing ones patched in place),
- * generate missing prose and sort the before/after differences into the report. Pure.
+ * generate missing prose, regenerate generated prose whose facts changed and sort the before/after differences into the report. Pure.
  */
 import type { Capabilities, Endpoint, ModelFile } from '@/lib/catalog/schema'
 import { modelSchema, providerSchema } from '@/lib/catalog/schema'
 
 import { SAFE_SEGMENT } from './ids'
 import { orderKeys, orderModel, PROVIDER_KEYS } from './order'
-import { generateProse } from './prose'
+import { generateProse, isGeneratedProse } from './prose'
 import type { Data, ImportState, ModelState } from './state'
 import { describeIssues, MODEL_PATH, PROSE_PATH } from './state'
 import type { FileWrite } from './types'
@@ -76,31 +76,40 @@ export function finish(state: ImportState): FileWrite[] {
     }
     if (!m.isNew) reportNotInSource(state, m)
 
-    if (!m.hasProse) {
-      const file = modelSchema.parse(data)
-      writes.push({
-        path: PROSE_PATH(id),
-        content: generateProse({
-          id,
-          name: file.name,
-          vendorName: state.vendorNames.get(file.vendor) ?? file.vendor,
-          releaseDate: file.releaseDate,
-          mode: file.mode,
-          status: file.status,
-          input: file.modalities.input,
-          output: file.modalities.output,
-          contextWindow: file.contextWindow,
-          maxOutputTokens: file.maxOutputTokens,
-          openWeights: file.openWeights,
-          capabilities: file.capabilities,
-        }),
-        kind: 'new',
-      })
-      r.newProse.push(id)
+    // Prose: a missing description is generated; one the importer generated (frontmatter
+    // `generated: true`) is regenerated when the text from the current facts differs. A
+    // description without the mark is someone's own words: never touched.
+    if (!m.hasProse || (m.prose !== undefined && isGeneratedProse(m.prose))) {
+      const content = proseFor(state, id, data)
+      if (!m.hasProse) {
+        writes.push({ path: PROSE_PATH(id), content, kind: 'new' })
+        r.newProse.push(id)
+      } else if (content !== m.prose) {
+        writes.push({ path: PROSE_PATH(id), content, kind: 'update' })
+        r.regeneratedProse.push(id)
+      }
     }
   }
   r.filesWritten = writes.map((w) => ({ path: w.path, kind: w.kind }))
   return writes
+}
+
+function proseFor(state: ImportState, id: string, data: Data): string {
+  const file = modelSchema.parse(data)
+  return generateProse({
+    id,
+    name: file.name,
+    vendorName: state.vendorNames.get(file.vendor) ?? file.vendor,
+    releaseDate: file.releaseDate,
+    mode: file.mode,
+    status: file.status,
+    input: file.modalities.input,
+    output: file.modalities.output,
+    contextWindow: file.contextWindow,
+    maxOutputTokens: file.maxOutputTokens,
+    openWeights: file.openWeights,
+    capabilities: file.capabilities,
+  })
 }
 
 function validateModel(state: ImportState, m: ModelState, data: Data, providers: Set<string>): string[] {

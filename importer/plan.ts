@@ -4,6 +4,7 @@ import type { ParsedSource, SourceKind } from './input'
 import { snapshotDate, sourceRecords } from './input'
 import { mergeSameName } from './merge'
 import { finish } from './output'
+import { applyOverrides, parseOverrides } from './overrides'
 import { sanitize } from './sanitize'
 import { liteLLMSource } from './sources/litellm/apply'
 import { modelsDevSource } from './sources/modelsdev/apply'
@@ -34,6 +35,7 @@ export function planImport(
 ): ImportResult {
   if (today !== undefined && !isFullDate(today))
     throw new Error(`planImport: today must be a date "YYYY-MM-DD", got "${today}"`)
+  const overrides = parseOverrides(snapshot.overrides)
   const state = new ImportState(snapshot, dryRun, today)
   // Enrichment sources (LiteLLM) add to what the others describe: they go last, whatever the order given.
   const enriches = (s: ParsedSource) => applierFor(s).enrichesOnly
@@ -47,6 +49,7 @@ export function planImport(
   }
   mergeSameName(state)
   sanitize(state)
+  applyOverrides(state, overrides)
   const writes = finish(state)
   return { writes, report: state.report }
 }

@@ -3,16 +3,21 @@
  * facts (never from a data set's description text). The sentence templates vary with a hash of
  * the model id, so a catalog of hundreds of generated pages does not read like one page copied.
  * Only stable facts go in (vendor, release month, modalities, limits, capabilities): prices and
- * provider counts change, and a .mdx file is never rewritten by the importer.
+ * provider counts change often. A description marked `generated: true` is rewritten by the
+ * importer whenever the text from the current facts differs (output.ts); one without the mark is
+ * never touched.
  */
 import type { Modality, Mode } from '@/lib/catalog/schema'
 import { formatDate } from '@/lib/pricing/format'
+
+import { parseYaml } from './yaml'
 
 export interface ProseFacts {
   id: string
   name: string
   vendorName: string
-  releaseDate: string
+  /** Undefined when no source knows it: the text then names no date. */
+  releaseDate?: string
   mode: Mode
   status: 'available' | 'preview' | 'deprecated'
   input: Modality[]
@@ -78,6 +83,38 @@ const KIND: Record<Mode, string> = {
   rerank: 'reranking model',
 }
 
+/** Every kind modelKind can return (for recognising template text). */
+const KINDS = [
+  ...Object.values(KIND),
+  'reasoning model',
+  'video-generation model',
+  'music-generation model',
+  'omni-modal model',
+  'audio model',
+  'generative model',
+]
+
+/** Names of models that write music rather than speech (Google's Lyria, …). */
+const MUSIC = /\b(lyria|music|song|suno|udio)\b/i
+
+/**
+ * What the model is, as a noun phrase. Only a model that writes text (and nothing a modality
+ * says is its real product: images, video, music) is a "language model"; a chat-API model that
+ * makes images, video or sound is named for what it makes.
+ */
+export function modelKind(f: Pick<ProseFacts, 'id' | 'name' | 'mode' | 'input' | 'output' | 'capabilities'>): string {
+  if (f.mode !== 'chat') return KIND[f.mode]
+  const out = new Set(f.output)
+  if (out.has('video')) return 'video-generation model'
+  if (out.has('image')) return 'image-generation model'
+  if (out.has('audio')) {
+    if (MUSIC.test(f.name) || MUSIC.test(f.id.replace(/[-_/.]/g, ' '))) return 'music-generation model'
+    return f.input.length >= 3 ? 'omni-modal model' : 'audio model'
+  }
+  if (!out.has('text')) return 'generative model'
+  return f.capabilities.reasoning ? 'reasoning model' : KIND.chat
+}
+
 /** MDX treats `{`, `}` and `<` as syntax; names never need them, so they are replaced. */
 function safe(s: string): string {
   return s.replace(/[{}]/g, '').replace(/</g, '‹').replace(/>/g, '›')
@@ -86,18 +123,22 @@ function safe(s: string): string {
 export function generateProse(f: ProseFacts): string {
   const name = safe(f.name)
   const vendor = safe(f.vendorName)
-  const when = monthYear(f.releaseDate)
-  let kind = KIND[f.mode]
-  if (f.mode === 'chat' && f.capabilities.reasoning) kind = 'reasoning model'
+  let kind = modelKind(f)
   if (f.openWeights) kind = `open-weights ${kind}`
   const article = /^[aeiou]/i.test(kind) ? 'an' : 'a'
 
-  const intro = pick(f.id, 'intro', [
-    `${name} is ${article} ${kind} from ${vendor}, released in ${when}.`,
-    `${vendor} released ${name}, ${article} ${kind}, in ${when}.`,
-    `${name} is ${article} ${kind} that ${vendor} made available in ${when}.`,
-    `First released in ${when}, ${name} is ${article} ${kind} built by ${vendor}.`,
-  ])
+  const when = f.releaseDate ? monthYear(f.releaseDate) : undefined
+  const intro = when
+    ? pick(f.id, 'intro', [
+        `${name} is ${article} ${kind} from ${vendor}, released in ${when}.`,
+        `${vendor} released ${name}, ${article} ${kind}, in ${when}.`,
+        `${name} is ${article} ${kind} that ${vendor} made available in ${when}.`,
+        `First released in ${when}, ${name} is ${article} ${kind} built by ${vendor}.`,
+      ])
+    : pick(f.id, 'intro', [
+        `${name} is ${article} ${kind} from ${vendor}.`,
+        `${name} is ${article} ${kind} built by ${vendor}.`,
+      ])
 
   const inputs = list(f.input.map((m) => MODALITY_WORDS[m]))
   const outputs = list(f.output.map((m) => MODALITY_WORDS[m]))
@@ -174,6 +215,14 @@ export function generateProse(f: ProseFacts): string {
 /** Marks a description as the importer's (lib/catalog/schema.ts modelProseSchema `generated`). */
 export const GENERATED_FRONTMATTER = '---\ngenerated: true\n---\n\n'
 
+/** Whether a description carries the importer's mark, frontmatter `generated: true`. */
+export function isGeneratedProse(mdx: string): boolean {
+  const front = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(mdx)
+  if (!front) return false
+  const { data, error } = parseYaml(front[1]!)
+  return !error && typeof data === 'object' && data !== null && (data as Record<string, unknown>).generated === true
+}
+
 /**
  * Whether a description is the importer's template text: its first sentence is one of the intro
  * templates above (`<name> is a … from <vendor>, released in <month year>.` and the others).
@@ -186,5 +235,7 @@ export function isTemplateProse(mdx: string): boolean {
     /^.+ released .+, an? .+, in [A-Z][a-z]+ \d{4}\.$/,
     /^.+ is an? .+ that .+ made available in [A-Z][a-z]+ \d{4}\.$/,
     /^First released in [A-Z][a-z]+ \d{4}, .+ is an? .+ built by .+\.$/,
+    // Release date unknown: only the generator's own kinds, so a hand-written "X is a … from Y." is not taken for it.
+    new RegExp(`^[^,]+ is an? (open-weights )?(${KINDS.join('|')}) (from|built by) .+\\.$`),
   ].some((re) => re.test(first))
 }

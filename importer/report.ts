@@ -27,6 +27,8 @@ export interface ImportReport {
   otherChanges: Change[]
   newProviders: string[]
   newProse: string[]
+  /** Generated descriptions (`generated: true`) rewritten because the facts they state changed. */
+  regeneratedProse: string[]
   /** Locked fields whose source value differs from the file: kept as they are. */
   lockedKept: Change[]
   /** Endpoints in the files whose provider the sources list, but not for this model: kept. */
@@ -66,6 +68,7 @@ export function emptyReport(dryRun: boolean): ImportReport {
     otherChanges: [],
     newProviders: [],
     newProse: [],
+    regeneratedProse: [],
     lockedKept: [],
     notInSource: [],
     modelsNotInSource: [],
@@ -245,6 +248,13 @@ export function formatReport(r: ImportReport, { verbose = false }: { verbose?: b
     )
   section(out, 'New provider files', r.newProviders, limit, '  + ')
   section(out, 'New descriptions (.mdx, generated from the facts)', r.newProse, verbose ? limit : 10, '  + ')
+  section(
+    out,
+    'Generated descriptions regenerated (their facts changed; descriptions without `generated: true` are never touched)',
+    r.regeneratedProse,
+    verbose ? limit : 10,
+    '  ~ ',
+  )
 
   section(out, 'Locked fields kept (the source differs)', r.lockedKept.map(keptLine), limit, '  = ')
   section(

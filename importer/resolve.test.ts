@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { offerOf } from './offers'
 import { cleanProviderId, compactKey, isRouterId, KnownIds, resolveProviderId } from './resolve'
-import { displayName, isNewFlagship } from './sources/litellm/create'
+import { compareVersions, displayName, isNewFlagship, liteLLMModel } from './sources/litellm/create'
 
 describe('cleanProviderId', () => {
   it.each([
@@ -92,6 +92,42 @@ describe('LiteLLM flagships', () => {
     expect(isNewFlagship('gpt-5-search-api', ['gpt-5.5'])).toBe(false)
     expect(isNewFlagship('llama-2-70b-chat', [])).toBe(false)
     expect(isNewFlagship('claude-opus-4-7-20260416', ['claude-opus-4-6'])).toBe(false)
+  })
+
+  it('read versions as decimals: Grok 4.5 is newer than Grok 4.20 ("four point two")', () => {
+    const grok = ['grok-3', 'grok-4', 'grok-4.1', 'grok-4.20', 'grok-4.3', 'grok-4.20-0309-reasoning', 'grok-4.2-fast']
+    expect(isNewFlagship('grok-4.5', grok)).toBe(true)
+    expect(isNewFlagship('grok-4.3', ['grok-4.20', 'grok-4.1'])).toBe(true)
+    expect(isNewFlagship('grok-4.20', ['grok-4.3'])).toBe(false)
+    expect(isNewFlagship('grok-4.5', [...grok, 'grok-4.5'])).toBe(false)
+    const v = (s: string) => s.split('.')
+    expect(compareVersions(v('4.20'), v('4.5'))).toBeLessThan(0)
+    expect(compareVersions(v('4.20'), v('4.2'))).toBe(0)
+    expect(compareVersions(v('4.20'), v('4.1'))).toBeGreaterThan(0)
+    expect(compareVersions(v('5'), v('4.9'))).toBeGreaterThan(0)
+    expect(compareVersions(v('5.6'), v('5.5'))).toBeGreaterThan(0)
+    expect(compareVersions(v('2.5.10'), v('2.5.9'))).toBeGreaterThan(0)
+  })
+
+  it('are created without a release date: LiteLLM has none, and a placeholder would be a false fact', () => {
+    const made = liteLLMModel({
+      key: 'xai/grok-4.5',
+      provider: 'xai',
+      vendor: 'xai',
+      name: 'grok-4.5',
+      entry: {
+        litellm_provider: 'xai',
+        mode: 'chat',
+        input_cost_per_token: 2e-6,
+        output_cost_per_token: 6e-6,
+        max_input_tokens: 500000,
+        max_output_tokens: 500000,
+      },
+    })
+    if ('problem' in made) throw new Error(made.problem)
+    expect(made.facts.name).toBe('Grok 4.5')
+    expect(made.facts.releaseDate).toBeUndefined()
+    expect(made.endpoint).toMatchObject({ provider: 'xai', modelId: 'grok-4.5', pricing: { input: 2, output: 6 } })
   })
 
   it('get a readable name', () => {

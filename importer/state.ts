@@ -30,6 +30,8 @@ export interface ModelState {
   /** Set when the existing file is invalid: the model is left alone. */
   frozen?: string
   hasProse: boolean
+  /** The model's description (.mdx) as it stands, when it has one. */
+  prose?: string
   /** Providers whose endpoint a source set in this run, with the value and the source. */
   endpointSources: Map<string, { source: string; value: Endpoint }>
   /** A source mentioned the model in this run. */
@@ -90,6 +92,7 @@ export class ImportState {
         data: {},
         locked: new Set(),
         hasProse: files.mdx !== undefined,
+        prose: files.mdx,
         endpointSources: new Map(),
         seen: false,
       }
@@ -237,10 +240,19 @@ export class ImportState {
     m.data.endpoints = list
   }
 
-  createModel(id: string, vendor: string, facts: ModelFacts, sourceId: string): ModelState | undefined {
-    const missing = (['name', 'status', 'releaseDate', 'mode', 'modalities', 'contextWindow'] as const).filter(
-      (k) => facts[k] === undefined,
-    )
+  /**
+   * `releaseDateUnknown`: the source never knows release dates (LiteLLM), so the model is created
+   * without one; other sources must give one.
+   */
+  createModel(
+    id: string,
+    vendor: string,
+    facts: ModelFacts,
+    sourceId: string,
+    { releaseDateUnknown = false }: { releaseDateUnknown?: boolean } = {},
+  ): ModelState | undefined {
+    const required = ['name', 'status', 'releaseDate', 'mode', 'modalities', 'contextWindow'] as const
+    const missing = required.filter((k) => facts[k] === undefined && !(k === 'releaseDate' && releaseDateUnknown))
     if (missing.length) {
       this.skip(`not enough facts to create the model (missing ${missing.join(', ')})`, sourceId)
       return undefined

@@ -49,6 +49,8 @@ export interface ContentSnapshot {
   vendors: Map<string, string>
   /** Provider id → YAML text. */
   providers: Map<string, string>
+  /** content/fact-overrides.yaml, when there is one (importer/overrides.ts). */
+  overrides?: string
 }
 
 export interface FileWrite {

@@ -10,7 +10,7 @@ export function QuickStats({ model }: { model: Model }) {
     ['Tokenizer', model.tokenizer ?? '—'],
     ['Knowledge cutoff', formatDate(model.knowledgeCutoff)],
     ['Moderated', model.moderated ? 'Yes' : 'No'],
-    ['Release date', formatDate(model.releaseDate)],
+    ['Release date', model.releaseDate ? formatDate(model.releaseDate) : 'Unknown'],
     ['Open weights', model.openWeights ? 'Yes' : 'No'],
     ['License', model.license ?? (model.openWeights ? '—' : 'Proprietary')],
   ]

@@ -64,6 +64,33 @@ describe('checkData', () => {
     )
   })
 
+  it('flags a provider whose prices are consistently a multiple of everyone else’s (another currency)', () => {
+    const peers = [
+      endpoint('p', { pricing: { input: 0.3, output: 1.2 } }),
+      endpoint('q', { pricing: { input: 0.3, output: 1.1 } }),
+      endpoint('r', { pricing: { input: 0.35, output: 1.3 } }),
+    ]
+    const cny = (input: number, output: number) => endpoint('cny', { pricing: { input, output } })
+    const a = model('acme/a', { endpoints: [...peers, cny(2.1, 8.4)] })
+    const b = model('acme/b', { name: 'B', endpoints: [...peers, cny(2.2, 8)] })
+    const lines = checkData([a, b]).map(formatViolation)
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^content\/models\/acme\/a\.yaml: endpoints\.3\.pricing\.input: price-scale: cny's prices are a median 7\.0× other providers'/,
+      ),
+      expect.stringContaining('content/models/acme/a.yaml: endpoints.3.pricing.output: price-scale:'),
+      expect.stringContaining('content/models/acme/b.yaml: endpoints.3.pricing.input: price-scale:'),
+      expect.stringContaining('content/models/acme/b.yaml: endpoints.3.pricing.output: price-scale:'),
+    ])
+    // One dear endpoint among cheap ones is a premium, not a currency: not flagged.
+    const premium = model('acme/c', { name: 'C', endpoints: [...peers, cny(0.4, 1.5)] })
+    expect(checkData([a, premium]).filter((v) => v.rule === 'price-scale')).toEqual([])
+    // A converted, trial or promotional price is not a list price and is never compared.
+    const converted = (id: string, name: string, input: number, output: number) =>
+      model(id, { name, endpoints: [...peers, endpoint('cny', { offer: 'converted', pricing: { input, output } })] })
+    expect(checkData([converted('acme/a', 'A', 2.1, 8.4), converted('acme/b', 'B', 2.2, 8)])).toEqual([])
+  })
+
   it('takes exceptions by file, rule and field, and reports stale ones', () => {
     const v = checkData([model('acme/d', { knowledgeCutoff: '2099-01' })])
     const exception = {

@@ -9,7 +9,12 @@
  * - `headline-not-list-price`: the model's headline ("cheapest") price would come from a
  *   trial, promotional or deprecated endpoint;
  * - `available-but-retired`: status `available` while every endpoint is deprecated;
- * - `duplicate-name`: two models with one display name.
+ * - `duplicate-name`: two models with one display name;
+ * - `price-scale`: a provider whose list prices are, across the models it shares with others,
+ *   consistently several times theirs (a median of PRICE_SCALE.median× the other providers'
+ *   median price for the same model, none below PRICE_SCALE.lowest×): prices in another currency
+ *   read as USD (CNY ≈ 7×, TRY ≈ 40×). A single dear endpoint is not enough: first-party
+ *   premiums and old list prices are real.
  * Exceptions live in content/data-exceptions.yaml, one per (file, rule, field) with a reason;
  * an exception that no longer matches a violation is itself reported, so the file stays honest.
  * Pure.
@@ -28,6 +33,7 @@ export const DATA_RULES = [
   'headline-not-list-price',
   'available-but-retired',
   'duplicate-name',
+  'price-scale',
 ] as const
 export type DataRule = (typeof DATA_RULES)[number]
 
@@ -61,6 +67,59 @@ export interface CheckedModel {
 
 const PRICE_KEYS = ['input', 'output', 'cacheRead', 'cacheWrite', 'reasoning'] as const
 
+/** When a provider's prices look like another currency (rule `price-scale`). */
+export const PRICE_SCALE = {
+  /** Other providers with a list price needed for a comparison. */
+  peers: 3,
+  /** Comparisons a provider needs before it is judged. */
+  comparisons: 2,
+  /** Median of the provider's price / peer-median ratios at or above which it is flagged… */
+  median: 5,
+  /** …when none of its ratios is below this. */
+  lowest: 2,
+} as const
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  const n = s.length
+  return n % 2 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2
+}
+
+/** Providers whose list prices are consistently a multiple of the other providers' (see `price-scale`). */
+function priceScale(models: readonly CheckedModel[], add: (v: Violation) => void): void {
+  const byProvider = new Map<string, Array<{ file: string; field: string; ratio: number }>>()
+  for (const { file, data: m } of models) {
+    m.endpoints.forEach((e, i) => {
+      if (!pricesModel(e)) return
+      for (const k of ['input', 'output'] as const) {
+        const v = e.pricing[k]
+        if (!v) continue
+        const peers = m.endpoints
+          .filter((o) => o.provider !== e.provider && pricesModel(o) && o.pricing[k] > 0)
+          .map((o) => o.pricing[k])
+        if (peers.length < PRICE_SCALE.peers) continue
+        const list = byProvider.get(e.provider) ?? []
+        list.push({ file, field: `endpoints.${i}.pricing.${k}`, ratio: v / median(peers) })
+        byProvider.set(e.provider, list)
+      }
+    })
+  }
+  for (const [provider, list] of byProvider) {
+    if (list.length < PRICE_SCALE.comparisons) continue
+    const ratios = list.map((x) => x.ratio)
+    const mid = median(ratios)
+    const low = Math.min(...ratios)
+    if (mid < PRICE_SCALE.median || low < PRICE_SCALE.lowest) continue
+    for (const x of list)
+      add({
+        file: x.file,
+        rule: 'price-scale',
+        field: x.field,
+        message: `${provider}'s prices are a median ${mid.toFixed(1)}× other providers' for the same models (lowest ${low.toFixed(1)}×): another currency read as USD?`,
+      })
+  }
+}
+
 export function checkData(models: readonly CheckedModel[]): Violation[] {
   const out: Violation[] = []
   const names = new Map<string, string>()
@@ -89,7 +148,7 @@ export function checkData(models: readonly CheckedModel[]): Violation[] {
     })
     if (m.maxOutputTokens !== undefined && m.maxOutputTokens > m.contextWindow)
       add('output-above-context', 'maxOutputTokens', `${m.maxOutputTokens} > contextWindow ${m.contextWindow}`)
-    if (m.knowledgeCutoff && m.knowledgeCutoff.slice(0, 7) > m.releaseDate.slice(0, 7))
+    if (m.knowledgeCutoff && m.releaseDate && m.knowledgeCutoff.slice(0, 7) > m.releaseDate.slice(0, 7))
       add('cutoff-after-release', 'knowledgeCutoff', `${m.knowledgeCutoff} is after releaseDate ${m.releaseDate}`)
     const cheapest = orderEndpoints(m.endpoints, (p) => p, m.vendor).find((e) => e.cheapest)
     if (cheapest && !pricesModel(cheapest)) {
@@ -107,6 +166,7 @@ export function checkData(models: readonly CheckedModel[]): Violation[] {
     if (other) add('duplicate-name', 'name', `"${m.name}" is also the name of ${other}`)
     else names.set(key, file)
   }
+  priceScale(models, (v) => out.push(v))
   return out
 }
 

@@ -80,7 +80,7 @@ export const getSimilarModels = (model: Model, count?: number) => similarModels(
 /** Newest first, by release date. */
 export const getNewestModels = (count: number) =>
   [...getModels()]
-    .sort((a, b) => b.releaseDate.localeCompare(a.releaseDate) || a.id.localeCompare(b.id))
+    .sort((a, b) => (b.releaseDate ?? '').localeCompare(a.releaseDate ?? '') || a.id.localeCompare(b.id))
     .slice(0, count)
 
 /**

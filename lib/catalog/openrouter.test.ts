@@ -53,4 +53,15 @@ describe('OpenRouter shapes', () => {
       status: 'available',
     })
   })
+
+  it('gives created: null for a model whose release date is unknown (never a made-up date)', () => {
+    const cat = buildCatalog({
+      models: [modelDoc('acme/one', { releaseDate: undefined })],
+      vendors: [vendorDoc('acme')],
+      providers: [providerDoc('p1')],
+      prose: [proseDoc('acme/one', 'One model.')],
+    })
+    expect(toOpenRouterModel(cat.models[0]!).created).toBeNull()
+    expect(toOpenRouterEndpoints(cat.models[0]!).data.created).toBeNull()
+  })
 })

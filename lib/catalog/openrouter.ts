@@ -20,7 +20,9 @@ export function pricingStrings(p: Pricing): Record<string, string> {
   return out
 }
 
-const epochSeconds = (isoDate: string) => Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / 1000)
+/** A release date as Unix seconds; null when the release date is unknown (never a made-up date). */
+const epochSeconds = (isoDate: string | undefined) =>
+  isoDate === undefined ? null : Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / 1000)
 
 export function toOpenRouterModel(m: Model) {
   const top = m.cheapest ?? m.endpoints[0]
@@ -94,7 +96,7 @@ export function toOpenRouterRouterModel(r: Router, models: Map<string, Model>) {
     id: r.id,
     canonical_slug: r.id,
     name: `Router: ${r.name}`,
-    created: Math.max(0, ...variantModels.map((m) => epochSeconds(m.releaseDate))),
+    created: Math.max(0, ...variantModels.map((m) => epochSeconds(m.releaseDate) ?? 0)),
     description: r.description,
     context_length: Math.min(...variantModels.map((m) => m.contextWindow)),
     architecture: {

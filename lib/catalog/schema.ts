@@ -133,7 +133,11 @@ export const modelSchema = z.strictObject({
   deprecationDate: isoDate.optional(),
   /** When the model stops answering. */
   retirementDate: isoDate.optional(),
-  releaseDate: isoDate,
+  /**
+   * When the vendor released the model. Left out when no source knows it (a model only LiteLLM
+   * lists): pages then say "Unknown", never a placeholder date.
+   */
+  releaseDate: isoDate.optional(),
   knowledgeCutoff: isoMonthOrDate.optional(),
   family: nonEmpty.optional(),
   /** Other ids that name this model, e.g. dated snapshots. */

@@ -338,6 +338,7 @@ export function compareGroups(models: Model[]): CompareGroup[] {
         bestWord: 'newest',
         value: (m) => m.releaseDate,
         text: (v) => formatDate(v),
+        missingText: 'Unknown',
       }),
       row<string>(models, {
         key: 'cutoff',

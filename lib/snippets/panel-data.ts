@@ -19,11 +19,23 @@ import { routerSnippetModel } from './router'
 import type { PackedTemplate } from './segments'
 import { packTemplate } from './segments'
 
-async function highlightedTemplates(features: SnippetFeatures): Promise<Record<SnippetLanguage, PackedTemplate>> {
-  const entries = await Promise.all(
-    LANGUAGE_IDS.map(async (lang) => [lang, packTemplate(await highlightSnippet(lang, features))] as const),
-  )
-  return Object.fromEntries(entries) as Record<SnippetLanguage, PackedTemplate>
+/**
+ * Every language's highlighted template for a feature set, once per build process: a thousand
+ * model pages share a few dozen feature sets, so the templates are built, matched and packed once
+ * per set instead of once per page (the highlighting itself is cached in highlight.ts).
+ */
+const templatesByFeatures = new Map<string, Promise<Record<SnippetLanguage, PackedTemplate>>>()
+
+function highlightedTemplates(features: SnippetFeatures): Promise<Record<SnippetLanguage, PackedTemplate>> {
+  const key = JSON.stringify(features)
+  let templates = templatesByFeatures.get(key)
+  if (!templates) {
+    templates = Promise.all(
+      LANGUAGE_IDS.map(async (lang) => [lang, packTemplate(await highlightSnippet(lang, features))] as const),
+    ).then((entries) => Object.fromEntries(entries) as Record<SnippetLanguage, PackedTemplate>)
+    templatesByFeatures.set(key, templates)
+  }
+  return templates
 }
 
 /** The model's providers that have an OpenAI-compatible base URL, each once, in the model's order. */

@@ -46,7 +46,7 @@ export interface ModelRow {
   /** The capabilities the model has (the flags that are true). */
   capabilities: Capability[]
   /** `YYYY-MM-DD`. */
-  released: string
+  released?: string
   /** `YYYY-MM` or `YYYY-MM-DD`. */
   cutoff?: string
   status: Status

@@ -133,7 +133,7 @@ function createFlagships(
       skipAll(`no catalog model has this id or alias (vendor ${c.vendor})`)
       continue
     }
-    const made = liteLLMModel(c, today)
+    const made = liteLLMModel(c)
     if ('problem' in made) {
       skipAll(`a new first-party model, but ${made.problem}`)
       continue
@@ -142,12 +142,12 @@ function createFlagships(
       skipAll(`a new first-party model, but no provider file ${made.endpoint.provider}`)
       continue
     }
-    const m = state.createModel(id, c.vendor, made.facts, c.key)
+    const m = state.createModel(id, c.vendor, made.facts, c.key, { releaseDateUnknown: true })
     if (!m) continue
     state.upsertEndpoint(m, made.endpoint)
     note(
       state.report,
-      "Created from LiteLLM: the only source listing the vendor's own model (price and limits from its entry; release date unknown, set to --today: fix by hand and lock)",
+      "Created from LiteLLM: the only source listing the vendor's own model (price and limits from its entry; LiteLLM has no release dates, so the release date is left out and shows as unknown until a source or a hand edit gives one)",
       `${name} ← ${list.map((x) => x.key).join(', ')}`,
     )
     claims.set(

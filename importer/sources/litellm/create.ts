@@ -15,20 +15,34 @@ import type { ModelFacts } from '../../types'
 import type { LiteLLMCandidate } from './map'
 import { perMillion } from './map'
 
-/** `claude-opus-4-7` → { stem: `claude-opus-#`, prefix: `claude-opus-`, version: [4, 7] }. */
-export function versionOf(name: string): { stem: string; prefix: string; version: number[] } | undefined {
+/**
+ * `claude-opus-4-7` → { stem: `claude-opus-#`, prefix: `claude-opus-`, version: ['4', '7'] }.
+ * The version's parts stay text: how they compare is `compareVersions`'s business.
+ */
+export function versionOf(name: string): { stem: string; prefix: string; version: string[] } | undefined {
   const m = /^(.*?)(\d+(?:[.-]\d+)*)(.*)$/.exec(name.toLowerCase())
   if (!m?.[1]) return undefined
-  return {
-    stem: `${m[1]}#${m[3]}`,
-    prefix: m[1],
-    version: m[2]!.split(/[.-]/).map(Number),
-  }
+  return { stem: `${m[1]}#${m[3]}`, prefix: m[1], version: m[2]!.split(/[.-]/) }
 }
 
-function compareVersions(a: number[], b: number[]): number {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const d = (a[i] ?? 0) - (b[i] ?? 0)
+/**
+ * Model versions are decimal numbers, not semver: the part after the first dot is a fraction.
+ * xAI's Grok 4.20 is "four point two" (it came after 4.1 and before 4.3; xAI also lists it as
+ * `grok-4.2-fast`), so 4.20 < 4.3 < 4.5, where comparing each dotted part as a whole number
+ * would put 4.20 above 4.5. Claude's `4-7` reads the same way (4.7). Parts after the second
+ * are compared as whole numbers.
+ */
+export function compareVersions(a: readonly string[], b: readonly string[]): number {
+  const major = Number(a[0] ?? 0) - Number(b[0] ?? 0)
+  if (major !== 0) return major
+  // The fraction: pad to one length, so "20" vs "5" compares as 20 vs 50.
+  const fa = a[1] ?? ''
+  const fb = b[1] ?? ''
+  const width = Math.max(fa.length, fb.length)
+  const minor = Number(fa.padEnd(width, '0') || 0) - Number(fb.padEnd(width, '0') || 0)
+  if (minor !== 0) return minor
+  for (let i = 2; i < Math.max(a.length, b.length); i++) {
+    const d = Number(a[i] ?? 0) - Number(b[i] ?? 0)
     if (d !== 0) return d
   }
   return 0
@@ -108,12 +122,9 @@ function modalities(entry: Record<string, unknown>): { input: Modality[]; output
 
 /**
  * The model and endpoint a first-party entry describes, or the reason it cannot make one.
- * `releaseDate` is not in LiteLLM: the caller passes the date of the run (reported, to fix by hand).
+ * LiteLLM has no release dates: the model has none (unknown), never a placeholder.
  */
-export function liteLLMModel(
-  c: LiteLLMCandidate,
-  releaseDate: string,
-): { facts: ModelFacts; endpoint: Endpoint } | { problem: string } {
+export function liteLLMModel(c: LiteLLMCandidate): { facts: ModelFacts; endpoint: Endpoint } | { problem: string } {
   const e = c.entry as Record<string, unknown>
   const input = perMillion(c.entry.input_cost_per_token)
   const output = perMillion(c.entry.output_cost_per_token)
@@ -132,7 +143,6 @@ export function liteLLMModel(
   const facts: ModelFacts = {
     name: displayName(c.name),
     status: 'available',
-    releaseDate,
     mode: 'chat',
     modalities: mods,
     capabilities: {

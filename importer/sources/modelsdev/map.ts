@@ -7,6 +7,7 @@
  *   original spelling kept as an alias). Rows without one are the provider's own models and are
  *   skipped.
  * - Skipped, and reported by reason: rows without a cost (or without input/output prices),
+ *   non-zero prices of providers that price in another currency (NON_USD_PROVIDERS),
  *   subscription plans whose prices are not per token (provider ids containing `coding-plan` or
  *   `token-plan`, plus `kimi-for-coding`, `github-copilot` and `github-models`), rows without a usable context
  *   window (models.dev uses 0 for "unknown"), negative prices, unknown statuses, and a provider's
@@ -64,6 +65,17 @@ export function isPlanProvider(provider: string): boolean {
     ALLOWANCE_PROVIDERS.has(provider)
   )
 }
+
+/**
+ * Providers whose models.dev prices are in their own currency, not USD (models.dev has no
+ * currency field). Moark (Gitee AI) lists MiniMax-M2.1 at 2.1 / 8.4 per 1M tokens, MiniMax's
+ * own CNY price (its USD price is 0.3 / 1.2), and GLM-4.7 at 3.5 / 14 against Z.ai's USD 0.6 /
+ * 2.2: CNY. LLMTR, a Turkish reseller, lists Qwen3.6 35B-A3B at 5 / 10 where 16 other providers
+ * ask a median 0.19 / 1.1, and a 4B MedGemma at 3 / 5: TRY. Their non-zero prices are skipped,
+ * not converted (an exchange rate would make a USD figure the provider never set); a zero price
+ * is zero in any currency and is kept. The data check's `price-scale` rule finds the next one.
+ */
+export const NON_USD_PROVIDERS: Readonly<Record<string, string>> = { moark: 'CNY', llmtr: 'TRY' }
 
 function planReason(provider: string): string {
   return ALLOWANCE_PROVIDERS.has(provider)
@@ -199,6 +211,11 @@ export function mapModelsDev(
     }
     if (!row.cost) {
       skip('no cost (no per-token price)', label)
+      continue
+    }
+    const currency = NON_USD_PROVIDERS[row.provider]
+    if (currency && Object.values(row.cost).some((v) => typeof v === 'number' && v !== 0)) {
+      skip(`prices in ${currency}, not USD (not converted: no USD price is known)`, label)
       continue
     }
     const contextWindow = tokens(row.limit?.context)

@@ -33,11 +33,11 @@ export const revalidate = 60
 /** Rows of the "Other models from <vendor>" table; the vendor page lists them all. */
 const SIBLINGS_SHOWN = 12
 
-const getNewestFirst = <T extends { releaseDate: string; status: string }>(list: T[]) =>
+const getNewestFirst = <T extends { releaseDate?: string; status: string }>(list: T[]) =>
   [...list].sort(
     (a, b) =>
       Number(a.status === 'deprecated') - Number(b.status === 'deprecated') ||
-      b.releaseDate.localeCompare(a.releaseDate),
+      (b.releaseDate ?? '').localeCompare(a.releaseDate ?? ''),
   )
 
 type Props = { params: Promise<{ vendor: string; model: string }> }
