@@ -16,12 +16,14 @@ export interface RunOptions {
   dryRun?: boolean
   /** `YYYY-MM-DD`, needed with a litellm source: deprecation dates on or before it have taken effect. */
   today?: string
+  /** Ids of held price changes to apply (`--accept`). */
+  accept?: string[]
 }
 
 /** Read inputs and content, plan, and (unless dry-run) write. Throws ImportInputError on bad input. */
-export function runImport({ sources, contentDir, dryRun = false, today }: RunOptions): ImportResult {
+export function runImport({ sources, contentDir, dryRun = false, today, accept }: RunOptions): ImportResult {
   const parsed = sources.map((s) => readSource(s.kind, s.file))
-  const result = planImport(parsed, readContent(contentDir), { dryRun, today })
+  const result = planImport(parsed, readContent(contentDir), { dryRun, today, accept })
   if (!dryRun) writeContent(contentDir, result.writes)
   return result
 }
