@@ -201,3 +201,70 @@ export function catalogChanges(models: HistoryModel[]): CatalogChange[] {
       (a.provider ?? '').localeCompare(b.provider ?? ''),
   )
 }
+
+/** One provider's line in a model page's "Price history" section. */
+export interface ProviderHistoryView {
+  provider: string
+  providerName: string
+  /** Input and output per 1M tokens, oldest first; `to` null while current. */
+  periods: Array<{ from: string; to: string | null; input: number; output: number }>
+  changes: PriceChange[]
+  since: string
+  retirementDate?: string
+}
+
+/** What a model page's "Price history" section shows: plain data, only for endpoints with a history. */
+export interface PriceHistoryView {
+  /** Providers whose price changed, most recent change first. */
+  changed: ProviderHistoryView[]
+  /** Providers with a history and no change: the day their records begin. */
+  unchanged: Array<{ provider: string; providerName: string; since: string; retirementDate?: string }>
+  /** The newest change across the model's providers. */
+  latest: (PriceChange & { providerName: string }) | undefined
+  /** Every change across providers. */
+  count: number
+  /** The first day any provider has a recorded price. */
+  since: string | undefined
+}
+
+export function priceHistoryView(histories: HistoryEndpoint[], providerName: (id: string) => string): PriceHistoryView {
+  const changed: ProviderHistoryView[] = []
+  const unchanged: PriceHistoryView['unchanged'] = []
+  for (const e of histories) {
+    const first = e.history?.[0]
+    if (!first) continue
+    const name = providerName(e.provider)
+    const changes = priceChanges(e)
+    if (!changes.length) {
+      unchanged.push({ provider: e.provider, providerName: name, since: first.from, retirementDate: e.retirementDate })
+      continue
+    }
+    changed.push({
+      provider: e.provider,
+      providerName: name,
+      periods: resolvePeriods(e).map((p) => ({
+        from: p.from,
+        to: p.to,
+        input: p.pricing.input,
+        output: p.pricing.output,
+      })),
+      changes,
+      since: first.from,
+      retirementDate: e.retirementDate,
+    })
+  }
+  changed.sort(
+    (a, b) =>
+      b.changes.at(-1)!.date.localeCompare(a.changes.at(-1)!.date) || a.providerName.localeCompare(b.providerName),
+  )
+  const top = changed[0]
+  const latest = top ? { ...top.changes.at(-1)!, providerName: top.providerName } : undefined
+  unchanged.sort((a, b) => a.providerName.localeCompare(b.providerName))
+  return {
+    changed,
+    unchanged,
+    latest,
+    count: changed.reduce((n, p) => n + p.changes.length, 0),
+    since: firstRecorded(histories),
+  }
+}
