@@ -9,6 +9,7 @@ const PAGES = [
   '/models',
   '/vendors',
   '/providers',
+  '/changes',
 ]
 
 for (const path of PAGES) {

@@ -36,7 +36,6 @@ export default async function ChangesPage({ searchParams }: Props) {
     const s = p.toString()
     return s ? `/changes?${s}` : '/changes'
   }
-  const select = 'rounded border border-border bg-background px-2 py-1'
   return (
     <div className="space-y-4">
       <div className="space-y-1">
@@ -47,39 +46,19 @@ export default async function ChangesPage({ searchParams }: Props) {
         </p>
       </div>
       <form method="get" action="/changes" className="flex flex-wrap items-end gap-3 text-sm">
-        <label className="flex flex-col gap-1">
-          Vendor
-          <select name="vendor" defaultValue={query.vendor ?? ''} className={select}>
-            <option value="">Any</option>
-            {getVendors().map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          Provider
-          <select name="provider" defaultValue={query.provider ?? ''} className={select}>
-            <option value="">Any</option>
-            {providers.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          Kind
-          <select name="kind" defaultValue={query.kind ?? ''} className={select}>
-            <option value="">Any</option>
-            {Object.entries(CHANGE_KINDS).map(([k, label]) => (
-              <option key={k} value={k}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Vendor"
+          name="vendor"
+          value={query.vendor}
+          options={getVendors().map((v) => [v.id, v.name])}
+        />
+        <FilterSelect
+          label="Provider"
+          name="provider"
+          value={query.provider}
+          options={providers.map((p) => [p.id, p.name])}
+        />
+        <FilterSelect label="Kind" name="kind" value={query.kind} options={Object.entries(CHANGE_KINDS)} />
         <button type="submit" className="rounded bg-accent px-3 py-1 text-accent-foreground">
           Filter
         </button>
@@ -109,5 +88,32 @@ export default async function ChangesPage({ searchParams }: Props) {
         </nav>
       ) : null}
     </div>
+  )
+}
+
+/** One filter of the GET form: "Any" or one of `options` (value, label). */
+function FilterSelect({
+  label,
+  name,
+  value,
+  options,
+}: {
+  label: string
+  name: string
+  value: string | undefined
+  options: Array<[string, string]>
+}) {
+  return (
+    <label className="flex flex-col gap-1">
+      {label}
+      <select name={name} defaultValue={value ?? ''} className="rounded border border-border bg-background px-2 py-1">
+        <option value="">Any</option>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
   )
 }

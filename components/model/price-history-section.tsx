@@ -83,21 +83,11 @@ export function PriceHistorySection({
             <caption className="sr-only">Price changes of {modelName}, newest first, in USD per 1M tokens</caption>
             <thead className="text-muted-foreground">
               <tr>
-                <th scope="col" className="py-1 pr-3 font-medium">
-                  Date
-                </th>
-                <th scope="col" className="py-1 pr-3 font-medium">
-                  Provider
-                </th>
-                <th scope="col" className="py-1 pr-3 font-medium">
-                  Input
-                </th>
-                <th scope="col" className="py-1 pr-3 font-medium">
-                  Output
-                </th>
-                <th scope="col" className="py-1 font-medium">
-                  Change
-                </th>
+                {['Date', 'Provider', 'Input', 'Output', 'Change'].map((h) => (
+                  <th key={h} scope="col" className="py-1 pr-3 font-medium">
+                    {h}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
