@@ -203,6 +203,31 @@ test('(d) an unknown enum value fails the build', async () => {
   )
 })
 
+test('(i) a price history out of date order fails the build', async () => {
+  const history = [
+    '    history:',
+    '      - {from: "2025-08-01", input: 0.8, output: 2}',
+    '      - {from: "2025-06-01", input: 0.5, output: 1.5}',
+    '',
+  ].join('\n')
+  await expectSchemaFailure(
+    { 'models/acme/beta.yaml': modelYaml('Beta', { endpointExtra: history }) },
+    'models/acme/beta.yaml',
+    'endpoints.0.history.1.from',
+    /periods must be in date order: 2025-06-01 is not after the previous period's 2025-08-01/,
+  )
+})
+
+test('(j) a price period without a price fails the build', async () => {
+  const history = ['    history:', '      - {from: "2025-06-01", output: 1.5}', ''].join('\n')
+  await expectSchemaFailure(
+    { 'models/acme/beta.yaml': modelYaml('Beta', { endpointExtra: history }) },
+    'models/acme/beta.yaml',
+    'endpoints.0.history.0.input',
+    /a price period needs an input price/,
+  )
+})
+
 test('(g) a router weight that is not positive fails the build', async () => {
   await expectSchemaFailure(
     {

@@ -9,6 +9,7 @@ const PAGES = [
   '/models',
   '/vendors',
   '/providers',
+  '/changes',
 ]
 
 for (const path of PAGES) {
@@ -32,7 +33,7 @@ for (const path of PAGES) {
   })
 }
 
-for (const path of ['/', '/models/openai/gpt-4o-mini', '/vendors/openai', '/providers/openai']) {
+for (const path of ['/', '/models/openai/gpt-4o-mini', '/vendors/openai', '/providers/openai', '/changes']) {
   for (const scheme of ['light', 'dark'] as const) {
     test(`${path}: axe finds no serious or critical violation (${scheme})`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme })

@@ -57,7 +57,7 @@ describe('import into an empty content directory', () => {
   })
 
   it('maps a dotted id, a zero price, a tiered price and an OpenRouter endpoint', () => {
-    runImport({ sources: BOTH, contentDir: dir })
+    runImport({ sources: BOTH, contentDir: dir, today: '2026-07-02' })
     const gpt41 = readModel(dir, 'openai/gpt-4.1')
     expect(gpt41.endpoints.map((e) => e.provider)).toEqual(['openai', 'azure', 'nvidia', 'openrouter'])
     expect(gpt41.endpoints.find((e) => e.provider === 'nvidia')!.pricing).toEqual({ input: 0, output: 0 })
@@ -68,6 +68,8 @@ describe('import into an empty content directory', () => {
       maxOutputTokens: 32768,
       pricing: { input: 2, output: 8, cacheRead: 0.5 },
       status: 'available',
+      // A new endpoint's price history begins on the day of the import.
+      history: [{ from: '2026-07-02', input: 2, output: 8, cacheRead: 0.5 }],
     })
     // From OpenRouter: parameters with defaults, tokenizer, moderation, and the flags it knows.
     expect(gpt41.parameters).toContainEqual({ name: 'temperature', default: 1 })
@@ -94,7 +96,7 @@ describe('import into an empty content directory', () => {
   })
 
   it('converts OpenRouter per-token strings to exact per-1M prices', () => {
-    runImport({ sources: BOTH, contentDir: dir })
+    runImport({ sources: BOTH, contentDir: dir, today: '2026-07-02' })
     const mini = readModel(dir, 'openai/gpt-4o-mini')
     expect(mini.endpoints.find((e) => e.provider === 'openrouter')!.pricing).toEqual({
       input: 0.15,
@@ -110,6 +112,7 @@ describe('import into an empty content directory', () => {
         maxOutputTokens: 30000,
         pricing: { input: 0.2, output: 0.5, cacheRead: 0.05 },
         status: 'available',
+        history: [{ from: '2026-07-02', input: 0.2, output: 0.5, cacheRead: 0.05 }],
       },
     ])
     expect(grok.name).toBe('Grok 4.1 Fast')

@@ -7,6 +7,7 @@ import {
   endpointSchema,
   modelSchema,
   parameterSchema,
+  pricePeriodSchema,
   priceTierSchema,
   pricingSchema,
   providerSchema,
@@ -21,6 +22,7 @@ export const MODEL_KEYS = keysOf(modelSchema)
 const ENDPOINT_KEYS = keysOf(endpointSchema)
 const PRICING_KEYS = keysOf(pricingSchema)
 const TIER_KEYS = keysOf(priceTierSchema)
+const PERIOD_KEYS = keysOf(pricePeriodSchema)
 const CAPABILITY_KEYS = keysOf(capabilitiesSchema)
 const PARAMETER_KEYS = keysOf(parameterSchema)
 export const PROVIDER_KEYS = keysOf(providerSchema)
@@ -43,9 +45,17 @@ export function orderPricing<T extends Obj>(p: T): T {
   return out as T
 }
 
+/** A price period: `from`, `to`, then the pricing fields in pricing order. */
+export function orderPeriod<T extends Obj>(p: T): T {
+  const out = orderKeys(p, PERIOD_KEYS) as Obj
+  if (Array.isArray(out.tiers)) out.tiers = out.tiers.map((t) => (isObj(t) ? orderKeys(t, TIER_KEYS) : t))
+  return out as T
+}
+
 export function orderEndpoint<T extends Obj>(e: T): T {
   const out = orderKeys(e, ENDPOINT_KEYS) as Obj
   if (isObj(out.pricing)) out.pricing = orderPricing(out.pricing)
+  if (Array.isArray(out.history)) out.history = out.history.map((p) => (isObj(p) ? orderPeriod(p) : p))
   return out as T
 }
 

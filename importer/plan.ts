@@ -1,5 +1,6 @@
 /** Applies the sources to the content snapshot, in order. The rules: README.md, "Importing the catalog". */
 import { isFullDate } from './facts'
+import { applyHistory } from './history'
 import type { ParsedSource, SourceKind } from './input'
 import { snapshotDate, sourceRecords } from './input'
 import { mergeSameName } from './merge'
@@ -31,7 +32,17 @@ function applierFor(source: ParsedSource): SourceApplier {
 export function planImport(
   sources: ParsedSource[],
   snapshot: ContentSnapshot,
-  { dryRun = false, today }: { dryRun?: boolean; today?: string } = {},
+  {
+    dryRun = false,
+    today,
+    accept = [],
+  }: {
+    dryRun?: boolean
+    /** `YYYY-MM-DD`, the import day: price changes open a history period on it (default: today, UTC). */
+    today?: string
+    /** Ids of held price changes to apply (history.ts). */
+    accept?: string[]
+  } = {},
 ): ImportResult {
   if (today !== undefined && !isFullDate(today))
     throw new Error(`planImport: today must be a date "YYYY-MM-DD", got "${today}"`)
@@ -50,6 +61,7 @@ export function planImport(
   mergeSameName(state)
   sanitize(state)
   applyOverrides(state, overrides)
+  applyHistory(state, today ?? new Date().toISOString().slice(0, 10), new Set(accept))
   const writes = finish(state)
   return { writes, report: state.report }
 }

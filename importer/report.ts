@@ -2,6 +2,8 @@
  * The import report: every change, every skip and why. Filled in by the sources and output.ts,
  * printed by the CLI.
  */
+import type { HistoryReport } from './history'
+import { emptyHistoryReport, formatHistory } from './history'
 
 export interface Change {
   model: string
@@ -55,6 +57,8 @@ export interface ImportReport {
   /** Existing files the importer could not read or validate: left untouched. */
   invalidExisting: Array<{ file: string; problems: string[] }>
   filesWritten: Array<{ path: string; kind: 'new' | 'update' }>
+  /** Price history: changes held for review, periods appended, retirements (history.ts). */
+  history: HistoryReport
 }
 
 export function emptyReport(dryRun: boolean): ImportReport {
@@ -80,6 +84,7 @@ export function emptyReport(dryRun: boolean): ImportReport {
     refused: [],
     invalidExisting: [],
     filesWritten: [],
+    history: emptyHistoryReport(),
   }
 }
 
@@ -236,6 +241,7 @@ export function formatReport(r: ImportReport, { verbose = false }: { verbose?: b
     limit,
   )
   section(out, 'Price changes (USD per 1M tokens)', groupedChanges(r.priceChanges), limit, '  ~ ')
+  out.push(...formatHistory(r.history, limit))
   section(out, 'Limit changes (tokens)', groupedChanges(r.limitChanges), limit, '  ~ ')
   section(out, 'Other changes', r.otherChanges.map(changeLine), limit, '  ~ ')
   if (r.otherChanges.length)

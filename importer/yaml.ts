@@ -8,9 +8,11 @@
 import { Document, isMap, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml'
 
 /** Keys whose string values are dates (`YYYY-MM-DD` / `YYYY-MM`) and are always quoted. */
-const DATE_KEYS = new Set(['releaseDate', 'knowledgeCutoff', 'deprecationDate', 'retirementDate'])
+const DATE_KEYS = new Set(['releaseDate', 'knowledgeCutoff', 'deprecationDate', 'retirementDate', 'from', 'to'])
 /** Scalar lists written in flow style (`[text, image]`), like the hand-written files. */
 const FLOW_KEYS = new Set(['input', 'output'])
+/** Lists of records written one record per line (`- {from: "2025-06-10", input: 1, output: 2}`): price periods. */
+const FLOW_ITEM_KEYS = new Set(['history'])
 
 export const STRINGIFY_OPTIONS = { lineWidth: 0, flowCollectionPadding: false } as const
 
@@ -39,7 +41,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 function createNode(doc: Document, key: string | undefined, value: unknown): unknown {
   if (Array.isArray(value)) {
     const seq = new YAMLSeq()
-    for (const item of value) seq.items.push(createNode(doc, undefined, item))
+    for (const item of value) seq.items.push(itemNode(doc, key, item))
     if (key && FLOW_KEYS.has(key) && value.every((v) => !isPlainObject(v) && !Array.isArray(v))) seq.flow = true
     return seq
   }
@@ -57,6 +59,13 @@ function createNode(doc: Document, key: string | undefined, value: unknown): unk
     return s
   }
   return doc.createNode(value)
+}
+
+/** A list item under `key`: records of FLOW_ITEM_KEYS lists are written on one line. */
+function itemNode(doc: Document, key: string | undefined, item: unknown): unknown {
+  const node = createNode(doc, undefined, item)
+  if (key && FLOW_ITEM_KEYS.has(key) && isMap(node)) node.flow = true
+  return node
 }
 
 function pairKey(p: Pair): string | undefined {
@@ -107,7 +116,7 @@ function patchValue(doc: Document, key: string | undefined, node: unknown, befor
         if (i < node.items.length && i < before.length) {
           if (!deepEqual(before[i], item)) node.items[i] = patchValue(doc, undefined, node.items[i], before[i], item)
         } else {
-          node.items.push(createNode(doc, undefined, item))
+          node.items.push(itemNode(doc, key, item))
         }
       })
       node.items.splice(after.length)

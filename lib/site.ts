@@ -15,6 +15,7 @@ export const site = {
     { href: '/vendors', label: 'Vendors' },
     { href: '/providers', label: 'Providers' },
     { href: '/routers', label: 'Routers' },
+    { href: '/changes', label: 'Changes' },
   ],
 } as const
 

@@ -1,17 +1,23 @@
 /**
  * Catalog importer CLI. Usage:
  *   npm run catalog:import -- --from models.dev <file> [--from openrouter <file>] [--from litellm <file>]
- *     [--content <dir>] [--today YYYY-MM-DD] [--dry-run] [--verbose]
+ *     [--content <dir>] [--today YYYY-MM-DD] [--accept <id> …] [--dry-run] [--verbose]
+ *   npm run catalog:import -- --from models.dev-history <file> [--accept <id> …] [--dry-run] [--verbose]
  * Sources apply in the order given (litellm, which only enriches, always last). The rules are
  * in README.md, "Importing the catalog".
  */
 import type { SourceKind } from '../importer'
-import { formatReport, ImportInputError, runImport, SOURCE_KINDS } from '../importer'
+import { formatReport, ImportInputError, runHistorySeed, runImport, SOURCE_KINDS } from '../importer'
 
-const USAGE = `Usage: npm run catalog:import -- --from <kind> <file> [--from <kind> <file> …] [--content <dir>] [--today YYYY-MM-DD] [--dry-run] [--verbose]
+/** Seeds price histories; runs alone (importer/sources/modelsdev-history). */
+const HISTORY_KIND = 'models.dev-history'
+
+const USAGE = `Usage: npm run catalog:import -- --from <kind> <file> [--from <kind> <file> …] [--content <dir>] [--today YYYY-MM-DD] [--accept <id> …] [--dry-run] [--verbose]
 
   --from <kind> <file>  an input file; <kind> is ${SOURCE_KINDS.join(', ')}. Repeatable, applied in order
                         (litellm only enriches existing models and is applied last).
+                        Or, alone: --from ${HISTORY_KIND} <file> seeds endpoints' price histories.
+  --accept <id>         apply a price change the report held for review (repeatable)
   --content <dir>       the content directory (default: content)
   --today <date>        the date LiteLLM deprecation dates are compared with (default: today, UTC)
   --dry-run             print the report, write nothing
@@ -24,6 +30,8 @@ function fail(message: string): never {
 
 function parseArgs(argv: string[]) {
   const sources: Array<{ kind: SourceKind; file: string }> = []
+  const accept: string[] = []
+  let historyFile: string | undefined
   let contentDir = 'content'
   let dryRun = false
   let verbose = false
@@ -34,8 +42,13 @@ function parseArgs(argv: string[]) {
       const kind = argv[++i]
       const file = argv[++i]
       if (!kind || !file) fail('--from needs a kind and a file')
-      if (!(SOURCE_KINDS as readonly string[]).includes(kind)) fail(`unknown source kind "${kind}"`)
-      sources.push({ kind: kind as SourceKind, file })
+      if (kind === HISTORY_KIND) historyFile = file
+      else if (!(SOURCE_KINDS as readonly string[]).includes(kind)) fail(`unknown source kind "${kind}"`)
+      else sources.push({ kind: kind as SourceKind, file })
+    } else if (arg === '--accept') {
+      const id = argv[++i]
+      if (!id) fail('--accept needs the id of a held change (from the report)')
+      accept.push(id)
     } else if (arg === '--content') {
       const dir = argv[++i]
       if (!dir) fail('--content needs a directory')
@@ -51,13 +64,16 @@ function parseArgs(argv: string[]) {
       process.exit(0)
     } else fail(`unknown argument "${arg}"`)
   }
-  if (!sources.length) fail('at least one --from is required')
-  return { sources, contentDir, dryRun, verbose, today }
+  if (historyFile && sources.length) fail(`--from ${HISTORY_KIND} runs alone, without other sources`)
+  if (!sources.length && !historyFile) fail('at least one --from is required')
+  return { sources, historyFile, accept, contentDir, dryRun, verbose, today }
 }
 
 const args = parseArgs(process.argv.slice(2))
 try {
-  const { report } = runImport(args)
+  const { report } = args.historyFile
+    ? runHistorySeed({ ...args, file: args.historyFile })
+    : runImport({ ...args, accept: args.accept })
   console.log(formatReport(report, { verbose: args.verbose }))
   if (report.refused.length) process.exitCode = 1
 } catch (e) {

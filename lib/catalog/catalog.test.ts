@@ -6,13 +6,16 @@ import { buildRoutingTable, resolveModel } from '@/lib/proxy/routing'
 import {
   getAliasPaths,
   getAliasTarget,
+  getCatalogChanges,
   getModel,
   getModelList,
   getModels,
+  getPriceHistory,
   getProviders,
   getRouters,
   getVendors,
 } from './index'
+import { toOpenRouterEndpointsOn } from './openrouter'
 
 describe('the catalog', () => {
   it('loads without integrity problems and has the promised breadth', () => {
@@ -109,5 +112,25 @@ describe('the catalog', () => {
       expect(getModel(path), path).toBeUndefined()
       expect(getModel(model.id), path).toBe(model)
     }
+  })
+})
+
+describe('price history in the catalog', () => {
+  it('answers ?at= with the old price on a known change (DeepSeek Chat at ZenMux, cut on 2026-01-05)', () => {
+    const model = getModel('deepseek/deepseek-chat')!
+    const history = getPriceHistory(model.id)
+    const zenmux = (at: string) =>
+      toOpenRouterEndpointsOn(model, history, at).body?.data.endpoints.find((e) => e.provider === 'zenmux')
+    expect(zenmux('2026-01-04')?.pricing).toMatchObject({ prompt: '0.00000056', completion: '0.00000168' })
+    expect(zenmux('2026-01-05')?.pricing).toMatchObject({ prompt: '0.00000028', completion: '0.00000042' })
+    // Before any endpoint of the model had a recorded price: nothing, so the route answers 404.
+    expect(toOpenRouterEndpointsOn(model, history, '2024-01-01').body).toBeUndefined()
+  })
+
+  it('lists catalog-wide changes newest first, with price cuts among them', () => {
+    const changes = getCatalogChanges()
+    expect(changes.length).toBeGreaterThan(100)
+    expect(changes.map((c) => c.date)).toEqual([...changes.map((c) => c.date)].sort().reverse())
+    expect(changes.some((c) => c.kind === 'price-cut' && c.model === 'deepseek/deepseek-chat')).toBe(true)
   })
 })

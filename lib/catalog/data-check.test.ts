@@ -58,7 +58,7 @@ describe('checkData', () => {
         'content/models/acme/b.yaml: knowledgeCutoff: cutoff-after-release: 2025-06 is after releaseDate 2025-01-01',
         expect.stringContaining('content/models/acme/b.yaml: endpoints.1.pricing.input: price-band:'),
         expect.stringContaining('content/models/acme/b.yaml: endpoints.1.pricing.output: price-band:'),
-        'content/models/acme/c.yaml: status: available-but-retired: available, but every endpoint is deprecated',
+        'content/models/acme/c.yaml: status: available-but-retired: available, but every endpoint is deprecated or retired',
         expect.stringContaining('content/models/acme/c.yaml: name: duplicate-name:'),
       ]),
     )

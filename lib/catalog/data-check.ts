@@ -8,7 +8,7 @@
  * - `cutoff-after-release`: a knowledge cutoff after the release date;
  * - `headline-not-list-price`: the model's headline ("cheapest") price would come from a
  *   trial, promotional or deprecated endpoint;
- * - `available-but-retired`: status `available` while every endpoint is deprecated;
+ * - `available-but-retired`: status `available` while every endpoint is deprecated or retired;
  * - `duplicate-name`: two models with one display name;
  * - `price-scale`: a provider whose list prices are, across the models it shares with others,
  *   consistently several times theirs (a median of PRICE_SCALE.median× the other providers'
@@ -159,8 +159,12 @@ export function checkData(models: readonly CheckedModel[]): Violation[] {
         `the headline price comes from ${cheapest.provider}, not a list price`,
       )
     }
-    if (m.status === 'available' && m.endpoints.length > 0 && m.endpoints.every((e) => e.status === 'deprecated'))
-      add('available-but-retired', 'status', 'available, but every endpoint is deprecated')
+    if (
+      m.status === 'available' &&
+      m.endpoints.length > 0 &&
+      m.endpoints.every((e) => e.status === 'deprecated' || e.retirementDate !== undefined)
+    )
+      add('available-but-retired', 'status', 'available, but every endpoint is deprecated or retired')
     const key = m.name.trim().toLowerCase()
     const other = names.get(key)
     if (other) add('duplicate-name', 'name', `"${m.name}" is also the name of ${other}`)

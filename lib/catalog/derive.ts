@@ -50,6 +50,7 @@ export function orderEndpoints(
   const sorted = [...endpoints].sort(
     (a, b) =>
       Number(!pricesModel(a)) - Number(!pricesModel(b)) ||
+      Number(a.retirementDate !== undefined) - Number(b.retirementDate !== undefined) ||
       Number(a.status === 'deprecated') - Number(b.status === 'deprecated') ||
       priceRank(a.pricing) - priceRank(b.pricing) ||
       Number(b.provider === vendor) - Number(a.provider === vendor) ||
@@ -57,10 +58,10 @@ export function orderEndpoints(
       a.provider.localeCompare(b.provider),
   )
   const first = sorted[0]
-  return sorted.map((e) => ({
+  return sorted.map(({ history: _history, ...e }, i) => ({
     ...e,
     providerName: providerName(e.provider),
-    cheapest: e === first && pricesModel(e),
+    cheapest: i === 0 && first !== undefined && pricesModel(first),
   }))
 }
 

@@ -13,11 +13,20 @@ import { modelsIndexData } from '@/lib/table/rows'
 import { aliasPaths } from './aliases'
 import { buildCatalog, similarModels } from './derive'
 import { checkIntegrity } from './integrity'
+import type { CatalogChange, HistoryEndpoint } from './price-history'
+import { catalogChanges } from './price-history'
 import type { Catalog, Model, ProviderDoc, Router, VendorDoc } from './types'
 
 export type { EndpointView, Model, ProviderDoc, Router, VendorDoc } from './types'
 
-let cached: (Catalog & { byId: Map<string, Model>; byAliasPath: Map<string, Model> }) | undefined
+let cached:
+  | (Catalog & {
+      byId: Map<string, Model>
+      byAliasPath: Map<string, Model>
+      /** Model id → its endpoints with their price history (kept out of `Model`, see types.ts). */
+      histories: Map<string, HistoryEndpoint[]>
+    })
+  | undefined
 
 function catalog() {
   if (cached) return cached
@@ -41,7 +50,8 @@ function catalog() {
   const built = buildCatalog(input)
   const byId = new Map(built.models.map((m) => [m.id, m]))
   const byAliasPath = new Map([...aliasPaths(built.models)].map(([path, id]) => [path, byId.get(id)!]))
-  cached = { ...built, byId, byAliasPath }
+  const histories = new Map(allModels.map((m) => [m.id, m.endpoints]))
+  cached = { ...built, byId, byAliasPath, histories }
   return cached
 }
 
@@ -104,6 +114,27 @@ export interface ModelListEntry {
   model: Model
   note?: string
 }
+
+/**
+ * A model's endpoints with their price history (`history` periods, `retirementDate`), for the
+ * derivations in price-history.ts. Pages pass on only what they show, never this whole list.
+ */
+export const getPriceHistory = (modelId: string): HistoryEndpoint[] => catalog().histories.get(modelId) ?? []
+
+let changes: CatalogChange[] | undefined
+/** Every dated change across the catalog, newest first (price-history.ts `catalogChanges`), computed once. */
+export const getCatalogChanges = (): CatalogChange[] =>
+  (changes ??= catalogChanges(
+    getModels().map((m) => ({
+      id: m.id,
+      name: m.name,
+      vendor: m.vendor,
+      releaseDate: m.releaseDate,
+      deprecationDate: m.deprecationDate,
+      retirementDate: m.retirementDate,
+      endpoints: getPriceHistory(m.id),
+    })),
+  ))
 
 export const getRouters = (): Router[] => catalog().routers
 export const getRouter = (slug: string): Router | undefined => catalog().routers.find((r) => r.slug === slug)

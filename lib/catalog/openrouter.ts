@@ -4,6 +4,8 @@
  */
 import Big from 'big.js'
 
+import type { HistoryEndpoint } from './price-history'
+import { firstRecorded, pricingOn, resolvePeriods } from './price-history'
 import type { Pricing } from './schema'
 import type { EndpointView, Model, Router } from './types'
 
@@ -136,4 +138,51 @@ export function toRouterEntry(r: Router) {
     fallbacks: r.fallbackOrder,
     pricing: r.blended ? { prompt: perToken(r.blended.input), completion: perToken(r.blended.output) } : null,
   }
+}
+
+/** One period of `pricing_history`: USD-per-token strings, `to` = the first day it no longer applied (null: current). */
+export function toPricingHistory(e: HistoryEndpoint) {
+  if (!e.history?.length) return null
+  return resolvePeriods(e).map((p) => ({ from: p.from, to: p.to, pricing: pricingStrings(p.pricing) }))
+}
+
+/**
+ * `GET /api/v1/models/<id>/endpoints` without `at`: today's endpoints, each with its
+ * `pricing_history` (null where the catalog knows no past prices).
+ */
+export function toOpenRouterEndpointsWithHistory(m: Model, histories: HistoryEndpoint[]) {
+  const byProvider = new Map(histories.map((h) => [h.provider, h]))
+  const body = toOpenRouterEndpoints(m)
+  return {
+    data: {
+      ...body.data,
+      endpoints: body.data.endpoints.map((e) => {
+        const h = byProvider.get(e.provider)
+        return { ...e, pricing_history: h ? toPricingHistory(h) : null }
+      }),
+    },
+  }
+}
+
+/**
+ * The endpoints as they were priced on `at` (`YYYY-MM-DD`): only those with a price recorded
+ * for that day, each with the prices then in force and the period they belong to. `undefined`
+ * when no endpoint had one (`earliest`: the first recorded day, if any), which the route
+ * answers with a 404.
+ */
+export function toOpenRouterEndpointsOn(
+  m: Model,
+  histories: HistoryEndpoint[],
+  at: string,
+): { body: ReturnType<typeof toOpenRouterEndpoints> & { at: string } } | { body: undefined; earliest?: string } {
+  const byProvider = new Map(histories.map((h) => [h.provider, h]))
+  const body = toOpenRouterEndpoints(m)
+  const endpoints = body.data.endpoints.flatMap((e) => {
+    const h = byProvider.get(e.provider)
+    const p = h && pricingOn(h, at)
+    if (!p) return []
+    return [{ ...e, pricing: pricingStrings(p.pricing), pricing_period: { from: p.from, to: p.to } }]
+  })
+  if (!endpoints.length) return { body: undefined, earliest: firstRecorded(histories) }
+  return { body: { data: { ...body.data, endpoints }, at } }
 }

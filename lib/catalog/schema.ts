@@ -7,6 +7,7 @@
  */
 import { z } from 'zod'
 
+import { checkHistory } from './history-rules'
 import type { Capability, Offer } from './vocab'
 import { CAPABILITY_KEYS, MODALITIES, MODES, OFFERS, STATUSES } from './vocab'
 
@@ -73,20 +74,60 @@ export type Pricing = z.infer<typeof pricingSchema>
 
 export const offerSchema = z.enum(Object.keys(OFFERS) as [Offer, ...Offer[]])
 
-export const endpointSchema = z.strictObject({
-  /** Provider id: the file name of a `content/providers/*.yaml`. */
-  provider: nonEmpty,
-  /** The provider's own id for the model, as sent in its API requests. */
-  modelId: nonEmpty,
-  /** Tokens, on this provider. */
-  contextWindow: tokens,
-  /** Tokens, on this provider. */
-  maxOutputTokens: tokens.optional(),
-  pricing: pricingSchema,
-  status: statusSchema.default('available'),
-  /** Absent: the provider's list price. Otherwise what kind of offer the price belongs to (OFFERS). */
-  offer: offerSchema.optional(),
+/** A required price of a history period: its absence is named, not just "expected number". */
+const periodPrice = (what: string) =>
+  z
+    .number({
+      error: (issue) =>
+        issue.input === undefined ? `a price period needs ${what} price (USD per 1M tokens)` : undefined,
+    })
+    .nonnegative('a price cannot be negative')
+    .finite()
+
+/**
+ * One period of an endpoint's past prices: the prices (the same fields as `pricing`, USD per
+ * 1M tokens) in force from `from` until the next period's `from`, or until `to` when the
+ * endpoint had no price for a while after it (a gap). Written one period per line.
+ */
+export const pricePeriodSchema = z.strictObject({
+  /** First day (UTC) the prices applied, `YYYY-MM-DD`. */
+  from: isoDate,
+  /** Only for a gap: the first day (UTC) the prices no longer applied; absent = until the next period. */
+  to: isoDate.optional(),
+  ...pricingSchema.shape,
+  input: periodPrice('an input'),
+  output: periodPrice('an output'),
 })
+export type PricePeriod = z.infer<typeof pricePeriodSchema>
+
+export const endpointSchema = z
+  .strictObject({
+    /** Provider id: the file name of a `content/providers/*.yaml`. */
+    provider: nonEmpty,
+    /** The provider's own id for the model, as sent in its API requests. */
+    modelId: nonEmpty,
+    /** Tokens, on this provider. */
+    contextWindow: tokens,
+    /** Tokens, on this provider. */
+    maxOutputTokens: tokens.optional(),
+    pricing: pricingSchema,
+    status: statusSchema.default('available'),
+    /** Absent: the provider's list price. Otherwise what kind of offer the price belongs to (OFFERS). */
+    offer: offerSchema.optional(),
+    /**
+     * The day (UTC) the provider stopped offering it: a retired endpoint is kept (never deleted),
+     * shown as retired, and prices nothing.
+     */
+    retirementDate: isoDate.optional(),
+    /**
+     * Past and current prices, oldest first: dates ascending, periods never overlap, and the last
+     * period's prices equal `pricing` (history-rules.ts).
+     */
+    history: z.array(pricePeriodSchema).optional(),
+  })
+  .superRefine((e, ctx) => {
+    for (const issue of checkHistory(e)) ctx.addIssue({ code: 'custom', ...issue })
+  })
 export type Endpoint = z.infer<typeof endpointSchema>
 
 export const parameterSchema = z.strictObject({

@@ -19,8 +19,11 @@ export interface ProseDoc {
   generated?: boolean
 }
 
-/** An endpoint joined with its provider. */
-export type EndpointView = Endpoint & { providerName: string; cheapest: boolean }
+/**
+ * An endpoint joined with its provider. Without its price `history`: pages get only the history
+ * derivations they show (`getPriceHistory`, price-history.ts), so it never rides along in props.
+ */
+export type EndpointView = Omit<Endpoint, 'history'> & { providerName: string; cheapest: boolean }
 
 /** A model joined with its vendor, prose and priced endpoints: what pages render. */
 export type Model = Omit<ModelDoc, 'endpoints'> & {

@@ -208,7 +208,8 @@ export interface KeyLookup {
  * `provider` preferences. Throws 503 naming the variables to set when none is usable.
  */
 export function candidates(model: Model, table: RoutingTable, env: KeyLookup, prefs: ProviderPrefs = {}): Candidate[] {
-  let list = model.endpoints
+  // A retired endpoint is history: the provider no longer serves it.
+  let list = model.endpoints.filter((e) => e.retirementDate === undefined)
   if (prefs.only) list = list.filter((e) => prefs.only!.includes(e.provider))
   if (prefs.ignore) list = list.filter((e) => !prefs.ignore!.includes(e.provider))
   if (prefs.order?.length) {

@@ -28,7 +28,10 @@ export interface EndpointRow {
   cacheWrite?: number
   reasoning?: number
   status: Status
-  /** What the price is when it is not a list price ("Trial", "Promotional", …; lib/catalog/offers.ts). */
+  /**
+   * What the price is when it is not a list price ("Trial", "Promotional", …; lib/catalog/offers.ts),
+   * or "Retired <day>" for an endpoint the provider no longer offers.
+   */
   offer?: string
   /** The model's cheapest endpoint that prices it (lib/catalog/offers.ts `pricesModel`). */
   cheapest: boolean
@@ -64,7 +67,7 @@ export function toEndpointRow(
     cacheWrite: e.pricing.cacheWrite,
     reasoning: e.pricing.reasoning,
     status: e.status,
-    offer: offerLabel(e),
+    offer: e.retirementDate ? `Retired ${e.retirementDate}` : offerLabel(e),
     cheapest: e.cheapest,
     ...measured,
   }

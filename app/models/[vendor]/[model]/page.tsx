@@ -1,8 +1,17 @@
 import type { Metadata } from 'next'
 import { notFound, permanentRedirect } from 'next/navigation'
 
-import { getAliasPaths, getAliasTarget, getModel, getModels, getSimilarModels, getVendorModels } from '@/lib/catalog'
+import {
+  getAliasPaths,
+  getAliasTarget,
+  getModel,
+  getModels,
+  getPriceHistory,
+  getSimilarModels,
+  getVendorModels,
+} from '@/lib/catalog'
 import { modelFaq } from '@/lib/catalog/faq'
+import { priceHistoryView } from '@/lib/catalog/price-history'
 import { pricedEndpoints } from '@/lib/compare/selection'
 import { readPerformance } from '@/lib/server/performance'
 import { absoluteUrl, site } from '@/lib/site'
@@ -21,6 +30,7 @@ import { ModelHeader } from '@/components/model/model-header'
 import { ModelsTable } from '@/components/model/models-table'
 import { ParametersTable } from '@/components/model/parameters-table'
 import { PerformanceSection } from '@/components/model/performance-section'
+import { PriceHistorySection } from '@/components/model/price-history-section'
 import { ProvidersTable } from '@/components/model/providers-table'
 import { QuickStats } from '@/components/model/quick-stats'
 import { NoSnippet, SnippetSection } from '@/components/snippets/snippet-section'
@@ -67,7 +77,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title,
     description: model.summary,
-    alternates: { canonical: url },
+    alternates: {
+      canonical: url,
+      types: { 'application/atom+xml': absoluteUrl(`/changes.xml?model=${model.id}`) },
+    },
     openGraph: { title, description: model.summary, url, type: 'website' },
   }
 }
@@ -86,6 +99,9 @@ export default async function ModelPage({ params }: Props) {
   const siblings = getNewestFirst(getVendorModels(model.vendor).filter((m) => m.id !== model.id))
   const performance = await readPerformance(model.id, model.endpoints)
   const measured = performance.state === 'measured' ? performance.performance : undefined
+  // Derived here, at build: the section gets what it shows, never the raw histories.
+  const providerNames = new Map(model.endpoints.map((e) => [e.provider, e.providerName]))
+  const history = priceHistoryView(getPriceHistory(model.id), (p) => providerNames.get(p) ?? p)
 
   return (
     <article>
@@ -101,6 +117,25 @@ export default async function ModelPage({ params }: Props) {
           endpoints={model.endpoints}
           modelName={model.name}
           measured={(provider) => providerColumns(measured, provider)}
+        />
+      </Section>
+
+      <Section
+        id="price-history"
+        title="Price history"
+        description={
+          <>
+            USD per 1M tokens, per provider, as the catalog recorded it. Follow its changes as an{' '}
+            <a href={`/changes.xml?model=${model.id}`}>Atom feed</a>.
+          </>
+        }
+      >
+        <PriceHistorySection
+          view={history}
+          today={new Date().toISOString().slice(0, 10)}
+          modelName={model.name}
+          deprecationDate={model.deprecationDate}
+          retirementDate={model.retirementDate}
         />
       </Section>
 
