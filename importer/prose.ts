@@ -236,6 +236,6 @@ export function isTemplateProse(mdx: string): boolean {
     /^.+ is an? .+ that .+ made available in [A-Z][a-z]+ \d{4}\.$/,
     /^First released in [A-Z][a-z]+ \d{4}, .+ is an? .+ built by .+\.$/,
     // Release date unknown: only the generator's own kinds, so a hand-written "X is a … from Y." is not taken for it.
-    new RegExp(`^[^,]+ is an? (open-weights )?(${KINDS.join('|')}) (from|built by) .+\\.$`),
+    new RegExp(`^[^,]+ is an? (open-weights )?(${KINDS.join('|')}) (from|built by) [^,]+\\.$`),
   ].some((re) => re.test(first))
 }
