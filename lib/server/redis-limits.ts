@@ -16,6 +16,8 @@ import { FlexibleKeyLimiter, WINDOW_SECONDS } from '@/lib/proxy/key-limits'
 
 export interface RedisLimits {
   limiter: FlexibleKeyLimiter
+  /** True while connected: limits are shared; false: counted in this process. */
+  readonly connected: boolean
   close(): Promise<void>
 }
 
@@ -73,6 +75,9 @@ export function redisLimits(url: string, options: { log?: Log; commandTimeoutMs?
     })
   return {
     limiter: new FlexibleKeyLimiter(factory, (e) => wentDown(e instanceof Error ? e.message : String(e))),
+    get connected() {
+      return client.status === 'ready'
+    },
     close: async () => {
       closed = true
       client.disconnect()
