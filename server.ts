@@ -25,6 +25,7 @@ import type { ProxyResult } from '@/lib/proxy/errors'
 import { errorResult, methodNotAllowed } from '@/lib/proxy/errors'
 import { shuttingDown } from '@/lib/proxy/forward'
 import { chatListener, writeResult } from '@/lib/proxy/node-adapter'
+import { applyCachePolicy, cachePolicy } from '@/lib/server/http-cache'
 import { describeRedisUrl, redisLimits } from '@/lib/server/redis-limits'
 import { requestPath } from '@/lib/server/request-path'
 import { routeHeaders } from '@/lib/server/route-headers'
@@ -92,6 +93,9 @@ async function main() {
       res.once('close', () => inFlight.delete(res))
       return handleChat(req, res)
     }
+    // Cache headers a CDN can use: pages and the catalog's JSON shared, per-key answers private.
+    const policy = req.method === 'GET' || req.method === 'HEAD' ? cachePolicy(path) : undefined
+    if (policy) applyCachePolicy(req, res, policy)
     // Next answers the other API routes, and unknown ones with JSON (app/api/[...path]).
     void handleNext(req, res)
   })
