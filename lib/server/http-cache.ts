@@ -60,7 +60,6 @@ export function applyCachePolicy(req: IncomingMessage, res: ServerResponse, poli
     return
   }
   const chunks: Buffer[] = []
-  const write = res.write.bind(res) as (...args: unknown[]) => boolean
   const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse
   const toBuffer = (chunk: unknown, encoding?: unknown) =>
     Buffer.isBuffer(chunk)
