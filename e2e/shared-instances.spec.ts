@@ -58,11 +58,15 @@ const settings = () => ({
 })
 
 async function call(server: OwnServer, key: string) {
-  const res = await fetch(`${server.url}/api/v1/chat/completions`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ model: MODEL, messages: [{ role: 'user', content: 'hi' }] }),
-  })
+  const send = () =>
+    fetch(`${server.url}/api/v1/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: MODEL, messages: [{ role: 'user', content: 'hi' }] }),
+    })
+  // A refused call's connection is closed by the server; a keep-alive socket it closed just then
+  // fails once on the client side, and is sent again on a new one.
+  const res = await send().catch(send)
   const body = (await res.json()) as { usage?: { cost: number }; error?: { code: string; message: string } }
   return { status: res.status, retryAfter: res.headers.get('retry-after'), body }
 }
