@@ -186,3 +186,17 @@ test('with Redis stopped mid-run, calls keep succeeding on both instances', asyn
       .poll(() => server.stderr().match(/Redis at \S+ is unreachable/g)?.length ?? 0, { timeout: 5_000 })
       .toBe(1)
 })
+
+test('pages and the catalog JSON carry CDN cache headers, with the same ETag from either instance', async () => {
+  for (const path of ['/api/v1/models', '/api/v1/models/openai/gpt-4.1-nano/endpoints', '/']) {
+    const [fromA, fromB] = await Promise.all([fetch(`${a.url}${path}`), fetch(`${b.url}${path}`)])
+    expect(fromA.headers.get('cache-control')).toMatch(/^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+$/)
+    const etag = fromA.headers.get('etag')
+    expect(etag).toBeTruthy()
+    if (path !== '/api/v1/models/openai/gpt-4.1-nano/endpoints') expect(fromB.headers.get('etag')).toBe(etag)
+    const revalidated = await fetch(`${b.url}${path}`, { headers: { 'if-none-match': fromB.headers.get('etag')! } })
+    expect(revalidated.status).toBe(304)
+  }
+  const key = await fetch(`${a.url}/api/v1/key`, { headers: { authorization: `Bearer ${keys.busy}` } })
+  expect(key.headers.get('cache-control')).toBe('private, no-store')
+})
