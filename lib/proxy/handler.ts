@@ -173,7 +173,8 @@ export async function serveChat(request: ProxyRequest, deps: ProxyDeps): Promise
     log(line)
     // Budgets and token limits count what the finished call cost and used.
     if (callerKey) {
-      if (typeof line.cost === 'number') keyRegistry(deps).addSpend(callerKey.id, line.cost)
+      const budgeted = callerKey.budgetDay !== null || callerKey.budgetMonth !== null
+      if (budgeted && typeof line.cost === 'number') keyRegistry(deps).addSpend(callerKey.id, line.cost, generationId)
       const tokens = (int(line.promptTokens) ?? 0) + (int(line.completionTokens) ?? 0)
       if (callerKey.tpm !== null && tokens > 0) deps.limiter.addTokens(callerKey.id, callerKey.tpm, tokens)
     }

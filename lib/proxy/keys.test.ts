@@ -70,22 +70,36 @@ describe('KeyRegistry', () => {
     expect(r.lookup('k')?.revokedAt).toEqual(new Date(T0))
   })
 
-  it('adds this instance spend to the stored one until a reload surely includes it', async () => {
-    let now = T0
+  it('adds this instance spend to the stored one until a reload finds the call written', async () => {
     const id = keyIdOf('k')
     const source = fakeSource({
       keys: [stored('k', { budgetDay: '1' })],
       spend: [{ keyId: id, day: '0.25', month: '2' }],
     })
-    const r = new KeyRegistry([], { defaultRpm: 60, now: () => now, writeLagMs: 1000 }, source)
+    const asked: (string[] | undefined)[] = []
+    const r = new KeyRegistry(
+      [],
+      { defaultRpm: 60, now: () => T0 },
+      {
+        keyState: async (q) => {
+          asked.push(q.pendingIds)
+          return source.keyState()
+        },
+      },
+    )
     await r.refresh()
-    r.addSpend(id, 0.5)
+    r.addSpend(id, 0.5, 'gen-1')
     expect(r.spent(id)).toEqual({ day: 0.75, month: 2.5 })
-    // The store wrote it; a reload more than the write lag later counts it there only.
-    now += 2000
-    source.state = { ...source.state, spend: [{ keyId: id, day: '0.75', month: '2.5' }] }
+    // Not written yet: still counted here, once.
+    await r.refresh()
+    expect(asked.at(-1)).toEqual(['gen-1'])
+    expect(r.spent(id)).toEqual({ day: 0.75, month: 2.5 })
+    // Written: the stored sums have it, and it is no longer counted here.
+    source.state = { ...source.state, spend: [{ keyId: id, day: '0.75', month: '2.5' }], written: ['gen-1'] }
     await r.refresh()
     expect(r.spent(id)).toEqual({ day: 0.75, month: 2.5 })
+    await r.refresh()
+    expect(asked.at(-1)).toEqual([])
     const [day] = r.budgets(r.lookup('k')!)
     expect(day).toMatchObject({ period: 'day', limit: 1, spent: 0.75, remaining: 0.25 })
     expect(day!.resetsAt.toISOString()).toBe('2026-12-06T00:00:00.000Z')

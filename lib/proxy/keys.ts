@@ -51,16 +51,14 @@ export interface KeyRegistryOptions {
   defaultRpm: number
   /** Reload interval. Default 1,000 ms. */
   refreshMs?: number
-  /**
-   * How long after a call finished its cost is surely in the store (the store writes every
-   * 250 ms while healthy). Until then it counts locally; later reloads include it. Default 1,000 ms.
-   */
-  writeLagMs?: number
   now?: () => number
   log?: (line: Record<string, unknown>) => void
 }
 
 const DAY_MS = 86_400_000
+/** Most local spend entries kept per key, and ids asked about per reload: bounded while the store is away. */
+const MAX_LOCAL_PER_KEY = 10_000
+const MAX_PENDING_IDS = 10_000
 
 /** Start of the UTC day and month of `t`, and the next ones (when budgets reset). */
 export function periods(t: number) {
@@ -76,6 +74,8 @@ export function periods(t: number) {
 }
 
 interface LocalSpend {
+  /** The call's generation id: the reload says whether the store has it yet. */
+  id: string
   cost: number
   at: number
 }
@@ -130,11 +130,17 @@ export class KeyRegistry {
   }
 
   private async load(source: KeySource) {
-    const started = this.now()
-    const p = periods(started)
+    const p = periods(this.now())
+    // Entries from before this month count for no budget any more.
+    for (const [id, list] of this.local) {
+      const kept = list.filter((s) => s.at >= p.monthStart.getTime())
+      if (kept.length > 0) this.local.set(id, kept)
+      else this.local.delete(id)
+    }
+    const pendingIds = [...this.local.values()].flatMap((list) => list.map((s) => s.id)).slice(-MAX_PENDING_IDS)
     let state: KeyState
     try {
-      state = await source.keyState({ dayStart: p.dayStart, monthStart: p.monthStart })
+      state = await source.keyState({ dayStart: p.dayStart, monthStart: p.monthStart, pendingIds })
     } catch (e) {
       if (!this.failing) {
         this.failing = true
@@ -154,10 +160,11 @@ export class KeyRegistry {
     this.byHash = byHash
     this.stored = new Map(state.spend.map((s) => [s.keyId, { day: Number(s.day), month: Number(s.month) }]))
     this.spendPeriod = { day: p.dayStart.getTime(), month: p.monthStart.getTime() }
-    // Local spend the store surely had when this reload read it is now counted there.
-    const written = started - (this.options.writeLagMs ?? 1_000)
+    // Calls the sums now include count there, not here; the others (not written yet, or
+    // recorded while this reload ran) stay local until a reload finds them.
+    const written = new Set(state.written ?? [])
     for (const [id, list] of this.local) {
-      const kept = list.filter((s) => s.at >= written)
+      const kept = list.filter((s) => !written.has(s.id))
       if (kept.length > 0) this.local.set(id, kept)
       else this.local.delete(id)
     }
@@ -202,10 +209,11 @@ export class KeyRegistry {
   }
 
   /** Counts a finished call's cost at once on this instance (other instances see it once it is written). */
-  addSpend(keyId: string, cost: number): void {
-    if (!(cost > 0)) return
+  addSpend(keyId: string, cost: number, generationId: string): void {
+    if (!(cost > 0) || !this.source) return
     const list = this.local.get(keyId) ?? []
-    list.push({ cost, at: this.now() })
+    list.push({ id: generationId, cost, at: this.now() })
+    if (list.length > MAX_LOCAL_PER_KEY) list.shift()
     this.local.set(keyId, list)
   }
 

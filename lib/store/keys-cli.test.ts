@@ -111,8 +111,10 @@ describe('keys in the store (PGlite)', () => {
     const state = await keyState(pg.db, {
       dayStart: new Date('2026-12-05T00:00:00Z'),
       monthStart: new Date('2026-12-01T00:00:00Z'),
+      pendingIds: ['gen-2', 'gen-not-written'],
     })
     expect(state.keys.map((k) => k.name).sort()).toEqual(['budgeted', 'ci'])
     expect(state.spend).toEqual([{ keyId: id, day: '0.3', month: '0.6' }])
+    expect(state.written).toEqual(['gen-2'])
   })
 })

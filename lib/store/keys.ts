@@ -43,6 +43,8 @@ export interface KeySpend {
 export interface KeyState {
   keys: StoredKey[]
   spend: KeySpend[]
+  /** Those of the query's `pendingIds` already stored (so counted in `spend`). */
+  written?: string[]
 }
 
 export interface KeyStateQuery {
@@ -50,6 +52,8 @@ export interface KeyStateQuery {
   dayStart: Date
   /** Start of the current UTC month. */
   monthStart: Date
+  /** Generation ids of calls an instance counted itself: which of them does `spend` include? */
+  pendingIds?: string[]
 }
 
 /** The SHA-256 of a key, hex: what is stored and looked up. */
@@ -69,11 +73,24 @@ export async function listKeys(db: Db): Promise<StoredKey[]> {
   return (await db.select().from(apiKeys).orderBy(asc(apiKeys.name))).map(toStored)
 }
 
-/** Every key and the spend of those with a budget, in two statements. */
-export async function keyState(db: Db, q: KeyStateQuery): Promise<KeyState> {
+/**
+ * Every key, the spend of those with a budget, and which of `pendingIds` are stored: read in one
+ * repeatable-read transaction, so the sums and the ids come from the same snapshot (an instance
+ * adds exactly the calls the sums do not hold yet).
+ */
+export function keyState(db: Db, q: KeyStateQuery): Promise<KeyState> {
+  return db.transaction((tx) => readKeyState(tx as unknown as Db, q), { isolationLevel: 'repeatable read' })
+}
+
+async function readKeyState(db: Db, q: KeyStateQuery): Promise<KeyState> {
   const keys = await listKeys(db)
+  const pending = q.pendingIds ?? []
+  const written =
+    pending.length === 0
+      ? []
+      : (await db.select({ id: calls.id }).from(calls).where(inArray(calls.id, pending))).map((r) => r.id)
   const budgeted = keys.filter((k) => k.budgetDay !== null || k.budgetMonth !== null).map((k) => k.id)
-  if (budgeted.length === 0) return { keys, spend: [] }
+  if (budgeted.length === 0) return { keys, spend: [], written }
   const spend = await db
     .select({
       keyId: sql<string>`${calls.keyId}`,
@@ -83,7 +100,7 @@ export async function keyState(db: Db, q: KeyStateQuery): Promise<KeyState> {
     .from(calls)
     .where(and(inArray(calls.keyId, budgeted), gte(calls.createdAt, q.monthStart), isNotNull(calls.cost)))
     .groupBy(calls.keyId)
-  return { keys, spend }
+  return { keys, spend, written }
 }
 
 /** What `create` and `update` take; money as decimal strings, exact. */
