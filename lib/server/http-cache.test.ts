@@ -7,8 +7,8 @@ import { API_POLICY, applyCachePolicy, cachePolicy, MODEL_PAGE_POLICY, PAGE_POLI
 
 describe('cachePolicy', () => {
   it('shares pages and the catalog JSON, keeps per-key answers private, leaves assets alone', () => {
-    expect(cachePolicy('/')).toEqual({ cacheControl: PAGE_POLICY, etag: false })
-    expect(cachePolicy('/models/openai/gpt-4o-mini')).toEqual({ cacheControl: MODEL_PAGE_POLICY, etag: false })
+    expect(cachePolicy('/')).toEqual({ cacheControl: PAGE_POLICY, etag: true })
+    expect(cachePolicy('/models/openai/gpt-4o-mini')).toEqual({ cacheControl: MODEL_PAGE_POLICY, etag: true })
     expect(cachePolicy('/api/v1/models')).toEqual({ cacheControl: API_POLICY, etag: true })
     expect(cachePolicy('/api/v1/models/openai/gpt-4o-mini/endpoints')?.etag).toBe(true)
     for (const p of ['/api/v1/key', '/api/v1/usage', '/api/v1/generation', '/api/chat'])
