@@ -20,11 +20,13 @@ import { createServer } from 'node:http'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 
-import { callLog, closing, proxyDeps } from '@/lib/proxy/deps'
+import { callLog, closing, proxyDeps, setKeyLimiter } from '@/lib/proxy/deps'
 import type { ProxyResult } from '@/lib/proxy/errors'
 import { errorResult, methodNotAllowed } from '@/lib/proxy/errors'
 import { shuttingDown } from '@/lib/proxy/forward'
 import { chatListener, writeResult } from '@/lib/proxy/node-adapter'
+import { applyCachePolicy, cachePolicy } from '@/lib/server/http-cache'
+import { describeRedisUrl, redisLimits } from '@/lib/server/redis-limits'
 import { requestPath } from '@/lib/server/request-path'
 import { routeHeaders } from '@/lib/server/route-headers'
 import { openProcessStore } from '@/lib/server/store'
@@ -57,6 +59,14 @@ async function main() {
   const { env } = deps
   // The usage store opens (and migrates) before the first call; a database that cannot be opened stops the start.
   const store = await openProcessStore(process.env)
+  // Caller keys from the store (npm run keys), reloaded every second from now on.
+  await deps.keys?.start()
+  // REDIS_URL: per-key limits shared by every instance (Redis down: counted here, never a failed call).
+  const redis = env.REDIS_URL ? redisLimits(env.REDIS_URL) : undefined
+  if (redis && env.REDIS_URL) {
+    setKeyLimiter(redis.limiter)
+    console.log(`ModelAtlas: rate limits shared in Redis at ${describeRedisUrl(env.REDIS_URL)}`)
+  }
   // The headers next.config.mjs gives every response (CSP, nosniff, ...), as the build wrote them.
   const manifest: unknown = JSON.parse(readFileSync(join(process.cwd(), '.next', 'routes-manifest.json'), 'utf8'))
   const headersFor = new Map([...CHAT_PATHS].map((path) => [path, routeHeaders(manifest, path)]))
@@ -83,6 +93,9 @@ async function main() {
       res.once('close', () => inFlight.delete(res))
       return handleChat(req, res)
     }
+    // Cache headers a CDN can use: pages and the catalog's JSON shared, per-key answers private.
+    const policy = req.method === 'GET' || req.method === 'HEAD' ? cachePolicy(path) : undefined
+    if (policy) applyCachePolicy(req, res, policy)
     // Next answers the other API routes, and unknown ones with JSON (app/api/[...path]).
     void handleNext(req, res)
   })
@@ -106,6 +119,8 @@ async function main() {
     // The last calls' records are written before the process goes (bounded: a broken store must not hold it).
     const done = () => process.exit(cut > 0 ? 1 : 0)
     setTimeout(done, STORE_CLOSE_MS).unref()
+    deps.keys?.stop()
+    void redis?.close()
     store.close().then(done, done)
   }
   const stop = (signal: string) => {

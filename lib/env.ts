@@ -50,6 +50,12 @@ const envSchema = z.object({
   CHAT_PROXY_SHUTDOWN_GRACE_MS: positiveInt(25_000),
   /** Most providers tried per model of a call (failover included); fallback models get their own. */
   CHAT_PROXY_MAX_ATTEMPTS: positiveInt(3),
+  /** `redis://…`: requests and tokens per minute shared by every instance; unset: counted in this process. */
+  REDIS_URL: z
+    .string()
+    .optional()
+    .transform((s) => (s?.trim() ? s.trim() : undefined))
+    .refine((s) => s === undefined || /^rediss?:\/\//.test(s), 'expected a redis:// or rediss:// URL'),
   /** Longest Retry-After (ms) the proxy will wait before retrying a rate-limited provider. */
   CHAT_PROXY_MAX_RETRY_AFTER_MS: positiveInt(2_000),
 })

@@ -35,6 +35,15 @@ const pgBins = process.env.PG_BIN
 if (!pgBins.some((dir) => existsSync(`${dir}/initdb`) && existsSync(`${dir}/pg_ctl`)))
   missing.push('PostgreSQL server binaries for the usage store tests: apt-get install -y postgresql (or set PG_BIN)')
 
+// The shared rate-limit tests start a throwaway Redis of their own.
+const redisServer = process.env.REDIS_SERVER || '/usr/bin/redis-server'
+if (!existsSync(redisServer))
+  missing.push(
+    process.env.REDIS_SERVER
+      ? `REDIS_SERVER=${process.env.REDIS_SERVER} does not exist`
+      : 'Redis for the shared rate-limit tests: apt-get install -y redis-server (or set REDIS_SERVER)',
+  )
+
 if (missing.length > 0) {
   console.error('npm test needs, on this machine:')
   for (const m of missing) console.error(`  - ${m}`)

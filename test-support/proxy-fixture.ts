@@ -6,7 +6,7 @@
 import { buildCatalog } from '@/lib/catalog/derive'
 import { parseEnv } from '@/lib/env'
 import type { ProxyDeps } from '@/lib/proxy/handler'
-import { MemoryRateLimiter } from '@/lib/proxy/rate-limit'
+import { FlexibleKeyLimiter } from '@/lib/proxy/key-limits'
 import { buildRoutingTable } from '@/lib/proxy/routing'
 import { modelDoc, proseDoc, providerDoc, vendorDoc } from '@/test-support/catalog-fixtures'
 import type { MockUpstream } from '@/test-support/mock-upstream'
@@ -87,7 +87,7 @@ export function testDeps(
     env: parsed,
     table: buildRoutingTable(cat.models, cat.providers, cat.routers),
     random,
-    limiter: new MemoryRateLimiter(parsed.CHAT_PROXY_RATE_LIMIT),
+    limiter: new FlexibleKeyLimiter(),
     log: (l) => logs.push(l),
     sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 50))),
   }

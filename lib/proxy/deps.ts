@@ -16,6 +16,9 @@ import type { UsageStore } from '@/lib/store'
 
 import type { ProxyDeps } from './handler'
 import { ProviderHealth } from './health'
+import type { KeyLimiter } from './key-limits'
+import { FlexibleKeyLimiter } from './key-limits'
+import { KeyRegistry } from './keys'
 import type { LineLog } from './log'
 import { batchedLog } from './log'
 import { MemoryRateLimiter } from './rate-limit'
@@ -46,10 +49,19 @@ export const closing = state.closing
 export function proxyDeps(): ProxyDeps {
   if (state.deps) return state.deps
   const env = parseEnv(process.env)
-  state.deps = {
+  const deps: ProxyDeps = {
     env,
     table: buildRoutingTable(getModels(), getProviders(), getRouters()),
-    limiter: new MemoryRateLimiter(env.CHAT_PROXY_RATE_LIMIT),
+    // Replaced by the Redis-backed limiter when the server starts with REDIS_URL (lib/server/redis-limits.ts).
+    limiter: new FlexibleKeyLimiter(),
+    // Stored keys come from the usage store once the server has opened it and started the reloads.
+    keys: new KeyRegistry(
+      env.CHAT_PROXY_KEYS ?? [],
+      { defaultRpm: env.CHAT_PROXY_RATE_LIMIT },
+      {
+        keyState: async (query) => (state.store ? state.store.keyState(query) : { keys: [], spend: [] }),
+      },
+    ),
     authFailures: new MemoryRateLimiter(env.CHAT_PROXY_AUTH_FAILURES_PER_MINUTE),
     closing: state.closing,
     health: new ProviderHealth(),
@@ -57,7 +69,13 @@ export function proxyDeps(): ProxyDeps {
     store: { record: (call) => state.store?.record(call) },
     log: state.callLog,
   }
-  return state.deps
+  state.deps = deps
+  return deps
+}
+
+/** Shares the per-key limits through Redis (REDIS_URL): set by the server before it listens. */
+export function setKeyLimiter(limiter: KeyLimiter): void {
+  proxyDeps().limiter = limiter
 }
 
 /**

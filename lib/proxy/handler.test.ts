@@ -351,7 +351,7 @@ describe('client abort', () => {
 })
 
 describe('rate limiting and logs', () => {
-  it('limits each key with a token bucket and says when to retry', async () => {
+  it('limits each key to its requests per minute and says when to retry', async () => {
     const d = deps({ CHAT_PROXY_RATE_LIMIT: '2' })
     expect((await handleChat(chat(hello), d)).status).toBe(200)
     expect((await handleChat(chat(hello), d)).status).toBe(200)

@@ -10,13 +10,16 @@ import { randomBytes } from 'node:crypto'
 import type { ProxyEnv } from '@/lib/env'
 import type { AttemptRecord, CallRecord } from '@/lib/store/types'
 
-import { bearerToken, checkKey } from './auth'
+import { bearerToken } from './auth'
 import type { BodySource } from './body'
 import { MAX_JSON_DEPTH, nestsDeeperThan, readBody } from './body'
 import type { ProxyResult } from './errors'
 import { badRequest, errorResult, ProxyError } from './errors'
 import { forward } from './forward'
 import type { HealthTracker } from './health'
+import type { KeyLimiter } from './key-limits'
+import type { BudgetStatus, CallerKey } from './keys'
+import { KeyRegistry, modelAllowed } from './keys'
 import type { RateLimiter } from './rate-limit'
 import type { Candidate, RoutingTable } from './routing'
 import { candidates, resolveTargets } from './routing'
@@ -40,8 +43,13 @@ export interface ProxyRequest {
 export interface ProxyDeps {
   table: RoutingTable
   env: ProxyEnv
-  /** Requests per minute per caller key. */
-  limiter: RateLimiter
+  /** Requests and tokens per minute per caller key (in memory, or shared in Redis). */
+  limiter: KeyLimiter
+  /**
+   * The accepted caller keys: `CHAT_PROXY_KEYS` and those in the usage store. Default: the
+   * `CHAT_PROXY_KEYS` keys alone.
+   */
+  keys?: KeyRegistry
   /** Failed authentications per minute per client address (none: not throttled). */
   authFailures?: RateLimiter
   /** What this instance measured of each endpoint: orders providers and cools failing ones down. */
@@ -61,16 +69,41 @@ export interface ProxyDeps {
 
 const sleepMs = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
+/** Registries of `CHAT_PROXY_KEYS` alone, for deps without one (tests, `next dev` before the server sets one). */
+const envRegistries = new WeakMap<ProxyEnv, KeyRegistry>()
+
+/** The caller keys the deps accept. */
+export function keyRegistry(deps: Pick<ProxyDeps, 'keys' | 'env'>): KeyRegistry {
+  if (deps.keys) return deps.keys
+  let r = envRegistries.get(deps.env)
+  if (!r) {
+    r = new KeyRegistry(deps.env.CHAT_PROXY_KEYS ?? [], { defaultRpm: deps.env.CHAT_PROXY_RATE_LIMIT })
+    envRegistries.set(deps.env, r)
+  }
+  return r
+}
+
+/** 503 while no key at all is configured. */
+export function notConfigured(): ProxyError {
+  return new ProxyError(
+    503,
+    'The chat proxy is not configured: set CHAT_PROXY_KEYS to a comma-separated list of caller keys, or create one with `npm run keys -- create --name NAME`.',
+    'api_error',
+    'proxy_not_configured',
+  )
+}
+
 /**
- * Authenticates the caller and returns its key id. Failed attempts are counted per client
+ * Authenticates the caller and returns its key. Failed attempts are counted per client
  * address; an address over its budget is refused before its key is even checked, so guessing
- * keys is throttled whatever the guesses are.
+ * keys is throttled whatever the guesses are. A revoked or expired key is a 401 saying so.
  */
 export async function authenticate(
   request: Pick<ProxyRequest, 'headers' | 'clientAddress'>,
   deps: ProxyDeps,
-  keys: readonly string[],
-): Promise<string> {
+): Promise<CallerKey> {
+  const registry = keyRegistry(deps)
+  if (!registry.configured) throw notConfigured()
   const address = request.clientAddress ?? 'unknown'
   const throttle = deps.authFailures
   if (throttle) {
@@ -85,11 +118,19 @@ export async function authenticate(
         { 'retry-after': String(state.retryAfterSeconds) },
       )
   }
-  const key = bearerToken(request.headers.get('authorization'))
-  const id = key === undefined ? undefined : checkKey(key, keys)
-  if (id) return id
+  const token = bearerToken(request.headers.get('authorization'))
+  const key = token === undefined ? undefined : registry.lookup(token)
+  if (key && !key.revokedAt && !(key.expiresAt && key.expiresAt.getTime() <= Date.now())) return key
   await throttle?.take(address)
-  throw key === undefined
+  if (key?.revokedAt) throw new ProxyError(401, 'This API key was revoked.', 'authentication_error', 'key_revoked')
+  if (key?.expiresAt)
+    throw new ProxyError(
+      401,
+      `This API key expired at ${key.expiresAt.toISOString()}.`,
+      'authentication_error',
+      'key_expired',
+    )
+  throw token === undefined
     ? new ProxyError(
         401,
         'Missing API key: send it as "Authorization: Bearer <key>".',
@@ -97,6 +138,23 @@ export async function authenticate(
         'missing_api_key',
       )
     : new ProxyError(401, 'Invalid API key.', 'authentication_error', 'invalid_api_key')
+}
+
+const usd = (n: number) => `$${Number(n.toPrecision(12))}`
+
+/** 402 when a budget of the key is spent: no new call until it resets. */
+export function checkBudgets(budgets: readonly BudgetStatus[]): void {
+  const over = budgets.find((b) => b.spent >= b.limit)
+  if (!over) return
+  const name = over.period === 'day' ? 'daily' : 'monthly'
+  throw new ProxyError(
+    402,
+    `This key's ${name} budget of ${usd(over.limit)} is spent (${usd(over.spent)} so far); it resets at ${over.resetsAt.toISOString()}.`,
+    'insufficient_quota',
+    over.period === 'day' ? 'daily_budget_exceeded' : 'monthly_budget_exceeded',
+    null,
+    { 'x-budget-resets-at': over.resetsAt.toISOString() },
+  )
 }
 
 /** The chat proxy: a request in, a `ProxyResult` out (written to `node:http`, or made a web `Response`). */
@@ -108,36 +166,50 @@ export async function serveChat(request: ProxyRequest, deps: ProxyDeps): Promise
   const logLine: Record<string, unknown> = { time: new Date(started).toISOString(), id: generationId }
   const attempts: AttemptRecord[] = []
   let streamed = false
+  let callerKey: CallerKey | undefined
   const finishLog = (status: number, extra: Record<string, unknown> = {}) => {
     const totalMs = Date.now() - started
     const line: Record<string, unknown> = { ...logLine, status, totalMs, ...extra }
     log(line)
+    // Budgets and token limits count what the finished call cost and used.
+    if (callerKey) {
+      const budgeted = callerKey.budgetDay !== null || callerKey.budgetMonth !== null
+      if (budgeted && typeof line.cost === 'number') keyRegistry(deps).addSpend(callerKey.id, line.cost, generationId)
+      const tokens = (int(line.promptTokens) ?? 0) + (int(line.completionTokens) ?? 0)
+      if (callerKey.tpm !== null && tokens > 0) deps.limiter.addTokens(callerKey.id, callerKey.tpm, tokens)
+    }
     // Calls with a valid key only: the store answers for keys (usage, generations) and providers.
     if (deps.store && typeof line.keyId === 'string') deps.store.record(callRecord(line, streamed, attempts, started))
   }
 
   try {
-    if (!env.CHAT_PROXY_KEYS || env.CHAT_PROXY_KEYS.length === 0) {
-      throw new ProxyError(
-        503,
-        'The chat proxy is not configured: set CHAT_PROXY_KEYS to a comma-separated list of caller keys.',
-        'api_error',
-        'proxy_not_configured',
-      )
-    }
-    const id = await authenticate(request, deps, env.CHAT_PROXY_KEYS)
-    logLine.keyId = id
+    const key = await authenticate(request, deps)
+    logLine.keyId = key.id
+    callerKey = key
+    checkBudgets(keyRegistry(deps).budgets(key))
 
-    const limit = await deps.limiter.take(id)
+    const limit = await deps.limiter.takeRequest(key.id, key.rpm)
     if (!limit.ok) {
       throw new ProxyError(
         429,
-        `Rate limit exceeded: ${env.CHAT_PROXY_RATE_LIMIT} requests per minute. Retry in ${limit.retryAfterSeconds} s.`,
+        `Rate limit exceeded: ${key.rpm} requests per minute. Retry in ${limit.retryAfterSeconds} s.`,
         'rate_limit_error',
         'rate_limit_exceeded',
         null,
         { 'retry-after': String(limit.retryAfterSeconds) },
       )
+    }
+    if (key.tpm !== null) {
+      const tokens = await deps.limiter.checkTokens(key.id, key.tpm)
+      if (!tokens.ok)
+        throw new ProxyError(
+          429,
+          `Token rate limit exceeded: ${key.tpm} tokens per minute. Retry in ${tokens.retryAfterSeconds} s.`,
+          'rate_limit_error',
+          'token_rate_limit_exceeded',
+          null,
+          { 'retry-after': String(tokens.retryAfterSeconds) },
+        )
     }
 
     const raw = await readBody(request.body, request.headers.get('content-length'), request.signal, {
@@ -164,6 +236,15 @@ export async function serveChat(request: ProxyRequest, deps: ProxyDeps): Promise
     // The requested model (or router), then OpenRouter-style fallback `models`, in order.
     const names = [body.model, ...(body.models ?? []).filter((m) => m !== body.model)]
     const targets = names.flatMap((n) => resolveTargets(n, deps.table, deps.random))
+    const refused = targets.find((t) => !modelAllowed(key, t.model.id, t.router?.id))
+    if (refused)
+      throw new ProxyError(
+        403,
+        `This key may not call '${refused.router?.id ?? refused.model.id}'. It may call: ${key.allowedModels?.join(', ')}.`,
+        'permission_error',
+        'model_not_allowed',
+        'model',
+      )
     const seen = new Set<string>()
     let lastNoProvider: ProxyError | undefined
     const queue: Candidate[] = []

@@ -12,8 +12,8 @@ import { startMockUpstream } from '@/test-support/mock-upstream'
 
 import { jsonResult } from './errors'
 import type { ProxyDeps } from './handler'
+import { FlexibleKeyLimiter } from './key-limits'
 import { chatListener, proxyRequest, writeResult } from './node-adapter'
-import { MemoryRateLimiter } from './rate-limit'
 import { buildRoutingTable } from './routing'
 
 const UPSTREAM_KEY = 'sk-upstream-SECRET'
@@ -50,7 +50,7 @@ function deps(): ProxyDeps {
   return {
     env,
     table: buildRoutingTable(cat.models, cat.providers, cat.routers),
-    limiter: new MemoryRateLimiter(0),
+    limiter: new FlexibleKeyLimiter(),
     log: (l) => logs.push(l),
   }
 }

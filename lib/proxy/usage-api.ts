@@ -11,7 +11,8 @@ import type { Generation, UsageFigures, UsageStore } from '@/lib/store'
 import type { ProxyResult } from './errors'
 import { badRequest, errorResult, jsonResult, ProxyError } from './errors'
 import type { ProxyDeps, ProxyRequest } from './handler'
-import { authenticate } from './handler'
+import { authenticate, keyRegistry } from './handler'
+import { budgetsBody } from './key-api'
 import { describeIssue } from './schema'
 
 type ApiRequest = Pick<ProxyRequest, 'headers' | 'clientAddress'>
@@ -28,10 +29,7 @@ async function answer(run: () => Promise<ProxyResult>): Promise<ProxyResult> {
 }
 
 async function keyId(request: ApiRequest, deps: ProxyDeps): Promise<string> {
-  const keys = deps.env.CHAT_PROXY_KEYS
-  if (!keys?.length)
-    throw new ProxyError(503, 'This server has no caller keys configured.', 'api_error', 'proxy_not_configured')
-  return authenticate(request, deps, keys)
+  return (await authenticate(request, deps)).id
 }
 
 const storeUnavailable = () =>
@@ -138,7 +136,8 @@ export function serveUsage(
   params: URLSearchParams,
 ): Promise<ProxyResult> {
   return answer(async () => {
-    const key = await keyId(request, deps)
+    const caller = await authenticate(request, deps)
+    const key = caller.id
     const parsed = usageParams.safeParse(Object.fromEntries(params))
     if (!parsed.success) {
       const { message, param } = describeIssue(parsed.error)
@@ -154,6 +153,8 @@ export function serveUsage(
         group_by,
         recorded: store.mode !== 'off',
         total: figures(report.total),
+        // Spend against each of the key's budgets now (today, this month), whatever the range.
+        budgets: budgetsBody(keyRegistry(deps).budgets(caller)),
         rows: report.rows.map((r) => ({ key: r.key, ...figures(r) })),
       },
     })

@@ -13,6 +13,8 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
 import postgres from 'postgres'
 
+import type { KeyState, KeyStateQuery } from './keys'
+import { keyState } from './keys'
 import * as q from './queries'
 import type {
   CallRecord,
@@ -52,6 +54,8 @@ export interface StoreBackend {
   generation(id: string, keyId: string): Promise<Generation | null>
   usage(query: UsageQuery): Promise<UsageReport>
   prune(olderThan: Date): Promise<PruneResult>
+  /** Every caller key and the spend of those with a budget (keys.ts). */
+  keyState(query: KeyStateQuery): Promise<KeyState>
   close(): Promise<void>
 }
 
@@ -85,6 +89,7 @@ export function sqlBackend(db: q.Db, close: () => Promise<void>): StoreBackend {
     generation: (id, keyId) => q.generation(db, id, keyId),
     usage: (query) => q.usage(db, query),
     prune: (olderThan) => q.prune(db, olderThan),
+    keyState: (query) => keyState(db, query),
     close,
   }
 }

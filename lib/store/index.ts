@@ -12,6 +12,7 @@ import type { WorkerOptions } from './worker-backend'
 import { openWorkerBackend } from './worker-backend'
 
 export { describeStoreConfig, parseStoreConfig, type StoreConfig } from './config'
+export type { KeySpend, KeyState, KeyStateQuery, StoredKey } from './keys'
 export { startPruning } from './prune'
 export type * from './types'
 export {

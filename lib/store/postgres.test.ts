@@ -44,13 +44,13 @@ describe('migrations on PostgreSQL', () => {
   it('apply from an empty database, once, even when two instances start together', async () => {
     await Promise.all([migratePostgresServer(server.url), migratePostgresServer(server.url)])
     const tables = await client`select tablename from pg_tables where schemaname = 'public' order by 1`
-    expect(tables.map((t) => t.tablename)).toEqual(['attempts', 'calls'])
-    expect(await applied()).toBe(1)
+    expect(tables.map((t) => t.tablename)).toEqual(['api_keys', 'attempts', 'calls'])
+    expect(await applied()).toBe(2)
   })
 
   it('are idempotent', async () => {
     await migratePostgresServer(server.url)
-    expect(await applied()).toBe(1)
+    expect(await applied()).toBe(2)
     backend = await openPostgres(server.url)
     harness = { db: drizzle({ client }), backend }
   })

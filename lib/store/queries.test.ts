@@ -24,16 +24,19 @@ describe('migrations on PGlite', () => {
   const applied = async () =>
     (await pg.client.query<{ n: number }>('select count(*)::int as n from drizzle.__drizzle_migrations')).rows[0]?.n
 
-  it('apply from an empty database: the tables and indexes exist, one migration is recorded', async () => {
+  it('apply from an empty database: the tables and indexes exist, each migration is recorded', async () => {
     // beforeAll opened an empty in-memory database, which applied them.
     const tables = await pg.client.query<{ name: string }>(
       "select tablename as name from pg_tables where schemaname = 'public' order by 1",
     )
-    expect(tables.rows.map((r) => r.name)).toEqual(['attempts', 'calls'])
+    expect(tables.rows.map((r) => r.name)).toEqual(['api_keys', 'attempts', 'calls'])
     const indexes = await pg.client.query<{ name: string }>(
       "select indexname as name from pg_indexes where schemaname = 'public' order by 1",
     )
     expect(indexes.rows.map((r) => r.name)).toEqual([
+      'api_keys_hash_unique',
+      'api_keys_name_unique',
+      'api_keys_pkey',
       'attempts_created_at_idx',
       'attempts_generation_id_attempt_pk',
       'attempts_model_provider_created_at_idx',
@@ -42,7 +45,7 @@ describe('migrations on PGlite', () => {
       'calls_model_provider_created_at_idx',
       'calls_pkey',
     ])
-    expect(await applied()).toBe(1)
+    expect(await applied()).toBe(2)
   })
 
   it('are idempotent: applying them again changes nothing', async () => {
@@ -51,7 +54,7 @@ describe('migrations on PGlite', () => {
     )
     await migrate(pg.db, { migrationsFolder: migrationsFolder() })
     await migrate(pg.db, { migrationsFolder: migrationsFolder() })
-    expect(await applied()).toBe(1)
+    expect(await applied()).toBe(2)
     const kept = await pg.client.query("select id from calls where id = 'gen-keep'")
     expect(kept.rows).toHaveLength(1)
   })

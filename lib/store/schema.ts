@@ -80,3 +80,32 @@ export const attempts = pgTable(
     index('attempts_created_at_idx').on(t.createdAt),
   ],
 )
+
+/**
+ * Caller keys managed with `npm run keys` (issue #17), beside the fixed ones of `CHAT_PROXY_KEYS`.
+ * Only a hash of each key is kept: the key itself is printed once, when it is created.
+ */
+export const apiKeys = pgTable('api_keys', {
+  /** The key id the rest of the store uses (`calls.key_id`): the first 12 hex digits of the key's SHA-256. */
+  id: text('id').primaryKey(),
+  /** The key's whole SHA-256, hex: what a presented key is looked up by. */
+  hash: text('hash').notNull().unique(),
+  /** A name people use in the CLI and see in `/api/v1/key`; unique. */
+  name: text('name').notNull().unique(),
+  /** Requests per minute; null: the server's default (`CHAT_PROXY_RATE_LIMIT`); 0: no limit. */
+  rpm: integer('rpm'),
+  /** Tokens (prompt + completion) per minute; null: no limit. */
+  tpm: integer('tpm'),
+  /** USD per UTC day; null: no budget. */
+  budgetDay: numeric('budget_day'),
+  /** USD per UTC calendar month; null: no budget. */
+  budgetMonth: numeric('budget_month'),
+  /** Model ids, vendors (`openai`) or routers (`router/x`) the key may call; null: any. */
+  allowedModels: text('allowed_models').array(),
+  /** After this instant the key is refused; null: never. */
+  expiresAt: time('expires_at'),
+  /** When it was revoked; a revoked key is refused. */
+  revokedAt: time('revoked_at'),
+  createdAt: time('created_at').notNull(),
+  updatedAt: time('updated_at').notNull(),
+})

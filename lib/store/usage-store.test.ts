@@ -48,6 +48,7 @@ function fakeBackend() {
       total: { requests: 0, promptTokens: 0, completionTokens: 0, cachedTokens: 0, reasoningTokens: 0, cost: '0' },
     }),
     prune: async () => ({ calls: 0, attempts: 0 }),
+    keyState: async () => ({ keys: [], spend: [] }),
     close: vi.fn(async () => {}),
   }
   return {

@@ -7,6 +7,7 @@
  */
 import type { InsertResult, StoreBackend } from './db'
 import { errorText, sqlState } from './errors'
+import type { KeyState, KeyStateQuery } from './keys'
 import type {
   CallRecord,
   EndpointQuery,
@@ -65,6 +66,8 @@ export interface UsageStore {
   usage(query: UsageQuery): Promise<UsageReport>
   /** Deletes rows older than `olderThan`. */
   prune(olderThan: Date): Promise<PruneResult>
+  /** Every caller key managed with `npm run keys`, and the spend of those with a budget. */
+  keyState(query: KeyStateQuery): Promise<KeyState>
   counters(): StoreCounters
   /** Writes what is queued now (shutdown); stops early, without throwing, when the store fails. */
   flush(): Promise<void>
@@ -187,6 +190,10 @@ class BatchingUsageStore implements UsageStore {
 
   prune(olderThan: Date) {
     return this.backend.prune(olderThan)
+  }
+
+  keyState(query: KeyStateQuery) {
+    return this.backend.keyState(query)
   }
 
   async flush(): Promise<void> {
@@ -328,6 +335,7 @@ export function offStore(): UsageStore {
     generation: async () => null,
     usage: async (q) => ({ groupBy: q.groupBy, rows: [], total: { ...empty } }),
     prune: async () => ({ calls: 0, attempts: 0 }),
+    keyState: async () => ({ keys: [], spend: [] }),
     counters: () => ({ recorded, written: 0, queued: 0, dropped: 0, rejected: 0, failedWrites: 0 }),
     flush: async () => {},
     close: async () => {},

@@ -168,6 +168,7 @@ export async function openWorkerBackend(target: WorkerTarget, options: WorkerOpt
     generation: (id, keyId) => call('generation', [id, keyId]),
     usage: (query) => call('usage', [query]),
     prune: (olderThan) => call('prune', [olderThan]),
+    keyState: (query) => call('keyState', [query]),
     close: async () => {
       if (closed) return
       const w = worker

@@ -1,0 +1,62 @@
+import type { Server } from 'node:http'
+import { createServer } from 'node:http'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { API_POLICY, applyCachePolicy, cachePolicy, MODEL_PAGE_POLICY, PAGE_POLICY } from './http-cache'
+
+describe('cachePolicy', () => {
+  it('shares pages and the catalog JSON, keeps per-key answers private, leaves assets alone', () => {
+    expect(cachePolicy('/')).toEqual({ cacheControl: PAGE_POLICY, etag: true })
+    expect(cachePolicy('/models/openai/gpt-4o-mini')).toEqual({ cacheControl: MODEL_PAGE_POLICY, etag: true })
+    expect(cachePolicy('/api/v1/models')).toEqual({ cacheControl: API_POLICY, etag: true })
+    expect(cachePolicy('/api/v1/models/openai/gpt-4o-mini/endpoints')?.etag).toBe(true)
+    for (const p of ['/api/v1/key', '/api/v1/usage', '/api/v1/generation', '/api/chat'])
+      expect(cachePolicy(p)).toEqual({ cacheControl: 'private, no-store', etag: false })
+    expect(cachePolicy('/_next/static/chunks/x.js')).toBeUndefined()
+    expect(cachePolicy('/api/unknown')).toBeUndefined()
+  })
+})
+
+describe('applyCachePolicy', () => {
+  let server: Server
+  let url = ''
+  let status = 200
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      applyCachePolicy(req, res, { cacheControl: API_POLICY, etag: true })
+      // Written the way a framework does: headers set first, body in parts.
+      res.statusCode = status
+      res.setHeader('content-type', 'application/json')
+      res.setHeader('cache-control', 'private, no-cache')
+      res.write('{"data":')
+      res.end('[1,2,3]}')
+    })
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    url = `http://127.0.0.1:${(server.address() as { port: number }).port}/api/v1/models`
+  })
+  afterAll(() => new Promise((r) => server.close(r)))
+
+  it('tags the body, sets the shared policy, and answers a matching If-None-Match with a bodiless 304', async () => {
+    const first = await fetch(url)
+    expect(first.status).toBe(200)
+    expect(await first.text()).toBe('{"data":[1,2,3]}')
+    expect(first.headers.get('cache-control')).toBe(API_POLICY)
+    const etag = first.headers.get('etag')
+    expect(etag).toMatch(/^W\/".+"$/)
+    const again = await fetch(url, { headers: { 'if-none-match': etag! } })
+    expect(again.status).toBe(304)
+    expect(await again.text()).toBe('')
+    expect(again.headers.get('etag')).toBe(etag)
+    expect((await fetch(url, { headers: { 'if-none-match': 'W/"other"' } })).status).toBe(200)
+  })
+
+  it('leaves an error its own Cache-Control and no ETag', async () => {
+    status = 500
+    const res = await fetch(url)
+    status = 200
+    expect(res.status).toBe(500)
+    expect(res.headers.get('cache-control')).toBe('private, no-cache')
+    expect(res.headers.get('etag')).toBeNull()
+  })
+})

@@ -1,0 +1,110 @@
+/**
+ * Cache headers a CDN can use (issue #17), applied by server.ts to what Next answers: static
+ * pages and the read-only JSON API are shared-cacheable (`s-maxage`, `stale-while-revalidate`),
+ * with an ETag so a revalidation costs a 304; what depends on the caller's key never is.
+ */
+import { createHash } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+/** Per-caller answers: never stored by a shared cache. */
+const PRIVATE = 'private, no-store'
+/** The catalog's JSON: changes with a deploy; endpoint figures are measured each minute. */
+export const API_POLICY = 'public, max-age=0, s-maxage=60, stale-while-revalidate=600'
+/** Pages: rebuilt with a deploy; a model page's Performance section regenerates each minute. */
+export const MODEL_PAGE_POLICY = 'public, max-age=0, s-maxage=60, stale-while-revalidate=86400'
+export const PAGE_POLICY = 'public, max-age=0, s-maxage=300, stale-while-revalidate=86400'
+
+const PRIVATE_API = /^\/api\/(chat|v1\/(chat\/completions|key|usage|generation))(\/|$)/
+const PUBLIC_API = /^\/api\/v1\/(models|routers|changes)(\/|$)/
+
+export interface CachePolicy {
+  cacheControl: string
+  /** Compute an ETag from the body (and answer 304 to a matching If-None-Match). */
+  etag: boolean
+}
+
+/** What a GET/HEAD of `path` gets; undefined: leave Next's own headers (assets, other APIs). */
+export function cachePolicy(path: string): CachePolicy | undefined {
+  if (PRIVATE_API.test(path)) return { cacheControl: PRIVATE, etag: false }
+  if (PUBLIC_API.test(path)) return { cacheControl: API_POLICY, etag: true }
+  if (path.startsWith('/_next/') || path.startsWith('/api/')) return undefined
+  // Pages too: Next tags them, but answers a matching If-None-Match with the whole page again
+  // once the response is compressed (measured with Next 16.4.6), so the tag is ours.
+  return { cacheControl: /^\/models\/[^/]+\/[^/]+$/.test(path) ? MODEL_PAGE_POLICY : PAGE_POLICY, etag: true }
+}
+
+/** A weak ETag of a body: the same bytes, the same tag on every instance. */
+export const etagOf = (body: Buffer) => `W/"${createHash('sha1').update(body).digest('base64url')}"`
+
+const matches = (header: string | undefined, etag: string) =>
+  !!header &&
+  header
+    .split(',')
+    .map((t) => t.trim().replace(/^W\//, ''))
+    .includes(etag.replace(/^W\//, ''))
+
+/**
+ * Applies `policy` to the response Next is about to write: the Cache-Control of a 200 is
+ * replaced (errors keep Next's), and with `etag` the body is held until its end, tagged, and
+ * answered with a bodiless 304 when the request's If-None-Match has that tag.
+ */
+export function applyCachePolicy(req: IncomingMessage, res: ServerResponse, policy: CachePolicy): void {
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse
+  const setCache = (status: number) => {
+    if (status === 200) res.setHeader('cache-control', policy.cacheControl)
+  }
+  if (!policy.etag) {
+    res.writeHead = ((status: number, ...rest: unknown[]) => {
+      setCache(status)
+      return writeHead(status, ...rest)
+    }) as typeof res.writeHead
+    return
+  }
+  const chunks: Buffer[] = []
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse
+  const toBuffer = (chunk: unknown, encoding?: unknown) =>
+    Buffer.isBuffer(chunk)
+      ? chunk
+      : chunk instanceof Uint8Array
+        ? Buffer.from(chunk)
+        : Buffer.from(String(chunk), typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
+  // Headers wait for the end too: the ETag (or a 304) is only known then.
+  let pendingHead: unknown[] | undefined
+  res.writeHead = ((...args: unknown[]) => {
+    pendingHead = args
+    return res
+  }) as typeof res.writeHead
+  res.write = ((chunk: unknown, encoding?: unknown, cb?: unknown) => {
+    if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') chunks.push(toBuffer(chunk, encoding))
+    const callback = typeof encoding === 'function' ? encoding : cb
+    if (typeof callback === 'function') queueMicrotask(() => (callback as () => void)())
+    return true
+  }) as typeof res.write
+  res.end = ((chunk?: unknown, encoding?: unknown, cb?: unknown) => {
+    if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') chunks.push(toBuffer(chunk, encoding))
+    const callback = [chunk, encoding, cb].find((x) => typeof x === 'function')
+    const status = Number(pendingHead?.[0] ?? res.statusCode)
+    if (pendingHead && pendingHead.length > 1) {
+      // writeHead(status, [message,] headers): move the headers onto the response.
+      const headers = pendingHead.find((x, i) => i > 0 && typeof x === 'object' && x !== null)
+      if (headers && !Array.isArray(headers))
+        for (const [k, v] of Object.entries(headers as Record<string, string>)) res.setHeader(k, v)
+    }
+    const body = Buffer.concat(chunks)
+    if (status === 200) {
+      setCache(status)
+      const etag = etagOf(body)
+      res.setHeader('etag', etag)
+      if (matches(req.headers['if-none-match'], etag)) {
+        res.removeHeader('content-length')
+        res.removeHeader('content-type')
+        writeHead(304)
+        return end(callback)
+      }
+    }
+    res.removeHeader('transfer-encoding')
+    res.setHeader('content-length', body.length)
+    writeHead(status)
+    return req.method === 'HEAD' ? end(callback) : end(body, callback)
+  }) as typeof res.end
+}
