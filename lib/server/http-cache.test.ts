@@ -10,6 +10,9 @@ describe('cachePolicy', () => {
     expect(cachePolicy('/')).toEqual({ cacheControl: PAGE_POLICY, etag: true })
     expect(cachePolicy('/models/openai/gpt-4o-mini')).toEqual({ cacheControl: MODEL_PAGE_POLICY, etag: true })
     expect(cachePolicy('/api/v1/models')).toEqual({ cacheControl: API_POLICY, etag: true })
+    // Rendered per request and streamed: never held back for a tag.
+    for (const p of ['/models', '/compare', '/changes'])
+      expect(cachePolicy(p)).toEqual({ cacheControl: PAGE_POLICY, etag: false })
     expect(cachePolicy('/api/v1/models/openai/gpt-4o-mini/endpoints')?.etag).toBe(true)
     for (const p of ['/api/v1/key', '/api/v1/usage', '/api/v1/generation', '/api/chat'])
       expect(cachePolicy(p)).toEqual({ cacheControl: 'private, no-store', etag: false })

@@ -16,6 +16,8 @@ export const PAGE_POLICY = 'public, max-age=0, s-maxage=300, stale-while-revalid
 
 const PRIVATE_API = /^\/api\/(chat|v1\/(chat\/completions|key|usage|generation))(\/|$)/
 const PUBLIC_API = /^\/api\/v1\/(models|routers|changes)(\/|$)/
+/** Pages rendered on each request (they read their query string), streamed as they render. */
+const STREAMED_PAGES = /^\/(models|compare|changes)\/?$/
 
 export interface CachePolicy {
   cacheControl: string
@@ -28,8 +30,11 @@ export function cachePolicy(path: string): CachePolicy | undefined {
   if (PRIVATE_API.test(path)) return { cacheControl: PRIVATE, etag: false }
   if (PUBLIC_API.test(path)) return { cacheControl: API_POLICY, etag: true }
   if (path.startsWith('/_next/') || path.startsWith('/api/')) return undefined
-  // Pages too: Next tags them, but answers a matching If-None-Match with the whole page again
-  // once the response is compressed (measured with Next 16.4.6), so the tag is ours.
+  // Pages rendered per request (the index, compare and changes read their query) stream: holding
+  // them back to tag them would delay their first bytes, so they keep Next's own headers' flow.
+  if (STREAMED_PAGES.test(path)) return { cacheControl: PAGE_POLICY, etag: false }
+  // Prerendered pages too: Next tags them, but answers a matching If-None-Match with the whole
+  // page again once the response is compressed (measured with Next 16.4.6), so the tag is ours.
   return { cacheControl: /^\/models\/[^/]+\/[^/]+$/.test(path) ? MODEL_PAGE_POLICY : PAGE_POLICY, etag: true }
 }
 

@@ -1,4 +1,7 @@
-/** Retention: rows older than `USAGE_RETENTION_DAYS` are deleted, hourly, by the server. */
+/**
+ * Retention: rows older than `USAGE_RETENTION_DAYS` are deleted, hourly, by the server; never
+ * rows of the current calendar month (UTC), which monthly key budgets add up.
+ */
 import type { PruneResult } from './types'
 import type { StoreLogger, UsageStore } from './usage-store'
 import { consoleLogger } from './usage-store'
@@ -19,6 +22,14 @@ export interface PruneOptions {
   now?: () => number
 }
 
+/** The older of "retentionDays ago" and the start of the current month (UTC). */
+export function pruneCutoff(nowMs: number, retentionDays: number): Date {
+  const monthStart = new Date(nowMs)
+  monthStart.setUTCDate(1)
+  monthStart.setUTCHours(0, 0, 0, 0)
+  return new Date(Math.min(nowMs - retentionDays * 86_400_000, monthStart.getTime()))
+}
+
 /** Starts pruning `store` on a timer that does not keep the process alive. Failures are logged and tried again next time. */
 export function startPruning(store: UsageStore, options: PruneOptions): PruneSchedule {
   const { retentionDays, intervalMs = 3_600_000, firstDelayMs = 60_000, logger = consoleLogger } = options
@@ -29,7 +40,7 @@ export function startPruning(store: UsageStore, options: PruneOptions): PruneSch
 
   const runNow = () => {
     running ??= (async () => {
-      const olderThan = new Date(now() - retentionDays * 86_400_000)
+      const olderThan = pruneCutoff(now(), retentionDays)
       try {
         const result = await store.prune(olderThan)
         if (result.calls > 0 || result.attempts > 0)

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 
 import type { StoreBackend } from './db'
 import { parseCalls } from './db'
-import { startPruning } from './prune'
+import { pruneCutoff, startPruning } from './prune'
 import type { CallRecord, ParsedCall } from './types'
 import type { StoreLogger } from './usage-store'
 import { createUsageStore, isDataError, offStore } from './usage-store'
@@ -267,6 +267,13 @@ describe('startPruning', () => {
     schedule.stop()
     expect(prune).toHaveBeenCalledWith(new Date('2026-11-01T00:00:00Z'))
     expect(lines[0]).toMatchObject({ level: 'info', fields: { calls: 3, attempts: 4 } })
+  })
+
+  it('never prunes the current month, which monthly budgets add up', () => {
+    // 30 days before 31 December would cut into December: the cut-off is 1 December instead.
+    expect(pruneCutoff(Date.parse('2026-12-31T12:00:00Z'), 30)).toEqual(new Date('2026-12-01T00:00:00Z'))
+    expect(pruneCutoff(Date.parse('2026-12-31T12:00:00Z'), 45)).toEqual(new Date('2026-11-16T12:00:00Z'))
+    expect(pruneCutoff(Date.parse('2026-12-05T00:00:00Z'), 1)).toEqual(new Date('2026-12-01T00:00:00Z'))
   })
 
   it('logs a failed prune and keeps going', async () => {
