@@ -177,9 +177,10 @@ test.describe('compare', () => {
     await input.pressSequentially('123456', { delay: 50 })
     await expect(page).toHaveURL(/in=123456/)
     await page.waitForTimeout(500)
-    // At most the one history write after typing stops (Next then re-requests the page icon), never one per key.
+    // Only the history writes after typing pauses (Next then re-requests the page icon): one, or two
+    // when a loaded machine stalls a keystroke past the 300 ms debounce; never one per key (six).
     expect(requests.filter((u) => !u.includes('/icon.png'))).toEqual([])
-    expect(requests.length).toBeLessThanOrEqual(1)
+    expect(requests.length).toBeLessThanOrEqual(2)
   })
 
   test('the picker adds, and the column links reorder and remove; the URL holds the set', async ({ page }) => {
