@@ -26,7 +26,8 @@ export type PackedRow = [
   cacheRead: number | null,
   /** Indexes into `providers`. */
   providers: number[],
-  offers: (RowPrice | null)[] | null,
+  /** Per provider: its price, `1` where that is the row's own (cheapest) price, or null. */
+  offers: (RowPrice | 1 | null)[] | null,
   /** Indexes into MODALITIES, in the model's order. */
   inputModalities: number[],
   outputModalities: number[],
@@ -48,6 +49,10 @@ export interface PackedIndex {
   providers: Facet
   rows: PackedRow[]
 }
+
+/** The offer is the row's own price (most models have one provider): sent as `1`, not repeated. */
+const isHeadline = (o: RowPrice, r: ModelRow) =>
+  o[0] === r.input && o[1] === r.output && o[2] === r.cacheRead && o.length === (r.cacheRead === undefined ? 2 : 3)
 
 function indexer(list: readonly string[], what: string) {
   const at = new Map(list.map((v, i) => [v, i]))
@@ -87,7 +92,7 @@ export function packIndex({ rows, vendors, providers }: ModelsIndexData): Packed
         r.output ?? null,
         r.cacheRead ?? null,
         r.providers.map(providerAt),
-        r.offers ?? null,
+        r.offers?.map((o) => (o && isHeadline(o, r) ? 1 : o)) ?? null,
         r.inputModalities.map(modalityAt),
         r.outputModalities.map(modalityAt),
         r.capabilities.reduce((bits, c) => bits | (1 << capabilityAt(c)), 0),
@@ -104,6 +109,9 @@ export function packIndex({ rows, vendors, providers }: ModelsIndexData): Packed
     }),
   }
 }
+
+const headline = (r: ModelRow): RowPrice =>
+  r.cacheRead === undefined ? [r.input!, r.output!] : [r.input!, r.output!, r.cacheRead]
 
 /** The rows back as objects (no `undefined` keys, as `toModelRow` makes them). */
 export function unpackIndex({ rows, vendors, providers }: PackedIndex): ModelsIndexData {
@@ -130,7 +138,7 @@ export function unpackIndex({ rows, vendors, providers }: PackedIndex): ModelsIn
       if (p[5] !== null) row.input = p[5]
       if (p[6] !== null) row.output = p[6]
       if (p[7] !== null) row.cacheRead = p[7]
-      if (p[9] !== null) row.offers = p[9]
+      if (p[9] !== null) row.offers = p[9].map((o) => (o === 1 ? headline(row) : o))
       if (p[16] != null) row.cutoff = p[16]
       if (p[17] != null) row.retirementDate = p[17]
       if (p[18] != null) row.deprecationDate = p[18]
