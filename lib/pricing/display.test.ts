@@ -1,7 +1,7 @@
 import Big from 'big.js'
 import { describe, expect, it } from 'vitest'
 
-import { formatUsd } from './display'
+import { formatTokens, formatUsd } from './display'
 
 /** What big.js makes of an amount: the reference display.ts must match without it. */
 function viaBig(amount: number | string, maxDecimals = 10): string {
@@ -53,5 +53,13 @@ describe('formatUsd without big.js', () => {
     for (const amount of amounts)
       for (const maxDecimals of [2, 6, 10])
         expect(formatUsd(amount, { maxDecimals }), String(amount)).toBe(viaBig(amount, maxDecimals))
+  })
+})
+
+describe('formatTokens', () => {
+  it('groups as Intl does for en-US', () => {
+    const intl = new Intl.NumberFormat('en-US')
+    for (const n of [0, 7, 999, 1000, 128000, 1048576, 2_000_000_000, -4096, 12.5, 2 ** 60])
+      expect(formatTokens(n)).toBe(intl.format(n))
   })
 })

@@ -7,8 +7,20 @@
  * cost figures that need big.js and re-exports these.
  */
 
-const grouping = new Intl.NumberFormat('en-US')
-const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 3 })
+// No Intl.NumberFormat made at load: each costs milliseconds (tens on a throttled phone) of the
+// page's first task. Whole numbers are grouped by hand; the compact format is made when first used.
+let compact: Intl.NumberFormat | undefined
+let grouping: Intl.NumberFormat | undefined
+
+/** "1234567" → "1,234,567": thousands separators on a string of digits. */
+const groupDigits = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+
+/** Grouped as en-US does ("-1,234.5"). */
+function group(n: number): string {
+  if (Number.isSafeInteger(n)) return n < 0 ? `-${groupDigits(String(-n))}` : groupDigits(String(n))
+  grouping ??= new Intl.NumberFormat('en-US')
+  return grouping.format(n)
+}
 
 const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i
 
@@ -61,7 +73,7 @@ export function formatUsd(amount: number | string, { maxDecimals = 10 }: { maxDe
     frac = frac.replace(/0+$/, '')
   }
   if (/^0*$/.test(int + frac)) negative = false
-  const text = `$${grouping.format(BigInt(int))}.${frac.padEnd(2, '0')}`
+  const text = `$${groupDigits(int)}.${frac.padEnd(2, '0')}`
   return negative ? `-${text}` : text
 }
 
@@ -73,12 +85,14 @@ export function formatPrice(perMillion: number | undefined): string {
 
 /** 128000 → "128,000". */
 export function formatTokens(n: number | undefined): string {
-  return n === undefined ? '—' : grouping.format(n)
+  return n === undefined ? '—' : group(n)
 }
 
 /** 128000 → "128K", 1048576 → "1.05M". */
 export function formatTokensCompact(n: number | undefined): string {
-  return n === undefined ? '—' : compact.format(n)
+  if (n === undefined) return '—'
+  compact ??= new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 3 })
+  return compact.format(n)
 }
 
 const MONTHS = [
