@@ -4,7 +4,7 @@ import { Activity, useEffect, useMemo, useState } from 'react'
 import type { ColumnVisibilityState, RowSelectionState, SortingState, Updater } from '@tanstack/react-table'
 import { functionalUpdate, useTable } from '@tanstack/react-table'
 
-import { MAX_MODELS } from '@/lib/compare/url'
+import { MAX_MODELS } from '@/lib/compare/limits'
 import { useHydrated } from '@/lib/hooks/use-hydrated'
 import type { ColumnId } from '@/lib/table/columns'
 import { COLUMN_IDS } from '@/lib/table/columns'

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 
-import { MAX_MODELS } from '@/lib/compare/url'
+import { MAX_MODELS } from '@/lib/compare/limits'
 import type { ColumnId } from '@/lib/table/columns'
 import { COLUMN_BY_ID } from '@/lib/table/columns'
 import { cn, plural } from '@/lib/utils'
