@@ -21,6 +21,11 @@
  *    floor with the goals of issue 14 (score within 3 points, LCP at most 0.2 s above, TBT at
  *    most 1.3×, bytes at most 2×; desktop 100).
  *
+ * `--baseline <dir>` also serves another build of the site (a directory holding its `.next/`,
+ * `dist/`, `public/` and `package.json`, with `node_modules` linked; e.g. a copy made before a
+ * change) and measures its pages in the same rounds, as `before:<page>`: a before/after
+ * comparison under the same machine load.
+ *
  * `--save <dir>` keeps every Lighthouse report (JSON) for a closer look (traces are not kept;
  * use Chromium's performance panel for those). The machine's load average is printed: other
  * builds running alongside inflate every figure, the floor's too; compare ratios.
@@ -63,6 +68,7 @@ const { values: args } = parseArgs({
     pages: { type: 'string' },
     forms: { type: 'string', default: FORMS.join(',') },
     save: { type: 'string' },
+    baseline: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
 })
@@ -152,10 +158,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.exit(130)
   })
 
-async function serve(label: string, argv: string[], probe: string): Promise<string> {
+async function serve(label: string, argv: string[], probe: string, cwd = ROOT): Promise<string> {
   const port = await freePort()
   const child = spawn(process.execPath, [...argv, '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: ROOT,
+    cwd,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'pipe'],
     detached: true,
@@ -271,7 +277,8 @@ function table(form: Form, results: Map<string, Sample[]>) {
   ]
   for (const [name, samples] of results) {
     const m = medianSample(samples)
-    const label = name === 'floor' ? 'bare Next (floor)' : `${name} \`${PAGES[name]}\``
+    const page = name.replace(/^before:/, '')
+    const label = name === 'floor' ? 'bare Next (floor)' : `${name} \`${PAGES[page]}\``
     const vs =
       name === 'floor'
         ? ''
@@ -290,11 +297,24 @@ async function main() {
     throw new Error(`No Chromium at ${CHROME_PATH}: apt-get install -y chromium, or set CHROME_PATH`)
   if (!existsSync(join(ROOT, '.next', 'BUILD_ID')) || !existsSync(join(ROOT, 'dist', 'server.mjs')))
     throw new Error('No build: run `npm run build` first (bench:pages measures the built site).')
+  if (args.baseline && !existsSync(join(args.baseline, 'dist', 'server.mjs')))
+    throw new Error(
+      `--baseline ${args.baseline}: no dist/server.mjs there (copy a built site's .next, dist, public and package.json)`,
+    )
   await buildBare()
 
   const site = await serve('The site (dist/server.mjs)', ['dist/server.mjs'], '/robots.txt')
   const bare = await serve('The bare-Next reference', [NEXT_BIN, 'start', BARE], '/')
-  const targets = [['floor', `${bare}/`] as const, ...pageNames.map((p) => [p, site + PAGES[p]] as const)]
+  const before = args.baseline
+    ? await serve('The baseline build', ['dist/server.mjs'], '/robots.txt', args.baseline)
+    : undefined
+  const targets = [
+    ['floor', `${bare}/`] as const,
+    ...pageNames.flatMap((p) => [
+      ...(before ? [[`before:${p}`, before + PAGES[p]] as const] : []),
+      [p, site + PAGES[p]] as const,
+    ]),
+  ]
 
   // One request each first: the first render of a dynamic page warms caches Lighthouse should not pay for.
   for (const [, url] of targets) await fetch(url).then((r) => r.arrayBuffer())

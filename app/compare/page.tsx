@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation'
 
 import { getModels } from '@/lib/catalog'
 import { unusableWorkloadParams } from '@/lib/compare/params'
-import { comparison, comparisonTitle, pickerOptions, selectModels } from '@/lib/compare/selection'
+import { comparison, comparisonTitle, selectModels } from '@/lib/compare/selection'
 import { MAX_MODELS } from '@/lib/compare/url'
 import { absoluteUrl } from '@/lib/site'
 import { Link } from '@/components/ui/link'
@@ -94,7 +94,7 @@ export default async function ComparePage({ searchParams }: Props) {
           A comparison holds {MAX_MODELS} models; left out: {dropped.map((m) => m.name).join(', ')}.
         </p>
       ) : null}
-      <CompareView models={models} groups={groups} options={pickerOptions(getModels())} initial={params} />
+      <CompareView models={models} groups={groups} initial={params} />
     </div>
   )
 }

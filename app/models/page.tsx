@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 
-import { getModelsIndex } from '@/lib/catalog'
+import { getPackedModelsIndex } from '@/lib/catalog'
 import { MAX_MODELS, MIN_MODELS } from '@/lib/compare/url'
 import { absoluteUrl } from '@/lib/site'
 import { parseIndexState } from '@/lib/table/state'
@@ -22,7 +22,6 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
  */
 export default async function ModelsPage({ searchParams }: Props) {
   const state = parseIndexState(await searchParams)
-  const { rows, vendors, providers } = getModelsIndex()
   return (
     <div className="space-y-4">
       <div className="space-y-1">
@@ -34,7 +33,7 @@ export default async function ModelsPage({ searchParams }: Props) {
       </div>
       {/* Not keyed on the view: the index adopts a navigation's new view itself (use-index-state.ts),
           so a change made while Next is still fetching one is not thrown away by a remount. */}
-      <ModelsIndex rows={rows} vendors={vendors} providers={providers} initialState={state} />
+      <ModelsIndex index={getPackedModelsIndex()} initialState={state} />
     </div>
   )
 }

@@ -4,7 +4,7 @@ import { Activity, useEffect, useMemo, useState, useTransition } from 'react'
 import { useRouter } from 'next/navigation'
 
 import type { CompareGroup } from '@/lib/compare/rows'
-import type { CompareModelView, PickerOption } from '@/lib/compare/selection'
+import type { CompareModelView } from '@/lib/compare/selection'
 import type { CompareParams } from '@/lib/compare/url'
 import { compareHref, MAX_MODELS, MIN_MODELS } from '@/lib/compare/url'
 import type { Quote, Workload, WorkloadCost } from '@/lib/compare/workload'
@@ -37,11 +37,10 @@ export function CompareView(props: CompareViewProps) {
 interface CompareViewProps {
   models: CompareModelView[]
   groups: CompareGroup[]
-  options: PickerOption[]
   initial: CompareParams
 }
 
-function LiveCompare({ models, groups, options, initial }: CompareViewProps) {
+function LiveCompare({ models, groups, initial }: CompareViewProps) {
   const router = useRouter()
   const [workload, setWorkload] = useState<Workload>(initial.workload)
   const [differencesOnly, setDifferencesOnly] = useState(initial.differencesOnly)
@@ -70,7 +69,6 @@ function LiveCompare({ models, groups, options, initial }: CompareViewProps) {
     <div className="space-y-8" data-testid="compare-view" data-ready={hydrated ? '' : undefined}>
       <div className="flex flex-wrap items-end gap-3">
         <ModelPicker
-          options={options}
           exclude={ids}
           disabled={ids.length >= MAX_MODELS}
           disabledReason={`A comparison holds up to ${MAX_MODELS} models: remove one to add another.`}
@@ -82,17 +80,12 @@ function LiveCompare({ models, groups, options, initial }: CompareViewProps) {
         <noscript>
           <form method="get" action="/compare" className="flex items-end gap-2">
             <input type="hidden" name="models" value={ids.join(',')} />
+            {/* No list of every model here (it would ride in every compare page): an id or an exact
+                name is enough, and the index lists them. */}
             <label className="text-sm">
               Model id or name
-              <input name="add" list="compare-all-models" className="ml-2 min-h-10 rounded-md border bg-card px-3" />
+              <input name="add" className="ml-2 min-h-10 rounded-md border bg-card px-3" />
             </label>
-            <datalist id="compare-all-models">
-              {options.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </datalist>
             <button type="submit" className="min-h-10 rounded-md bg-accent px-4 font-medium text-accent-foreground">
               Add
             </button>

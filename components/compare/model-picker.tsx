@@ -2,6 +2,7 @@
 
 import { useId, useMemo, useRef, useState } from 'react'
 
+import { PICKER_OPTIONS_URL, unpackOptions } from '@/lib/compare/picker-options'
 import type { PickerOption } from '@/lib/compare/selection'
 import { MAX_MODELS } from '@/lib/compare/url'
 import { ModelSearch } from '@/lib/table/search'
@@ -9,19 +10,43 @@ import { cn } from '@/lib/utils'
 
 const MAX_SHOWN = 8
 
+const NONE: PickerOption[] = []
+
+/**
+ * Every model as an option, fetched the first time `load` is called (the picker calls it when
+ * pointed at, focused or typed in), not with the page: the list is the whole catalog.
+ */
+function useOptions() {
+  const [options, setOptions] = useState<PickerOption[] | null>(null)
+  const [failed, setFailed] = useState(false)
+  const started = useRef(false)
+  const load = () => {
+    if (started.current) return
+    started.current = true
+    setFailed(false)
+    fetch(PICKER_OPTIONS_URL)
+      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))
+      .then((data: unknown) => setOptions(unpackOptions(data)))
+      .catch(() => {
+        // Offline or a failed deploy: say so, and try again on the next focus or keystroke.
+        started.current = false
+        setFailed(true)
+      })
+  }
+  return { options, failed, load }
+}
+
 /**
  * "Add a model": a combobox (ARIA 1.2 pattern: the input owns a listbox, arrows move the
  * active option, Enter picks, Escape closes) over every model, with the index's typo-tolerant
  * search. Already chosen models are left out.
  */
 export function ModelPicker({
-  options,
   exclude,
   onPick,
   disabled,
   disabledReason,
 }: {
-  options: PickerOption[]
   exclude: string[]
   onPick: (id: string) => void
   disabled?: boolean
@@ -33,7 +58,8 @@ export function ModelPicker({
   const [open, setOpen] = useState(false)
   const [active, setActive] = useState(0)
   const inputRef = useRef<HTMLInputElement>(null)
-  const search = useMemo(() => new ModelSearch(options), [options])
+  const { options, failed, load } = useOptions()
+  const search = useMemo(() => new ModelSearch(options ?? NONE), [options])
   const matches = useMemo(() => {
     if (!query.trim()) return []
     return search
@@ -44,7 +70,16 @@ export function ModelPicker({
   }, [search, query, exclude])
   const expanded = open && query.trim() !== ''
   const listed = expanded && matches.length > 0
-  const noMatch = expanded && matches.length === 0
+  const noMatch = expanded && options !== null && matches.length === 0
+  const status = !expanded
+    ? ''
+    : failed
+      ? 'Could not load the list of models; type again to retry.'
+      : options === null
+        ? 'Loading the models…'
+        : noMatch
+          ? `No model matches “${query}”`
+          : ''
 
   const pick = (o: PickerOption) => {
     onPick(o.id)
@@ -74,12 +109,17 @@ export function ModelPicker({
         disabled={disabled}
         placeholder={disabled ? `${MAX_MODELS} models chosen` : 'Type a name, id or vendor'}
         value={query}
+        onPointerEnter={load}
         onChange={(e) => {
+          load()
           setQuery(e.target.value)
           setOpen(true)
           setActive(0)
         }}
-        onFocus={() => setOpen(true)}
+        onFocus={() => {
+          load()
+          setOpen(true)
+        }}
         onBlur={() => setOpen(false)}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') {
@@ -141,12 +181,12 @@ export function ModelPicker({
       <p
         role="status"
         className={
-          noMatch
+          status
             ? 'absolute top-full z-30 mt-1 w-full rounded-md border bg-card px-3 py-2 text-sm text-muted-foreground shadow-lg'
             : 'sr-only'
         }
       >
-        {noMatch ? `No model matches “${query}”` : ''}
+        {status}
       </p>
     </div>
   )

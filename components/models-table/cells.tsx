@@ -8,10 +8,10 @@ import Link from 'next/link'
 
 import type { Capability, Modality, Status } from '@/lib/catalog/vocab'
 import { CAPABILITY_SHORT_LABELS, MODALITY_LABELS, STATUS_LABELS } from '@/lib/catalog/vocab'
-import { formatDate, formatPrice, formatTokens } from '@/lib/pricing/format'
+import { formatDate, formatPrice, formatTokens } from '@/lib/pricing/display'
 import { KEY_CAPABILITIES } from '@/lib/table/columns'
 
-// Formatting is exact decimal work (big.js); a table re-renders the same few hundred prices,
+// Formatting is exact decimal work (digit strings); a table re-renders the same few hundred prices,
 // token counts and dates on every sort and keystroke, so each text is made once.
 const memo = <K, V>(f: (k: K) => V) => {
   const cache = new Map<K, V>()

@@ -2,7 +2,7 @@
 import { useCallback, useId, useMemo } from 'react'
 
 import { CAPABILITIES, CAPABILITY_KEYS, MODALITIES, MODALITY_LABELS } from '@/lib/catalog/vocab'
-import { formatTokensCompact } from '@/lib/pricing/format'
+import { formatTokensCompact } from '@/lib/pricing/display'
 import type { ColumnId } from '@/lib/table/columns'
 import { COLUMNS } from '@/lib/table/columns'
 import type { IndexFilters } from '@/lib/table/filters'

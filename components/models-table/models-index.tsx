@@ -1,17 +1,19 @@
 'use client'
 
-import { Activity, useMemo, useState } from 'react'
+import { Activity, useEffect, useMemo, useState } from 'react'
 import type { ColumnVisibilityState, RowSelectionState, SortingState, Updater } from '@tanstack/react-table'
 import { functionalUpdate, useTable } from '@tanstack/react-table'
 
-import { MAX_MODELS } from '@/lib/compare/url'
+import { MAX_MODELS } from '@/lib/compare/limits'
 import { useHydrated } from '@/lib/hooks/use-hydrated'
 import type { ColumnId } from '@/lib/table/columns'
 import { COLUMN_IDS } from '@/lib/table/columns'
 import { toCsv, toJson } from '@/lib/table/export'
 import type { FilterKey } from '@/lib/table/filters'
 import { activeFilters, NO_FILTERS, priceBasis, withoutFilter } from '@/lib/table/filters'
-import type { Facet, ModelRow } from '@/lib/table/rows'
+import type { PackedIndex } from '@/lib/table/packed'
+import { unpackIndex } from '@/lib/table/packed'
+import type { ModelRow } from '@/lib/table/rows'
 import { ModelSearch } from '@/lib/table/search'
 import type { IndexState } from '@/lib/table/state'
 import { DEFAULT_STATE, serializeIndexState, visibleColumns } from '@/lib/table/state'
@@ -46,6 +48,16 @@ const hrefOf = (s: IndexState) => {
   return qs ? `/models?${qs}` : '/models'
 }
 
+/** Runs `fn` when the browser is idle (Safari has no requestIdleCallback: soon after, then); returns a cancel. */
+function whenIdle(fn: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(fn, { timeout: 2000 })
+    return () => cancelIdleCallback(id)
+  }
+  const id = setTimeout(fn, 200)
+  return () => clearTimeout(id)
+}
+
 function countBy(rows: readonly ModelRow[], keys: (r: ModelRow) => string[]) {
   const m = new Map<string, number>()
   for (const r of rows) for (const k of keys(r)) m.set(k, (m.get(k) ?? 0) + 1)
@@ -71,17 +83,18 @@ export function ModelsIndex(props: ModelsIndexProps) {
 }
 
 interface ModelsIndexProps {
-  /** Every model, by name. */
-  rows: ModelRow[]
-  vendors: Facet
-  providers: Facet
+  /** Every model, by name, packed for the RSC payload (unpacked once, here). */
+  index: PackedIndex
   /** The state the URL asked for (parsed on the server, so the first HTML is the right view). */
   initialState: IndexState
 }
 
-function LiveIndex({ rows, vendors, providers, initialState }: ModelsIndexProps) {
+function LiveIndex({ index, initialState }: ModelsIndexProps) {
+  const { rows, vendors, providers } = useMemo(() => unpackIndex(index), [index])
   const { state, update, endTyping } = useIndexState(initialState)
   const search = useMemo(() => new ModelSearch(rows), [rows])
+  // The search normalises its rows once the page is idle: not during hydration, not on the first keystroke.
+  useEffect(() => whenIdle(() => search.prepare()), [search])
   const data = useMemo(() => viewRows(rows, search, state.q, state.filters), [rows, search, state.q, state.filters])
 
   const sorting = useMemo<SortingState>(() => (state.sort ? [state.sort] : []), [state.sort])
@@ -179,7 +192,7 @@ function LiveIndex({ rows, vendors, providers, initialState }: ModelsIndexProps)
           onClear={() => update((s) => ({ ...s, filters: NO_FILTERS }))}
         />
       ) : (
-        <VirtualTable table={table} view={view} hydrated={hydrated} basis={basis} onSorted={setAnnouncement} />
+        <VirtualTable table={table} view={view} basis={basis} onSorted={setAnnouncement} />
       )}
       <p className="sr-only" role="status">
         {announcement}

@@ -1,4 +1,4 @@
-import { MAX_MODELS, MIN_MODELS } from '@/lib/compare/url'
+import { MAX_MODELS, MIN_MODELS } from '@/lib/compare/limits'
 import { plural } from '@/lib/utils'
 import { Button, buttonClass } from '@/components/ui/button'
 import { Link } from '@/components/ui/link'

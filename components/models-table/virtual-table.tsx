@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 
-import { MAX_MODELS } from '@/lib/compare/url'
+import { MAX_MODELS } from '@/lib/compare/limits'
 import type { ColumnId } from '@/lib/table/columns'
 import { COLUMN_BY_ID } from '@/lib/table/columns'
 import { cn, plural } from '@/lib/utils'
@@ -12,27 +12,28 @@ import type { IndexTable } from './index-table'
 import { CELLS, NUMERIC, ROW_HEIGHT, WIDTHS } from './index-table'
 
 /**
- * Rows of the live table in the server HTML: more than a screenful, few enough to parse and
- * hydrate quickly. Readers without JavaScript get every row in a static table (<noscript>).
+ * The window the table assumes before it can measure its scroll box (in the server HTML and
+ * while hydrating): 16 rows, a 75vh box on a 1,100 px tall screen. The server HTML then holds
+ * those rows (plus the overscan), and the first client render shows the very same rows, so
+ * hydration adopts them instead of swapping a longer server list for the virtual one. Readers
+ * without JavaScript get every row in a static table (<noscript>).
  */
-const SSR_ROWS = 50
+const FIRST_WINDOW = 16 * ROW_HEIGHT
+const OVERSCAN = 6
 
 /**
- * The live index table: sortable headers, a checkbox per row, and rows virtualized once the page
- * is live (only those in view, plus a few, are in the DOM; spacer rows keep the scroll height).
- * Before that it renders the first SSR_ROWS rows.
+ * The live index table: sortable headers, a checkbox per row, and rows virtualized (only those
+ * in view, plus a few, are in the DOM; spacer rows keep the scroll height), from the first HTML on.
  */
 export function VirtualTable({
   table,
   view,
-  hydrated,
   basis,
   onSorted,
 }: {
   table: IndexTable
   /** Changes when the rows or their order change (not on a tick): the table then scrolls back to its top. */
   view: unknown
-  hydrated: boolean
   /** Where the prices come from (the cheapest provider, or the filtered providers), for the caption. */
   basis: string
   /** A sort was chosen: what to announce. */
@@ -44,7 +45,8 @@ export function VirtualTable({
     count: tableRows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
+    overscan: OVERSCAN,
+    initialRect: { width: 0, height: FIRST_WINDOW },
   })
 
   // A new result or order starts at its top. Only when scrolled (the virtualizer knows, no DOM
@@ -65,10 +67,8 @@ export function VirtualTable({
 
   const headers = table.getHeaderGroups()[0]?.headers ?? []
   const colSpan = headers.length
-  const items = hydrated ? virtualizer.getVirtualItems() : []
-  const shown = hydrated
-    ? items.map((v) => ({ row: tableRows[v.index]!, index: v.index }))
-    : tableRows.slice(0, SSR_ROWS).map((row, index) => ({ row, index }))
+  const items = virtualizer.getVirtualItems()
+  const shown = items.map((v) => ({ row: tableRows[v.index]!, index: v.index }))
   const padTop = items.length > 0 ? items[0]!.start : 0
   const padBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0
 

@@ -1,7 +1,7 @@
 'use client'
 
 import type { ReactNode } from 'react'
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 
 import { cn } from '@/lib/utils'
 
@@ -9,6 +9,11 @@ import { cn } from '@/lib/utils'
  * A disclosure that opens a small panel (filter lists, column choices). Built on
  * `<details>`/`<summary>`, so it opens and its form fields submit with JavaScript off; with
  * JavaScript, Escape and a click outside close it.
+ *
+ * The panel's content is in the server HTML inside <noscript> until the menu is first opened:
+ * readers without JavaScript get it as it is (a form's fields submit), while a browser with
+ * JavaScript never parses it into the page nor hydrates it (a vendor list is hundreds of
+ * elements), and renders it when it is first needed.
  */
 export function PopoverMenu({
   label,
@@ -26,6 +31,11 @@ export function PopoverMenu({
   align?: 'start' | 'end'
 }) {
   const ref = useRef<HTMLDetailsElement>(null)
+  const [opened, setOpened] = useState(false)
+  useEffect(() => {
+    // Opened before the page was live: show the content now.
+    if (ref.current?.open) setOpened(true)
+  }, [])
   useEffect(() => {
     const close = (e: Event) => {
       const el = ref.current
@@ -46,7 +56,14 @@ export function PopoverMenu({
     }
   }, [])
   return (
-    <details ref={ref} data-slot="popover-menu" className={cn('group/menu relative', className)}>
+    <details
+      ref={ref}
+      data-slot="popover-menu"
+      className={cn('group/menu relative', className)}
+      onToggle={(e) => {
+        if (e.currentTarget.open) setOpened(true)
+      }}
+    >
       <summary className="inline-flex min-h-9 cursor-pointer list-none items-center gap-1.5 rounded-md border bg-card px-3 text-sm font-medium select-none hover:bg-muted group-open/menu:bg-muted [&::-webkit-details-marker]:hidden">
         {label}
         {badge}
@@ -66,7 +83,7 @@ export function PopoverMenu({
           panelClassName,
         )}
       >
-        {children}
+        {opened ? children : <noscript>{children}</noscript>}
       </div>
     </details>
   )

@@ -7,6 +7,8 @@ import 'server-only'
 
 import { allLists, allModelPages, allModels, allProviders, allRouters, allVendors } from 'content-collections'
 
+import type { PackedIndex } from '@/lib/table/packed'
+import { packIndex } from '@/lib/table/packed'
 import type { ModelsIndexData } from '@/lib/table/rows'
 import { modelsIndexData } from '@/lib/table/rows'
 
@@ -73,6 +75,10 @@ export const getProvider = (id: string): ProviderDoc | undefined => catalog().pr
 let modelsIndex: ModelsIndexData | undefined
 /** The models index's rows and filter facets, computed once per server process: the catalog does not change at run time. */
 export const getModelsIndex = (): ModelsIndexData => (modelsIndex ??= modelsIndexData(getModels()))
+
+let packedIndex: PackedIndex | undefined
+/** The index's rows packed for the browser (lib/table/packed.ts). */
+export const getPackedModelsIndex = (): PackedIndex => (packedIndex ??= packIndex(getModelsIndex()))
 
 export const getVendorModels = (vendorId: string): Model[] => getModels().filter((m) => m.vendor === vendorId)
 

@@ -5,9 +5,8 @@
 import type { Workload } from './workload'
 import { DEFAULT_WORKLOAD } from './workload'
 
-/** Comparison takes 2 to 6 models. */
-export const MIN_MODELS = 2
-export const MAX_MODELS = 6
+/** Comparison takes 2 to 6 models (limits.ts). */
+export { MAX_MODELS, MIN_MODELS } from './limits'
 
 export interface CompareParams {
   /** Ids in the reader's order, as written (unresolved), without duplicates. */

@@ -5,7 +5,7 @@
  */
 import type { Capability, Modality } from '@/lib/catalog/vocab'
 import { CAPABILITIES } from '@/lib/catalog/vocab'
-import { formatTokensCompact, formatUsd } from '@/lib/pricing/format'
+import { formatTokensCompact, formatUsd } from '@/lib/pricing/display'
 
 import type { Facet, ModelRow, RowPrice } from './rows'
 import { isFree } from './rows'

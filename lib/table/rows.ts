@@ -120,8 +120,6 @@ export const isFree = (row: ModelRow) => row.input === 0 && row.output === 0
 /** Id → display name, for the vendor and provider filters. */
 export type Facet = [id: string, name: string][]
 
-const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
-
 /** What the models index page hands its table: every model as a row, by name, and the filters' vendors and providers. */
 export interface ModelsIndexData {
   rows: ModelRow[]
@@ -130,6 +128,8 @@ export interface ModelsIndexData {
 }
 
 export function modelsIndexData(models: readonly Model[]): ModelsIndexData {
+  // Made here, not when the module loads: the index's client bundle imports this module too.
+  const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
   const rows = models.map(toModelRow).sort((a, b) => byName.compare(a.name, b.name) || a.id.localeCompare(b.id))
   const vendors = new Map<string, string>()
   const providers = new Map<string, string>()

@@ -134,13 +134,17 @@ export interface SearchHit<T> {
  * Remembers recent answers (typing and deleting revisit the same queries).
  */
 export class ModelSearch<T extends Pick<ModelRow, 'id' | 'name' | 'vendor' | 'vendorName' | 'aliases'>> {
-  private readonly docs: Doc[]
-  /** Every field of every row joined: one `includes` tells whether a word matches anything. */
-  private readonly haystack: string
+  /** Normalised fields per row and all of them joined (one `includes` tells whether a word matches anything). */
+  private index?: { docs: Doc[]; haystack: string }
   private readonly cache = new Map<string, SearchHit<T>[]>()
 
-  constructor(private readonly rows: readonly T[]) {
-    this.docs = rows.map((r) => ({
+  /** Cheap: the rows are normalised on the first search (or `prepare`), not when the page hydrates. */
+  constructor(private readonly rows: readonly T[]) {}
+
+  /** Normalises the rows now (the index calls it when the browser is idle, before the first keystroke). */
+  prepare() {
+    if (this.index) return this.index
+    const docs = this.rows.map((r) => ({
       fields: [
         normalize(r.name),
         normalize(r.id),
@@ -150,7 +154,8 @@ export class ModelSearch<T extends Pick<ModelRow, 'id' | 'name' | 'vendor' | 've
       ],
       primary: 2,
     }))
-    this.haystack = this.docs.map((d) => d.fields.join('|')).join('\n')
+    this.index = { docs, haystack: docs.map((d) => d.fields.join('|')).join('\n') }
+    return this.index
   }
 
   /** Matching rows, best first (ties in the rows' own order). All rows for an empty query. */
@@ -164,10 +169,11 @@ export class ModelSearch<T extends Pick<ModelRow, 'id' | 'name' | 'vendor' | 've
       hits = this.rows.map((row) => ({ row, score: 0 }))
     } else {
       // Approximate matching only for words that match nothing anywhere.
-      const fuzzy = words.map((w) => !this.haystack.includes(w))
+      const { docs, haystack } = this.prepare()
+      const fuzzy = words.map((w) => !haystack.includes(w))
       hits = []
-      for (let i = 0; i < this.docs.length; i++) {
-        const doc = this.docs[i]!
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i]!
         let score = 0
         for (let w = 0; w < words.length; w++) {
           const s = wordScore(words[w]!, doc, fuzzy[w]!)

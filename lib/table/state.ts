@@ -25,7 +25,7 @@
  */
 import type { Capability, Modality } from '@/lib/catalog/vocab'
 import { CAPABILITY_KEYS, MODALITIES } from '@/lib/catalog/vocab'
-import { MAX_MODELS } from '@/lib/compare/url'
+import { MAX_MODELS } from '@/lib/compare/limits'
 
 import type { ColumnId } from './columns'
 import { COLUMN_IDS, DEFAULT_VISIBLE, isColumnId } from './columns'
