@@ -3,6 +3,7 @@ import type { Metadata } from 'next'
 import { getCatalogChanges, getProviders, getVendors } from '@/lib/catalog'
 import { CHANGE_KINDS, changeDetail, changeTitle, filterChanges, parseChangesQuery } from '@/lib/catalog/changes'
 import { absoluteUrl } from '@/lib/site'
+import { plural } from '@/lib/utils'
 import { Link } from '@/components/ui/link'
 
 export const metadata: Metadata = {
@@ -64,7 +65,9 @@ export default async function ChangesPage({ searchParams }: Props) {
         </button>
       </form>
       <p className="text-sm text-muted-foreground" data-testid="changes-count">
-        {total === 0 ? 'No change matches.' : `${total} changes${pages > 1 ? `, page ${page} of ${pages}` : ''}.`}
+        {total === 0
+          ? 'No change matches.'
+          : `${plural(total, 'change')}${pages > 1 ? `, page ${page} of ${pages}` : ''}.`}
       </p>
       <ol className="list-none space-y-2 p-0">
         {items.map((c) => (
