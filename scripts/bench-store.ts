@@ -32,7 +32,7 @@ import postgres from 'postgres'
 
 import type { StoreConfig, UsageStore } from '@/lib/store'
 import { createUsageStore, openUsageStore } from '@/lib/store'
-import type { StoreBackend } from '@/lib/store/db'
+import { nullBackend } from '@/lib/store/testing/null-backend'
 import type { CallRecord } from '@/lib/store/types'
 
 const args = process.argv.slice(2)
@@ -128,22 +128,6 @@ function configFor(mode: Mode, dir: string, url: string | undefined): StoreConfi
   return { mode: 'pglite', dataDir: join(dir, 'usage'), retentionDays: 30 }
 }
 
-const nullBackend: StoreBackend = {
-  insert: async (batch) => ({ inserted: batch.length, invalid: 0 }),
-  endpointStats: async () => [],
-  endpointSeries: async () => [],
-  popularModels: async () => [],
-  generation: async () => null,
-  usage: async (q) => ({
-    groupBy: q.groupBy,
-    rows: [],
-    total: { requests: 0, promptTokens: 0, completionTokens: 0, cachedTokens: 0, reasoningTokens: 0, cost: '0' },
-  }),
-  prune: async () => ({ calls: 0, attempts: 0 }),
-  keyState: async () => ({ keys: [], spend: [] }),
-  close: async () => {},
-}
-
 const quiet = { info: () => {}, warn: (m: string) => console.error(m) }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -175,7 +159,7 @@ async function childFirst(mode: Mode, dir: string, url: string | undefined): Pro
   const probe =
     mode === 'off'
       ? store
-      : createUsageStore(nullBackend, 'pglite', {
+      : createUsageStore(nullBackend(), 'pglite', {
           maxQueue: 1_000_000,
           batchSize: 1_000_000,
           flushIntervalMs: 3_600_000,

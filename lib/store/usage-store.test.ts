@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest'
 import type { StoreBackend } from './db'
 import { parseCalls } from './db'
 import { pruneCutoff, startPruning } from './prune'
+import { nullBackend } from './testing/null-backend'
 import type { CallRecord, ParsedCall } from './types'
 import type { StoreLogger } from './usage-store'
 import { createUsageStore, isDataError, offStore } from './usage-store'
@@ -28,6 +29,7 @@ function fakeBackend() {
   let mode: 'ok' | 'down' | 'hang' | 'refuse' = 'ok'
   let hung: (() => void)[] = []
   const backend: StoreBackend = {
+    ...nullBackend(),
     insert: async (batch) => {
       if (mode === 'down')
         throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })
@@ -38,17 +40,6 @@ function fakeBackend() {
       written.push(...valid)
       return { inserted: valid.length, invalid, ...(issue ? { issue } : {}) }
     },
-    endpointStats: async () => [],
-    endpointSeries: async () => [],
-    popularModels: async () => [],
-    generation: async () => null,
-    usage: async (q) => ({
-      groupBy: q.groupBy,
-      rows: [],
-      total: { requests: 0, promptTokens: 0, completionTokens: 0, cachedTokens: 0, reasoningTokens: 0, cost: '0' },
-    }),
-    prune: async () => ({ calls: 0, attempts: 0 }),
-    keyState: async () => ({ keys: [], spend: [] }),
     close: vi.fn(async () => {}),
   }
   return {
