@@ -75,12 +75,12 @@ export function parseCalls(batch: readonly CallRecord[]): { valid: ParsedCall[];
   return { valid, invalid: batch.length - valid.length, issue }
 }
 
-/** The store's SQL over a drizzle database of either driver. */
-export function sqlBackend(db: q.Db, close: () => Promise<void>): StoreBackend {
+/** The store's SQL over a drizzle database of either driver; `copy` is the driver's bulk path, when it has one. */
+export function sqlBackend(db: q.Db, close: () => Promise<void>, copy?: q.CopyRows): StoreBackend {
   return {
     insert: async (batch) => {
       const { valid, invalid, issue } = parseCalls(batch)
-      await q.insertCalls(db, valid)
+      await q.insertCalls(db, valid, copy)
       return { inserted: valid.length, invalid, ...(issue ? { issue } : {}) }
     },
     endpointStats: (query) => q.endpointStats(db, query),
@@ -91,6 +91,21 @@ export function sqlBackend(db: q.Db, close: () => Promise<void>): StoreBackend {
     prune: (olderThan) => q.prune(db, olderThan),
     keyState: (query) => keyState(db, query),
     close,
+  }
+}
+
+/** `COPY "calls" ("id", …) FROM <source> WITH (FORMAT csv)`: names come from the schema, never from data. */
+function copyStatement(table: q.CopyTable, source: string): string {
+  const quote = (name: string) => `"${name.replaceAll('"', '""')}"`
+  return `copy ${quote(table.name)} (${table.columns.map(quote).join(', ')}) from ${source} with (format csv)`
+}
+
+/** PGlite's COPY reads its rows from a blob handed to the query (`/dev/blob`). */
+export function pgliteCopy(client: PGlite): q.CopyRows {
+  return async (tables) => {
+    await client.transaction(async (tx) => {
+      for (const t of tables) await tx.query(copyStatement(t, "'/dev/blob'"), [], { blob: new Blob([t.csv]) })
+    })
   }
 }
 
@@ -193,8 +208,8 @@ export async function openPgliteDatabase(dataDir: string | undefined): Promise<P
 
 /** PGlite in this thread as a `StoreBackend`. */
 export async function openPglite(dataDir: string | undefined): Promise<StoreBackend> {
-  const { db, close } = await openPgliteDatabase(dataDir)
-  return sqlBackend(db, close)
+  const { client, db, close } = await openPgliteDatabase(dataDir)
+  return sqlBackend(db, close, pgliteCopy(client))
 }
 
 /** Stable key of the advisory lock that serialises migrations between instances starting together. */
@@ -227,5 +242,7 @@ export async function openPostgres(url: string, options: { maxConnections?: numb
     // A query that hangs (locks, a sick server) gives up instead of piling up behind it.
     connection: { statement_timeout: 30_000, application_name: 'modelatlas-usage' },
   })
+  // No COPY here: postgres.js never settles a `COPY … FROM STDIN` the server refuses (a
+  // generation id already stored), so a retried batch would hang the queue. INSERT skips it.
   return sqlBackend(drizzlePostgres({ client }), () => client.end({ timeout: 5 }))
 }

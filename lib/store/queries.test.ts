@@ -4,7 +4,9 @@ import { migrate } from 'drizzle-orm/pglite/migrator'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { PgliteDatabase } from './db'
-import { migrationsFolder, openPgliteDatabase, sqlBackend } from './db'
+import { migrationsFolder, openPgliteDatabase, pgliteCopy, sqlBackend } from './db'
+import { copyTable, csvField } from './queries'
+import { attempts } from './schema'
 import type { ContractHarness } from './testing/contract'
 import { storeContract } from './testing/contract'
 
@@ -14,7 +16,8 @@ let harness: ContractHarness
 // One database for the file: PGlite's initdb takes seconds.
 beforeAll(async () => {
   pg = await openPgliteDatabase(undefined)
-  harness = { db: pg.db, backend: sqlBackend(pg.db, async () => {}) }
+  // With PGlite's COPY, as the server runs it (the PostgreSQL contract covers the INSERT path).
+  harness = { db: pg.db, backend: sqlBackend(pg.db, async () => {}, pgliteCopy(pg.client)) }
 }, 120_000)
 afterAll(async () => {
   await pg?.close()
@@ -61,3 +64,35 @@ describe('migrations on PGlite', () => {
 })
 
 storeContract('PGlite', () => harness)
+
+describe('COPY rows', () => {
+  it('writes each field as COPY (FORMAT csv) reads it: NULL unquoted, text always quoted, quotes doubled', () => {
+    expect(csvField(null)).toBe('')
+    expect(csvField(undefined)).toBe('')
+    expect(csvField('')).toBe('""')
+    expect(csvField('a,"b"\nc')).toBe('"a,""b""\nc"')
+    expect(csvField(true)).toBe('t')
+    expect(csvField(false)).toBe('f')
+    expect(csvField(42)).toBe('42')
+    expect(csvField(new Date(Date.UTC(2026, 11, 5, 1, 2, 3, 4)))).toBe('2026-12-05T01:02:03.004Z')
+  })
+
+  it("names the table's columns in the schema's order, one line per row", () => {
+    const t = copyTable(attempts, [
+      { generationId: 'gen-1', attempt: 1, createdAt: new Date(0), provider: 'p', model: 'm', providerFailure: false },
+    ])
+    expect(t.name).toBe('attempts')
+    expect(t.columns).toEqual([
+      'generation_id',
+      'attempt',
+      'created_at',
+      'provider',
+      'model',
+      'status',
+      'error_class',
+      'headers_ms',
+      'provider_failure',
+    ])
+    expect(t.csv).toBe('"gen-1",1,1970-01-01T00:00:00.000Z,"p","m",,,,f\n')
+  })
+})

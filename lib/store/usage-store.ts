@@ -80,7 +80,7 @@ export interface QueueOptions {
   maxQueue?: number
   /** Calls per INSERT batch. Default 500. */
   batchSize?: number
-  /** Milliseconds between writes when the queue is not full. Default 250. */
+  /** Milliseconds between writes when the queue is not full. Default 500: per call, a bigger batch costs the database less. */
   flushIntervalMs?: number
   /** Longest wait between retries while the store fails (doubling from `flushIntervalMs`). Default 5,000. */
   maxRetryDelayMs?: number
@@ -141,7 +141,7 @@ class BatchingUsageStore implements UsageStore {
   ) {
     this.maxQueue = options.maxQueue ?? 10_000
     this.batchSize = Math.max(1, options.batchSize ?? 500)
-    this.flushIntervalMs = options.flushIntervalMs ?? 250
+    this.flushIntervalMs = options.flushIntervalMs ?? 500
     this.maxRetryDelayMs = options.maxRetryDelayMs ?? 5_000
     this.logIntervalMs = options.logIntervalMs ?? 10_000
     this.logger = options.logger ?? consoleLogger

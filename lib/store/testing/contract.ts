@@ -153,6 +153,26 @@ export function storeContract(name: string, harness: () => ContractHarness) {
       expect((await h.backend.generation('gen-twice', 'key-a'))?.cost).toBe('0.000015')
     })
 
+    it('keeps text exactly: commas, quotes, line breaks, a literal \\N apart from a missing value', async () => {
+      const c = call({
+        id: 'gen-"odd",\nid',
+        model: 'acme/chat, "beta"',
+        router: '""',
+        variant: null,
+        errorCode: 'upstream_error\r\nx',
+        finishReason: '\\N',
+      })
+      await write([c])
+      const g = await h.backend.generation('gen-"odd",\nid', 'key-a')
+      expect(g).toMatchObject({
+        model: 'acme/chat, "beta"',
+        router: '""',
+        variant: null,
+        errorCode: 'upstream_error\r\nx',
+        finishReason: '\\N',
+      })
+    })
+
     it("hides another key's generation and unknown ids", async () => {
       await write([call({ id: 'gen-mine', keyId: 'key-a' }), call({ id: 'gen-keyless', keyId: null })])
       expect(await h.backend.generation('gen-mine', 'key-b')).toBeNull()
