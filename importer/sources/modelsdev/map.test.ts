@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { modelsDevRowSchema } from '../../input'
-import { isPlanProvider, mapModelsDev, NON_USD_PROVIDERS } from './map'
+import { isPlaceholderPrice, isPlanProvider, mapModelsDev, NON_USD_PROVIDERS } from './map'
 
 describe('plans', () => {
   it('treats flat-fee plans and free prototyping allowances as not per-token prices', () => {
@@ -43,5 +43,53 @@ describe('prices in another currency', () => {
     const endpoints = candidates.flatMap((c) => c.endpoints.map((e) => `${e.provider} ${e.pricing.input}`))
     expect(endpoints).toEqual(expect.arrayContaining(['zai 0.6', 'llmtr 0']))
     expect(endpoints.some((e) => e.startsWith('moark'))).toBe(false)
+  })
+})
+
+describe('placeholder prices', () => {
+  const row = (provider: string, modelId: string, cost: { input: number; output: number }) =>
+    modelsDevRowSchema.parse({
+      provider,
+      providerName: provider,
+      modelId,
+      canonicalModelId: modelId,
+      name: modelId,
+      release_date: '2025-06-10',
+      modalities: { input: ['text'], output: ['text'] },
+      cost,
+      limit: { context: 200000, output: 100000 },
+    })
+
+  it('skips NanoGPT’s 9.996 / 19.992 placeholder with the reason, and keeps its real prices and other providers’', () => {
+    const skipped: Array<[string, string]> = []
+    const { candidates } = mapModelsDev(
+      [
+        row('openai', 'openai/o3-pro', { input: 20, output: 80 }),
+        row('nano-gpt', 'openai/o3-pro', { input: 9.996, output: 19.992 }),
+        row('nano-gpt', 'openai/gpt-4-turbo', { input: 9.996, output: 30.005 }),
+        row('acme', 'openai/gpt-4-turbo', { input: 9.996, output: 19.992 }),
+      ],
+      () => true,
+      (reason, example) => skipped.push([reason, example]),
+      () => {},
+    )
+    expect(skipped).toEqual([
+      [
+        "placeholder price 9.996 / 19.992: the figure the provider gives models it has no price for, not this model's price",
+        'nano-gpt/openai/o3-pro',
+      ],
+    ])
+    const endpoints = candidates.flatMap((c) => c.endpoints.map((e) => `${c.id} ${e.provider} ${e.pricing.input}`))
+    expect(endpoints.sort()).toEqual([
+      'openai/gpt-4-turbo acme 9.996',
+      'openai/gpt-4-turbo nano-gpt 9.996',
+      'openai/o3-pro openai 20',
+    ])
+  })
+
+  it('is the exact pair only, on the provider that uses it', () => {
+    expect(isPlaceholderPrice('nano-gpt', { input: 9.996, output: 19.992 })).toBe(true)
+    expect(isPlaceholderPrice('nano-gpt', { input: 7.004, output: 19.992 })).toBe(false)
+    expect(isPlaceholderPrice('openrouter', { input: 9.996, output: 19.992 })).toBe(false)
   })
 })
