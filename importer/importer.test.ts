@@ -300,6 +300,15 @@ describe('re-running and updating', () => {
         '  field: name',
         '  value: GPT-4.1 (audited)',
         `  reason: "${reason}"`,
+        '- model: openai/gpt-4.1',
+        '  field: releaseDate',
+        '  value: null',
+        `  reason: "${reason}"`,
+        '- model: openai/gpt-4.1',
+        '  provider: azure',
+        '  field: maxOutputTokens',
+        '  value: null',
+        `  reason: "${reason}"`,
         '',
       ].join('\n'),
     )
@@ -310,6 +319,10 @@ describe('re-running and updating', () => {
     expect(m.endpoints.find((e) => e.provider === 'azure')?.contextWindow).toBe(128000)
     expect(m.openWeights).toBe(true)
     expect(m.name).toBe('GPT-4.1 (audited)')
+    // null leaves an optional fact out: no source date, no reply limit on that endpoint.
+    expect(before.releaseDate).toBeDefined()
+    expect(m.releaseDate).toBeUndefined()
+    expect(m.endpoints.find((e) => e.provider === 'azure')?.maxOutputTokens).toBeUndefined()
     // A list or a flag is set alone: the rest of modalities and capabilities is the sources'.
     expect(m.modalities).toEqual({ ...before.modalities, input: ['text'] })
     expect(m.capabilities).toEqual({ ...before.capabilities, reasoning: true })
@@ -321,6 +334,8 @@ describe('re-running and updating', () => {
       `openai/gpt-4.1: modalities.input: the sources say ${before.modalities.input.join('+')}, kept text`,
       'openai/gpt-4.1: capabilities.reasoning: the sources say false, kept true',
       'openai/gpt-4.1: name: the sources say GPT-4.1, kept GPT-4.1 (audited)',
+      `openai/gpt-4.1: releaseDate: the sources say ${before.releaseDate}, kept none`,
+      'openai/gpt-4.1 @ azure: maxOutputTokens: the sources say 32768, kept none',
     ])
     // The next run starts from the fixed file: the sources still disagree, the file stays.
     const again = runImport({ sources: BOTH, contentDir: dir })

@@ -59,10 +59,15 @@ export function applyOverrides(state: ImportState, overrides: readonly FactOverr
     }
     const e = endpoints[i]!
     const field = o.field as 'contextWindow' | 'maxOutputTokens'
-    if (e[field] !== o.value) {
-      note(state.report, TOPIC, `${overrideTarget(o)}: the sources say ${String(e[field])}, kept ${showValue(o.value)}`)
+    if (!sameValue(e[field], o.value)) {
+      note(
+        state.report,
+        TOPIC,
+        `${overrideTarget(o)}: the sources say ${showValue(e[field])}, kept ${showValue(o.value)}`,
+      )
       const list = [...endpoints]
-      list[i] = { ...e, [field]: o.value as number }
+      const { [field]: _old, ...rest } = e
+      list[i] = (o.value === null ? rest : { ...e, [field]: o.value as number }) as Endpoint
       m.data.endpoints = list
     }
   }

@@ -41,6 +41,8 @@ describe('checkOverrides', () => {
       { model: 'acme/a', field: 'modalities.input', value: ['text', 'image'], reason },
       { model: 'acme/a', field: 'modalities.output', value: ['text'], reason },
       { model: 'acme/a', field: 'capabilities.reasoning', value: true, reason },
+      { model: 'acme/a', field: 'releaseDate', value: null, reason },
+      { model: 'acme/a', field: 'maxOutputTokens', value: null, reason },
     ]
     expect(checkOverrides(models, overrides)).toEqual([
       'acme/a: knowledgeCutoff: the file says 2023-09, the audited value is 2023-10',
@@ -50,6 +52,7 @@ describe('checkOverrides', () => {
       'acme/a: openWeights: the file says false, the audited value is true',
       'acme/a: modalities.input: the file says text, the audited value is text+image',
       'acme/a: capabilities.reasoning: the file says false, the audited value is true',
+      'acme/a: releaseDate: the file says 2025-01-01, the audited value is none',
     ])
     expect(checkOverrides(models, [{ model: 'acme/a', field: 'knowledgeCutoff', value: '2023-09', reason }])).toEqual(
       [],
@@ -66,6 +69,8 @@ describe('checkOverrides', () => {
       { ...ok, field: 'capabilities.reasoning', value: false },
       { ...ok, field: 'name', value: 'Claude Haiku 3.5' },
       { ...ok, field: 'releaseDate', value: '2025-03-12' },
+      { ...ok, field: 'releaseDate', value: null },
+      { ...ok, provider: 'p', field: 'maxOutputTokens', value: null },
     ])
       expect(factOverridesSchema.safeParse([good]).success, JSON.stringify(good)).toBe(true)
     for (const bad of [
@@ -80,6 +85,9 @@ describe('checkOverrides', () => {
       { ...ok, field: 'modalities.input', value: ['smell'] },
       { ...ok, field: 'capabilities.telepathy', value: true },
       { ...ok, provider: 'p', field: 'openWeights', value: true },
+      { ...ok, value: null },
+      { ...ok, field: 'name', value: null },
+      { ...ok, field: 'openWeights', value: null },
       { ...ok, provider: 'p', field: 'knowledgeCutoff', value: '2024-01' },
       { ...ok, reason: 'because' },
     ])

@@ -37,6 +37,11 @@ const FIELD_VALUES = {
   >),
 } satisfies Record<string, z.ZodType>
 export type OverrideField = keyof typeof FIELD_VALUES
+/**
+ * Optional fields: `value: null` says no source knows the fact and leaves the field out (a
+ * placeholder release date becomes "Unknown" on the page; an embedding model has no reply limit).
+ */
+const CLEARABLE: ReadonlySet<OverrideField> = new Set(['releaseDate', 'knowledgeCutoff', 'maxOutputTokens', 'family'])
 const FIELDS = Object.keys(FIELD_VALUES) as [OverrideField, ...OverrideField[]]
 const ENDPOINT_FIELDS = ['contextWindow', 'maxOutputTokens'] as const
 
@@ -47,18 +52,24 @@ export const factOverrideSchema = z
     /** Set for an endpoint's fact: the provider id of the model's endpoint. */
     provider: z.string().min(1).optional(),
     field: z.enum(FIELDS),
-    value: z.union([z.string().min(1), z.number(), z.boolean(), z.array(z.string())]),
+    /** `null`: leave the (optional) field out. */
+    value: z.union([z.string().min(1), z.number(), z.boolean(), z.array(z.string()), z.null()]),
     /** What is wrong in the sources and where the right value comes from, in a sentence. */
     reason: z.string().trim().min(20, 'say what the sources get wrong and where the value comes from'),
   })
   .superRefine((o, ctx) => {
-    const checked = FIELD_VALUES[o.field].safeParse(o.value)
-    if (!checked.success)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['value'],
-        message: `not a value for ${o.field}: ${checked.error.issues[0]?.message ?? 'invalid'}`,
-      })
+    if (o.value === null) {
+      if (!CLEARABLE.has(o.field))
+        ctx.addIssue({ code: 'custom', path: ['value'], message: `${o.field} cannot be left out` })
+    } else {
+      const checked = FIELD_VALUES[o.field].safeParse(o.value)
+      if (!checked.success)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['value'],
+          message: `not a value for ${o.field}: ${checked.error.issues[0]?.message ?? 'invalid'}`,
+        })
+    }
     if (o.provider && !(ENDPOINT_FIELDS as readonly string[]).includes(o.field))
       ctx.addIssue({ code: 'custom', path: ['field'], message: `an endpoint has no ${o.field}` })
   })
@@ -68,12 +79,14 @@ export type FactOverride = z.infer<typeof factOverrideSchema>
 /** Where an override applies, for messages: `openai/gpt-5-chat @ openai: contextWindow`. */
 export const overrideTarget = (o: FactOverride) => `${o.model}${o.provider ? ` @ ${o.provider}` : ''}: ${o.field}`
 
-/** A value as messages show it: lists joined with `+`. */
-export const showValue = (v: unknown) => (Array.isArray(v) ? v.join('+') : String(v))
+/** A value as messages show it: lists joined with `+`, a left-out field as `none`. */
+export const showValue = (v: unknown) => (Array.isArray(v) ? v.join('+') : v == null ? 'none' : String(v))
 
-/** Whether two override values are the same (lists compare in order). */
+/** Whether two override values are the same (lists compare in order; null and absent are the same). */
 export const sameValue = (a: unknown, b: unknown) =>
-  Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((x, i) => x === b[i]) : a === b
+  Array.isArray(a) && Array.isArray(b)
+    ? a.length === b.length && a.every((x, i) => x === b[i])
+    : (a ?? null) === (b ?? null)
 
 /** The value of a (possibly dotted) model field in a model's data, e.g. `capabilities.reasoning`. */
 export function readField(data: Readonly<Record<string, unknown>>, field: OverrideField): unknown {
@@ -83,10 +96,17 @@ export function readField(data: Readonly<Record<string, unknown>>, field: Overri
   return v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined
 }
 
-/** The model's data with the (possibly dotted) field set; the other keys of a nested object keep their order. */
+/**
+ * The model's data with the (possibly dotted) field set, or left out for `null`; the other keys
+ * of a nested object keep their order.
+ */
 export function writeField<D extends Record<string, unknown>>(data: D, field: OverrideField, value: unknown): D {
   const [head, key] = field.split('.') as [string, string | undefined]
-  if (key === undefined) return { ...data, [head]: value }
+  if (key === undefined) {
+    if (value !== null) return { ...data, [head]: value }
+    const { [head]: _gone, ...rest } = data
+    return rest as D
+  }
   const cur = data[head]
   return { ...data, [head]: { ...(cur && typeof cur === 'object' ? cur : {}), [key]: value } }
 }
