@@ -284,24 +284,65 @@ describe('re-running and updating', () => {
         '  field: contextWindow',
         '  value: 128000',
         `  reason: "${reason}"`,
+        '- model: openai/gpt-4.1',
+        '  field: openWeights',
+        '  value: true',
+        `  reason: "${reason}"`,
+        '- model: openai/gpt-4.1',
+        '  field: modalities.input',
+        '  value: [text]',
+        `  reason: "${reason}"`,
+        '- model: openai/gpt-4.1',
+        '  field: capabilities.reasoning',
+        '  value: true',
+        `  reason: "${reason}"`,
+        '- model: openai/gpt-4.1',
+        '  field: name',
+        '  value: GPT-4.1 (audited)',
+        `  reason: "${reason}"`,
+        '- model: openai/gpt-4.1',
+        '  field: releaseDate',
+        '  value: null',
+        `  reason: "${reason}"`,
+        '- model: openai/gpt-4.1',
+        '  provider: azure',
+        '  field: maxOutputTokens',
+        '  value: null',
+        `  reason: "${reason}"`,
         '',
       ].join('\n'),
     )
+    const before = readModel(dir, 'openai/gpt-4.1')
     const { report } = runImport({ sources: BOTH, contentDir: dir })
     const m = readModel(dir, 'openai/gpt-4.1')
     expect(m.knowledgeCutoff).toBe('2024-06')
     expect(m.endpoints.find((e) => e.provider === 'azure')?.contextWindow).toBe(128000)
+    expect(m.openWeights).toBe(true)
+    expect(m.name).toBe('GPT-4.1 (audited)')
+    // null leaves an optional fact out: no source date, no reply limit on that endpoint.
+    expect(before.releaseDate).toBeDefined()
+    expect(m.releaseDate).toBeUndefined()
+    expect(m.endpoints.find((e) => e.provider === 'azure')?.maxOutputTokens).toBeUndefined()
+    // A list or a flag is set alone: the rest of modalities and capabilities is the sources'.
+    expect(m.modalities).toEqual({ ...before.modalities, input: ['text'] })
+    expect(m.capabilities).toEqual({ ...before.capabilities, reasoning: true })
     const lines = report.notes.get('Audited facts written over the sources (content/fact-overrides.yaml)') ?? []
     expect(lines).toEqual([
       expect.stringMatching(/^openai\/gpt-4\.1: knowledgeCutoff: the sources say .+, kept 2024-06$/),
       'openai/gpt-4.1 @ azure: contextWindow: the sources say 1047576, kept 128000',
+      'openai/gpt-4.1: openWeights: the sources say false, kept true',
+      `openai/gpt-4.1: modalities.input: the sources say ${before.modalities.input.join('+')}, kept text`,
+      'openai/gpt-4.1: capabilities.reasoning: the sources say false, kept true',
+      'openai/gpt-4.1: name: the sources say GPT-4.1, kept GPT-4.1 (audited)',
+      `openai/gpt-4.1: releaseDate: the sources say ${before.releaseDate}, kept none`,
+      'openai/gpt-4.1 @ azure: maxOutputTokens: the sources say 32768, kept none',
     ])
     // The next run starts from the fixed file: the sources still disagree, the file stays.
     const again = runImport({ sources: BOTH, contentDir: dir })
     expect(again.report.filesWritten).toEqual([])
     expect(readModel(dir, 'openai/gpt-4.1').knowledgeCutoff).toBe('2024-06')
     // A broken overrides file stops the import, naming the file and field.
-    writeFileSync(join(dir, 'fact-overrides.yaml'), '- model: openai/gpt-4.1\n  field: name\n  value: X\n')
+    writeFileSync(join(dir, 'fact-overrides.yaml'), '- model: openai/gpt-4.1\n  field: license\n  value: X\n')
     expect(() => runImport({ sources: BOTH, contentDir: dir })).toThrow(/fact-overrides\.yaml is invalid: 0\.field/)
   })
 

@@ -5,13 +5,20 @@
  */
 
 import type { FactOverride } from '@/lib/catalog/overrides'
-import { factOverridesSchema, overrideTarget } from '@/lib/catalog/overrides'
+import {
+  factOverridesSchema,
+  overrideTarget,
+  readField,
+  sameValue,
+  showValue,
+  writeField,
+} from '@/lib/catalog/overrides'
 import type { Endpoint } from '@/lib/catalog/schema'
 
 import { ImportInputError } from './input'
 import { note } from './report'
 import type { ImportState } from './state'
-import { deepEqual, parseYaml } from './yaml'
+import { parseYaml } from './yaml'
 
 export const OVERRIDES_FILE = 'fact-overrides.yaml'
 const TOPIC = `Audited facts written over the sources (content/${OVERRIDES_FILE})`
@@ -37,9 +44,10 @@ export function applyOverrides(state: ImportState, overrides: readonly FactOverr
       continue
     }
     if (!o.provider) {
-      if (!deepEqual(m.data[o.field], o.value)) {
-        note(state.report, TOPIC, `${overrideTarget(o)}: the sources say ${String(m.data[o.field])}, kept ${o.value}`)
-        m.data[o.field] = o.value
+      const cur = readField(m.data, o.field)
+      if (!sameValue(cur, o.value)) {
+        note(state.report, TOPIC, `${overrideTarget(o)}: the sources say ${showValue(cur)}, kept ${showValue(o.value)}`)
+        m.data = writeField(m.data, o.field, o.value)
       }
       continue
     }
@@ -51,10 +59,15 @@ export function applyOverrides(state: ImportState, overrides: readonly FactOverr
     }
     const e = endpoints[i]!
     const field = o.field as 'contextWindow' | 'maxOutputTokens'
-    if (e[field] !== o.value) {
-      note(state.report, TOPIC, `${overrideTarget(o)}: the sources say ${String(e[field])}, kept ${o.value}`)
+    if (!sameValue(e[field], o.value)) {
+      note(
+        state.report,
+        TOPIC,
+        `${overrideTarget(o)}: the sources say ${showValue(e[field])}, kept ${showValue(o.value)}`,
+      )
       const list = [...endpoints]
-      list[i] = { ...e, [field]: o.value as number }
+      const { [field]: _old, ...rest } = e
+      list[i] = (o.value === null ? rest : { ...e, [field]: o.value as number }) as Endpoint
       m.data.endpoints = list
     }
   }

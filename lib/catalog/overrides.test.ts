@@ -37,12 +37,22 @@ describe('checkOverrides', () => {
       { model: 'acme/a', provider: 'p', field: 'contextWindow', value: 128000, reason },
       { model: 'acme/a', provider: 'q', field: 'contextWindow', value: 128000, reason },
       { model: 'acme/gone', field: 'releaseDate', value: '2025-01-01', reason },
+      { model: 'acme/a', field: 'openWeights', value: true, reason },
+      { model: 'acme/a', field: 'modalities.input', value: ['text', 'image'], reason },
+      { model: 'acme/a', field: 'modalities.output', value: ['text'], reason },
+      { model: 'acme/a', field: 'capabilities.reasoning', value: true, reason },
+      { model: 'acme/a', field: 'releaseDate', value: null, reason },
+      { model: 'acme/a', field: 'maxOutputTokens', value: null, reason },
     ]
     expect(checkOverrides(models, overrides)).toEqual([
       'acme/a: knowledgeCutoff: the file says 2023-09, the audited value is 2023-10',
       'acme/a @ p: contextWindow: the file says 400000, the audited value is 128000',
       'acme/a @ q: contextWindow: no such endpoint (remove the override)',
       'acme/gone: releaseDate: no such model (remove the override)',
+      'acme/a: openWeights: the file says false, the audited value is true',
+      'acme/a: modalities.input: the file says text, the audited value is text+image',
+      'acme/a: capabilities.reasoning: the file says false, the audited value is true',
+      'acme/a: releaseDate: the file says 2025-01-01, the audited value is none',
     ])
     expect(checkOverrides(models, [{ model: 'acme/a', field: 'knowledgeCutoff', value: '2023-09', reason }])).toEqual(
       [],
@@ -52,10 +62,32 @@ describe('checkOverrides', () => {
   it('takes only the fields it knows, with values of their type and a reason', () => {
     const ok = { model: 'acme/a', field: 'contextWindow', value: 4096, reason }
     expect(factOverridesSchema.safeParse([ok]).success).toBe(true)
+    for (const good of [
+      { ...ok, field: 'openWeights', value: true },
+      { ...ok, field: 'mode', value: 'embedding' },
+      { ...ok, field: 'modalities.output', value: ['text', 'image'] },
+      { ...ok, field: 'capabilities.reasoning', value: false },
+      { ...ok, field: 'name', value: 'Claude Haiku 3.5' },
+      { ...ok, field: 'releaseDate', value: '2025-03-12' },
+      { ...ok, field: 'releaseDate', value: null },
+      { ...ok, provider: 'p', field: 'maxOutputTokens', value: null },
+    ])
+      expect(factOverridesSchema.safeParse([good]).success, JSON.stringify(good)).toBe(true)
     for (const bad of [
       { ...ok, value: '4096' },
-      { ...ok, field: 'name', value: 'X' },
+      { ...ok, value: 0 },
+      { ...ok, field: 'license', value: 'X' },
       { ...ok, field: 'releaseDate', value: 4096 },
+      { ...ok, field: 'releaseDate', value: '2025-03' },
+      { ...ok, field: 'openWeights', value: 'yes' },
+      { ...ok, field: 'mode', value: 'video' },
+      { ...ok, field: 'modalities.input', value: [] },
+      { ...ok, field: 'modalities.input', value: ['smell'] },
+      { ...ok, field: 'capabilities.telepathy', value: true },
+      { ...ok, provider: 'p', field: 'openWeights', value: true },
+      { ...ok, value: null },
+      { ...ok, field: 'name', value: null },
+      { ...ok, field: 'openWeights', value: null },
       { ...ok, provider: 'p', field: 'knowledgeCutoff', value: '2024-01' },
       { ...ok, reason: 'because' },
     ])

@@ -7,7 +7,8 @@
  *   original spelling kept as an alias). Rows without one are the provider's own models and are
  *   skipped.
  * - Skipped, and reported by reason: rows without a cost (or without input/output prices),
- *   non-zero prices of providers that price in another currency (NON_USD_PROVIDERS),
+ *   non-zero prices of providers that price in another currency (NON_USD_PROVIDERS), a
+ *   provider's placeholder price for models it has no price for (PLACEHOLDER_PRICES),
  *   subscription plans whose prices are not per token (provider ids containing `coding-plan` or
  *   `token-plan`, plus `kimi-for-coding`, `github-copilot` and `github-models`), rows without a usable context
  *   window (models.dev uses 0 for "unknown"), negative prices, unknown statuses, and a provider's
@@ -76,6 +77,24 @@ export function isPlanProvider(provider: string): boolean {
  * is zero in any currency and is kept. The data check's `price-scale` rule finds the next one.
  */
 export const NON_USD_PROVIDERS: Readonly<Record<string, string>> = { moark: 'CNY', llmtr: 'TRY' }
+
+/**
+ * Prices a provider gives to models it has no price for: a fixed pair, not the model's price.
+ * NanoGPT (which otherwise bills in USD, its figures a hair under the vendor's: 4.998 for 5)
+ * lists exactly 9.996 / 19.992 per 1M tokens on its `auto-model-*` routers and on OpenAI models
+ * whose real prices are far apart: o3-mini-low (OpenAI: 1.1 / 4.4), o3-pro-2025-06-10 (20 /
+ * 80), o3-deep-research (10 / 40), o4-mini-deep-research (2 / 8), gpt-5-codex (1.25 / 10).
+ * Such a row is skipped and reported, never imported as a price.
+ */
+export const PLACEHOLDER_PRICES: Readonly<Record<string, { input: number; output: number }>> = {
+  'nano-gpt': { input: 9.996, output: 19.992 },
+}
+
+/** Whether the row's input and output prices are its provider's placeholder pair. */
+export function isPlaceholderPrice(provider: string, cost: { input?: unknown; output?: unknown }): boolean {
+  const p = PLACEHOLDER_PRICES[provider]
+  return p !== undefined && cost.input === p.input && cost.output === p.output
+}
 
 function planReason(provider: string): string {
   return ALLOWANCE_PROVIDERS.has(provider)
@@ -216,6 +235,13 @@ export function mapModelsDev(
     const currency = NON_USD_PROVIDERS[row.provider]
     if (currency && Object.values(row.cost).some((v) => typeof v === 'number' && v !== 0)) {
       skip(`prices in ${currency}, not USD (not converted: no USD price is known)`, label)
+      continue
+    }
+    if (isPlaceholderPrice(row.provider, row.cost)) {
+      skip(
+        `placeholder price ${row.cost.input} / ${row.cost.output}: the figure the provider gives models it has no price for, not this model's price`,
+        label,
+      )
       continue
     }
     const contextWindow = tokens(row.limit?.context)
