@@ -17,12 +17,16 @@
  * with the store on, at least 90 % of the store-off requests per second at concurrency 8, and at
  * most 0.1 ms more median latency at concurrency 1.
  *
+ * Each store-on target also prints its CPU per call (every thread of the server, and the database
+ * server's processes for store-pg, from /proc) beside the store-off server's: unlike requests per
+ * second, that figure holds on a busy machine.
+ *
  * Flags: --rounds N (default 5), --requests N (per round and target, default 500), --port-base N,
  * --targets a,b (only these, e.g. `--targets direct,proxy,store-pglite`).
  */
 import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { Agent, createServer, request as httpRequest } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -102,6 +106,41 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN
 }
 const median = (xs: number[]) => pct(xs, 50)
+const signed = (x: number, digits: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`
+
+/**
+ * CPU seconds (user + system, every thread) a process has used, from /proc (Linux): what a
+ * target costs per call no matter how busy the machine is, unlike requests per second.
+ */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / 100 // USER_HZ
+  } catch {
+    return 0
+  }
+}
+
+/** The PostgreSQL server listening on `port` and its backends (a process tree under the postmaster). */
+function postgresPids(port: number): number[] {
+  const procs = readdirSync('/proc').filter((d) => /^\d+$/.test(d))
+  const postmaster = procs.find((d) => {
+    try {
+      return readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0').join(' ').includes(`-p ${port} `)
+    } catch {
+      return false
+    }
+  })
+  if (!postmaster) return []
+  const children = procs.filter((d) => {
+    try {
+      return readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]!.split(' ')[1] === postmaster
+    } catch {
+      return false
+    }
+  })
+  return [postmaster, ...children].map(Number)
+}
 
 function startChild(
   cmd: string,
@@ -195,7 +234,9 @@ async function main() {
       /Ready in/,
     )
     children.push(nextRoute.child)
-    const storeServer = async (port: number, env: Record<string, string>) => {
+    /** Per target, the processes whose CPU it costs: the server, and for store-pg the database server too. */
+    const cpuPids: Record<string, () => number[]> = { proxy: () => [site.child.pid!] }
+    const storeServer = async (target: string, port: number, env: Record<string, string>) => {
       const started = await startChild(
         process.execPath,
         ['dist/server.mjs', '-p', String(port), '-H', '127.0.0.1'],
@@ -203,12 +244,13 @@ async function main() {
         /ready on/,
       )
       children.push(started.child)
+      cpuPids[target] = () => [started.child.pid!, ...(pg && target === 'store-pg' ? postgresPids(pg.port) : [])]
     }
-    if (wanted('store-pglite')) await storeServer(sitePort + 3, { DATA_DIR: dataDir })
+    if (wanted('store-pglite')) await storeServer('store-pglite', sitePort + 3, { DATA_DIR: dataDir })
     if (wanted('store-pg')) {
       try {
         pg = await startPostgresServer()
-        await storeServer(sitePort + 4, { DATABASE_URL: pg.url })
+        await storeServer('store-pg', sitePort + 4, { DATABASE_URL: pg.url })
       } catch (e) {
         console.log(`store-pg skipped: ${e instanceof Error ? e.message : String(e)}\n`)
         only?.delete('store-pg')
@@ -267,6 +309,9 @@ async function main() {
             { p50: [] as number[], p99: [] as number[], ttfb: [] as number[], rps: [] as number[] },
           ]),
         ) as Record<Target, { p50: number[]; p99: number[]; ttfb: number[]; rps: number[] }>
+        const cpuOf = (t: Target) => (cpuPids[t]?.() ?? []).reduce((sum, pid) => sum + cpuSeconds(pid), 0)
+        const cpuBefore = Object.fromEntries(names.map((t) => [t, cpuOf(t)]))
+        const calls: Record<string, number> = Object.fromEntries(names.map((t) => [t, 0]))
         for (let r = 0; r < rounds; r++) {
           for (const t of names) {
             const { samples, rps } = await load(
@@ -286,8 +331,14 @@ async function main() {
             )
             results[t].ttfb.push(median(samples.map((s) => s.ttfbMs)))
             results[t].rps.push(rps)
+            calls[t] = (calls[t] ?? 0) + samples.length
           }
         }
+        // The last batch of calls is written up to 500 ms after the last call: wait for it. Every
+        // server idles as long, so timers (key reloads) count alike.
+        await new Promise((resolve) => setTimeout(resolve, 1_500))
+        /** Microseconds of CPU per call, every thread of the server (and the database server for store-pg). */
+        const cpuPerCall = (t: Target) => ((cpuOf(t) - cpuBefore[t]!) / calls[t]!) * 1e6
         const m = (t: Target) => ({
           p50: median(results[t].p50),
           p99: median(results[t].p99),
@@ -321,8 +372,12 @@ async function main() {
           const x = m(t)
           rows.push(
             concurrency === 1
-              ? `  → ${t}: ${x.p50 - p.p50 >= 0 ? '+' : ''}${(x.p50 - p.p50).toFixed(3)} ms median vs store off (budget ≤ +0.1 ms)`
+              ? `  → ${t}: ${signed(x.p50 - p.p50, 3)} ms median vs store off (budget ≤ +0.1 ms)`
               : `  → ${t}: ${((x.rps / p.rps) * 100).toFixed(1)}% of store-off requests per second (budget ≥ 90 %)`,
+          )
+          const [on, off] = [cpuPerCall(t), cpuPerCall('proxy')]
+          rows.push(
+            `    CPU per call ${on.toFixed(0)} µs vs ${off.toFixed(0)} µs store off (${signed(on - off, 0)} µs, ${signed(((on - off) / off) * 100, 0)} %)`,
           )
         }
         rows.push('')
