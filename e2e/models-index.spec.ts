@@ -379,19 +379,37 @@ test.describe('models index', () => {
     })
   }
 
-  test('on a phone nothing is clipped: the table scrolls sideways with the name column kept in view', async ({
+  test('on a phone each row shows its prices and context without scrolling sideways; the rest scrolls in', async ({
     browser,
   }) => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 800 }, isMobile: true })
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
     const page = await context.newPage()
-    await open(page, '/models')
+    await open(page, '/models?q=gpt-4o')
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
+    const row = rows(page).first()
+    const figures = row.getByTestId('key-figures')
+    await expect(figures).toBeVisible()
+    // Inside the screen, with the table not scrolled.
+    const box = (await figures.boundingBox())!
+    expect(box.x).toBeGreaterThanOrEqual(0)
+    expect(box.x + box.width).toBeLessThanOrEqual(390)
+    // The same figures as the row's Input, Output and Context cells (which are off to the right).
+    const cell = async (title: string) => (await column(page, title))[0]!
+    const [input, output] = [await cell('Input'), await cell('Output')]
+    expect(price(input)).toBeGreaterThan(0)
+    const tokens = Number((await cell('Context')).replace(/,/g, ''))
+    const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 3 }).format(tokens)
+    await expect(figures).toHaveText(`In ${input} · Out ${output} · ${compact} context`)
+    // The other columns are a swipe away: the table scrolls sideways, and the Input column's header scrolls into view.
     const scroller = page.getByTestId('models-scroll')
     expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true)
-    const name = rows(page).first().locator('th')
-    const before = await name.boundingBox()
-    await scroller.evaluate((el) => (el.scrollLeft = 400))
-    await expect.poll(async () => (await name.boundingBox())?.x).toBe(before?.x)
+    const inputHeader = page.getByRole('columnheader', { name: 'Input', exact: true })
+    await expect(inputHeader).not.toBeInViewport()
+    await inputHeader.scrollIntoViewIfNeeded()
+    await expect(inputHeader).toBeInViewport()
+    // Selection still works from the row.
+    await row.locator('input[type=checkbox]').check()
+    await expect(page).toHaveURL(/[?&]sel=/)
     // The filters fold behind a toggle on a phone.
     await expect(page.getByText('Filter by Vendor')).toBeHidden()
     await page
@@ -400,5 +418,24 @@ test.describe('models index', () => {
       .click()
     await expect(page.getByText('Filter by Vendor')).toBeVisible()
     await context.close()
+
+    // Without JavaScript too (the static table).
+    const noJs = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      javaScriptEnabled: false,
+    })
+    const still = await noJs.newPage()
+    await still.goto('/models?q=gpt-4o')
+    const staticFigures = still
+      .getByTestId('models-table-static')
+      .locator('tbody tr')
+      .first()
+      .getByTestId('key-figures')
+    await expect(staticFigures).toBeVisible()
+    await expect(staticFigures).toHaveText(`In ${input} · Out ${output} · ${compact} context`)
+    const staticBox = (await staticFigures.boundingBox())!
+    expect(staticBox.x + staticBox.width).toBeLessThanOrEqual(390)
+    await noJs.close()
   })
 })

@@ -4,12 +4,14 @@
  * table and the provider pages' endpoint tables format alike. Plain components (no hooks): usable
  * from server and client components.
  */
+import type { ReactNode } from 'react'
 import Link from 'next/link'
 
 import type { Capability, Modality, Status } from '@/lib/catalog/vocab'
 import { CAPABILITY_SHORT_LABELS, MODALITY_LABELS, STATUS_LABELS } from '@/lib/catalog/vocab'
-import { formatDate, formatPrice, formatTokens } from '@/lib/pricing/display'
+import { formatDate, formatPrice, formatTokens, formatTokensCompact } from '@/lib/pricing/display'
 import { KEY_CAPABILITIES } from '@/lib/table/columns'
+import { cn } from '@/lib/utils'
 
 // Formatting is exact decimal work (digit strings); a table re-renders the same few hundred prices,
 // token counts and dates on every sort and keystroke, so each text is made once.
@@ -27,10 +29,24 @@ const memo = <K, V>(f: (k: K) => V) => {
 const price = memo((n: number) => formatPrice(n))
 const tokens = memo((n: number) => formatTokens(n))
 const date = memo((s: string) => formatDate(s))
+const tokensShort = memo((n: number) => formatTokensCompact(n))
 
 /** USD per 1M tokens; "Free" for zero, a dash when unknown. */
 export function PriceCell({ value }: { value: number | undefined }) {
   return value === undefined ? <Unknown /> : price(value)
+}
+
+/**
+ * A model's input and output price and context window on one line ("In $0.15 · Out $0.60 ·
+ * 128K context"): what a narrow screen shows of an index row without scrolling sideways.
+ * Hidden from screen readers: the row's own cells say the same.
+ */
+export function KeyFigures({ input, output, context }: { input?: number; output?: number; context: number }) {
+  return (
+    <span aria-hidden="true" data-testid="key-figures" className="tabular-nums">
+      In <PriceCell value={input} /> · Out <PriceCell value={output} /> · {tokensShort(context)} context
+    </span>
+  )
 }
 
 /** An unknown value: a muted dash, read as "unknown". */
@@ -87,14 +103,24 @@ export function StatusCell({
   )
 }
 
-/** A model's name linking to its page, with its id beneath. */
-export function ModelNameCell({ id, name, sub }: { id: string; name: string; sub?: string }) {
+/**
+ * A model's name linking to its page, with its id beneath; with `phone`, that line shows in
+ * place of the id on a narrow screen.
+ */
+export function ModelNameCell({ id, name, sub, phone }: { id: string; name: string; sub?: string; phone?: ReactNode }) {
   return (
-    <span className="block min-w-0 [&>*]:block [&>*]:truncate">
-      <Link href={`/models/${id}`} prefetch={false} className="font-medium text-foreground hover:underline">
+    <span className="block min-w-0">
+      <Link
+        href={`/models/${id}`}
+        prefetch={false}
+        className="block truncate font-medium text-foreground hover:underline"
+      >
         {name}
       </Link>
-      <span className="text-xs text-muted-foreground">{sub ?? <code>{id}</code>}</span>
+      <span className={cn('block truncate text-xs text-muted-foreground', phone !== undefined && 'max-sm:hidden')}>
+        {sub ?? <code>{id}</code>}
+      </span>
+      {phone !== undefined ? <span className="block truncate text-xs sm:hidden">{phone}</span> : null}
     </span>
   )
 }
