@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 
+import { handlePopstateFirst } from '@/lib/popstate-first'
 import type { IndexState } from '@/lib/table/state'
 import { parseIndexState, serializeIndexState } from '@/lib/table/state'
 
@@ -129,8 +130,8 @@ export function useIndexState(initial: IndexState) {
     const onPop = (event: PopStateEvent) => {
       // Leaving the index (Back to another page) is Next's navigation.
       if (window.location.pathname !== path || !shownTree.current) return
-      // A step between two views of the index: this listener runs before Next's (capture, on the
-      // target) and keeps it from re-rendering the page for the entry's view.
+      // A step between two views of the index: this handler runs before Next's router's listener
+      // (lib/popstate-first.ts) and keeps it from re-rendering the page for the entry's view.
       event.stopImmediatePropagation()
       dropPending()
       setState(adopt(fromUrl()))
@@ -147,10 +148,10 @@ export function useIndexState(initial: IndexState) {
       dropPending()
       setState(adopt(fromUrl()))
     }
-    window.addEventListener('popstate', onPop, { capture: true })
+    const release = handlePopstateFirst(onPop)
     window.addEventListener('pageshow', onShow)
     return () => {
-      window.removeEventListener('popstate', onPop, { capture: true })
+      release()
       window.removeEventListener('pageshow', onShow)
     }
   }, [dropPending])
