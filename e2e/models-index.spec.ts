@@ -336,6 +336,62 @@ test.describe('models index', () => {
     expect(requests).toEqual([])
   })
 
+  test('the last price change is a sortable column, and recent changes a filter, with JavaScript off too', async ({
+    page,
+    request,
+    browser,
+  }) => {
+    await open(page, '/models')
+    const header = page.getByRole('columnheader', { name: 'Last price change', exact: true })
+    await header.getByRole('button').click()
+    await expect(header).toHaveAttribute('aria-sort', 'descending')
+    await expect(page).toHaveURL(/[?&]sort=-priceChange$/)
+    const cells = await column(page, 'Last price change')
+    const days = cells.map((c) => c.slice(0, 10)).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
+    expect(days.length).toBeGreaterThan(5)
+    expect(days).toEqual([...days].sort().reverse())
+
+    // The newest one is the catalog's: the changes API dates it and gives the same percentage.
+    const first = (await rows(page).first().getAttribute('data-model'))!
+    const { data } = await (await request.get(`/api/v1/changes?model=${encodeURIComponent(first)}`)).json()
+    const newest = (data as Array<{ date: string; kind: string; price?: { percent?: number } }>).find((c) =>
+      c.kind.startsWith('price-'),
+    )!
+    expect(cells[0]).toContain(newest.date)
+    // (Two providers may have changed on the same day: the cell shows one of them.)
+    const sameDay = (data as (typeof newest)[]).filter((c) => c.kind.startsWith('price-') && c.date === newest.date)
+    const said = sameDay.map((c) => (c.price?.percent === undefined ? 'from free' : `${Math.abs(c.price.percent)} %`))
+    expect(
+      said.some((t) => cells[0]!.includes(t)),
+      `${cells[0]} shows one of ${said.join(', ')}`,
+    ).toBe(true)
+
+    // "Changed in the last N days", N reaching back just to that day: that model is in, older ones are out.
+    const today = new Date().toISOString().slice(0, 10)
+    const back = Math.round((Date.parse(today) - Date.parse(newest.date)) / 86_400_000)
+    await open(page, `/models?changed=${back}&sort=-priceChange`)
+    await expect(page.getByRole('list', { name: 'Active filters' })).toContainText(
+      `Price changed in the last ${back} days`,
+    )
+    await expect(rows(page).first()).toHaveAttribute('data-model', first)
+    const since = new Date(Date.parse(today) - back * 86_400_000).toISOString().slice(0, 10)
+    for (const c of await column(page, 'Last price change')) expect(c.slice(0, 10) >= since, c).toBe(true)
+    expect((await total(page)).shown).toBe(days.filter((d) => d >= since).length)
+
+    // Without JavaScript: the form's "Price changed" field is a GET parameter like the others.
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const still = await context.newPage()
+    await still.goto('/models')
+    await still.getByLabel('Price changed').selectOption({ label: 'In the last 90 days' })
+    await search(still).press('Enter')
+    await expect(still).toHaveURL(/[?&]changed=90(&|$)/)
+    await expect(still.getByRole('list', { name: 'Active filters' })).toContainText('Price changed in the last 90 days')
+    const since90 = new Date(Date.parse(today) - 90 * 86_400_000).toISOString().slice(0, 10)
+    const expected = days.filter((d) => d >= since90).length
+    expect((await total(still)).shown).toBe(expected)
+    await context.close()
+  })
+
   test('exports the current view as CSV and JSON', async ({ page }) => {
     await open(page, '/models?vendor=anthropic&sort=-context')
     const { shown } = await total(page)

@@ -11,6 +11,7 @@ import type { Capability, Modality, Status } from '@/lib/catalog/vocab'
 import { CAPABILITY_SHORT_LABELS, MODALITY_LABELS, STATUS_LABELS } from '@/lib/catalog/vocab'
 import { formatDate, formatPrice, formatTokens, formatTokensCompact } from '@/lib/pricing/display'
 import { KEY_CAPABILITIES } from '@/lib/table/columns'
+import type { PriceMove } from '@/lib/table/rows'
 import { cn } from '@/lib/utils'
 
 // Formatting is exact decimal work (digit strings); a table re-renders the same few hundred prices,
@@ -49,10 +50,36 @@ export function KeyFigures({ input, output, context }: { input?: number; output?
   )
 }
 
-/** An unknown value: a muted dash, read as "unknown". */
-export function Unknown() {
+const PERCENT = { cut: 'text-success', rise: 'text-danger', change: 'text-muted-foreground' } as const
+
+/**
+ * A price change: its day and how input + output moved ("2025-11-17 −50 %", as /changes writes it); cuts in the success
+ * colour, rises in the danger colour. A dash when no change is recorded.
+ */
+export function PriceChangeCell({ value }: { value: PriceMove | undefined }) {
+  if (!value) return <Unknown title="No price change recorded" />
+  const { date: day, kind, percent } = value
+  const what =
+    percent === undefined
+      ? kind === 'change'
+        ? 'changed'
+        : 'from free'
+      : `${percent > 0 ? '+' : percent < 0 ? '−' : '±'}${Math.abs(percent)} %`
   return (
-    <span className="text-muted-foreground" title="Unknown">
+    <>
+      {day}{' '}
+      <span className={`font-medium ${PERCENT[kind]}`}>
+        <span className="sr-only">{kind === 'cut' ? 'cut ' : kind === 'rise' ? 'rise ' : ''}</span>
+        {what}
+      </span>
+    </>
+  )
+}
+
+/** An unknown value: a muted dash, read as "unknown". */
+export function Unknown({ title = 'Unknown' }: { title?: string }) {
+  return (
+    <span className="text-muted-foreground" title={title}>
       —
     </span>
   )

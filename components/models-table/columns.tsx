@@ -23,6 +23,7 @@ import {
   ModalitiesCell,
   ModelNameCell,
   PriceCell,
+  PriceChangeCell,
   StatusCell,
   TokensCell,
 } from './cells'
@@ -44,6 +45,8 @@ export function ModelCell({ column, row }: { column: ColumnId; row: ModelRow }) 
       return <PriceCell value={row.output} />
     case 'cacheRead':
       return <PriceCell value={row.cacheRead} />
+    case 'priceChange':
+      return <PriceChangeCell value={row.lastChange} />
     case 'providers':
       return <>{row.providers.length}</>
     case 'modalities':

@@ -55,6 +55,7 @@ export const WIDTHS: Record<ColumnId, string> = {
   input: 'w-24',
   output: 'w-24',
   cacheRead: 'w-28',
+  priceChange: 'w-48',
   providers: 'w-28',
   modalities: 'w-44',
   capabilities: 'w-72',

@@ -6,7 +6,7 @@ import { formatTokensCompact } from '@/lib/pricing/display'
 import type { ColumnId } from '@/lib/table/columns'
 import { COLUMNS } from '@/lib/table/columns'
 import type { IndexFilters } from '@/lib/table/filters'
-import { activeFilters, priceBasis } from '@/lib/table/filters'
+import { activeFilters, CHANGED_WITHIN_DAYS, priceBasis } from '@/lib/table/filters'
 import type { Facet } from '@/lib/table/rows'
 import { SORT_CHOICES } from '@/lib/table/sort'
 import type { IndexState } from '@/lib/table/state'
@@ -75,6 +75,10 @@ export function IndexToolbar({
     f.minContext !== undefined && !CONTEXT_STEPS.includes(f.minContext)
       ? [...CONTEXT_STEPS, f.minContext].sort((a, b) => a - b)
       : CONTEXT_STEPS
+  const changedSteps: readonly number[] =
+    f.changedWithin !== undefined && !(CHANGED_WITHIN_DAYS as readonly number[]).includes(f.changedWithin)
+      ? [...CHANGED_WITHIN_DAYS, f.changedWithin].sort((a, b) => a - b)
+      : CHANGED_WITHIN_DAYS
   const sortValue = state.sort ? `${state.sort.desc ? '-' : ''}${state.sort.id}` : ''
 
   return (
@@ -197,6 +201,22 @@ export function IndexToolbar({
               {contextSteps.map((n) => (
                 <option key={n} value={n}>
                   {formatTokensCompact(n)} tokens
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="flex items-center gap-1.5 text-sm whitespace-nowrap text-muted-foreground">
+            Price changed
+            <select
+              name="changed"
+              value={f.changedWithin ?? ''}
+              onChange={(e) => setFilter('changedWithin', e.target.value ? Number(e.target.value) : undefined)}
+              className={`${fieldClass} text-foreground`}
+            >
+              <option value="">Any time</option>
+              {changedSteps.map((n) => (
+                <option key={n} value={n}>
+                  In the last {n} days
                 </option>
               ))}
             </select>
