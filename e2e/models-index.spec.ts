@@ -176,10 +176,8 @@ test.describe('models index', () => {
     await expect(page).toHaveURL(/\/models\?vendor=openai&cap=tools&ctx=128000$/)
     await expect(page.getByLabel('Hide deprecated')).not.toBeChecked()
 
-    // A chip removes its filter. Wait for Next's Back traversal to settle first: when the view
-    // it fetches arrives after a click, Next can reload the page at the Back URL and the click
-    // is lost (known race in Next's history handling, see the issue note).
-    await page.waitForLoadState('networkidle')
+    // A chip removes its filter, clicked at once: Back within the index is the index's own
+    // business (use-index-state.ts), so no fetch of the Back view can land after the click.
     await page.getByRole('link', { name: 'Remove filter Vendor: OpenAI' }).click()
     await expect(page).toHaveURL(/\/models\?cap=tools&ctx=128000$/)
     await expect(page.getByRole('list', { name: 'Active filters' })).not.toContainText('Vendor: OpenAI')
@@ -283,6 +281,117 @@ test.describe('models index', () => {
     ).toEqual(picks)
   })
 
+  test('Back from Compare shows the ticked models still ticked', async ({ page }) => {
+    await open(page, '/models?q=gpt-4o')
+    const picks = await rows(page).evaluateAll((trs) =>
+      trs.slice(0, 3).map((t) => (t as HTMLElement).dataset.model ?? ''),
+    )
+    expect(picks).toHaveLength(3)
+    for (const id of picks) await table(page).locator(`tr[data-model="${id}"] input[type=checkbox]`).check()
+    await expect(page).toHaveURL(`/models?q=gpt-4o&sel=${picks.join(',')}`)
+    await page.getByRole('link', { name: 'Compare (3)' }).click()
+    await expect(page).toHaveURL(`/compare?models=${picks.join(',')}`)
+    await expect(page.getByTestId('compare-table')).toBeVisible()
+
+    await page.goBack()
+    await expect(page).toHaveURL(`/models?q=gpt-4o&sel=${picks.join(',')}`)
+    await expect(page.getByRole('link', { name: 'Compare (3)' })).toBeVisible()
+    for (const id of picks)
+      await expect(table(page).locator(`tr[data-model="${id}"] input[type=checkbox]`)).toBeChecked()
+    // And the view is live: a chip clicked straight away removes its filter and keeps the ticks.
+    await page.getByRole('link', { name: 'Remove filter Search: “gpt-4o”' }).click()
+    await expect(page).toHaveURL(`/models?sel=${picks.join(',')}`)
+    await expect(page.getByRole('link', { name: 'Compare (3)' })).toBeVisible()
+  })
+
+  test('after Back across a reload, a filter chip clicked at once takes effect and stays', async ({ page }) => {
+    await open(page, '/models?vendor=openai&cap=tools')
+    await page.getByLabel('Hide deprecated').check()
+    await expect(page).toHaveURL('/models?vendor=openai&cap=tools&hide=deprecated')
+    // A new document: the entry Back returns to was written by the previous one.
+    await page.reload()
+    await expect(page.locator('[data-testid=models-index][data-ready]')).toBeAttached({ timeout: 15_000 })
+    // Fetches of a /models view (RSC requests that are not prefetches).
+    const requests: string[] = []
+    page.on('request', (r) => {
+      const h = r.headers()
+      if (new URL(r.url()).pathname === '/models' && h.rsc === '1' && !h['next-router-prefetch']) requests.push(r.url())
+    })
+
+    await page.goBack()
+    await expect(page).toHaveURL('/models?vendor=openai&cap=tools')
+    await expect(page.getByLabel('Hide deprecated')).not.toBeChecked()
+    // No waiting for the network: the click comes while a re-fetch of the Back view would still be on its way.
+    await page.getByRole('link', { name: 'Remove filter Vendor: OpenAI' }).click()
+    await expect(page).toHaveURL('/models?cap=tools')
+    const chips = page.getByRole('list', { name: 'Active filters' })
+    await expect(chips).not.toContainText('Vendor: OpenAI')
+    await expect(chips).toContainText('Has: Tool calling')
+    // Nothing arriving later takes the click back.
+    await page.waitForLoadState('networkidle')
+    await page.waitForTimeout(500)
+    await expect(page).toHaveURL('/models?cap=tools')
+    await expect(chips).not.toContainText('Vendor: OpenAI')
+    // Back within the index asks the server for nothing: the view is the index's own.
+    expect(requests).toEqual([])
+  })
+
+  test('the last price change is a sortable column, and recent changes a filter, with JavaScript off too', async ({
+    page,
+    request,
+    browser,
+  }) => {
+    await open(page, '/models')
+    const header = page.getByRole('columnheader', { name: 'Last price change', exact: true })
+    await header.getByRole('button').click()
+    await expect(header).toHaveAttribute('aria-sort', 'descending')
+    await expect(page).toHaveURL(/[?&]sort=-priceChange$/)
+    const cells = await column(page, 'Last price change')
+    const days = cells.map((c) => c.slice(0, 10)).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
+    expect(days.length).toBeGreaterThan(5)
+    expect(days).toEqual([...days].sort().reverse())
+
+    // The newest one is the catalog's: the changes API dates it and gives the same percentage.
+    const first = (await rows(page).first().getAttribute('data-model'))!
+    const { data } = await (await request.get(`/api/v1/changes?model=${encodeURIComponent(first)}`)).json()
+    const newest = (data as Array<{ date: string; kind: string; price?: { percent?: number } }>).find((c) =>
+      c.kind.startsWith('price-'),
+    )!
+    expect(cells[0]).toContain(newest.date)
+    // (Two providers may have changed on the same day: the cell shows one of them.)
+    const sameDay = (data as (typeof newest)[]).filter((c) => c.kind.startsWith('price-') && c.date === newest.date)
+    const said = sameDay.map((c) => (c.price?.percent === undefined ? 'from free' : `${Math.abs(c.price.percent)} %`))
+    expect(
+      said.some((t) => cells[0]!.includes(t)),
+      `${cells[0]} shows one of ${said.join(', ')}`,
+    ).toBe(true)
+
+    // "Changed in the last N days", N reaching back just to that day: that model is in, older ones are out.
+    const today = new Date().toISOString().slice(0, 10)
+    const back = Math.round((Date.parse(today) - Date.parse(newest.date)) / 86_400_000)
+    await open(page, `/models?changed=${back}&sort=-priceChange`)
+    await expect(page.getByRole('list', { name: 'Active filters' })).toContainText(
+      `Price changed in the last ${back} days`,
+    )
+    await expect(rows(page).first()).toHaveAttribute('data-model', first)
+    const since = new Date(Date.parse(today) - back * 86_400_000).toISOString().slice(0, 10)
+    for (const c of await column(page, 'Last price change')) expect(c.slice(0, 10) >= since, c).toBe(true)
+    expect((await total(page)).shown).toBe(days.filter((d) => d >= since).length)
+
+    // Without JavaScript: the form's "Price changed" field is a GET parameter like the others.
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const still = await context.newPage()
+    await still.goto('/models')
+    await still.getByLabel('Price changed').selectOption({ label: 'In the last 90 days' })
+    await search(still).press('Enter')
+    await expect(still).toHaveURL(/[?&]changed=90(&|$)/)
+    await expect(still.getByRole('list', { name: 'Active filters' })).toContainText('Price changed in the last 90 days')
+    const since90 = new Date(Date.parse(today) - 90 * 86_400_000).toISOString().slice(0, 10)
+    const expected = days.filter((d) => d >= since90).length
+    expect((await total(still)).shown).toBe(expected)
+    await context.close()
+  })
+
   test('exports the current view as CSV and JSON', async ({ page }) => {
     await open(page, '/models?vendor=anthropic&sort=-context')
     const { shown } = await total(page)
@@ -326,19 +435,37 @@ test.describe('models index', () => {
     })
   }
 
-  test('on a phone nothing is clipped: the table scrolls sideways with the name column kept in view', async ({
+  test('on a phone each row shows its prices and context without scrolling sideways; the rest scrolls in', async ({
     browser,
   }) => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 800 }, isMobile: true })
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
     const page = await context.newPage()
-    await open(page, '/models')
+    await open(page, '/models?q=gpt-4o')
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
+    const row = rows(page).first()
+    const figures = row.getByTestId('key-figures')
+    await expect(figures).toBeVisible()
+    // Inside the screen, with the table not scrolled.
+    const box = (await figures.boundingBox())!
+    expect(box.x).toBeGreaterThanOrEqual(0)
+    expect(box.x + box.width).toBeLessThanOrEqual(390)
+    // The same figures as the row's Input, Output and Context cells (which are off to the right).
+    const cell = async (title: string) => (await column(page, title))[0]!
+    const [input, output] = [await cell('Input'), await cell('Output')]
+    expect(price(input)).toBeGreaterThan(0)
+    const tokens = Number((await cell('Context')).replace(/,/g, ''))
+    const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 3 }).format(tokens)
+    await expect(figures).toHaveText(`In ${input} · Out ${output} · ${compact} context`)
+    // The other columns are a swipe away: the table scrolls sideways, and the Input column's header scrolls into view.
     const scroller = page.getByTestId('models-scroll')
     expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true)
-    const name = rows(page).first().locator('th')
-    const before = await name.boundingBox()
-    await scroller.evaluate((el) => (el.scrollLeft = 400))
-    await expect.poll(async () => (await name.boundingBox())?.x).toBe(before?.x)
+    const inputHeader = page.getByRole('columnheader', { name: 'Input', exact: true })
+    await expect(inputHeader).not.toBeInViewport()
+    await inputHeader.scrollIntoViewIfNeeded()
+    await expect(inputHeader).toBeInViewport()
+    // Selection still works from the row.
+    await row.locator('input[type=checkbox]').check()
+    await expect(page).toHaveURL(/[?&]sel=/)
     // The filters fold behind a toggle on a phone.
     await expect(page.getByText('Filter by Vendor')).toBeHidden()
     await page
@@ -347,5 +474,24 @@ test.describe('models index', () => {
       .click()
     await expect(page.getByText('Filter by Vendor')).toBeVisible()
     await context.close()
+
+    // Without JavaScript too (the static table).
+    const noJs = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      javaScriptEnabled: false,
+    })
+    const still = await noJs.newPage()
+    await still.goto('/models?q=gpt-4o')
+    const staticFigures = still
+      .getByTestId('models-table-static')
+      .locator('tbody tr')
+      .first()
+      .getByTestId('key-figures')
+    await expect(staticFigures).toBeVisible()
+    await expect(staticFigures).toHaveText(`In ${input} · Out ${output} · ${compact} context`)
+    const staticBox = (await staticFigures.boundingBox())!
+    expect(staticBox.x + staticBox.width).toBeLessThanOrEqual(390)
+    await noJs.close()
   })
 })

@@ -3,6 +3,7 @@ import type { Metadata } from 'next'
 import { getPackedModelsIndex } from '@/lib/catalog'
 import { MAX_MODELS, MIN_MODELS } from '@/lib/compare/url'
 import { absoluteUrl } from '@/lib/site'
+import { todayUtc } from '@/lib/table/filters'
 import { parseIndexState } from '@/lib/table/state'
 import { ModelsIndex } from '@/components/models-table/models-index'
 
@@ -33,7 +34,7 @@ export default async function ModelsPage({ searchParams }: Props) {
       </div>
       {/* Not keyed on the view: the index adopts a navigation's new view itself (use-index-state.ts),
           so a change made while Next is still fetching one is not thrown away by a remount. */}
-      <ModelsIndex index={getPackedModelsIndex()} initialState={state} />
+      <ModelsIndex index={getPackedModelsIndex()} initialState={state} today={todayUtc()} />
     </div>
   )
 }

@@ -4,12 +4,15 @@
  * table and the provider pages' endpoint tables format alike. Plain components (no hooks): usable
  * from server and client components.
  */
+import type { ReactNode } from 'react'
 import Link from 'next/link'
 
 import type { Capability, Modality, Status } from '@/lib/catalog/vocab'
 import { CAPABILITY_SHORT_LABELS, MODALITY_LABELS, STATUS_LABELS } from '@/lib/catalog/vocab'
-import { formatDate, formatPrice, formatTokens } from '@/lib/pricing/display'
+import { formatDate, formatPrice, formatTokens, formatTokensCompact } from '@/lib/pricing/display'
 import { KEY_CAPABILITIES } from '@/lib/table/columns'
+import type { PriceMove } from '@/lib/table/rows'
+import { cn } from '@/lib/utils'
 
 // Formatting is exact decimal work (digit strings); a table re-renders the same few hundred prices,
 // token counts and dates on every sort and keystroke, so each text is made once.
@@ -27,16 +30,56 @@ const memo = <K, V>(f: (k: K) => V) => {
 const price = memo((n: number) => formatPrice(n))
 const tokens = memo((n: number) => formatTokens(n))
 const date = memo((s: string) => formatDate(s))
+const tokensShort = memo((n: number) => formatTokensCompact(n))
 
 /** USD per 1M tokens; "Free" for zero, a dash when unknown. */
 export function PriceCell({ value }: { value: number | undefined }) {
   return value === undefined ? <Unknown /> : price(value)
 }
 
-/** An unknown value: a muted dash, read as "unknown". */
-export function Unknown() {
+/**
+ * A model's input and output price and context window on one line ("In $0.15 · Out $0.60 ·
+ * 128K context"): what a narrow screen shows of an index row without scrolling sideways.
+ * Hidden from screen readers: the row's own cells say the same.
+ */
+export function KeyFigures({ input, output, context }: { input?: number; output?: number; context: number }) {
   return (
-    <span className="text-muted-foreground" title="Unknown">
+    <span aria-hidden="true" data-testid="key-figures" className="tabular-nums">
+      In <PriceCell value={input} /> · Out <PriceCell value={output} /> · {tokensShort(context)} context
+    </span>
+  )
+}
+
+const PERCENT = { cut: 'text-success', rise: 'text-danger', change: 'text-muted-foreground' } as const
+
+/**
+ * A price change: its day and how input + output moved ("2025-11-17 −50 %", as /changes writes it); cuts in the success
+ * colour, rises in the danger colour. A dash when no change is recorded.
+ */
+export function PriceChangeCell({ value }: { value: PriceMove | undefined }) {
+  if (!value) return <Unknown title="No price change recorded" />
+  const { date: day, kind, percent } = value
+  const what =
+    percent === undefined
+      ? kind === 'change'
+        ? 'changed'
+        : 'from free'
+      : `${percent > 0 ? '+' : percent < 0 ? '−' : '±'}${Math.abs(percent)} %`
+  return (
+    <>
+      {day}{' '}
+      <span className={`font-medium ${PERCENT[kind]}`}>
+        <span className="sr-only">{kind === 'cut' ? 'cut ' : kind === 'rise' ? 'rise ' : ''}</span>
+        {what}
+      </span>
+    </>
+  )
+}
+
+/** An unknown value: a muted dash, read as "unknown". */
+export function Unknown({ title = 'Unknown' }: { title?: string }) {
+  return (
+    <span className="text-muted-foreground" title={title}>
       —
     </span>
   )
@@ -87,14 +130,24 @@ export function StatusCell({
   )
 }
 
-/** A model's name linking to its page, with its id beneath. */
-export function ModelNameCell({ id, name, sub }: { id: string; name: string; sub?: string }) {
+/**
+ * A model's name linking to its page, with its id beneath; with `phone`, that line shows in
+ * place of the id on a narrow screen.
+ */
+export function ModelNameCell({ id, name, sub, phone }: { id: string; name: string; sub?: string; phone?: ReactNode }) {
   return (
-    <span className="block min-w-0 [&>*]:block [&>*]:truncate">
-      <Link href={`/models/${id}`} prefetch={false} className="font-medium text-foreground hover:underline">
+    <span className="block min-w-0">
+      <Link
+        href={`/models/${id}`}
+        prefetch={false}
+        className="block truncate font-medium text-foreground hover:underline"
+      >
         {name}
       </Link>
-      <span className="text-xs text-muted-foreground">{sub ?? <code>{id}</code>}</span>
+      <span className={cn('block truncate text-xs text-muted-foreground', phone !== undefined && 'max-sm:hidden')}>
+        {sub ?? <code>{id}</code>}
+      </span>
+      {phone !== undefined ? <span className="block truncate text-xs sm:hidden">{phone}</span> : null}
     </span>
   )
 }

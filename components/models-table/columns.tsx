@@ -16,7 +16,17 @@ import { sortingOptions } from '@/lib/table/sort'
 import { Badge } from '@/components/ui/badge'
 import type { DataColumn } from '@/components/ui/data-table'
 
-import { CapabilitiesCell, DateCell, ModalitiesCell, ModelNameCell, PriceCell, StatusCell, TokensCell } from './cells'
+import {
+  CapabilitiesCell,
+  DateCell,
+  KeyFigures,
+  ModalitiesCell,
+  ModelNameCell,
+  PriceCell,
+  PriceChangeCell,
+  StatusCell,
+  TokensCell,
+} from './cells'
 
 /** The cell of one index column for one row. */
 export function ModelCell({ column, row }: { column: ColumnId; row: ModelRow }) {
@@ -35,6 +45,8 @@ export function ModelCell({ column, row }: { column: ColumnId; row: ModelRow }) 
       return <PriceCell value={row.output} />
     case 'cacheRead':
       return <PriceCell value={row.cacheRead} />
+    case 'priceChange':
+      return <PriceChangeCell value={row.lastChange} />
     case 'providers':
       return <>{row.providers.length}</>
     case 'modalities':
@@ -50,6 +62,17 @@ export function ModelCell({ column, row }: { column: ColumnId; row: ModelRow }) 
         <StatusCell status={row.status} retirementDate={row.retirementDate} deprecationDate={row.deprecationDate} />
       )
   }
+}
+
+/** The index's name cell: on a narrow screen the key figures stand in for the id (the other columns scroll in sideways). */
+export function IndexNameCell({ row }: { row: ModelRow }) {
+  return (
+    <ModelNameCell
+      id={row.id}
+      name={row.name}
+      phone={<KeyFigures input={row.input} output={row.output} context={row.context} />}
+    />
+  )
 }
 
 /** Column definitions for model rows, in the given order. */

@@ -14,10 +14,13 @@ export function EmptyState({
   state,
   search,
   facets,
+  today,
   onRemove,
   onClear,
 }: {
   rows: ModelRow[]
+  /** `YYYY-MM-DD`, for "price changed in the last N days". */
+  today: string
   state: IndexState
   search: ModelSearch<ModelRow>
   facets: { vendors: Facet; providers: Facet }
@@ -33,8 +36,8 @@ export function EmptyState({
         .map((h) => h.row)
         .filter((r) => keep.has(r))
     }
-    return loosenings(rows, state.filters, state.q, searchWithin, facets)
-  }, [rows, state.filters, state.q, search, facets])
+    return loosenings(rows, state.filters, state.q, searchWithin, facets, today)
+  }, [rows, state.filters, state.q, search, facets, today])
   const helpful = options.filter((o) => o.count > 0)
   return (
     <div className="rounded-lg border border-dashed p-6 text-sm" data-testid="empty-state">

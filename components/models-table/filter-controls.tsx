@@ -89,3 +89,46 @@ export function Toggle({
     </label>
   )
 }
+
+/**
+ * A filter holding one number, chosen from steps (and "any"): a plain select, so the no-JavaScript
+ * form submits it. A value from the URL that is no step is offered too, in order.
+ */
+export function StepSelect({
+  label,
+  name,
+  value,
+  steps,
+  any,
+  stepLabel,
+  onChange,
+}: {
+  label: string
+  name: string
+  value: number | undefined
+  steps: readonly number[]
+  /** The label of "no filter". */
+  any: string
+  stepLabel: (n: number) => string
+  onChange: (n: number | undefined) => void
+}) {
+  const shown = value !== undefined && !steps.includes(value) ? [...steps, value].sort((a, b) => a - b) : steps
+  return (
+    <label className="flex items-center gap-1.5 text-sm whitespace-nowrap text-muted-foreground">
+      {label}
+      <select
+        name={name}
+        value={value ?? ''}
+        onChange={(e) => onChange(e.target.value ? Number(e.target.value) : undefined)}
+        className={`${fieldClass} text-foreground`}
+      >
+        <option value="">{any}</option>
+        {shown.map((n) => (
+          <option key={n} value={n}>
+            {stepLabel(n)}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}

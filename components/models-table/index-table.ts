@@ -47,13 +47,15 @@ export const getRowId = (r: ModelRow) => r.id
 export const ROW_HEIGHT = 52
 
 export const WIDTHS: Record<ColumnId, string> = {
-  name: 'w-[13rem] sm:w-[17rem]',
+  // A phone: the name cell (with the key figures) is as wide as the screen; other columns scroll in.
+  name: 'w-[calc(100vw-2rem-2px)] sm:w-[17rem]',
   vendor: 'w-36',
   context: 'w-28',
   maxOutput: 'w-28',
   input: 'w-24',
   output: 'w-24',
   cacheRead: 'w-28',
+  priceChange: 'w-48',
   providers: 'w-28',
   modalities: 'w-44',
   capabilities: 'w-72',
@@ -65,11 +67,13 @@ export const WIDTHS: Record<ColumnId, string> = {
 /** Right-aligned, tabular figures. */
 export const NUMERIC = new Set<ColumnId>(['context', 'maxOutput', 'input', 'output', 'cacheRead', 'providers'])
 
+// The name column stays in view while the table scrolls sideways, except on a phone, where it
+// fills the screen and would hide every other column.
 // Cell styles live on the table (one class list instead of one per cell): the server HTML of
 // hundreds of rows stays a third of the size.
 export const CELLS = cn(
   '[&_td]:overflow-hidden [&_td]:border-b [&_td]:px-3 [&_td]:text-ellipsis [&_td]:whitespace-nowrap',
   '[&_td[data-num]]:text-right [&_td[data-num]]:tabular-nums',
-  '[&_tbody_th]:sticky [&_tbody_th]:left-0 [&_tbody_th]:z-[1] [&_tbody_th]:overflow-hidden [&_tbody_th]:border-b [&_tbody_th]:bg-card [&_tbody_th]:px-3 [&_tbody_th]:text-left [&_tbody_th]:font-normal',
+  'sm:[&_tbody_th]:sticky sm:[&_tbody_th]:left-0 [&_tbody_th]:z-[1] [&_tbody_th]:overflow-hidden [&_tbody_th]:border-b [&_tbody_th]:bg-card [&_tbody_th]:px-3 [&_tbody_th]:text-left [&_tbody_th]:font-normal',
   '[&_tbody_tr:hover>*]:bg-muted [&_tbody_tr[data-selected]>*]:bg-accent-soft',
 )

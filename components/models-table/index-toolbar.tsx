@@ -6,7 +6,7 @@ import { formatTokensCompact } from '@/lib/pricing/display'
 import type { ColumnId } from '@/lib/table/columns'
 import { COLUMNS } from '@/lib/table/columns'
 import type { IndexFilters } from '@/lib/table/filters'
-import { activeFilters, priceBasis } from '@/lib/table/filters'
+import { activeFilters, CHANGED_WITHIN_DAYS, priceBasis } from '@/lib/table/filters'
 import type { Facet } from '@/lib/table/rows'
 import { SORT_CHOICES } from '@/lib/table/sort'
 import type { IndexState } from '@/lib/table/state'
@@ -15,7 +15,7 @@ import { PopoverMenu } from '@/components/ui/popover-menu'
 
 import type { ListKey } from './check-list'
 import { CheckList } from './check-list'
-import { countBadge, FilterLabel, fieldClass, NumberField, Toggle } from './filter-controls'
+import { countBadge, FilterLabel, fieldClass, NumberField, StepSelect, Toggle } from './filter-controls'
 import type { HistoryMode } from './use-index-state'
 
 type Update = (next: (s: IndexState) => IndexState, mode?: HistoryMode) => void
@@ -71,10 +71,6 @@ export function IndexToolbar({
       update((s) => ({ ...s, filters: { ...s.filters, [field]: toggle(s.filters[field] as string[], value, on) } })),
     [update],
   )
-  const contextSteps =
-    f.minContext !== undefined && !CONTEXT_STEPS.includes(f.minContext)
-      ? [...CONTEXT_STEPS, f.minContext].sort((a, b) => a - b)
-      : CONTEXT_STEPS
   const sortValue = state.sort ? `${state.sort.desc ? '-' : ''}${state.sort.id}` : ''
 
   return (
@@ -185,22 +181,24 @@ export function IndexToolbar({
               onToggle={onToggle}
             />
           </PopoverMenu>
-          <label className="flex items-center gap-1.5 text-sm whitespace-nowrap text-muted-foreground">
-            Min context
-            <select
-              name="ctx"
-              value={f.minContext ?? ''}
-              onChange={(e) => setFilter('minContext', e.target.value ? Number(e.target.value) : undefined)}
-              className={`${fieldClass} text-foreground`}
-            >
-              <option value="">Any</option>
-              {contextSteps.map((n) => (
-                <option key={n} value={n}>
-                  {formatTokensCompact(n)} tokens
-                </option>
-              ))}
-            </select>
-          </label>
+          <StepSelect
+            label="Min context"
+            name="ctx"
+            value={f.minContext}
+            steps={CONTEXT_STEPS}
+            any="Any"
+            stepLabel={(n) => `${formatTokensCompact(n)} tokens`}
+            onChange={(n) => setFilter('minContext', n)}
+          />
+          <StepSelect
+            label="Price changed"
+            name="changed"
+            value={f.changedWithin}
+            steps={CHANGED_WITHIN_DAYS}
+            any="Any time"
+            stepLabel={(n) => `In the last ${n} days`}
+            onChange={(n) => setFilter('changedWithin', n)}
+          />
           <NumberField
             label="Input ≤ $"
             unit="per 1M"

@@ -87,15 +87,20 @@ interface ModelsIndexProps {
   index: PackedIndex
   /** The state the URL asked for (parsed on the server, so the first HTML is the right view). */
   initialState: IndexState
+  /** The server's day (`YYYY-MM-DD`, UTC) for "price changed in the last N days": the first HTML and the live table agree. */
+  today: string
 }
 
-function LiveIndex({ index, initialState }: ModelsIndexProps) {
+function LiveIndex({ index, initialState, today }: ModelsIndexProps) {
   const { rows, vendors, providers } = useMemo(() => unpackIndex(index), [index])
   const { state, update, endTyping } = useIndexState(initialState)
   const search = useMemo(() => new ModelSearch(rows), [rows])
   // The search normalises its rows once the page is idle: not during hydration, not on the first keystroke.
   useEffect(() => whenIdle(() => search.prepare()), [search])
-  const data = useMemo(() => viewRows(rows, search, state.q, state.filters), [rows, search, state.q, state.filters])
+  const data = useMemo(
+    () => viewRows(rows, search, state.q, state.filters, today),
+    [rows, search, state.q, state.filters, today],
+  )
 
   const sorting = useMemo<SortingState>(() => (state.sort ? [state.sort] : []), [state.sort])
   const visible = visibleColumns(state)
@@ -188,6 +193,7 @@ function LiveIndex({ index, initialState }: ModelsIndexProps) {
           state={state}
           search={search}
           facets={facets}
+          today={today}
           onRemove={removeFilter}
           onClear={() => update((s) => ({ ...s, filters: NO_FILTERS }))}
         />

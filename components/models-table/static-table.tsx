@@ -4,7 +4,7 @@ import type { ModelRow } from '@/lib/table/rows'
 import type { IndexState } from '@/lib/table/state'
 import { cn } from '@/lib/utils'
 
-import { ModelCell } from './columns'
+import { IndexNameCell, ModelCell } from './columns'
 import { CELLS, NUMERIC, ROW_HEIGHT } from './index-table'
 
 /** Every row of the view as a plain table, for readers without JavaScript (rendered inside <noscript>). */
@@ -53,7 +53,7 @@ export function StaticTable({
               {columns.map((id) =>
                 id === 'name' ? (
                   <th key={id} scope="row">
-                    <ModelCell column="name" row={m} />
+                    <IndexNameCell row={m} />
                   </th>
                 ) : (
                   <td key={id} data-num={NUMERIC.has(id) ? '' : undefined}>

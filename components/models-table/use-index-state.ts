@@ -1,7 +1,8 @@
 'use client'
 
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 
+import { handlePopstateFirst } from '@/lib/popstate-first'
 import type { IndexState } from '@/lib/table/state'
 import { parseIndexState, serializeIndexState } from '@/lib/table/state'
 
@@ -23,11 +24,31 @@ function whenIdle(fn: () => void, ms = 300): () => void {
   return () => window.clearTimeout(id)
 }
 
+/** The view the address bar asks for. */
+const fromUrl = () => parseIndexState(new URLSearchParams(window.location.search))
+
+/** The same state object when the view is unchanged (no re-render), else the URL's. */
+const adopt = (next: IndexState) => (s: IndexState) => (serializeIndexState(s) === serializeIndexState(next) ? s : next)
+
+/**
+ * Next.js keeps its router's state in each history entry (`__NA`, and the rendered tree under
+ * this key: see node_modules/next/dist/client/components/app-router.js, HistoryUpdater). Read
+ * and written here only to point an index entry at the render on screen; remove with the
+ * popstate hand-off below if Next changes it.
+ */
+const NEXT_TREE = '__PRIVATE_NEXTJS_INTERNALS_TREE'
+
 /**
  * The index state, mirrored into the URL with the native History API. Next.js integrates
  * `history.pushState`/`replaceState` with its router (no server round trip, `useSearchParams`
- * stays in sync: https://nextjs.org/docs/app/getting-started/linking-and-navigating#native-history-api),
- * and Back/Forward come back through `popstate`, which re-reads the URL.
+ * stays in sync: https://nextjs.org/docs/app/getting-started/linking-and-navigating#native-history-api).
+ *
+ * The URL is the truth, read whenever the index is shown (first render, Back from another page,
+ * a page restored from the browser's back/forward cache) and on every Back/Forward within it.
+ * Back and Forward between two views of the index are the index's own: it reads the URL, and
+ * Next's router is only told the new URL. Left to Next, a step back to an entry written by an
+ * earlier page load (before a reload) re-fetched that view from the server, and when the fetch
+ * landed after a click made meanwhile, Next wrote its URL back over the click's (issue #15).
  *
  * The URL is written when the browser is idle, not in the same task as the click or keystroke:
  * a history entry costs ~10 ms (Next copies its router state into it and re-syncs), which would
@@ -39,6 +60,8 @@ export function useIndexState(initial: IndexState) {
   const pending = useRef<HistoryMode | null>(null)
   const queued = useRef<{ mode: HistoryMode; write: () => void; cancel: () => void } | null>(null)
   const typing = useRef(false)
+  /** Next's record of the render on screen (see NEXT_TREE), taken after each commit of a server render. */
+  const shownTree = useRef<unknown>(null)
 
   const update = useCallback((next: (s: IndexState) => IndexState, mode: HistoryMode = 'push') => {
     pending.current = pending.current === 'push' ? 'push' : mode
@@ -48,6 +71,21 @@ export function useIndexState(initial: IndexState) {
   /** Ends a typing run: the next keystroke pushes a new history entry. */
   const endTyping = useCallback(() => {
     typing.current = false
+  }, [])
+
+  /** Forgets writes not yet made: the URL has moved on without them (Back, Forward). */
+  const dropPending = useCallback(() => {
+    queued.current?.cancel()
+    queued.current = null
+    pending.current = null
+    typing.current = false
+  }, [])
+
+  // Shown (hydrated, mounted again on Back from another page, or revealed): the URL's view,
+  // before the first paint. The server render handed in may be an older view of the same entry
+  // (Next's router cache holds the render before the ticks and filters made since).
+  useLayoutEffect(() => {
+    setState(adopt(fromUrl()))
   }, [])
 
   useEffect(() => {
@@ -75,30 +113,48 @@ export function useIndexState(initial: IndexState) {
     queued.current = { mode, write, cancel: whenIdle(write) }
   }, [state])
 
-  // A view the server rendered for a navigation (a link to another /models view, or Back to an
-  // entry whose view Next fetches again). It is adopted once committed, unless the reader changed
-  // the view meanwhile: a change waiting to be written, or a URL that has moved on since, is
-  // newer than the view Next was fetching, and must not be lost to it.
-  // Keyed on the view, not the object: `initial` is a new object on every server render, and the
-  // view is read back from its key (serializing then parsing a state gives the same state).
+  // A server render committed (the first one, or a link to another /models view): remember
+  // Next's record of it, and show the URL's view unless the reader changed the view meanwhile
+  // (a change waiting to be written is newer than the view Next was fetching).
+  // Keyed on the view, not the object: `initial` is a new object on every server render.
   const initialKey = serializeIndexState(initial)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs for each server render of a new view, which it does not read (the URL is the truth)
   useEffect(() => {
+    shownTree.current = window.history.state?.[NEXT_TREE] ?? null
     if (queued.current || pending.current) return
-    if (serializeIndexState(parseIndexState(new URLSearchParams(window.location.search))) !== initialKey) return
-    setState((s) => (serializeIndexState(s) === initialKey ? s : parseIndexState(new URLSearchParams(initialKey))))
+    setState(adopt(fromUrl()))
   }, [initialKey])
 
   useEffect(() => {
-    const onPop = () => {
-      queued.current?.cancel()
-      queued.current = null
-      pending.current = null
-      typing.current = false
-      setState(parseIndexState(new URLSearchParams(window.location.search)))
+    const path = window.location.pathname
+    const onPop = (event: PopStateEvent) => {
+      // Leaving the index (Back to another page) is Next's navigation.
+      if (window.location.pathname !== path || !shownTree.current) return
+      // A step between two views of the index: this handler runs before Next's router's listener
+      // (lib/popstate-first.ts) and keeps it from re-rendering the page for the entry's view.
+      event.stopImmediatePropagation()
+      dropPending()
+      setState(adopt(fromUrl()))
+      // The entry may hold another render's record (one from before a reload): point it at the
+      // render on screen, so Next, told the URL, has nothing to fetch. First written as Next's
+      // own entry state (its patched replaceState passes that through), then the URL is synced.
+      const here = `${window.location.pathname}${window.location.search}${window.location.hash}`
+      window.history.replaceState({ ...event.state, __NA: true, [NEXT_TREE]: shownTree.current }, '', here)
+      window.history.replaceState(null, '', here)
     }
-    window.addEventListener('popstate', onPop)
-    return () => window.removeEventListener('popstate', onPop)
-  }, [])
+    // A page restored from the browser's back/forward cache: whatever the URL says now.
+    const onShow = (event: PageTransitionEvent) => {
+      if (!event.persisted) return
+      dropPending()
+      setState(adopt(fromUrl()))
+    }
+    const release = handlePopstateFirst(onPop)
+    window.addEventListener('pageshow', onShow)
+    return () => {
+      release()
+      window.removeEventListener('pageshow', onShow)
+    }
+  }, [dropPending])
 
   return { state, update, endTyping }
 }

@@ -7,7 +7,7 @@ import { COLUMN_BY_ID } from '@/lib/table/columns'
 import { cn, plural } from '@/lib/utils'
 import { SortHeader } from '@/components/ui/sort-header'
 
-import { ModelCell } from './columns'
+import { IndexNameCell, ModelCell } from './columns'
 import type { IndexTable } from './index-table'
 import { CELLS, NUMERIC, ROW_HEIGHT, WIDTHS } from './index-table'
 
@@ -105,7 +105,7 @@ export function VirtualTable({
                     header.column.toggleSorting()
                     if (next) onSorted(`Sorted by ${spec.title}, ${next === 'asc' ? 'ascending' : 'descending'}`)
                   }}
-                  className={cn('sticky top-0 z-10 border-b', id === 'name' && 'left-0 z-20')}
+                  className={cn('sticky top-0 z-10 border-b', id === 'name' && 'z-20 sm:left-0')}
                 />
               )
             })}
@@ -144,7 +144,7 @@ export function VirtualTable({
                             onChange={row.getToggleSelectedHandler()}
                             className="size-4 shrink-0 accent-accent"
                           />
-                          <ModelCell column="name" row={m} />
+                          <IndexNameCell row={m} />
                         </span>
                       </th>
                     )

@@ -10,13 +10,13 @@ import { allLists, allModelPages, allModels, allProviders, allRouters, allVendor
 import type { PackedIndex } from '@/lib/table/packed'
 import { packIndex } from '@/lib/table/packed'
 import type { ModelsIndexData } from '@/lib/table/rows'
-import { modelsIndexData } from '@/lib/table/rows'
+import { modelsIndexData, toPriceMove } from '@/lib/table/rows'
 
 import { aliasPaths } from './aliases'
 import { buildCatalog, similarModels } from './derive'
 import { checkIntegrity } from './integrity'
 import type { CatalogChange, HistoryEndpoint } from './price-history'
-import { catalogChanges } from './price-history'
+import { catalogChanges, latestChange } from './price-history'
 import type { Catalog, Model, ProviderDoc, Router, VendorDoc } from './types'
 
 export type { EndpointView, Model, ProviderDoc, Router, VendorDoc } from './types'
@@ -74,7 +74,11 @@ export const getProvider = (id: string): ProviderDoc | undefined => catalog().pr
 
 let modelsIndex: ModelsIndexData | undefined
 /** The models index's rows and filter facets, computed once per server process: the catalog does not change at run time. */
-export const getModelsIndex = (): ModelsIndexData => (modelsIndex ??= modelsIndexData(getModels()))
+export const getModelsIndex = (): ModelsIndexData =>
+  (modelsIndex ??= modelsIndexData(getModels(), (m) => {
+    const c = latestChange(catalog().histories.get(m.id) ?? [])
+    return c && toPriceMove(c)
+  }))
 
 let packedIndex: PackedIndex | undefined
 /** The index's rows packed for the browser (lib/table/packed.ts). */

@@ -17,6 +17,7 @@ export const COLUMN_IDS = [
   'input',
   'output',
   'cacheRead',
+  'priceChange',
   'providers',
   'modalities',
   'capabilities',
@@ -129,6 +130,15 @@ export const COLUMNS: ColumnSpec[] = [
     value: (r) => r.cacheRead,
     descFirst: false,
     numeric: true,
+  },
+  {
+    id: 'priceChange',
+    title: 'Last price change',
+    description: 'The newest price change at any provider: the day, and the change of input + output per 1M tokens',
+    // By day: newest first on the first click; models without a recorded change last.
+    value: (r) => r.lastChange?.date,
+    descFirst: true,
+    numeric: false,
   },
   {
     id: 'providers',

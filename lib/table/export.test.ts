@@ -12,6 +12,7 @@ const rows = [
     output: 0.6,
     cacheRead: 0.075,
     providers: ['openai', 'azure'],
+    lastChange: { date: '2025-11-17', kind: 'cut', percent: -50 },
   }),
   row('acme/quote', {
     name: 'He said "hi", twice',
@@ -40,5 +41,12 @@ describe('export', () => {
     expect(json.units).toEqual({ input: 'USD per 1M tokens', context: 'tokens' })
     expect(json.models[0]).toEqual({ id: 'openai/gpt-4o-mini', name: 'GPT-4o mini', input: 0.15, context: 128000 })
     expect(json.models[1].input).toBeNull()
+  })
+
+  it('exports the last price change as its day and percent, empty where none is recorded', () => {
+    const lines = toCsv(rows, ['name', 'priceChange']).split('\r\n')
+    expect(lines[0]).toBe('Id,Model,Last price change,Last price change (% of input + output)')
+    expect(lines[1]).toBe('openai/gpt-4o-mini,GPT-4o mini,2025-11-17,-50')
+    expect(lines[2]).toBe('acme/quote,"He said ""hi"", twice",,')
   })
 })

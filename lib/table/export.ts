@@ -34,6 +34,15 @@ const fieldsFor = (id: ColumnId): ExportField[] => {
       return [{ key: 'capabilities', header, value: (r) => r.capabilities.filter((c) => KEY_CAPABILITIES.includes(c)) }]
     case 'status':
       return [{ key: 'status', header, value: (r) => r.status }]
+    case 'priceChange':
+      return [
+        { key: 'lastPriceChange', header: 'Last price change', value: (r) => r.lastChange?.date ?? null },
+        {
+          key: 'lastPriceChangePercent',
+          header: 'Last price change (% of input + output)',
+          value: (r) => r.lastChange?.percent ?? null,
+        },
+      ]
     default:
       return [{ key: id, header, value: (r) => spec.value(r) ?? null }]
   }

@@ -5,6 +5,7 @@ import { row } from '@/test-support/table-fixtures'
 import type { IndexFilters } from './filters'
 import {
   activeFilters,
+  daysBefore,
   filterRows,
   loosenings,
   matchesFilters,
@@ -207,5 +208,37 @@ describe('viewRows', () => {
     ])
     expect(viewRows(rows, search, 'gpt-4o', f({ maxInput: 1 })).map((r) => r.id)).toEqual(['openai/gpt-4o-mini'])
     expect(viewRows(rows, search, '', NO_FILTERS)).toEqual(rows)
+  })
+})
+
+describe('price changed in the last N days', () => {
+  const today = '2026-03-31'
+  const changed = (id: string, date?: string) =>
+    row(id, date ? { lastChange: { date, kind: 'cut', percent: -50 } } : {})
+  const list = [
+    changed('a/today', '2026-03-31'),
+    changed('a/edge', '2026-03-01'),
+    changed('a/older', '2026-02-28'),
+    changed('a/announced', '2026-04-15'),
+    changed('a/never'),
+  ]
+  const ids = (days: number) => filterRows(list, f({ changedWithin: days }), today).map((r) => r.id)
+
+  it('counts days back from today, both ends included, and leaves out changes still to come', () => {
+    expect(daysBefore(today, 30)).toBe('2026-03-01')
+    expect(daysBefore('2026-03-01', 1)).toBe('2026-02-28')
+    expect(ids(30)).toEqual(['a/today', 'a/edge'])
+    expect(ids(90)).toEqual(['a/today', 'a/edge', 'a/older'])
+    expect(matchesFilters(list[4]!, f({ changedWithin: 3650 }), today)).toBe(false)
+  })
+
+  it('is a chip of its own, and the empty state counts what removing it brings back', () => {
+    expect(activeFilters(f({ changedWithin: 30 }))).toEqual([
+      { key: 'changedWithin', label: 'Price changed in the last 30 days' },
+    ])
+    expect(withoutFilter(f({ changedWithin: 30 }), 'changedWithin').changedWithin).toBeUndefined()
+    const found = loosenings(list, f({ changedWithin: 30, vendors: ['nobody'] }), '', (rs) => rs, {}, today)
+    expect(found.find((l) => l.key === 'vendors')?.count).toBe(2)
+    expect(found.find((l) => l.key === 'changedWithin')?.count).toBe(0)
   })
 })

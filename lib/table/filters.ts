@@ -33,6 +33,19 @@ export interface IndexFilters {
   openWeights: boolean
   /** Leave deprecated models out. */
   hideDeprecated: boolean
+  /** Days: only models whose price changed at some provider in the last this many days (today included). */
+  changedWithin?: number
+}
+
+/** The "price changed in the last … days" choices the filter offers. */
+export const CHANGED_WITHIN_DAYS = [30, 90] as const
+
+/** Today in UTC, `YYYY-MM-DD`: the day price changes are dated in. */
+export const todayUtc = () => new Date().toISOString().slice(0, 10)
+
+/** `YYYY-MM-DD` `days` before `day`. */
+export function daysBefore(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10)
 }
 
 export const NO_FILTERS: IndexFilters = {
@@ -48,8 +61,12 @@ export const NO_FILTERS: IndexFilters = {
 
 const all = <T>(needles: readonly T[], hay: readonly T[]) => needles.every((n) => hay.includes(n))
 
-/** Whether a row passes every filter. */
-export function matchesFilters(row: ModelRow, f: IndexFilters): boolean {
+/**
+ * Whether a row passes every filter. `today` (`YYYY-MM-DD`) dates "changed in the last N days":
+ * a change on `today` minus N days or later, up to `today` (an announced change still to come
+ * has not happened).
+ */
+export function matchesFilters(row: ModelRow, f: IndexFilters, today: string = todayUtc()): boolean {
   if (f.vendors.length > 0 && !f.vendors.includes(row.vendor)) return false
   if (f.providers.length > 0 && !row.providers.some((p) => f.providers.includes(p))) return false
   if (!all(f.inputModalities, row.inputModalities)) return false
@@ -61,6 +78,10 @@ export function matchesFilters(row: ModelRow, f: IndexFilters): boolean {
   if (f.free && !isFree(row)) return false
   if (f.openWeights && !row.openWeights) return false
   if (f.hideDeprecated && row.status === 'deprecated') return false
+  if (f.changedWithin !== undefined) {
+    const day = row.lastChange?.date
+    if (!day || day > today || day < daysBefore(today, f.changedWithin)) return false
+  }
   return true
 }
 
@@ -87,9 +108,9 @@ export function priceBasis(f: IndexFilters, providers?: Facet): string {
   return f.providers.length === 1 ? list : `the cheapest of ${list}`
 }
 
-export function filterRows<T extends ModelRow>(rows: readonly T[], f: IndexFilters): T[] {
+export function filterRows<T extends ModelRow>(rows: readonly T[], f: IndexFilters, today = todayUtc()): T[] {
   const priced = f.providers.length > 0 ? rows.map((r) => pricedAt(r, f.providers)) : rows
-  return priced.filter((r) => matchesFilters(r, f))
+  return priced.filter((r) => matchesFilters(r, f, today))
 }
 
 /** Keys of filters a reader can remove one at a time (a list filter counts as one). */
@@ -129,6 +150,8 @@ export function activeFilters(
   if (f.free) out.push({ key: 'free', label: 'Free only' })
   if (f.openWeights) out.push({ key: 'openWeights', label: 'Open weights only' })
   if (f.hideDeprecated) out.push({ key: 'hideDeprecated', label: 'Deprecated hidden' })
+  if (f.changedWithin !== undefined)
+    out.push({ key: 'changedWithin', label: `Price changed in the last ${f.changedWithin} days` })
   return out
 }
 
@@ -152,11 +175,14 @@ export function loosenings(
   q: string,
   search: (rows: readonly ModelRow[], q: string) => readonly ModelRow[],
   facets: { vendors?: Facet; providers?: Facet } = {},
+  today = todayUtc(),
 ): Loosening[] {
   return activeFilters(f, q, facets)
     .map((a) => {
       const count =
-        a.key === 'q' ? filterRows(rows, f).length : search(filterRows(rows, withoutFilter(f, a.key)), q).length
+        a.key === 'q'
+          ? filterRows(rows, f, today).length
+          : search(filterRows(rows, withoutFilter(f, a.key), today), q).length
       return { ...a, count }
     })
     .sort((a, b) => b.count - a.count)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { getModelsIndex } from '@/lib/catalog'
+import { getCatalogChanges, getModelsIndex } from '@/lib/catalog'
 import { buildCatalog } from '@/lib/catalog/derive'
 import { modelDoc, proseDoc, providerDoc, vendorDoc } from '@/test-support/catalog-fixtures'
 
@@ -33,17 +33,35 @@ describe('packIndex', () => {
       prose: [proseDoc('acme/bare'), proseDoc('acme/full')],
       routers: [],
     })
-    const data = modelsIndexData(models)
+    const data = modelsIndexData(models, (m) =>
+      m.id === 'acme/full' ? { date: '2025-11-17', kind: 'cut', percent: -50 } : undefined,
+    )
     const packed = packIndex(data)
     expect(unpackIndex(packed)).toStrictEqual(data)
     const full = unpackIndex(packed).rows.find((r) => r.id === 'acme/full')!
     expect(full.inputModalities).toEqual(['image', 'text'])
-    expect(full).toMatchObject({ aliases: ['full-2025'], retirementDate: '2025-12-01', openWeights: true })
+    expect(full).toMatchObject({
+      aliases: ['full-2025'],
+      retirementDate: '2025-12-01',
+      openWeights: true,
+      lastChange: { date: '2025-11-17', kind: 'cut', percent: -50 },
+    })
     expect(unpackIndex(packed).rows.find((r) => r.id === 'acme/bare')).not.toHaveProperty('input')
   })
 
   it('is much smaller than the row objects it stands for', () => {
     const data = getModelsIndex()
     expect(JSON.stringify(packIndex(data)).length).toBeLessThan(JSON.stringify(data).length / 2)
+  })
+
+  it('carries each model’s newest price change, the same as the catalog’s list of changes', () => {
+    const rows = unpackIndex(packIndex(getModelsIndex())).rows
+    const newest = new Map<string, string>()
+    for (const c of getCatalogChanges())
+      if (c.kind.startsWith('price-') && (newest.get(c.model) ?? '') < c.date) newest.set(c.model, c.date)
+    expect(newest.size).toBeGreaterThan(0)
+    for (const r of rows) expect(r.lastChange?.date, r.id).toBe(newest.get(r.id))
+    const cut = rows.find((r) => r.lastChange?.kind === 'cut')!
+    expect(cut.lastChange!.percent).toBeLessThan(0)
   })
 })

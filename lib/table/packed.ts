@@ -10,7 +10,7 @@
 import type { Capability, Modality, Status } from '@/lib/catalog/vocab'
 import { CAPABILITY_KEYS, MODALITIES, STATUSES } from '@/lib/catalog/vocab'
 
-import type { Facet, ModelRow, ModelsIndexData, RowPrice } from './rows'
+import type { Facet, ModelRow, ModelsIndexData, PriceMove, RowPrice } from './rows'
 
 /** One row, packed; see `packIndex` for what each place holds. */
 export type PackedRow = [
@@ -42,7 +42,11 @@ export type PackedRow = [
   retirementDate?: string | null,
   deprecationDate?: string | null,
   aliases?: string[] | null,
+  /** The newest price change: its day, its kind (index into MOVE_KINDS) and percent, when known. */
+  lastChange?: [date: string, kind: number, percent?: number] | null,
 ]
+
+const MOVE_KINDS: readonly PriceMove['kind'][] = ['cut', 'rise', 'change']
 
 /** What the models index page hands its client component. */
 export interface PackedIndex {
@@ -104,11 +108,23 @@ export function packIndex({ rows, vendors, providers }: ModelsIndexData): Packed
         r.retirementDate ?? null,
         r.deprecationDate ?? null,
         r.aliases ?? null,
+        r.lastChange ? packMove(r.lastChange) : null,
       ]
       while (packed.length > 16 && packed[packed.length - 1] === null) packed.pop()
       return packed
     }),
   }
+}
+
+function packMove(m: PriceMove): [string, number, number?] {
+  const kind = MOVE_KINDS.indexOf(m.kind)
+  return m.percent === undefined ? [m.date, kind] : [m.date, kind, m.percent]
+}
+
+function unpackMove([date, kind, percent]: [string, number, number?]): PriceMove {
+  const move: PriceMove = { date, kind: MOVE_KINDS[kind] ?? 'change' }
+  if (percent !== undefined) move.percent = percent
+  return move
 }
 
 const headline = (r: ModelRow): RowPrice =>
@@ -144,6 +160,7 @@ export function unpackIndex({ rows, vendors, providers }: PackedIndex): ModelsIn
       if (p[17] != null) row.retirementDate = p[17]
       if (p[18] != null) row.deprecationDate = p[18]
       if (p[19] != null) row.aliases = p[19]
+      if (p[20] != null) row.lastChange = unpackMove(p[20])
       return row
     }),
   }

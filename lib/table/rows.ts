@@ -6,6 +6,7 @@
  */
 
 import { pricesModel } from '@/lib/catalog/offers'
+import type { PriceChange } from '@/lib/catalog/price-history'
 import type { Model } from '@/lib/catalog/types'
 import type { Capability, Modality, Status } from '@/lib/catalog/vocab'
 import { CAPABILITY_KEYS } from '@/lib/catalog/vocab'
@@ -53,6 +54,23 @@ export interface ModelRow {
   retirementDate?: string
   deprecationDate?: string
   openWeights: boolean
+  /** The newest price change at any of the model's providers; absent when none is recorded. */
+  lastChange?: PriceMove
+}
+
+/** A price change as a row shows it (see `PriceChange` in lib/catalog/price-history.ts). */
+export interface PriceMove {
+  /** `YYYY-MM-DD`: the day the new price took effect. */
+  date: string
+  /** Input + output per 1M tokens went down (`cut`) or up (`rise`), or only other prices moved (`change`). */
+  kind: PriceChange['kind']
+  /** Change of input + output in percent (rounded to 0.1); absent for a change from free. */
+  percent?: number
+}
+
+/** The part of a price change the index keeps. */
+export function toPriceMove(c: PriceChange): PriceMove {
+  return c.percent === undefined ? { date: c.date, kind: c.kind } : { date: c.date, kind: c.kind, percent: c.percent }
 }
 
 /** One provider's price for a model, USD per 1M tokens. */
@@ -85,8 +103,11 @@ function lowestCacheRead(model: Model): number | undefined {
   return prices.length > 0 ? Math.min(...prices) : undefined
 }
 
-/** One index row from a joined model: input and output are the cheapest endpoint's, the cache price the lowest listed. */
-export function toModelRow(model: Model): ModelRow {
+/**
+ * One index row from a joined model: input and output are the cheapest endpoint's, the cache
+ * price the lowest listed; `lastChange` the model's newest price change, where known.
+ */
+export function toModelRow(model: Model, lastChange?: PriceMove): ModelRow {
   const p = model.cheapest?.pricing
   const providers = [...new Set(model.endpoints.map((e) => e.provider))]
   return compact({
@@ -111,6 +132,7 @@ export function toModelRow(model: Model): ModelRow {
     retirementDate: model.retirementDate,
     deprecationDate: model.deprecationDate,
     openWeights: model.openWeights,
+    lastChange,
   })
 }
 
@@ -127,10 +149,19 @@ export interface ModelsIndexData {
   providers: Facet
 }
 
-export function modelsIndexData(models: readonly Model[]): ModelsIndexData {
+/**
+ * `lastChange` gives a model's newest price change: the price histories are not part of `Model`
+ * (lib/catalog/types.ts), and their derivations (exact decimals) stay out of the index's client bundle.
+ */
+export function modelsIndexData(
+  models: readonly Model[],
+  lastChange: (model: Model) => PriceMove | undefined = () => undefined,
+): ModelsIndexData {
   // Made here, not when the module loads: the index's client bundle imports this module too.
   const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
-  const rows = models.map(toModelRow).sort((a, b) => byName.compare(a.name, b.name) || a.id.localeCompare(b.id))
+  const rows = models
+    .map((m) => toModelRow(m, lastChange(m)))
+    .sort((a, b) => byName.compare(a.name, b.name) || a.id.localeCompare(b.id))
   const vendors = new Map<string, string>()
   const providers = new Map<string, string>()
   for (const m of models) {

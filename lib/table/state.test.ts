@@ -28,14 +28,24 @@ describe('index URL state', () => {
         free: true,
         openWeights: true,
         hideDeprecated: true,
+        changedWithin: 30,
       },
       columns: ['name', 'vendor', 'input', 'output'],
     }
     const qs = serializeIndexState(state)
     expect(qs).toBe(
-      'q=gpt+4o&sort=-input&vendor=openai,anthropic&provider=together-ai&in=image&out=text&cap=tools,vision&ctx=128000&maxin=1.5&maxout=0.6&free=1&open=1&hide=deprecated&cols=name,vendor,input,output',
+      'q=gpt+4o&sort=-input&vendor=openai,anthropic&provider=together-ai&in=image&out=text&cap=tools,vision&ctx=128000&maxin=1.5&maxout=0.6&free=1&open=1&hide=deprecated&changed=30&cols=name,vendor,input,output',
     )
     expect(parse(qs)).toEqual(state)
+  })
+
+  it('reads "price changed in the last N days" as whole days up to ten years, else not at all', () => {
+    expect(parse('changed=90').filters.changedWithin).toBe(90)
+    expect(parse('changed=%2B7').filters).not.toHaveProperty('changedWithin')
+    for (const bad of ['', '0', '-30', '30.5', '3651', 'month', '1e3'])
+      expect(parse(`changed=${bad}`).filters, bad).not.toHaveProperty('changedWithin')
+    // What the no-JavaScript form sends for "Any time": no filter, no key.
+    expect(serializeIndexState(parse('changed=&vendor=openai'))).toBe('vendor=openai')
   })
 
   it('reads what the no-JavaScript form submits: repeated keys, empty fields, suffixes', () => {

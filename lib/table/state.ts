@@ -12,6 +12,7 @@
  *   ctx=128000          minimum context window (tokens; "128k" and "1m" accepted)
  *   maxin=1.5  maxout=5 maximum cheapest input / output price (USD per 1M tokens)
  *   free=1  open=1  hide=deprecated
+ *   changed=30          price changed in the last 30 days (any whole number of days up to 3650)
  *   cols=name,vendor,input   visible columns, only when not the default set
  *   sel=openai/gpt-4o,anthropic/claude-haiku-4-5   ticked rows (to compare), at most 6
  *
@@ -93,6 +94,13 @@ const amount = {
   },
 }
 
+/** A whole number of days, 1 to 3650 (ten years); `undefined` for anything else. */
+function days(s: string | undefined): number | undefined {
+  if (!s || !/^\d{1,4}$/.test(s.trim())) return undefined
+  const n = Number(s)
+  return n >= 1 && n <= 3650 ? n : undefined
+}
+
 const flag = (params: ParamsInput, key: string) => ['1', 'true', 'on', 'yes'].includes(getOne(params, key) ?? '')
 
 /** The index state a URL asks for. Never throws. */
@@ -119,8 +127,10 @@ export function parseIndexState(params: ParamsInput): IndexState {
     free: flag(params, 'free'),
     openWeights: flag(params, 'open'),
     hideDeprecated: getAll(params, 'hide').includes('deprecated'),
+    changedWithin: days(getOne(params, 'changed')),
   }
-  for (const k of ['minContext', 'maxInput', 'maxOutput'] as const) if (filters[k] === undefined) delete filters[k]
+  for (const k of ['minContext', 'maxInput', 'maxOutput', 'changedWithin'] as const)
+    if (filters[k] === undefined) delete filters[k]
 
   const cols = oneOf<ColumnId>(COLUMN_IDS).parse(getAll(params, 'cols'))
   // The name column is always shown; a list equal to the default is the default.
@@ -158,6 +168,7 @@ export function serializeIndexState(state: IndexState): string {
   if (f.free) parts.push(['free', '1'])
   if (f.openWeights) parts.push(['open', '1'])
   if (f.hideDeprecated) parts.push(['hide', 'deprecated'])
+  if (f.changedWithin !== undefined) parts.push(['changed', String(f.changedWithin)])
   if (state.columns && !sameList(state.columns, DEFAULT_VISIBLE)) parts.push(['cols', state.columns.join(',')])
   if (state.selected?.length) parts.push(['sel', state.selected.join(',')])
   return parts.map(([k, v]) => `${k}=${encode(v)}`).join('&')

@@ -12,7 +12,9 @@ export function viewRows<T extends ModelRow>(
   search: ModelSearch<T>,
   q: string,
   filters: IndexFilters,
+  /** `YYYY-MM-DD`, for "price changed in the last N days". */
+  today?: string,
 ): T[] {
   const found = q.trim() ? search.search(q).map((h) => h.row) : rows
-  return filterRows(found, filters)
+  return filterRows(found, filters, today)
 }
