@@ -151,7 +151,14 @@ export function applyHistory(state: ImportState, today: string, accept: Readonly
       let out: Ep = { ...e, history: old.history, retirementDate: old.retirementDate }
       if (old.retirementDate !== undefined && setBySource) {
         const sourceDate = state.sourceDates.get(setBySource.source) ?? today
-        if (sourceDate <= old.retirementDate) return old // an older list than the retirement: stays retired
+        if (sourceDate <= old.retirementDate) {
+          // A list older than the retirement: the endpoint stays retired, exactly as the file has
+          // it. The source wrote the endpoint whole (without history or retirementDate), so the
+          // list must be replaced even though this endpoint did not change.
+          const kept = orderEndpoint(old)
+          if (JSON.stringify(kept) !== JSON.stringify(e)) changed = true
+          return kept
+        }
         out = {
           ...out,
           retirementDate: undefined,
