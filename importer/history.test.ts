@@ -155,6 +155,31 @@ describe('price history on import', () => {
     expect(again.report.history.returned).toEqual([])
     expect(again.report.history.retired).toEqual([])
   })
+
+  it('does not retire an endpoint whose offer the source lists under another model, and reports the duplicate', () => {
+    importOn('2026-07-01')
+    // An earlier mapping left OpenRouter's gpt-4.1 offer on MiniMax M2 too.
+    const file = join(dir, 'models/minimax/minimax-m2.yaml')
+    const duplicate = `${readFileSync(file, 'utf8')}  - provider: openrouter
+    modelId: openai/gpt-4.1
+    contextWindow: 1047576
+    pricing:
+      input: 2
+      output: 8
+    status: available
+`
+    writeFileSync(file, duplicate)
+    const { report, writes } = importOn('2026-08-01')
+    expect(readFileSync(file, 'utf8')).toBe(duplicate)
+    expect(writes.map((w) => w.path)).not.toContain('models/minimax/minimax-m2.yaml')
+    expect(report.history.retired).toEqual([])
+    expect(report.history.listedElsewhere).toEqual([
+      { model: 'minimax/minimax-m2', provider: 'openrouter', modelId: 'openai/gpt-4.1', on: 'openai/gpt-4.1' },
+    ])
+    expect(formatReport(report)).toContain(
+      'minimax/minimax-m2 @ openrouter (openai/gpt-4.1) is listed under openai/gpt-4.1',
+    )
+  })
 })
 
 describe('suspicious', () => {
