@@ -1,5 +1,5 @@
 /** Price history in imports: appends, never rewrites; suspicious changes are held until accepted; removals retire. */
-import { readFileSync, rmSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -121,6 +121,64 @@ describe('price history on import', () => {
     ])
     expect(back.report.history.returned).toHaveLength(1)
     expect(checkContent(readContent(dir)).problems).toEqual([])
+  })
+
+  it('keeps a retired endpoint as the file has it when a source older than its retirement still lists it, deprecated', () => {
+    // OpenRouter's list (its newest entry: 2026-02-02) still has Grok 4.1 Fast, marked deprecated,
+    // while a newer source saw it leave on 2026-03-01: it stays retired, with its whole history.
+    const openRouter = JSON.parse(readFileSync(OPENROUTER, 'utf8')) as { data: Array<Record<string, unknown>> }
+    openRouter.data.find((m) => m.id === 'x-ai/grok-4.1-fast')!.expiration_date = '2026-03-01'
+    const sources = () => [readSource('models.dev', MODELSDEV), parseSource('openrouter', 'or.json', openRouter)]
+    const run = (today: string) => {
+      const result = planImport(sources(), readContent(dir), { today })
+      writeContent(dir, result.writes)
+      return result
+    }
+    run('2026-01-10')
+    const file = join(dir, 'models/xai/grok-4.1-fast.yaml')
+    const created = readFileSync(file, 'utf8')
+    expect(created).toContain('    status: deprecated\n    history:\n')
+    const retired = created.replace(
+      '    status: deprecated\n    history:\n',
+      '    status: deprecated\n    retirementDate: "2026-03-01"\n    history:\n',
+    )
+    writeFileSync(file, retired)
+    const endpoint = () => readModel(dir, 'xai/grok-4.1-fast').endpoints.find((e) => e.provider === 'openrouter')!
+    expect(endpoint()).toMatchObject({ status: 'deprecated', retirementDate: '2026-03-01' })
+    const history = endpoint().history
+    expect(history).toHaveLength(1)
+
+    const again = run('2026-04-01')
+    expect(again.writes).toEqual([])
+    expect(readFileSync(file, 'utf8')).toBe(retired)
+    expect(endpoint()).toMatchObject({ retirementDate: '2026-03-01', history })
+    expect(again.report.history.returned).toEqual([])
+    expect(again.report.history.retired).toEqual([])
+  })
+
+  it('does not retire an endpoint whose offer the source lists under another model, and reports the duplicate', () => {
+    importOn('2026-07-01')
+    // An earlier mapping left OpenRouter's gpt-4.1 offer on MiniMax M2 too.
+    const file = join(dir, 'models/minimax/minimax-m2.yaml')
+    const duplicate = `${readFileSync(file, 'utf8')}  - provider: openrouter
+    modelId: openai/gpt-4.1
+    contextWindow: 1047576
+    pricing:
+      input: 2
+      output: 8
+    status: available
+`
+    writeFileSync(file, duplicate)
+    const { report, writes } = importOn('2026-08-01')
+    expect(readFileSync(file, 'utf8')).toBe(duplicate)
+    expect(writes.map((w) => w.path)).not.toContain('models/minimax/minimax-m2.yaml')
+    expect(report.history.retired).toEqual([])
+    expect(report.history.listedElsewhere).toEqual([
+      { model: 'minimax/minimax-m2', provider: 'openrouter', modelId: 'openai/gpt-4.1', on: 'openai/gpt-4.1' },
+    ])
+    expect(formatReport(report)).toContain(
+      'minimax/minimax-m2 @ openrouter (openai/gpt-4.1) is listed under openai/gpt-4.1',
+    )
   })
 })
 

@@ -27,6 +27,11 @@ export interface HistoryReport {
   appended: Array<{ model: string; provider: string; date: string }>
   /** Endpoints the sources no longer list: retired on the import day. */
   retired: Array<{ model: string; provider: string; date: string }>
+  /**
+   * Endpoints not set on their model, whose offer (provider and model id) a source lists under
+   * another model: a duplicate left by an earlier mapping, not a retirement. Kept, not retired.
+   */
+  listedElsewhere: Array<{ model: string; provider: string; modelId: string; on: string }>
   /** Retired endpoints a source lists again, newer than their retirement: back in service. */
   returned: Array<{ model: string; provider: string; date: string }>
   /** Seeding only: counts and notes (sources/modelsdev-history). */
@@ -62,7 +67,7 @@ export interface Held {
 }
 
 export function emptyHistoryReport(): HistoryReport {
-  return { held: [], accepted: [], unmatchedAccepts: [], appended: [], retired: [], returned: [] }
+  return { held: [], accepted: [], unmatchedAccepts: [], appended: [], retired: [], listedElsewhere: [], returned: [] }
 }
 
 const RULE_FIELDS = ['input', 'output', 'cacheRead', 'cacheWrite', 'reasoning'] as const
@@ -133,6 +138,10 @@ type Ep = Endpoint
 export function applyHistory(state: ImportState, today: string, accept: ReadonlySet<string>): void {
   const r = state.report.history
   const used = new Set<string>()
+  // Every offer a source set in this run (provider + the provider's model id) → the model it set it on.
+  const offers = new Map<string, string>()
+  for (const m of state.models.values())
+    for (const [provider, { value }] of m.endpointSources) offers.set(`${provider}\n${value.modelId}`, m.id)
   for (const m of state.models.values()) {
     if (m.frozen || m.locked.has('endpoints')) continue
     const before = new Map(((m.before.endpoints as Ep[] | undefined) ?? []).map((e) => [e.provider, e]))
@@ -151,7 +160,14 @@ export function applyHistory(state: ImportState, today: string, accept: Readonly
       let out: Ep = { ...e, history: old.history, retirementDate: old.retirementDate }
       if (old.retirementDate !== undefined && setBySource) {
         const sourceDate = state.sourceDates.get(setBySource.source) ?? today
-        if (sourceDate <= old.retirementDate) return old // an older list than the retirement: stays retired
+        if (sourceDate <= old.retirementDate) {
+          // A list older than the retirement: the endpoint stays retired, exactly as the file has
+          // it. The source wrote the endpoint whole (without history or retirementDate), so the
+          // list must be replaced even though this endpoint did not change.
+          const kept = orderEndpoint(old)
+          if (JSON.stringify(kept) !== JSON.stringify(e)) changed = true
+          return kept
+        }
         out = {
           ...out,
           retirementDate: undefined,
@@ -184,14 +200,20 @@ export function applyHistory(state: ImportState, today: string, accept: Readonly
       }
       // Gone from a source that lists this provider, while the sources still describe the model's
       // other offers: retired. (A model no source lists at all, e.g. one LiteLLM created, is only reported.)
+      // Unless a source lists the very offer under another model: still sold, so not retired.
       if (
         out.retirementDate === undefined &&
         !setBySource &&
         state.coveredProviders.has(e.provider) &&
         m.endpointSources.size > 0
       ) {
-        out = { ...out, retirementDate: today }
-        r.retired.push({ model: m.id, provider: e.provider, date: today })
+        const on = offers.get(`${e.provider}\n${e.modelId}`)
+        if (on !== undefined && on !== m.id)
+          r.listedElsewhere.push({ model: m.id, provider: e.provider, modelId: e.modelId, on })
+        else {
+          out = { ...out, retirementDate: today }
+          r.retired.push({ model: m.id, provider: e.provider, date: today })
+        }
       }
       const ordered = orderEndpoint(out)
       if (JSON.stringify(ordered) !== JSON.stringify(e)) changed = true
@@ -258,6 +280,11 @@ export function formatHistory(r: HistoryReport, limit: number): string[] {
     'Retired (no longer in the source; kept with the day they left)',
     r.retired.map((a) => `${a.model} @ ${a.provider} on ${a.date}`),
     '  - ',
+  )
+  section(
+    'Not retired: the source lists the same offer under another model (a duplicate: remove it by hand)',
+    r.listedElsewhere.map((a) => `${a.model} @ ${a.provider} (${a.modelId}) is listed under ${a.on}`),
+    '  ? ',
   )
   section(
     'Back in the source after a retirement',
