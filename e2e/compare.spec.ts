@@ -17,6 +17,17 @@ async function open(page: Page, url: string) {
   await expect(page.locator('[data-ready]').first()).toBeAttached({ timeout: 15_000 })
 }
 
+/**
+ * Opens the model page and scrolls to its calculator as a reader would (its JavaScript loads when
+ * it comes near the viewport), then waits until it is live: input before that is not kept.
+ */
+async function openCalculator(page: Page) {
+  await page.goto('/models/openai/gpt-4o-mini')
+  const section = page.locator('#cost-example')
+  await section.scrollIntoViewIfNeeded()
+  await expect(section.locator('[data-ready]')).toBeAttached({ timeout: 15_000 })
+}
+
 const costRow = (page: Page, id: string) => page.getByTestId('workload-costs').locator(`tr[data-model="${id}"]`)
 
 test.describe('compare', () => {
@@ -72,7 +83,7 @@ test.describe('compare', () => {
   })
 
   test('the model page’s calculator starts from the worked example and recomputes', async ({ page }) => {
-    await open(page, '/models/openai/gpt-4o-mini')
+    await openCalculator(page)
     const section = page.locator('#cost-example')
     await expect(section.getByTestId('cost-example-total')).toHaveText('$0.45')
     await section.getByLabel('Requests').fill('20000')
@@ -139,7 +150,7 @@ test.describe('compare', () => {
     page,
     browser,
   }) => {
-    await open(page, '/models/openai/gpt-4o-mini')
+    await openCalculator(page)
     const section = page.locator('#cost-example')
     await section.getByLabel('Input tokens').fill('300000')
     await expect(section.getByTestId('cost-misfit')).toHaveText(

@@ -134,6 +134,25 @@ test.describe('model page: openai/gpt-4o-mini', () => {
   })
 })
 
+// The small sortable tables load their script on first use: a first click on a header (on the
+// server's HTML, before any of it loaded) still sorts.
+for (const [path, where, header] of [
+  [MINI, '#pricing', 'Input'],
+  ['/providers/openai', 'main', 'Context'],
+  ['/vendors/openai', 'main', 'Context'],
+] as const) {
+  test(`${path}: the table sorts from the first click on a header, and again on the next`, async ({ page }) => {
+    await page.goto(path)
+    const th = page.locator(where).getByRole('columnheader', { name: header }).first()
+    await expect(th).not.toHaveAttribute('aria-sort')
+    await th.getByRole('button').click()
+    await expect(th).toHaveAttribute('aria-sort', /^(ascending|descending)$/)
+    const first = await th.getAttribute('aria-sort')
+    await th.getByRole('button').click()
+    await expect(th).toHaveAttribute('aria-sort', first === 'ascending' ? 'descending' : 'ascending')
+  })
+}
+
 test('an unknown model is a 404 with a way back', async ({ page }) => {
   const res = await page.goto('/models/openai/no-such-model')
   expect(res?.status()).toBe(404)

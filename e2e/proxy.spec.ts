@@ -190,7 +190,10 @@ test("GET /api/v1/models lists the catalog in OpenRouter's shape", async ({ requ
 test("the model page's Try it panel streams an answer with provider, tokens and cost", async ({ page }) => {
   await page.goto('/models/openai/gpt-4o-mini')
   const panel = page.getByRole('form', { name: 'Try it' })
-  await expect(panel).toHaveAttribute('data-ready', 'true') // hydrated: input before that is lost
+  // Scrolled to as a reader would: the panel's JavaScript loads when it comes near the viewport.
+  // (The section, which stays: the form itself is replaced by its live copy.)
+  await page.locator('#try-it').scrollIntoViewIfNeeded()
+  await expect(panel).toHaveAttribute('data-ready', 'true') // live: input before that is not kept
   await panel.getByLabel('Proxy key').fill('e2e-caller-key')
   await panel.getByLabel('Prompt').fill('Hi from the page')
   await panel.getByRole('button', { name: 'Send' }).click()
@@ -200,12 +203,14 @@ test("the model page's Try it panel streams an answer with provider, tokens and 
   // the key stays in this browser
   expect(await page.evaluate(() => localStorage.getItem('chat-proxy-key'))).toBe('e2e-caller-key')
   await page.reload()
+  await page.locator('#try-it').scrollIntoViewIfNeeded()
   await expect(page.getByRole('form', { name: 'Try it' }).getByLabel('Proxy key')).toHaveValue('e2e-caller-key')
 })
 
 test("the Try it panel shows the proxy's error for a wrong key", async ({ page }) => {
   await page.goto('/models/openai/gpt-4o-mini')
   const panel = page.getByRole('form', { name: 'Try it' })
+  await page.locator('#try-it').scrollIntoViewIfNeeded()
   await expect(panel).toHaveAttribute('data-ready', 'true')
   await panel.getByLabel('Proxy key').fill('wrong-key')
   await panel.getByRole('button', { name: 'Send' }).click()
@@ -222,6 +227,7 @@ test('with a valid key for a model no configured provider serves, Try it says so
   await expect(note).toContainText("The site's operator issues them")
   await expect(note).toContainText('CHAT_PROXY_KEYS')
   const panel = page.getByRole('form', { name: 'Try it' })
+  await page.locator('#try-it').scrollIntoViewIfNeeded()
   await expect(panel).toHaveAttribute('data-ready', 'true')
   await panel.getByLabel('Proxy key').fill('e2e-caller-key')
   await panel.getByRole('button', { name: 'Send' }).click()

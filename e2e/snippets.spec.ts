@@ -85,9 +85,13 @@ function runShown(jobs: SnippetJob[]): Promise<RunResult[]> {
 
 const codeOf = (page: Page) => page.locator('#code pre')
 const panel = (page: Page) => page.locator('#code')
-/** Opens the page and waits until the snippet panel is hydrated (input before that is lost). */
+/**
+ * Opens the page, scrolls to the snippet panel as a reader would (its JavaScript loads when it
+ * comes near the viewport) and waits until it is live (input before that is not kept).
+ */
 async function openReady(page: Page, url: string) {
   await page.goto(url)
+  await panel(page).scrollIntoViewIfNeeded()
   await expect(page.getByTestId('snippet-panel')).toHaveAttribute('data-ready', 'true')
 }
 const tab = (page: Page, lang: SnippetLanguage) =>
@@ -162,6 +166,23 @@ test('tricky messages typed into the page come out of every language exactly, th
     })
 })
 
+test('the panel goes live when the reader comes near it, and a first click on it is not lost', async ({ page }) => {
+  await page.goto(MINI)
+  // The page is live (its header's copy button answers) while the panel, screens below, is still
+  // the server's HTML: its JavaScript has not loaded.
+  await expect(page.getByRole('button', { name: 'Copy id: openai/gpt-4o-mini' })).toHaveAttribute('data-ready', 'true')
+  await expect(page.getByTestId('snippet-panel')).toHaveAttribute('data-ready', 'false')
+  // Straight to a tab, no waiting: the click (on the server's copy, or the live panel if it was
+  // quicker) selects it.
+  await tab(page, 'python').click()
+  await expect(tab(page, 'python')).toHaveAttribute('aria-selected', 'true')
+  await expect(page.getByTestId('snippet-panel')).toHaveAttribute('data-ready', 'true')
+  await expect(page).toHaveURL(/[?&]lang=python/)
+  await expect
+    .poll(() => codeOf(page).textContent())
+    .toBe(generateSnippet(proxyInput({ message: DEFAULT_MESSAGE, stream: false }), 'python'))
+})
+
 test('language and options live in the URL; the last language is remembered', async ({ page }) => {
   await openReady(page, MINI)
   await tab(page, 'python').click()
@@ -173,6 +194,7 @@ test('language and options live in the URL; the last language is remembered', as
   await expect(page).toHaveURL(/message=From\+the\+URL/)
 
   await page.reload()
+  await panel(page).scrollIntoViewIfNeeded()
   await expect(tab(page, 'python')).toHaveAttribute('aria-selected', 'true')
   await expect(panel(page).getByLabel('Stream the answer')).toBeChecked()
   await expect

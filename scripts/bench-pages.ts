@@ -22,8 +22,8 @@
  *    most 1.3×, bytes at most 2×; desktop 100).
  *
  * `--baseline <dir>` also serves another build of the site (a directory holding its `.next/`,
- * `dist/`, `public/` and `package.json`, with `node_modules` linked; e.g. a copy made before a
- * change) and measures its pages in the same rounds, as `before:<page>`: a before/after
+ * `dist/`, `public/`, `lib/store/migrations/` (the server applies them at start) and
+ * `package.json`, with `node_modules` linked; e.g. a copy made before a change) and measures its pages in the same rounds, as `before:<page>`: a before/after
  * comparison under the same machine load.
  *
  * `--save <dir>` keeps every Lighthouse report (JSON) for a closer look (traces are not kept;
@@ -299,7 +299,7 @@ async function main() {
     throw new Error('No build: run `npm run build` first (bench:pages measures the built site).')
   if (args.baseline && !existsSync(join(args.baseline, 'dist', 'server.mjs')))
     throw new Error(
-      `--baseline ${args.baseline}: no dist/server.mjs there (copy a built site's .next, dist, public and package.json)`,
+      `--baseline ${args.baseline}: no dist/server.mjs there (copy a built site's .next, dist, public, lib/store/migrations and package.json)`,
     )
   await buildBare()
 

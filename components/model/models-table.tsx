@@ -1,7 +1,8 @@
 import type { Model } from '@/lib/catalog'
 import type { ColumnId } from '@/lib/table/columns'
 import { slimRow, toModelRow } from '@/lib/table/rows'
-import { ModelRowsTable } from '@/components/models-table/model-rows-table'
+
+import { ModelRowsTableIsland } from './model-rows-table-island'
 
 /**
  * A compact, sortable table of models (vendor pages, "Other models from ..."): context, max
@@ -26,6 +27,10 @@ export function ModelsTable({
     'status',
   ]
   return (
-    <ModelRowsTable rows={models.map((m) => slimRow(toModelRow(m), columns))} columns={columns} caption={caption} />
+    <ModelRowsTableIsland
+      rows={models.map((m) => slimRow(toModelRow(m), columns))}
+      columns={columns}
+      caption={caption}
+    />
   )
 }

@@ -2,7 +2,8 @@ import type { EndpointView } from '@/lib/catalog'
 import { formatPrice, formatTokens } from '@/lib/pricing/format'
 import type { EndpointColumnId, EndpointMeasures } from '@/lib/table/endpoints'
 import { toEndpointRow } from '@/lib/table/endpoints'
-import { EndpointRowsTable } from '@/components/models-table/endpoint-rows-table'
+
+import { EndpointRowsTableIsland } from './endpoint-rows-table-island'
 
 /** Shown before the rest fold behind "Show all N providers". */
 const VISIBLE_PROVIDERS = 5
@@ -39,7 +40,7 @@ export function ProvidersTable({
   const extras = endpoints.filter((e) => e.pricing.request !== undefined || e.pricing.image !== undefined)
   return (
     <div className="space-y-3">
-      <EndpointRowsTable
+      <EndpointRowsTableIsland
         rows={rows}
         columns={columns}
         rowKey="provider"

@@ -3,16 +3,19 @@ import { MODE_LABELS } from '@/lib/catalog/vocab'
 import { snippetStylesCss } from '@/lib/snippets/highlight'
 import type { SnippetPanelProps } from '@/lib/snippets/panel-state'
 
-import { SnippetPanel } from './snippet-panel'
+import { SnippetPanelIsland } from './snippet-panel-island'
 
-/** A page's code section (server): the snippet panel with the token colours of its highlighted templates. */
+/**
+ * A page's code section (server): the snippet panel with the token colours of its highlighted
+ * templates. The panel is in the HTML; its JavaScript loads when the reader gets near it.
+ */
 export function SnippetSection({ panel }: { panel: SnippetPanelProps }) {
   return (
     <>
       {/* Token colours of the highlighted templates (light and dark), generated with them. */}
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: CSS generated at build time from the shiki themes, no user input */}
       <style dangerouslySetInnerHTML={{ __html: snippetStylesCss() }} />
-      <SnippetPanel {...panel} />
+      <SnippetPanelIsland {...panel} />
     </>
   )
 }

@@ -6,7 +6,7 @@ import { envPrefix } from '@/lib/env'
 import { absoluteUrl } from '@/lib/site'
 import { toEndpointRow } from '@/lib/table/endpoints'
 import { plural } from '@/lib/utils'
-import { EndpointRowsTable } from '@/components/models-table/endpoint-rows-table'
+import { EndpointRowsTableIsland } from '@/components/model/endpoint-rows-table-island'
 
 export const dynamicParams = false
 
@@ -70,7 +70,7 @@ export default async function ProviderPage({ params }: Props) {
         <h2 id="endpoints-title" className="mb-3 text-xl font-semibold">
           {plural(rows.length, 'model')} served
         </h2>
-        <EndpointRowsTable
+        <EndpointRowsTableIsland
           rows={rows.map(({ model, endpoint }) => toEndpointRow(endpoint, model))}
           columns={['model', 'modelId', 'context', 'maxOutput', 'input', 'output', 'cacheRead']}
           rowKey="model"

@@ -19,9 +19,9 @@ import { modelSnippetPanel } from '@/lib/snippets/panel-data'
 import { providerColumns } from '@/lib/store/performance'
 import { Link } from '@/components/ui/link'
 import { Section } from '@/components/ui/section'
-import { CostCalculator } from '@/components/calculator/cost-calculator'
+import { CostCalculatorIsland } from '@/components/calculator/cost-calculator-island'
 import { CallerKeyNote } from '@/components/chat/caller-key-note'
-import { TryIt } from '@/components/chat/try-it'
+import { TryItIsland } from '@/components/chat/try-it-island'
 import { CapabilitiesList, Modalities } from '@/components/model/capabilities-list'
 import { FaqSection } from '@/components/model/faq-section'
 import { KeyNumbers } from '@/components/model/key-numbers'
@@ -152,7 +152,7 @@ export default async function ModelPage({ params }: Props) {
         title="What it costs"
         description="Your workload at the provider cheapest for it. It starts as a worked example: 1,000 requests a day of 1,000 input and 500 output tokens."
       >
-        <CostCalculator modelId={model.id} modelName={model.name} endpoints={pricedEndpoints(model)} />
+        <CostCalculatorIsland modelId={model.id} modelName={model.name} endpoints={pricedEndpoints(model)} />
       </Section>
 
       <Section id="capabilities" title="Capabilities">
@@ -196,7 +196,7 @@ export default async function ModelPage({ params }: Props) {
           </>
         }
       >
-        <TryIt modelId={model.id} />
+        <TryItIsland modelId={model.id} />
       </Section>
 
       <Section id="faq" title="Frequently asked questions">
