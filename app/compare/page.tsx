@@ -67,9 +67,12 @@ export default async function ComparePage({ searchParams }: Props) {
             {chosen.length > 0 ? (
               <>
                 , or{' '}
-                <Link href={href} className="underline">
+                {/* A plain link, a full page load: a client navigation from here sometimes changed the URL
+                    without rendering the new view (a click soon after load, on a freshly started
+                    server, in the browser tests). */}
+                <a href={href} className="underline">
                   drop {unknown.length === 1 ? 'it' : 'them'} from the link
-                </Link>
+                </a>
               </>
             ) : null}
             .

@@ -70,13 +70,14 @@ export function PriceStepChart({ view, start, end }: { view: ProviderHistoryView
           data-series="input"
         />
       </svg>
-      <figcaption className="mt-1 flex justify-between text-xs text-muted-foreground">
+      {/* On a phone the dates share the first line and the legend takes the second; wider, one line. */}
+      <figcaption className="mt-1 grid grid-cols-2 gap-x-3 text-xs text-muted-foreground sm:grid-cols-[auto_1fr_auto]">
         <span>{start}</span>
-        <span>
+        <span className="col-span-2 row-start-2 sm:col-span-1 sm:col-start-2 sm:row-start-1 sm:text-center">
           {view.providerName}: <span className="font-medium text-foreground">input</span> (dashed),{' '}
           <span className="font-medium text-accent">output</span>, up to {formatPrice(max)}
         </span>
-        <span>{end}</span>
+        <span className="col-start-2 row-start-1 text-right sm:col-start-3">{end}</span>
       </figcaption>
     </figure>
   )
