@@ -65,7 +65,11 @@ async function main() {
   const redis = env.REDIS_URL ? redisLimits(env.REDIS_URL) : undefined
   if (redis && env.REDIS_URL) {
     setKeyLimiter(redis.limiter)
-    console.log(`ModelAtlas: rate limits shared in Redis at ${describeRedisUrl(env.REDIS_URL)}`)
+    // At most 2 s: an unreachable Redis does not stop the start (limits count here until it answers).
+    const shared = await redis.ready(2_000)
+    console.log(
+      `ModelAtlas: rate limits ${shared ? 'shared in' : 'counted in this process until it answers:'} Redis at ${describeRedisUrl(env.REDIS_URL)}`,
+    )
   }
   // The headers next.config.mjs gives every response (CSP, nosniff, ...), as the build wrote them.
   const manifest: unknown = JSON.parse(readFileSync(join(process.cwd(), '.next', 'routes-manifest.json'), 'utf8'))

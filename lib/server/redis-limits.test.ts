@@ -54,6 +54,18 @@ describe('per-key limits in Redis (a real redis-server)', () => {
     expect((await a.limiter.takeRequest('other', 30)).ok).toBe(true)
   })
 
+  it('ready() resolves once connected, and after its timeout (false) when Redis cannot be reached', async () => {
+    const a = open()
+    expect(await a.ready(5_000)).toBe(true)
+    expect(a.connected).toBe(true)
+    // Port 1: nothing listens there.
+    const nowhere = redisLimits('redis://127.0.0.1:1', { log: () => {} })
+    opened.push(nowhere)
+    const started = Date.now()
+    expect(await nowhere.ready(300)).toBe(false)
+    expect(Date.now() - started).toBeLessThan(2_000)
+  })
+
   it('shares tokens per minute: tokens counted on one instance limit the other', async () => {
     const [a, b] = [open(), open()]
     await until(() => a.connected && b.connected)

@@ -18,6 +18,11 @@ export interface RedisLimits {
   limiter: FlexibleKeyLimiter
   /** True while connected: limits are shared; false: counted in this process. */
   readonly connected: boolean
+  /**
+   * Resolves once connected, or after `timeoutMs` (never rejects): the server waits for it before
+   * it listens, so its first calls count in Redis, not in a limiter of its own while it connects.
+   */
+  ready(timeoutMs: number): Promise<boolean>
   close(): Promise<void>
 }
 
@@ -78,6 +83,18 @@ export function redisLimits(url: string, options: { log?: Log; commandTimeoutMs?
     get connected() {
       return client.status === 'ready'
     },
+    ready: (timeoutMs) =>
+      new Promise<boolean>((resolve) => {
+        if (client.status === 'ready') return resolve(true)
+        const done = (ok: boolean) => {
+          clearTimeout(timer)
+          client.off('ready', onReady)
+          resolve(ok)
+        }
+        const onReady = () => done(true)
+        const timer = setTimeout(() => done(false), timeoutMs)
+        client.once('ready', onReady)
+      }),
     close: async () => {
       closed = true
       client.disconnect()
