@@ -25,13 +25,13 @@
  */
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 
 import { chromium } from '@playwright/test'
 
+import { freePort } from '../test-support/free-port'
 import { CONTENT_DIR_IN_COPY, isolatedBuild, prepareIsolatedProject } from './lib/isolated-build'
 import { writeSyntheticCatalog } from './lib/synthetic-catalog'
 
@@ -57,17 +57,6 @@ if (!Number.isInteger(models) || models < 1 || !Number.isInteger(rounds) || roun
 
 const log = (s: string) => {
   if (!args.json) console.log(s)
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.once('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address()
-      srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
 }
 
 async function build(): Promise<{ dir: string; cleanup: () => void }> {

@@ -34,10 +34,11 @@ import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { loadavg, tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { parseArgs } from 'node:util'
+
+import { freePort } from '../test-support/free-port'
 
 const ROOT = process.cwd()
 const BARE = join(ROOT, 'bench', 'bare-next')
@@ -89,17 +90,6 @@ if (!Number.isInteger(runs) || runs < 1 || unknownPage || unknownForm) {
 }
 const log = (s: string) => {
   if (!args.json) console.log(s)
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.once('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address()
-      srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
 }
 
 function run(cmd: string, argv: string[], opts: { env?: NodeJS.ProcessEnv } = {}) {

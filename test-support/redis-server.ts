@@ -5,7 +5,9 @@
 import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { connect, createServer } from 'node:net'
+import { connect } from 'node:net'
+
+import { freePort } from './free-port'
 
 export interface RedisServer {
   url: string
@@ -19,18 +21,6 @@ export interface RedisServer {
 export const MISSING_REDIS =
   'redis-server was not found: the shared rate-limit tests start a throwaway Redis. Install it with ' +
   '`apt-get install -y redis-server` (Debian), or set REDIS_SERVER to its path.'
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.unref()
-    srv.on('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address()
-      srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
-}
 
 /** Resolves once a TCP connection to the port succeeds (bounded). */
 async function waitForPort(port: number, timeoutMs: number): Promise<void> {

@@ -6,10 +6,11 @@
  */
 import { execFile } from 'node:child_process'
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+
+import { freePort } from '@/test-support/free-port'
 
 const run = promisify(execFile)
 
@@ -47,18 +48,6 @@ export function findPostgresBin(env: Record<string, string | undefined> = proces
     : []
   if (versions.length === 0) throw new Error(MISSING_POSTGRES)
   return join(root, versions[0]!, 'bin')
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.unref()
-    srv.on('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address()
-      srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
 }
 
 /** uid and gid of the `postgres` user, from /etc/passwd. */
