@@ -170,8 +170,10 @@ export async function forward(body: ChatRequest, queue: Candidate[], ctx: Forwar
       continue
     }
     clearTimeout(timer)
-    const ttfbMs = Date.now() - ctx.started
-    headersMs = Date.now() - attemptStarted
+    // One clock reading for both, so the usage store can keep a lone attempt in its call's row.
+    const headersAt = Date.now()
+    const ttfbMs = headersAt - ctx.started
+    headersMs = headersAt - attemptStarted
     const bounds = { idleMs: env.CHAT_PROXY_IDLE_TIMEOUT_MS, maxBytes: MAX_UPSTREAM_BODY_BYTES }
 
     if (upstream.status < 200 || upstream.status > 299) {

@@ -5,9 +5,11 @@
 import Big from 'big.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { UsageStore } from '@/lib/store'
-import { createUsageStore } from '@/lib/store'
+import type { CallRecord, UsageStore } from '@/lib/store'
+import { createUsageStore, offStore } from '@/lib/store'
 import { openPglite } from '@/lib/store/db'
+import { foldedAttemptOffset } from '@/lib/store/queries'
+import { callRecordSchema } from '@/lib/store/types'
 import type { MockUpstream } from '@/test-support/mock-upstream'
 import { startMockUpstream } from '@/test-support/mock-upstream'
 import { chat, hello, KEY, testDeps } from '@/test-support/proxy-fixture'
@@ -108,5 +110,19 @@ describe('generation and usage', () => {
       new URLSearchParams({ from: '2026-12-01', to: '2026-11-01', group_by: 'day' }),
     )
     expect(body(reversed).error.message).toContain('from must be before to')
+  })
+})
+
+describe('what the proxy records', () => {
+  it('lets the store keep a call served at the first try in one row, and a failover in two more', async () => {
+    const recorded: CallRecord[] = []
+    const spy = { ...testDeps(mock, []), store: { ...offStore(), record: (c: CallRecord) => recorded.push(c) } }
+    await (await handleChat(chat(hello), spy)).text()
+    await (await handleChat(chat({ ...hello, stream: true }), spy)).text()
+    mock.setFaults({ cheap: { fault: { kind: 'status', status: 503 }, times: 1 } })
+    await (await handleChat(chat(hello), spy)).text()
+    const offsets = recorded.map((c) => foldedAttemptOffset(callRecordSchema.parse(c)))
+    expect(offsets.map((o) => o !== null)).toEqual([true, true, false])
+    expect(recorded[2]!.attempts).toHaveLength(2)
   })
 })

@@ -93,6 +93,25 @@ export function copyTable(table: typeof calls | typeof attempts, rows: readonly 
 }
 
 /**
+ * When a call's `calls` row can stand for its one attempt exactly (`calls.attemptOffsetMs`): the
+ * milliseconds from the call's arrival to the attempt's start; else null (the attempt gets a row
+ * of its own). Exactly: the attempt did not fail, served the call's provider and model with the
+ * caller's status, and its time to headers is the call's minus the offset.
+ */
+export function foldedAttemptOffset(c: ParsedCall): number | null {
+  if (c.attempts.length !== 1) return null
+  const a = c.attempts[0]!
+  if (a.providerFailure || a.errorClass != null || a.provider !== c.provider || a.model !== c.model) return null
+  if ((a.status ?? null) !== c.status) return null
+  const offset = a.time === undefined ? 0 : a.time - c.time
+  if (offset < 0) return null
+  const headers = a.headersMs ?? null
+  const ttfb = c.ttfbMs ?? null
+  if (headers === null ? ttfb !== null : ttfb === null || ttfb - offset !== headers) return null
+  return offset
+}
+
+/**
  * Writes a batch of calls and their attempts in one transaction. A generation id already stored
  * is skipped (a retried batch). With `copy`, the rows go in by COPY: about half the database's
  * CPU per row of the INSERT path on PGlite (`npm run bench:store`), which stays the fallback.
@@ -103,6 +122,7 @@ export async function insertCalls(db: Db, batch: readonly ParsedCall[], copy?: C
   const attemptRows: (typeof attempts.$inferInsert)[] = []
   for (const c of batch) {
     const createdAt = new Date(c.time)
+    const attemptOffsetMs = foldedAttemptOffset(c)
     callRows.push({
       id: c.id,
       createdAt,
@@ -123,20 +143,22 @@ export async function insertCalls(db: Db, batch: readonly ParsedCall[], copy?: C
       reasoningTokens: c.reasoningTokens ?? null,
       cost: c.cost ?? null,
       finishReason: c.finishReason ?? null,
+      attemptOffsetMs,
     })
-    c.attempts.forEach((a, i) => {
-      attemptRows.push({
-        generationId: c.id,
-        attempt: i + 1,
-        createdAt: a.time === undefined ? createdAt : new Date(a.time),
-        provider: a.provider,
-        model: a.model,
-        status: a.status ?? null,
-        errorClass: a.errorClass ?? null,
-        headersMs: a.headersMs ?? null,
-        providerFailure: a.providerFailure,
+    if (attemptOffsetMs === null)
+      c.attempts.forEach((a, i) => {
+        attemptRows.push({
+          generationId: c.id,
+          attempt: i + 1,
+          createdAt: a.time === undefined ? createdAt : new Date(a.time),
+          provider: a.provider,
+          model: a.model,
+          status: a.status ?? null,
+          errorClass: a.errorClass ?? null,
+          headersMs: a.headersMs ?? null,
+          providerFailure: a.providerFailure,
+        })
       })
-    })
   }
   if (copy) {
     try {
@@ -168,9 +190,19 @@ const pct = (p: number, measure: SQLWrapper, filter: SQL) =>
 const ttftFilter = sql`${okStreamed} and ${calls.ttfbMs} is not null`
 const tputFilter = sql`${tokensPerSecond} is not null`
 const count = sql<number>`count(*)`.mapWith(Number)
-const uptime = sql<
-  number | null
->`(count(*) filter (where not ${attempts.providerFailure}))::float8 / nullif(count(*), 0)`.mapWith(Number)
+/** Attempts that did not fail on the provider's side, and all attempts (rows of `attempts`). */
+const attemptCounts = {
+  ok: sql<number>`count(*) filter (where not ${attempts.providerFailure})`.mapWith(Number),
+  tries: count,
+}
+/** Calls whose row stands for their one attempt, which did not fail (`calls.attemptOffsetMs`). */
+const foldedAttempts = sql<number>`count(*) filter (where ${calls.attemptOffsetMs} is not null)`.mapWith(Number)
+/**
+ * Uptime: the share of attempts that did not fail on the provider's side, counting the attempts
+ * kept in `calls` rows (all successful) with those of `attempts`; null without attempts.
+ */
+const uptimeOf = (folded: number, ok: number, tries: number) =>
+  folded + tries === 0 ? null : (folded + ok) / (folded + tries)
 
 const modelFilter = (column: typeof calls.model | typeof attempts.model, model: string | undefined) =>
   model === undefined ? undefined : eq(column, model)
@@ -215,6 +247,7 @@ async function windowStats(
       tput90: pct(0.9, tokensPerSecond, tputFilter),
       tput99: pct(0.99, tokensPerSecond, tputFilter),
       latency50: pct(0.5, calls.totalMs, sql`${calls.status} = 200`),
+      folded: foldedAttempts,
     })
     .from(calls)
     .where(
@@ -228,12 +261,13 @@ async function windowStats(
     )
     .groupBy(calls.model, calls.provider)
   const attemptRows = await db
-    .select({ model: attempts.model, provider: attempts.provider, uptime })
+    .select({ model: attempts.model, provider: attempts.provider, ...attemptCounts })
     .from(attempts)
     .where(and(modelFilter(attempts.model, model), gte(attempts.createdAt, since), lt(attempts.createdAt, now)))
     .groupBy(attempts.model, attempts.provider)
 
   const byEndpoint = new Map<string, EndpointStats>()
+  const folded = new Map<string, number>()
   const keyOf = (m: string, p: string) => `${m}\u0000${p}`
   const empty = (m: string, p: string): EndpointStats => ({
     model: m,
@@ -252,12 +286,14 @@ async function windowStats(
     e.ttftMs = percentiles(r.ttft50, r.ttft75, r.ttft90, r.ttft99)
     e.throughput = percentiles(r.tput50, r.tput75, r.tput90, r.tput99)
     e.latencyMs = r.latency50 === null ? null : { p50: r.latency50 }
+    e.uptime = uptimeOf(r.folded, 0, 0)
     byEndpoint.set(keyOf(e.model, e.provider), e)
+    folded.set(keyOf(e.model, e.provider), r.folded)
   }
   for (const r of attemptRows) {
     const k = keyOf(r.model, r.provider)
     const e = byEndpoint.get(k) ?? empty(r.model, r.provider)
-    e.uptime = r.uptime
+    e.uptime = uptimeOf(folded.get(k) ?? 0, r.ok, r.tries)
     byEndpoint.set(k, e)
   }
   return [...byEndpoint.values()].sort((a, b) => a.model.localeCompare(b.model) || a.provider.localeCompare(b.provider))
@@ -282,6 +318,7 @@ export async function endpointSeries(db: Db, query: EndpointQuery = {}): Promise
       requests: count,
       ttft50: pct(0.5, calls.ttfbMs, ttftFilter),
       tput50: pct(0.5, tokensPerSecond, tputFilter),
+      folded: foldedAttempts,
     })
     .from(calls)
     .where(
@@ -296,12 +333,13 @@ export async function endpointSeries(db: Db, query: EndpointQuery = {}): Promise
     .groupBy(calls.model, calls.provider, callHour)
   const attemptHour = hourOf(attempts.createdAt)
   const attemptRows = await db
-    .select({ model: attempts.model, provider: attempts.provider, hour: attemptHour, uptime })
+    .select({ model: attempts.model, provider: attempts.provider, hour: attemptHour, ...attemptCounts })
     .from(attempts)
     .where(and(modelFilter(attempts.model, query.model), gte(attempts.createdAt, since), lt(attempts.createdAt, now)))
     .groupBy(attempts.model, attempts.provider, attemptHour)
 
   const points = new Map<string, SeriesPoint>()
+  const folded = new Map<string, number>()
   const keyOf = (m: string, p: string, h: number) => `${m}\u0000${p}\u0000${h}`
   const empty = (model: string, provider: string, hour: number): SeriesPoint => ({
     model,
@@ -317,12 +355,14 @@ export async function endpointSeries(db: Db, query: EndpointQuery = {}): Promise
     p.requests = r.requests
     p.ttftP50Ms = r.ttft50
     p.throughputP50 = r.tput50
+    p.uptime = uptimeOf(r.folded, 0, 0)
     points.set(keyOf(p.model, p.provider, r.hour), p)
+    folded.set(keyOf(p.model, p.provider, r.hour), r.folded)
   }
   for (const r of attemptRows) {
     const k = keyOf(r.model, r.provider, r.hour)
     const p = points.get(k) ?? empty(r.model, r.provider, r.hour)
-    p.uptime = r.uptime
+    p.uptime = uptimeOf(folded.get(k) ?? 0, r.ok, r.tries)
     points.set(k, p)
   }
   return [...points.values()].sort(
@@ -353,8 +393,22 @@ export async function generation(db: Db, id: string, keyId: string): Promise<Gen
     .from(calls)
     .where(and(eq(calls.id, id), eq(calls.keyId, keyId)))
   if (!row) return null
+  const { createdAt, attemptOffsetMs, ...rest } = row
+  if (attemptOffsetMs !== null) {
+    // The row stands for the call's one attempt (see `calls.attemptOffsetMs`).
+    const attempt = {
+      attempt: 1,
+      time: new Date(createdAt.getTime() + attemptOffsetMs),
+      provider: row.provider!,
+      model: row.model!,
+      status: row.status,
+      errorClass: null,
+      headersMs: row.ttfbMs === null ? null : row.ttfbMs - attemptOffsetMs,
+      providerFailure: false,
+    }
+    return { ...rest, time: createdAt, attempts: [attempt] }
+  }
   const tries = await db.select().from(attempts).where(eq(attempts.generationId, id)).orderBy(asc(attempts.attempt))
-  const { createdAt, ...rest } = row
   return {
     ...rest,
     time: createdAt,

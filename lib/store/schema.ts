@@ -43,6 +43,15 @@ export const calls = pgTable(
     /** USD, exact (the same decimal as the response's `usage.cost`); read back as a string. */
     cost: numeric('cost'),
     finishReason: text('finish_reason'),
+    /**
+     * Set when this row also stands for the call's one attempt, which then has no row in
+     * `attempts` (most calls: the first provider tried answered, without failing, with the
+     * status the caller got): milliseconds from the call's arrival to that attempt's start. The
+     * attempt's provider, model and status are the call's; its time to headers is `ttfb_ms`
+     * minus this. Null: the call's attempts (none, several, or one that failed) are rows of
+     * `attempts`. Half the rows to write for most calls.
+     */
+    attemptOffsetMs: integer('attempt_offset_ms'),
   },
   (t) => [
     // Endpoint figures: one model's providers over a time window.
@@ -54,7 +63,10 @@ export const calls = pgTable(
   ],
 )
 
-/** One row per upstream attempt of a call (failover makes several), for uptime per provider. */
+/**
+ * One row per upstream attempt of a call (failover makes several), for uptime per provider;
+ * a call's single successful attempt is kept in its `calls` row instead (`attempt_offset_ms`).
+ */
 export const attempts = pgTable(
   'attempts',
   {

@@ -30,27 +30,42 @@ function round<T>(value: T): T {
 }
 
 let seq = 0
-/** A successful streamed call through `provider`, with one attempt; fields overridable. */
+/**
+ * A successful streamed call through `provider`, with one attempt as the proxy records it (it
+ * starts 50 ms after the call's arrival; its time to headers is the call's minus those 50 ms);
+ * fields overridable.
+ */
 export function call(over: Partial<CallRecord> = {}): CallRecord {
   seq++
   const provider = over.provider ?? 'fast-ai'
   const model = over.model ?? 'acme/chat-1'
+  const time = over.time ?? NOW - 5 * MIN
+  const ttfbMs = over.ttfbMs === undefined ? 200 : over.ttfbMs
   return {
     id: `gen-${seq}-${Math.random().toString(36).slice(2, 10)}`,
-    time: NOW - 5 * MIN,
+    time,
     keyId: 'key-a',
     model,
     provider,
     providerModel: `${provider}/chat-1`,
     streamed: true,
     status: 200,
-    ttfbMs: 200,
+    ttfbMs,
     totalMs: 1200,
     promptTokens: 10,
     completionTokens: 100,
     cost: '0.001',
     finishReason: 'stop',
-    attempts: [{ provider, model, status: 200, headersMs: 150, providerFailure: false }],
+    attempts: [
+      {
+        provider,
+        model,
+        time: time + 50,
+        status: over.status ?? 200,
+        headersMs: ttfbMs === null ? null : ttfbMs - 50,
+        providerFailure: false,
+      },
+    ],
     ...over,
   }
 }
@@ -144,6 +159,52 @@ export function storeContract(name: string, harness: () => ContractHarness) {
           },
         ],
       })
+    })
+
+    it('gives back a call served at the first try with its attempt exactly, though the attempt has no row of its own', async () => {
+      const c = call({ id: 'gen-first-try', time: NOW - 2 * MIN, ttfbMs: 320 })
+      const s = call({
+        id: 'gen-caller-left',
+        time: NOW - 2 * MIN,
+        status: 499,
+        errorCode: 'client_closed_request',
+        attempts: [
+          {
+            provider: 'fast-ai',
+            model: 'acme/chat-1',
+            time: NOW - 2 * MIN + 50,
+            status: 200,
+            headersMs: 150,
+            providerFailure: false,
+          },
+        ],
+      })
+      await write([c, s])
+      const g = await h.backend.generation('gen-first-try', 'key-a')
+      expect(g?.attempts).toEqual([
+        {
+          attempt: 1,
+          time: new Date(NOW - 2 * MIN + 50),
+          provider: 'fast-ai',
+          model: 'acme/chat-1',
+          status: 200,
+          errorClass: null,
+          headersMs: 270,
+          providerFailure: false,
+        },
+      ])
+      expect(g).not.toHaveProperty('attemptOffsetMs')
+      // The attempt answered 200 but the caller saw 499: that attempt keeps a row of its own.
+      expect((await h.backend.generation('gen-caller-left', 'key-a'))?.attempts).toEqual([
+        expect.objectContaining({ attempt: 1, status: 200, headersMs: 150, time: new Date(NOW - 2 * MIN + 50) }),
+      ])
+      // PGlite answers { rows }, postgres.js an array.
+      const result = (await h.db.execute(sql`select generation_id as id from attempts`)) as unknown
+      const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { id: string }[]
+      expect(rows.map((r) => r.id)).toEqual(['gen-caller-left'])
+      // Both count as attempts that did not fail.
+      const [stats] = await h.backend.endpointStats({ model: 'acme/chat-1', now: new Date(NOW) })
+      expect(stats).toMatchObject({ provider: 'fast-ai', window: '30m', requests: 2, uptime: 1 })
     })
 
     it('keeps a number cost as the decimal it prints as, and skips a generation id written twice', async () => {
@@ -372,10 +433,19 @@ export function storeContract(name: string, harness: () => ContractHarness) {
     it('prunes calls and attempts older than the cut-off, and only those', async () => {
       await write([
         call({ id: 'gen-old', time: NOW - 31 * DAY }),
+        call({
+          id: 'gen-old-failover',
+          time: NOW - 31 * DAY,
+          attempts: [
+            { provider: 'slow-ai', model: 'acme/chat-1', status: 503, providerFailure: true },
+            { provider: 'fast-ai', model: 'acme/chat-1', status: 200, headersMs: 150, providerFailure: false },
+          ],
+        }),
         call({ id: 'gen-new', time: NOW - 29 * DAY }),
         call({ id: 'gen-new2', time: NOW - MIN }),
       ])
-      expect(await h.backend.prune(new Date(NOW - 30 * DAY))).toEqual({ calls: 1, attempts: 1 })
+      expect(await h.backend.prune(new Date(NOW - 30 * DAY))).toEqual({ calls: 2, attempts: 2 })
+      expect(await h.backend.generation('gen-old-failover', 'key-a')).toBeNull()
       expect(await h.backend.generation('gen-old', 'key-a')).toBeNull()
       expect(await h.backend.generation('gen-new', 'key-a')).not.toBeNull()
       expect(await h.backend.prune(new Date(NOW - 30 * DAY))).toEqual({ calls: 0, attempts: 0 })
