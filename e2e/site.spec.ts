@@ -126,6 +126,32 @@ for (const viewport of [
   })
 }
 
+for (const javaScriptEnabled of [true, false]) {
+  test(`on a phone the site's nav is a Menu that fits the screen (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({
+      viewport: { width: 320, height: 700 },
+      isMobile: true,
+      javaScriptEnabled,
+    })
+    const page = await context.newPage()
+    await page.goto('/vendors')
+    // Nothing sticks out sideways: every entry of the nav is reachable without scrolling the header.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+    const nav = page.getByRole('navigation', { name: 'Main' })
+    await expect(nav).toBeHidden()
+    await page.locator('header summary', { hasText: 'Menu' }).click()
+    await expect(nav.getByRole('link')).toHaveText(['Models', 'Compare', 'Vendors', 'Providers', 'Routers', 'Changes'])
+    for (const link of await nav.getByRole('link').all()) await expect(link).toBeInViewport()
+    await nav.getByRole('link', { name: 'Changes' }).click()
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Changes')
+    // The header stays mounted across an in-app navigation: the menu closes anyway.
+    await expect(nav).toBeHidden()
+    await context.close()
+  })
+}
+
 test('home prefetches nothing until a link shows intent', async ({ page }) => {
   const prefetches: string[] = []
   page.on('request', (r) => {

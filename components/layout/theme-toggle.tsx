@@ -27,7 +27,7 @@ export function ThemeToggle() {
     <button
       type="button"
       onClick={next}
-      className="rounded-md border px-2.5 py-1 text-xs hover:bg-muted"
+      className="whitespace-nowrap rounded-md border px-2.5 py-1 text-xs hover:bg-muted"
       aria-label={`Colour theme: ${theme}. Change theme`}
     >
       Theme: {theme}
