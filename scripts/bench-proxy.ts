@@ -109,12 +109,14 @@ const median = (xs: number[]) => pct(xs, 50)
 const signed = (x: number, digits: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`
 
 /**
- * CPU seconds (user + system, every thread) a process has used, from /proc (Linux): what a
- * target costs per call no matter how busy the machine is, unlike requests per second.
+ * CPU seconds (user + system, every thread, or one thread) a process has used, from /proc
+ * (Linux): what a target costs per call no matter how busy the machine is, unlike requests per
+ * second. The server's own thread (thread id = pid) is the one every call waits for.
  */
-function cpuSeconds(pid: number): number {
+function cpuSeconds(pid: number, thread?: number): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    const stat = thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`
+    const fields = readFileSync(stat, 'utf8').split(') ')[1]!.split(' ')
     return (Number(fields[11]) + Number(fields[12])) / 100 // USER_HZ
   } catch {
     return 0
@@ -310,7 +312,13 @@ async function main() {
           ]),
         ) as Record<Target, { p50: number[]; p99: number[]; ttfb: number[]; rps: number[] }>
         const cpuOf = (t: Target) => (cpuPids[t]?.() ?? []).reduce((sum, pid) => sum + cpuSeconds(pid), 0)
+        /** The server's main thread only (its event loop: the request path). */
+        const mainOf = (t: Target) => {
+          const pid = cpuPids[t]?.()[0]
+          return pid === undefined ? 0 : cpuSeconds(pid, pid)
+        }
         const cpuBefore = Object.fromEntries(names.map((t) => [t, cpuOf(t)]))
+        const mainBefore = Object.fromEntries(names.map((t) => [t, mainOf(t)]))
         const calls: Record<string, number> = Object.fromEntries(names.map((t) => [t, 0]))
         for (let r = 0; r < rounds; r++) {
           for (const t of names) {
@@ -339,6 +347,7 @@ async function main() {
         await new Promise((resolve) => setTimeout(resolve, 1_500))
         /** Microseconds of CPU per call, every thread of the server (and the database server for store-pg). */
         const cpuPerCall = (t: Target) => ((cpuOf(t) - cpuBefore[t]!) / calls[t]!) * 1e6
+        const mainPerCall = (t: Target) => ((mainOf(t) - mainBefore[t]!) / calls[t]!) * 1e6
         const m = (t: Target) => ({
           p50: median(results[t].p50),
           p99: median(results[t].p99),
@@ -376,8 +385,9 @@ async function main() {
               : `  → ${t}: ${((x.rps / p.rps) * 100).toFixed(1)}% of store-off requests per second (budget ≥ 90 %)`,
           )
           const [on, off] = [cpuPerCall(t), cpuPerCall('proxy')]
+          const [mainOn, mainOff] = [mainPerCall(t), mainPerCall('proxy')]
           rows.push(
-            `    CPU per call ${on.toFixed(0)} µs vs ${off.toFixed(0)} µs store off (${signed(on - off, 0)} µs, ${signed(((on - off) / off) * 100, 0)} %)`,
+            `    CPU per call ${on.toFixed(0)} µs vs ${off.toFixed(0)} µs store off (${signed(on - off, 0)} µs, ${signed(((on - off) / off) * 100, 0)} %); server thread ${mainOn.toFixed(0)} vs ${mainOff.toFixed(0)} µs (${signed(mainOn - mainOff, 0)})`,
           )
         }
         rows.push('')
