@@ -21,8 +21,8 @@ const call = (i: number): CallRecord => ({
   cost: '0.001',
 })
 
-/** A backend whose insert can be made to fail, hang or succeed; it keeps what it wrote. */
-function fakeBackend() {
+/** A backend whose insert can be made to fail, hang or succeed (taking `delayMs`); it keeps what it wrote. */
+function fakeBackend({ delayMs = 0 } = {}) {
   const written: ParsedCall[] = []
   // Validates like the real backends (db.ts), so invalid records are counted the same way.
   const batches: number[] = []
@@ -35,6 +35,7 @@ function fakeBackend() {
         throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })
       if (mode === 'refuse') throw Object.assign(new Error('invalid input syntax'), { code: '22P02' })
       if (mode === 'hang') await new Promise<void>((resolve) => hung.push(resolve))
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs))
       const { valid, invalid, issue } = parseCalls(batch)
       batches.push(batch.length)
       written.push(...valid)
@@ -93,6 +94,29 @@ describe('UsageStore queue', () => {
     const slow = createUsageStore(f.backend, 'pglite', { batchSize: 10, flushIntervalMs: 60_000 })
     for (let i = 0; i < 10; i++) slow.record(call(100 + i))
     await until(() => f.written.length === 11)
+  })
+
+  it('under steady load writes one batch per tick, not a run of small ones back to back', async () => {
+    vi.useFakeTimers()
+    try {
+      // A write takes 40 ms; 2,000 calls a second arrive for a second (10 every 5 ms).
+      const f = fakeBackend({ delayMs: 40 })
+      const s = createUsageStore(f.backend, 'pglite', { batchSize: 500, flushIntervalMs: 100 })
+      for (let t = 0; t < 1000; t += 5) {
+        for (let i = 0; i < 10; i++) s.record(call(t * 10 + i))
+        await vi.advanceTimersByTimeAsync(5)
+      }
+      const flushed = s.flush()
+      await vi.advanceTimersByTimeAsync(1000)
+      await flushed
+      expect(s.counters()).toMatchObject({ recorded: 2000, written: 2000, queued: 0 })
+      // A tick every 100 ms after the last write ended: 200 calls, then 280 (140 ms of calls) each;
+      // the calls that arrive during a write wait for the next tick instead of a write of their own.
+      expect(f.batches.length).toBeLessThanOrEqual(9)
+      expect(Math.min(...f.batches.slice(0, -1))).toBeGreaterThanOrEqual(200)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('drops and counts calls beyond the bound while the store is down, logs it, and resumes when it is back', async () => {

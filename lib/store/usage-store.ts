@@ -201,7 +201,7 @@ class BatchingUsageStore implements UsageStore {
     if (this.writing) await this.writing
     if (this.queue.length === 0) return
     // One pass: a failing store is tried once per batch, not waited for.
-    await this.startWriting()
+    await this.startWriting(true)
     if (this.queue.length > 0 && !this.closed) this.schedule(this.retryDelayMs)
   }
 
@@ -259,13 +259,20 @@ class BatchingUsageStore implements UsageStore {
     this.timerDue = Infinity
   }
 
-  /** Writes batches until the queue is empty or a write fails. Never rejects. */
-  private startWriting(): Promise<void> {
+  /**
+   * Writes a batch, then more while a full batch waits (`drain`: until the queue is empty), until
+   * a write fails. Never rejects. Without `drain`, calls that arrived during a write wait for the
+   * next tick: writing them at once would, under load, turn each tick into a run of small batches
+   * back to back (measured: ~10 per second of ~130 calls at 1,200 calls/s), and a batch has a
+   * fixed cost in the database (a transaction, its commit) that a full one shares out.
+   */
+  private startWriting(drain = false): Promise<void> {
     // With nothing queued the loop below would finish (and clear `writing`) before `??=` assigns it.
     if (!this.writing && this.queue.length === 0) return Promise.resolve()
     this.writing ??= (async () => {
       try {
-        while (this.queue.length > 0) if (!(await this.writeBatch())) break
+        const more = drain ? 1 : this.batchSize
+        while ((await this.writeBatch()) && this.queue.length >= more) {}
       } finally {
         this.writing = undefined
       }
