@@ -7,7 +7,7 @@ import { loosenings, todayUtc } from '@/lib/table/filters'
 import { packIndex } from '@/lib/table/packed'
 import type { IndexState } from '@/lib/table/state'
 import { parseIndexState } from '@/lib/table/state'
-import { viewPage } from '@/lib/table/view'
+import { searchWithin, viewPage } from '@/lib/table/view'
 import { ModelsIndex } from '@/components/models-table/models-index'
 
 export const metadata: Metadata = {
@@ -46,22 +46,7 @@ export default async function ModelsPage({ searchParams }: Props) {
   const providerCounts = count((r) => r.providers)
   const facets = { vendors: data.vendors, providers: data.providers }
   const loosen =
-    page.shown === 0
-      ? loosenings(
-          data.rows,
-          state.filters,
-          state.q,
-          (rows, q) => {
-            const keep = new Set(rows)
-            return search
-              .search(q)
-              .map((h) => h.row)
-              .filter((r) => keep.has(r))
-          },
-          facets,
-          today,
-        )
-      : undefined
+    page.shown === 0 ? loosenings(data.rows, state.filters, state.q, searchWithin(search), facets, today) : undefined
   const { page: shownPage, rows, ...served } = page
   return (
     <div className="space-y-4">

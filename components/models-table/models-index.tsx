@@ -18,7 +18,7 @@ import type { ModelRow } from '@/lib/table/rows'
 import { ModelSearch } from '@/lib/table/search'
 import type { IndexState } from '@/lib/table/state'
 import { DEFAULT_STATE, PAGE_ROWS, serializeIndexState, visibleColumns } from '@/lib/table/state'
-import { viewRows } from '@/lib/table/view'
+import { searchWithin, viewRows } from '@/lib/table/view'
 
 import { download } from './download'
 import { EmptyState } from './empty-state'
@@ -273,14 +273,7 @@ function LiveIndex({ first, served, counts, loosen, dataUrl, initialState, today
 
   const options = useMemo(() => {
     if (data.length > 0 || !all.rows || !search) return loosen ?? []
-    const searchWithin = (rs: readonly ModelRow[], q: string): readonly ModelRow[] => {
-      const keep = new Set(rs)
-      return search
-        .search(q)
-        .map((h) => h.row)
-        .filter((r) => keep.has(r))
-    }
-    return loosenings(all.rows, state.filters, state.q, searchWithin, facets, today)
+    return loosenings(all.rows, state.filters, state.q, searchWithin(search), facets, today)
   }, [data.length, all.rows, search, loosen, state.filters, state.q, facets, today])
 
   const shown = live ? data.length : served.shown

@@ -23,6 +23,18 @@ export function viewRows<T extends ModelRow>(
   return filterRows(found, filters, today)
 }
 
+/** `rows` narrowed to those the search `q` finds, in relevance order (for `loosenings` in filters.ts). */
+export const searchWithin =
+  <T extends ModelRow>(search: ModelSearch<T>) =>
+  (rows: readonly T[], q: string): readonly T[] => {
+    if (!q.trim()) return rows
+    const keep = new Set(rows)
+    return search
+      .search(q)
+      .map((h) => h.row)
+      .filter((r) => keep.has(r))
+  }
+
 export interface ViewPage<T> {
   /** The page's rows, in the view's order. */
   rows: T[]
