@@ -6,7 +6,6 @@ import type { ColumnVisibilityState, RowSelectionState, SortingState, Updater } 
 import { functionalUpdate, useTable } from '@tanstack/react-table'
 
 import { MAX_MODELS } from '@/lib/compare/limits'
-import { useHydrated } from '@/lib/hooks/use-hydrated'
 import type { ColumnId } from '@/lib/table/columns'
 import { COLUMN_IDS } from '@/lib/table/columns'
 import { toCsv, toJson } from '@/lib/table/export'
@@ -234,7 +233,6 @@ function LiveIndex({ first, served, counts, loosen, dataUrl, initialState, today
     enableMultiSort: false,
     enableRowSelection: (row) => selectedIds.length < MAX_MODELS || Boolean(rowSelection[row.id]),
   })
-  const hydrated = useHydrated()
   // The rows or their order changed: the table starts again at its top (not when it goes live).
   const view = useMemo(() => [state.q, state.filters, state.sort], [state.q, state.filters, state.sort])
 
@@ -335,15 +333,15 @@ function LiveIndex({ first, served, counts, loosen, dataUrl, initialState, today
       <p className="sr-only" role="status">
         {announcement}
       </p>
-      {!hydrated || all.failed ? (
-        <Pager
-          page={served.page}
-          pages={served.pages}
-          shown={served.shown}
-          hrefOf={(page) => hrefOf(initialState, page)}
-          noscript={!all.failed}
-        />
-      ) : null}
+      {/* Readers without JavaScript page with links (kept in <noscript>: a live page neither parses nor
+          hydrates it); with JavaScript, only when every row could not be fetched. */}
+      <Pager
+        page={served.page}
+        pages={served.pages}
+        shown={served.shown}
+        hrefOf={(page) => hrefOf(initialState, page)}
+        noscript={!all.failed}
+      />
     </div>
   )
 }

@@ -57,7 +57,7 @@ export interface IndexState {
 }
 
 /** Rows per page of the server HTML (the table readers without JavaScript page through). */
-export const PAGE_ROWS = 50
+export const PAGE_ROWS = 25
 
 /** A model id: `vendor/model`, each part a file name. */
 const MODEL_ID = /^[a-z0-9][a-z0-9._-]{0,99}\/[a-z0-9][a-z0-9._-]{0,199}$/i
