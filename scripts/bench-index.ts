@@ -7,7 +7,7 @@
  * 1. Writes a synthetic catalog of N models (default 5,000; scripts/lib/synthetic-catalog.ts)
  *    and builds the site against it in a throw-away copy (scripts/lib/isolated-build.ts), so this
  *    tree's .next/ is never touched. By default only the /models route is built
- *    (`next build --debug-build-paths app/models/page.tsx`: ~1 minute instead of ~10 for 5,000
+ *    (`next build --debug-build-paths app/models/page.tsx,app/models/index.json/route.ts`: ~1 minute instead of ~10 for 5,000
  *    prerendered model pages; the index's code and bundles are the same); `--full` builds every
  *    page. `--dir` reuses a copy kept by an earlier `--keep` run.
  * 2. Serves the copy with `next start` and opens /models in Chromium (Debian's, as the e2e tests).
@@ -112,7 +112,13 @@ function runBuild(dir: string): Promise<{ exitCode: number | null; output: strin
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ['node_modules/next/dist/bin/next', 'build', '--debug-build-paths', 'app/models/page.tsx'],
+      [
+        'node_modules/next/dist/bin/next',
+        'build',
+        '--debug-build-paths',
+        // The page and the file of every row its live table fetches.
+        'app/models/page.tsx,app/models/index.json/route.ts',
+      ],
       {
         cwd: dir,
         env: env as NodeJS.ProcessEnv,
