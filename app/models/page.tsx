@@ -29,7 +29,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
  * Rendered per request: the view (search, filters, sort, columns, page) comes from the URL, so a
  * shared link or a reload shows the same rows in the first HTML, and the filter form and the
  * pager work without JavaScript. The HTML holds one page of the view; the live table fetches
- * every row (/models/index.json, cached) once the page has painted.
+ * every row (/models/index.json, cached) at the reader's first sign of use.
  */
 export default async function ModelsPage({ searchParams }: Props) {
   const state = parseIndexState(await searchParams)

@@ -98,7 +98,7 @@ interface ModelsIndexProps {
   counts: { vendors: number[]; providers: number[] }
   /** With no row in the served view: which filter to loosen (computed on the server). */
   loosen?: Loosening[]
-  /** Every row, packed (a cacheable file): fetched once the page has painted. */
+  /** Every row, packed (a cacheable file): fetched at the reader's first sign of use. */
   dataUrl: string
   /** The state the URL asked for (parsed on the server, so the first HTML is the right view). */
   initialState: IndexState
