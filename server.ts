@@ -98,7 +98,8 @@ async function main() {
       return handleChat(req, res)
     }
     // Cache headers a CDN can use: pages and the catalog's JSON shared, per-key answers private.
-    const policy = req.method === 'GET' || req.method === 'HEAD' ? cachePolicy(path) : undefined
+    const query = req.url?.includes('?') ? req.url.slice(req.url.indexOf('?')) : ''
+    const policy = req.method === 'GET' || req.method === 'HEAD' ? cachePolicy(path, query) : undefined
     if (policy) applyCachePolicy(req, res, policy)
     // Next answers the other API routes, and unknown ones with JSON (app/api/[...path]).
     void handleNext(req, res)

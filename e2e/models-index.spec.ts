@@ -4,15 +4,30 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 
+import { PAGE_ROWS } from '../lib/table/state'
+
 const table = (page: Page) => page.getByTestId('models-table')
 const rows = (page: Page) => table(page).locator('tbody tr[data-model]')
 const search = (page: Page) => page.getByRole('searchbox', { name: 'Search models' })
 const count = (page: Page) => page.getByTestId('result-count')
 
-/** Opens the index and waits until it is live (hydrated): the server HTML is there before that. */
+/**
+ * Brings the index live as a reader does: the pointer comes over it (it then fetches every row;
+ * until then it shows the server's page). Again until it takes, as the first may come before hydration.
+ */
+async function goLive(page: Page) {
+  const ready = page.locator('[data-testid=models-index][data-ready]')
+  await expect(async () => {
+    await page.mouse.move(0, 0)
+    await page.getByTestId('result-count').hover()
+    await expect(ready).toBeAttached({ timeout: 1000 })
+  }).toPass({ timeout: 15_000 })
+}
+
+/** Opens the index and waits until it is live: the server HTML (one page of the view) is there before that. */
 async function open(page: Page, url = '/models') {
   await page.goto(url)
-  await expect(page.locator('[data-testid=models-index][data-ready]')).toBeAttached({ timeout: 15_000 })
+  await goLive(page)
 }
 
 /** "Free" → 0, "$1,234.50" → 1234.5, "—" → undefined. */
@@ -42,13 +57,33 @@ test.describe('models index', () => {
     const { shown, all } = await total(page)
     expect(shown).toBe(all)
     expect(all).toBeGreaterThan(300)
-    // The models are in the document (a static table stands in for the live one), not just a first
-    // screenful: all of them, up to the static table's cap of 1,000 rows (models-index.tsx NOSCRIPT_ROWS).
-    await expect(page.getByTestId('models-scroll')).toBeHidden()
-    await expect(page.getByTestId('models-table-static').locator('tbody tr[data-model]')).toHaveCount(
-      Math.min(all, 1000),
+    // The table is the server's page of the view, with links through the rest: every model is reachable.
+    const pageRows = page.getByTestId('models-table').locator('tbody tr[data-model]')
+    await expect(pageRows).toHaveCount(Math.min(all, PAGE_ROWS))
+    const pages = Math.ceil(all / PAGE_ROWS)
+    await expect(page.getByTestId('pager')).toContainText(`Rows 1–${PAGE_ROWS} of ${all.toLocaleString('en-US')}`)
+    const seen = new Set(await pageRows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-model'))))
+    await page.getByRole('link', { name: 'Next', exact: true }).click()
+    await expect(page).toHaveURL(/\/models\?page=2$/)
+    for (let n = 2; n <= pages; n++) {
+      if (n > 2) await page.goto(`/models?page=${n}`)
+      await expect(pageRows).toHaveCount(n < pages ? PAGE_ROWS : all - (pages - 1) * PAGE_ROWS)
+      for (const id of await pageRows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-model')))) seen.add(id)
+    }
+    expect(seen.size).toBe(all)
+    await expect(page.getByRole('link', { name: 'Previous', exact: true })).toHaveAttribute(
+      'href',
+      `/models?page=${pages - 1}`,
     )
-    await expect(page.getByRole('link', { name: 'GPT-4o mini', exact: true })).toBeVisible()
+    // Paging keeps the view: the next page of a sorted, filtered view is that view's.
+    await page.goto('/models?sort=-context&hide=deprecated')
+    await page.getByRole('link', { name: 'Next', exact: true }).click()
+    await expect(page).toHaveURL(/\/models\?sort=-context&hide=deprecated&page=2$/)
+    const contexts = await page
+      .getByTestId('models-table')
+      .locator('tbody tr[data-model]')
+      .evaluateAll((trs) => trs.length)
+    expect(contexts).toBe(PAGE_ROWS)
 
     // The filter form works without JavaScript: the server renders the URL's view.
     await search(page).fill('gpt-4o mini')
@@ -57,6 +92,44 @@ test.describe('models index', () => {
     expect((await total(page)).shown).toBeLessThan(10)
     await expect(page.getByRole('link', { name: 'GPT-4o mini', exact: true })).toBeVisible()
     await context.close()
+  })
+
+  test('a change made before every row has arrived waits visibly, then applies', async ({ page }) => {
+    // Hold the index's data file back: the page shows the server's rows meanwhile.
+    let release = () => {}
+    const held = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    await page.route('**/models/index.json*', async (route) => {
+      await held
+      await route.continue()
+    })
+    await page.goto('/models')
+    await expect(rows(page)).toHaveCount(PAGE_ROWS)
+    const header = page.getByRole('columnheader', { name: 'Input', exact: true })
+    // Hydrated: the header's button answers (the click sorts once every row is here).
+    await expect(async () => {
+      await header.getByRole('button').click()
+      await expect(page).toHaveURL(/[?&]sort=input$/, { timeout: 1000 })
+    }).toPass({ timeout: 15_000 })
+    await expect(count(page)).toHaveText(/^Loading all [\d,]+ models…$/)
+    await expect(page.getByTestId('models-scroll')).toHaveAttribute('aria-busy', 'true')
+    release()
+    await expect(page.locator('[data-testid=models-index][data-ready]')).toBeAttached({ timeout: 15_000 })
+    await expect(count(page)).toHaveText(/^[\d,]+ of [\d,]+ models$/)
+    await expect(header).toHaveAttribute('aria-sort', 'ascending')
+    const prices = (await column(page, 'Input')).map(price).filter((p) => p !== undefined)
+    expect(prices.length).toBeGreaterThan(5)
+    expect(prices).toEqual([...prices].sort((a, b) => a - b))
+  })
+
+  test('a link to a page of the view opens the live table at that page', async ({ page }) => {
+    await open(page, '/models?sort=-context&page=3')
+    await expect(page.locator(`tbody tr[aria-rowindex="${2 * PAGE_ROWS + 2}"]`)).toBeInViewport()
+    // A new view starts at its top, without the page.
+    await page.getByRole('columnheader', { name: 'Input', exact: true }).getByRole('button').click()
+    await expect(page).toHaveURL(/\/models\?sort=input$/)
+    await expect(page.locator('tbody tr[aria-rowindex="2"]')).toBeInViewport()
   })
 
   test('search narrows the rows, keeps the match, tolerates a typo and lives in the URL', async ({ page }) => {
@@ -158,7 +231,7 @@ test.describe('models index', () => {
       await expect(chips).toContainText(label)
 
     await page.reload()
-    await expect(page.locator('[data-testid=models-index][data-ready]')).toBeAttached({ timeout: 15_000 })
+    await goLive(page)
     expect(await total(page)).toEqual(filtered)
     await expect(page.getByLabel('Hide deprecated')).toBeChecked()
     await expect(page.getByLabel('Min context')).toHaveValue('128000')
@@ -267,7 +340,7 @@ test.describe('models index', () => {
     // The ticks are in the URL, without a history step each: a reload keeps them.
     await expect(page).toHaveURL(`/models?q=gpt-4o&sel=${picks.join(',')}`)
     await page.reload()
-    await expect(page.locator('[data-testid=models-index][data-ready]')).toBeAttached({ timeout: 15_000 })
+    await goLive(page)
     for (const id of picks)
       await expect(table(page).locator(`tr[data-model="${id}"] input[type=checkbox]`)).toBeChecked()
     await compare.click()
@@ -310,7 +383,7 @@ test.describe('models index', () => {
     await expect(page).toHaveURL('/models?vendor=openai&cap=tools&hide=deprecated')
     // A new document: the entry Back returns to was written by the previous one.
     await page.reload()
-    await expect(page.locator('[data-testid=models-index][data-ready]')).toBeAttached({ timeout: 15_000 })
+    await goLive(page)
     // Fetches of a /models view (RSC requests that are not prefetches).
     const requests: string[] = []
     page.on('request', (r) => {
@@ -475,7 +548,7 @@ test.describe('models index', () => {
     await expect(page.getByText('Filter by Vendor')).toBeVisible()
     await context.close()
 
-    // Without JavaScript too (the static table).
+    // Without JavaScript too (the server's page of the table).
     const noJs = await browser.newContext({
       viewport: { width: 390, height: 844 },
       isMobile: true,
@@ -483,11 +556,7 @@ test.describe('models index', () => {
     })
     const still = await noJs.newPage()
     await still.goto('/models?q=gpt-4o')
-    const staticFigures = still
-      .getByTestId('models-table-static')
-      .locator('tbody tr')
-      .first()
-      .getByTestId('key-figures')
+    const staticFigures = still.getByTestId('models-table').locator('tbody tr').first().getByTestId('key-figures')
     await expect(staticFigures).toBeVisible()
     await expect(staticFigures).toHaveText(`In ${input} · Out ${output} · ${compact} context`)
     const staticBox = (await staticFigures.boundingBox())!

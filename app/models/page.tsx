@@ -1,10 +1,13 @@
 import type { Metadata } from 'next'
 
-import { getPackedModelsIndex } from '@/lib/catalog'
+import { getModelsIndex, getModelsIndexFile, getModelsIndexSearch } from '@/lib/catalog'
 import { MAX_MODELS, MIN_MODELS } from '@/lib/compare/url'
 import { absoluteUrl } from '@/lib/site'
-import { todayUtc } from '@/lib/table/filters'
+import { loosenings, todayUtc } from '@/lib/table/filters'
+import { packIndex } from '@/lib/table/packed'
+import type { IndexState } from '@/lib/table/state'
 import { parseIndexState } from '@/lib/table/state'
+import { searchWithin, viewPage } from '@/lib/table/view'
 import { ModelsIndex } from '@/components/models-table/models-index'
 
 export const metadata: Metadata = {
@@ -14,15 +17,37 @@ export const metadata: Metadata = {
   alternates: { canonical: absoluteUrl('/models') },
 }
 
+/** The state with the page actually shown (a page past the end shows the last). */
+function withPage(state: IndexState, page: number): IndexState {
+  const { page: _asked, ...rest } = state
+  return page > 1 ? { ...rest, page } : rest
+}
+
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
 /**
- * Rendered per request: the view (search, filters, sort, columns) comes from the URL, so a
- * shared link or a reload shows the same rows in the first HTML, and the filter form works
- * without JavaScript. The work per request is small: ~340 flat rows, filtered and rendered.
+ * Rendered per request: the view (search, filters, sort, columns, page) comes from the URL, so a
+ * shared link or a reload shows the same rows in the first HTML, and the filter form and the
+ * pager work without JavaScript. The HTML holds one page of the view; the live table fetches
+ * every row (/models/index.json, cached) at the reader's first sign of use.
  */
 export default async function ModelsPage({ searchParams }: Props) {
   const state = parseIndexState(await searchParams)
+  const data = getModelsIndex()
+  const today = todayUtc()
+  const search = getModelsIndexSearch()
+  const page = viewPage(data.rows, search, state, today)
+  const count = (ids: (r: (typeof data.rows)[number]) => string[]) => {
+    const m = new Map<string, number>()
+    for (const r of data.rows) for (const id of ids(r)) m.set(id, (m.get(id) ?? 0) + 1)
+    return m
+  }
+  const vendorCounts = count((r) => [r.vendor])
+  const providerCounts = count((r) => r.providers)
+  const facets = { vendors: data.vendors, providers: data.providers }
+  const loosen =
+    page.shown === 0 ? loosenings(data.rows, state.filters, state.q, searchWithin(search), facets, today) : undefined
+  const { page: shownPage, rows, ...served } = page
   return (
     <div className="space-y-4">
       <div className="space-y-1">
@@ -34,7 +59,18 @@ export default async function ModelsPage({ searchParams }: Props) {
       </div>
       {/* Not keyed on the view: the index adopts a navigation's new view itself (use-index-state.ts),
           so a change made while Next is still fetching one is not thrown away by a remount. */}
-      <ModelsIndex index={getPackedModelsIndex()} initialState={state} today={todayUtc()} />
+      <ModelsIndex
+        first={packIndex({ ...facets, rows })}
+        served={{ ...served, page: shownPage, total: data.rows.length }}
+        counts={{
+          vendors: data.vendors.map(([id]) => vendorCounts.get(id) ?? 0),
+          providers: data.providers.map(([id]) => providerCounts.get(id) ?? 0),
+        }}
+        loosen={loosen}
+        dataUrl={`/models/index.json?v=${getModelsIndexFile().version}`}
+        initialState={withPage(state, shownPage)}
+        today={today}
+      />
     </div>
   )
 }

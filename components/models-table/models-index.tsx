@@ -1,36 +1,34 @@
 'use client'
 
-import { Activity, useEffect, useMemo, useState } from 'react'
+import type { RefObject } from 'react'
+import { Activity, startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ColumnVisibilityState, RowSelectionState, SortingState, Updater } from '@tanstack/react-table'
 import { functionalUpdate, useTable } from '@tanstack/react-table'
 
 import { MAX_MODELS } from '@/lib/compare/limits'
-import { useHydrated } from '@/lib/hooks/use-hydrated'
 import type { ColumnId } from '@/lib/table/columns'
 import { COLUMN_IDS } from '@/lib/table/columns'
 import { toCsv, toJson } from '@/lib/table/export'
-import type { FilterKey } from '@/lib/table/filters'
-import { activeFilters, NO_FILTERS, priceBasis, withoutFilter } from '@/lib/table/filters'
+import type { FilterKey, Loosening } from '@/lib/table/filters'
+import { activeFilters, loosenings, NO_FILTERS, priceBasis, withoutFilter } from '@/lib/table/filters'
 import type { PackedIndex } from '@/lib/table/packed'
 import { unpackIndex } from '@/lib/table/packed'
 import type { ModelRow } from '@/lib/table/rows'
 import { ModelSearch } from '@/lib/table/search'
 import type { IndexState } from '@/lib/table/state'
-import { DEFAULT_STATE, serializeIndexState, visibleColumns } from '@/lib/table/state'
-import { viewRows } from '@/lib/table/view'
+import { DEFAULT_STATE, PAGE_ROWS, serializeIndexState, visibleColumns } from '@/lib/table/state'
+import { searchWithin, viewRows } from '@/lib/table/view'
 
 import { download } from './download'
 import { EmptyState } from './empty-state'
 import { FilterChips } from './filter-chips'
 import { getRowId, indexColumns, indexFeatures } from './index-table'
 import { IndexToolbar } from './index-toolbar'
+import { Pager } from './pager'
 import { ResultBar } from './result-bar'
-import { StaticTable } from './static-table'
+import type { HistoryMode } from './use-index-state'
 import { useIndexState } from './use-index-state'
 import { VirtualTable } from './virtual-table'
-
-/** The static table for readers without JavaScript stops here (a 5,000-model catalog). */
-const NOSCRIPT_ROWS = 1000
 
 const without = (s: IndexState, key: FilterKey): IndexState =>
   key === 'q' ? { ...s, q: '' } : { ...s, filters: withoutFilter(s.filters, key) }
@@ -43,38 +41,47 @@ const cleared = (s: IndexState): IndexState => ({
   selected: s.selected,
 })
 
-const hrefOf = (s: IndexState) => {
-  const qs = serializeIndexState(s)
+/** The state on its first page. */
+function firstPage(s: IndexState): IndexState {
+  if (!s.page) return s
+  const { page: _page, ...rest } = s
+  return rest
+}
+
+/** The link to a state (the first page of its view unless `page` is given). */
+const hrefOf = (s: IndexState, page?: number) => {
+  const qs = serializeIndexState(page && page > 1 ? { ...s, page } : firstPage(s))
   return qs ? `/models?${qs}` : '/models'
 }
 
+/** What decides which rows show, in which order: not the columns, the ticks or the page. */
+const viewKey = (s: IndexState) => serializeIndexState({ q: s.q, sort: s.sort, filters: s.filters })
+
 /** Runs `fn` when the browser is idle (Safari has no requestIdleCallback: soon after, then); returns a cancel. */
-function whenIdle(fn: () => void): () => void {
+function whenIdle(fn: () => void, timeout = 2000): () => void {
   if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(fn, { timeout: 2000 })
+    const id = requestIdleCallback(fn, { timeout })
     return () => cancelIdleCallback(id)
   }
   const id = setTimeout(fn, 200)
   return () => clearTimeout(id)
 }
 
-function countBy(rows: readonly ModelRow[], keys: (r: ModelRow) => string[]) {
-  const m = new Map<string, number>()
-  for (const r of rows) for (const k of keys(r)) m.set(k, (m.get(k) ?? 0) + 1)
-  return m
-}
-
 /**
  * The models index: one TanStack Table (v9) over every model, with search, filters, sorting,
- * column choice and row selection held in the URL. Rows are virtualized once the page is live.
- * The server HTML holds the URL's view twice over: the live table's first rows (it appears at
- * once and hydrates fast), and, inside <noscript>, a static table of every row for readers
- * without JavaScript (browsers with JavaScript never parse it into the page).
+ * column choice and row selection held in the URL.
+ *
+ * The server HTML holds one page of the URL's view (PAGE_ROWS rows, sorted and filtered on the
+ * server): it is the table readers without JavaScript use, paging with plain links. With
+ * JavaScript the same rows hydrate, and at the reader's first sign of use the index fetches
+ * every row (/models/index.json, a cached file): the table then goes live and virtualized, and
+ * sorts, filters and searches in the browser. A change made before that shows it is waiting,
+ * and applies when the rows arrive.
  */
 export function ModelsIndex(props: ModelsIndexProps) {
-  // A hydration boundary above the index's own work (search index, table model, first rows):
-  // React hydrates it after the page's first task and in slices that yield to the browser,
-  // rather than as one long task (see components/ui/section.tsx for why Activity).
+  // A hydration boundary above the index's own work (table model, first rows): React hydrates
+  // it after the page's first task and in slices that yield to the browser, rather than as one
+  // long task (see components/ui/section.tsx for why Activity).
   return (
     <Activity>
       <LiveIndex {...props} />
@@ -83,23 +90,108 @@ export function ModelsIndex(props: ModelsIndexProps) {
 }
 
 interface ModelsIndexProps {
-  /** Every model, by name, packed for the RSC payload (unpacked once, here). */
-  index: PackedIndex
+  /** The rows of the page the server shows, with every vendor and provider (the filters' choices). */
+  first: PackedIndex
+  /** The view the server rendered: its size, the page shown and where it starts; `total`: the catalog's size. */
+  served: { shown: number; total: number; page: number; pages: number; offset: number }
+  /** Models per vendor and per provider in the whole catalog, in the order of `first.vendors` / `first.providers`. */
+  counts: { vendors: number[]; providers: number[] }
+  /** With no row in the served view: which filter to loosen (computed on the server). */
+  loosen?: Loosening[]
+  /** Every row, packed (a cacheable file): fetched at the reader's first sign of use. */
+  dataUrl: string
   /** The state the URL asked for (parsed on the server, so the first HTML is the right view). */
   initialState: IndexState
   /** The server's day (`YYYY-MM-DD`, UTC) for "price changed in the last N days": the first HTML and the live table agree. */
   today: string
 }
 
-function LiveIndex({ index, initialState, today }: ModelsIndexProps) {
-  const { rows, vendors, providers } = useMemo(() => unpackIndex(index), [index])
-  const { state, update, endTyping } = useIndexState(initialState)
-  const search = useMemo(() => new ModelSearch(rows), [rows])
-  // The search normalises its rows once the page is idle: not during hydration, not on the first keystroke.
-  useEffect(() => whenIdle(() => search.prepare()), [search])
+/**
+ * Every row, once fetched and unpacked (per page load: the file is the same for every view).
+ * Asked for at the reader's first sign of use (a pointer over the index, a touch, focus, a key,
+ * a scroll), not during the page's load: the load stays as light as the page it shows, and the
+ * rows are there by the time a change needs them (a change made earlier waits for them).
+ */
+/** The rows once fetched, for the rest of the page's life: a return to the index (Back, a link) is live at once. */
+let fetched: { url: string; rows: ModelRow[] } | undefined
+
+function useAllRows(dataUrl: string, root: RefObject<HTMLElement | null>) {
+  const [rows, setRows] = useState<ModelRow[] | null>(() => (fetched?.url === dataUrl ? fetched.rows : null))
+  const [failed, setFailed] = useState(false)
+  const loading = useRef<Promise<void> | null>(null)
+  const load = useCallback(() => {
+    loading.current ??= fetch(dataUrl)
+      .then((res) => {
+        if (!res.ok) throw new Error(`${dataUrl}: ${res.status}`)
+        return res.json() as Promise<PackedIndex>
+      })
+      .then((packed) => {
+        const all = unpackIndex(packed).rows
+        fetched = { url: dataUrl, rows: all }
+        // The live table's first render is a transition: it yields to input and paint.
+        startTransition(() => {
+          setFailed(false)
+          setRows(all)
+        })
+      })
+      .catch(() => {
+        loading.current = null
+        setFailed(true)
+      })
+    return loading.current
+  }, [dataUrl])
+  useEffect(() => {
+    const el = root.current
+    if (!el || rows) return
+    const targets: [EventTarget, string][] = [
+      [el, 'pointerover'],
+      [el, 'pointerdown'],
+      [el, 'focusin'],
+      [el, 'keydown'],
+      [el, 'scroll'], // the table's own scroll box (captured: scroll does not bubble)
+      [window, 'scroll'], // the page scrolled towards the table
+    ]
+    const off = () => {
+      for (const [t, type] of targets) t.removeEventListener(type, use, true)
+    }
+    const use = () => {
+      off()
+      load()
+    }
+    for (const [t, type] of targets) t.addEventListener(type, use, { capture: true, passive: true })
+    return off
+  }, [load, root, rows])
+  return { rows, failed, load }
+}
+
+function LiveIndex({ first, served, counts, loosen, dataUrl, initialState, today }: ModelsIndexProps) {
+  const { rows: firstRows, vendors, providers } = useMemo(() => unpackIndex(first), [first])
+  const root = useRef<HTMLDivElement>(null)
+  const all = useAllRows(dataUrl, root)
+  const live = all.rows !== null
+  const { state, update: setIndexState, endTyping } = useIndexState(initialState)
+  // A change to the view (search, filters, sort) leaves the server's page: the live table shows every row.
+  const update = useCallback(
+    (next: (s: IndexState) => IndexState, mode?: HistoryMode) =>
+      setIndexState((s) => {
+        const n = next(s)
+        return n.page && viewKey(n) !== viewKey(s) ? firstPage(n) : n
+      }, mode),
+    [setIndexState],
+  )
+  // The view asked for is not the one the server rendered, and every row is not here yet.
+  const waiting = !live && viewKey(state) !== viewKey(initialState)
+  const { load } = all
+  useEffect(() => {
+    if (waiting) load()
+  }, [waiting, load])
+
+  const search = useMemo(() => (all.rows ? new ModelSearch(all.rows) : null), [all.rows])
+  // The search normalises its rows once the page is idle: not as the table goes live, not on the first keystroke.
+  useEffect(() => (search ? whenIdle(() => search.prepare()) : undefined), [search])
   const data = useMemo(
-    () => viewRows(rows, search, state.q, state.filters, today),
-    [rows, search, state.q, state.filters, today],
+    () => (all.rows && search ? viewRows(all.rows, search, state.q, state.filters, today) : firstRows),
+    [all.rows, firstRows, search, state.q, state.filters, today],
   )
 
   const sorting = useMemo<SortingState>(() => (state.sort ? [state.sort] : []), [state.sort])
@@ -141,13 +233,15 @@ function LiveIndex({ index, initialState, today }: ModelsIndexProps) {
     enableMultiSort: false,
     enableRowSelection: (row) => selectedIds.length < MAX_MODELS || Boolean(rowSelection[row.id]),
   })
-  const hydrated = useHydrated()
-  // The rows or their order changed: the table starts again at its top.
-  const view = useMemo(() => [data, state.sort], [data, state.sort])
+  // The rows or their order changed: the table starts again at its top (not when it goes live).
+  const view = useMemo(() => [state.q, state.filters, state.sort], [state.q, state.filters, state.sort])
 
   const [announcement, setAnnouncement] = useState('')
-  const vendorCounts = useMemo(() => countBy(rows, (r) => [r.vendor]), [rows])
-  const providerCounts = useMemo(() => countBy(rows, (r) => r.providers), [rows])
+  const vendorCounts = useMemo(() => new Map(vendors.map(([id], i) => [id, counts.vendors[i] ?? 0])), [vendors, counts])
+  const providerCounts = useMemo(
+    () => new Map(providers.map(([id], i) => [id, counts.providers[i] ?? 0])),
+    [providers, counts],
+  )
   const facets = useMemo(() => ({ vendors, providers }), [vendors, providers])
   // With a provider filter the price columns are those providers' prices (lib/table/filters.ts).
   const basis = priceBasis(state.filters, providers)
@@ -155,15 +249,35 @@ function LiveIndex({ index, initialState, today }: ModelsIndexProps) {
 
   const tableRows = table.getRowModel().rows
   const visibleIds = (table.getHeaderGroups()[0]?.headers ?? []).map((h) => h.column.id as ColumnId)
+  // An export asked for before every row is here waits for them (it exports the whole view).
+  const [exportAsked, setExportAsked] = useState<'csv' | 'json' | null>(null)
   const exportView = (kind: 'csv' | 'json') => {
+    if (!live) {
+      setExportAsked(kind)
+      load()
+      return
+    }
     const shown = tableRows.map((r) => r.original)
     if (kind === 'csv') download('models.csv', 'text/csv;charset=utf-8', toCsv(shown, visibleIds))
     else download('models.json', 'application/json', toJson(shown, visibleIds))
   }
+  const exportRef = useRef(exportView)
+  exportRef.current = exportView
+  useEffect(() => {
+    if (!live || !exportAsked) return
+    setExportAsked(null)
+    exportRef.current(exportAsked)
+  }, [live, exportAsked])
 
+  const options = useMemo(() => {
+    if (data.length > 0 || !all.rows || !search) return loosen ?? []
+    return loosenings(all.rows, state.filters, state.q, searchWithin(search), facets, today)
+  }, [data.length, all.rows, search, loosen, state.filters, state.q, facets, today])
+
+  const shown = live ? data.length : served.shown
   return (
-    // data-ready: the table is live (hydrated); tests and the benchmark wait for it.
-    <div className="space-y-3" data-testid="models-index" data-ready={hydrated ? '' : undefined}>
+    // data-ready: the table is live (every row here, hydrated); tests and the benchmark wait for it.
+    <div className="space-y-3" data-testid="models-index" data-ready={live ? '' : undefined} ref={root}>
       <IndexToolbar
         state={state}
         update={update}
@@ -181,41 +295,53 @@ function LiveIndex({ index, initialState, today }: ModelsIndexProps) {
         onClear={() => update(cleared)}
       />
       <ResultBar
-        shown={data.length}
-        total={rows.length}
+        shown={waiting ? undefined : shown}
+        total={live ? all.rows!.length : served.total}
         selectedIds={selectedIds}
         onClearSelection={() => setSelected(() => [])}
         onExport={exportView}
+        exporting={exportAsked !== null}
       />
-      {data.length === 0 ? (
+      {all.failed ? (
+        <p className="text-sm text-destructive" role="alert">
+          Could not load every model: the table shows {shown > PAGE_ROWS ? 'one page' : 'the rows'} of this view.{' '}
+          <button type="button" className="font-medium underline" onClick={() => load()}>
+            Try again
+          </button>
+        </p>
+      ) : null}
+      {shown === 0 && !waiting ? (
         <EmptyState
-          rows={rows}
-          state={state}
-          search={search}
-          facets={facets}
-          today={today}
+          options={options}
+          q={state.q}
           onRemove={removeFilter}
           onClear={() => update((s) => ({ ...s, filters: NO_FILTERS }))}
         />
       ) : (
-        <VirtualTable table={table} view={view} basis={basis} onSorted={setAnnouncement} />
+        <VirtualTable
+          table={table}
+          view={view}
+          basis={basis}
+          onSorted={setAnnouncement}
+          live={live}
+          total={shown}
+          offset={live ? 0 : served.offset}
+          startAt={live && state.page ? (state.page - 1) * PAGE_ROWS : 0}
+          waiting={waiting}
+        />
       )}
       <p className="sr-only" role="status">
         {announcement}
       </p>
-      {!hydrated && data.length > 0 ? (
-        <noscript>
-          {/* Without JavaScript the live table (first rows only) gives way to the full static one. */}
-          <style>{'[data-testid=models-scroll]{display:none}'}</style>
-          <StaticTable
-            rows={tableRows.slice(0, NOSCRIPT_ROWS).map((r) => r.original)}
-            columns={visibleIds}
-            total={data.length}
-            sort={state.sort}
-            basis={basis}
-          />
-        </noscript>
-      ) : null}
+      {/* Readers without JavaScript page with links (kept in <noscript>: a live page neither parses nor
+          hydrates it); with JavaScript, only when every row could not be fetched. */}
+      <Pager
+        page={served.page}
+        pages={served.pages}
+        shown={served.shown}
+        hrefOf={(page) => hrefOf(initialState, page)}
+        noscript={!all.failed}
+      />
     </div>
   )
 }

@@ -10,18 +10,24 @@ export function ResultBar({
   selectedIds,
   onClearSelection,
   onExport,
+  exporting,
 }: {
-  shown: number
+  /** Rows in the view; `undefined` while the view asked for waits for every row to arrive. */
+  shown: number | undefined
   total: number
   /** Ticked model ids, in the order ticked. */
   selectedIds: readonly string[]
   onClearSelection: () => void
   onExport: (kind: 'csv' | 'json') => void
+  /** An export waits for every row to arrive. */
+  exporting?: boolean
 }) {
   return (
     <div className="flex flex-wrap items-center gap-2">
       <p className="mr-auto text-sm font-medium" role="status" aria-live="polite" data-testid="result-count">
-        {shown.toLocaleString('en-US')} of {plural(total, 'model')}
+        {shown === undefined
+          ? `Loading all ${plural(total, 'model')}…`
+          : `${shown.toLocaleString('en-US')} of ${plural(total, 'model')}`}
       </p>
       {selectedIds.length > 0 ? (
         <Button size="sm" variant="ghost" onClick={onClearSelection}>
@@ -45,10 +51,10 @@ export function ResultBar({
           Compare ({selectedIds.length})
         </Button>
       )}
-      <Button size="sm" onClick={() => onExport('csv')} disabled={shown === 0}>
+      <Button size="sm" onClick={() => onExport('csv')} disabled={shown === 0 || exporting}>
         Export CSV
       </Button>
-      <Button size="sm" onClick={() => onExport('json')} disabled={shown === 0}>
+      <Button size="sm" onClick={() => onExport('json')} disabled={shown === 0 || exporting}>
         Export JSON
       </Button>
     </div>

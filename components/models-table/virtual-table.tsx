@@ -11,25 +11,26 @@ import { IndexNameCell, ModelCell } from './columns'
 import type { IndexTable } from './index-table'
 import { CELLS, NUMERIC, ROW_HEIGHT, WIDTHS } from './index-table'
 
-/**
- * The window the table assumes before it can measure its scroll box (in the server HTML and
- * while hydrating): 16 rows, a 75vh box on a 1,100 px tall screen. The server HTML then holds
- * those rows (plus the overscan), and the first client render shows the very same rows, so
- * hydration adopts them instead of swapping a longer server list for the virtual one. Readers
- * without JavaScript get every row in a static table (<noscript>).
- */
+/** The window the table assumes before it can measure its scroll box: 16 rows, a 75vh box on a 1,100 px tall screen. */
 const FIRST_WINDOW = 16 * ROW_HEIGHT
 const OVERSCAN = 6
 
 /**
- * The live index table: sortable headers, a checkbox per row, and rows virtualized (only those
- * in view, plus a few, are in the DOM; spacer rows keep the scroll height), from the first HTML on.
+ * The index table: sortable headers and a checkbox per row. Until every row is here (`live`) it
+ * holds the server's page of the view, each row in the DOM (the server HTML, and the table
+ * readers without JavaScript use); live, its rows are virtualized (only those in view, plus a
+ * few, are in the DOM; spacer rows keep the scroll height).
  */
 export function VirtualTable({
   table,
   view,
   basis,
   onSorted,
+  live,
+  total,
+  offset,
+  startAt,
+  waiting,
 }: {
   table: IndexTable
   /** Changes when the rows or their order change (not on a tick): the table then scrolls back to its top. */
@@ -38,6 +39,16 @@ export function VirtualTable({
   basis: string
   /** A sort was chosen: what to announce. */
   onSorted: (announcement: string) => void
+  /** Every row of the view is in the table (else: one page of it, not virtualized). */
+  live: boolean
+  /** Rows in the whole view. */
+  total: number
+  /** Before live: the page's place in the view (for the rows' aria-rowindex). */
+  offset: number
+  /** Once live: the row to scroll to first (the first row of the page the URL named). */
+  startAt: number
+  /** A change waits for every row: the rows shown are about to change. */
+  waiting: boolean
 }) {
   const tableRows = table.getRowModel().rows
   const scrollRef = useRef<HTMLDivElement>(null)
@@ -65,23 +76,42 @@ export function VirtualTable({
     return () => cancelAnimationFrame(id)
   }, [view])
 
+  // Gone live on a page past the first (a link or reload of `?page=N`): that page's first row at the top.
+  const started = useRef(false)
+  useEffect(() => {
+    if (!live || started.current) return
+    started.current = true
+    if (startAt > 0) virtualizer.scrollToIndex(startAt, { align: 'start' })
+  }, [live, startAt, virtualizer])
+
   const headers = table.getHeaderGroups()[0]?.headers ?? []
   const colSpan = headers.length
-  const items = virtualizer.getVirtualItems()
-  const shown = items.map((v) => ({ row: tableRows[v.index]!, index: v.index }))
+  const items = live ? virtualizer.getVirtualItems() : []
+  const shown = live
+    ? items.map((v) => ({ row: tableRows[v.index]!, index: v.index }))
+    : tableRows.map((row, i) => ({ row, index: offset + i }))
   const padTop = items.length > 0 ? items[0]!.start : 0
   const padBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0
 
   return (
-    <div ref={scrollRef} data-testid="models-scroll" className="relative max-h-[75vh] overflow-auto rounded-lg border">
+    <div
+      ref={scrollRef}
+      data-testid="models-scroll"
+      aria-busy={waiting || undefined}
+      className={cn(
+        'relative max-h-[75vh] overflow-auto rounded-lg border transition-opacity',
+        waiting && 'opacity-50 delay-150',
+      )}
+    >
       <table
         className={cn('w-max min-w-full table-fixed border-separate border-spacing-0 text-sm', CELLS)}
-        aria-rowcount={tableRows.length + 1}
+        aria-rowcount={total + 1}
         data-testid="models-table"
       >
         <caption className="sr-only">
-          Models, {plural(tableRows.length, 'row')}. Prices in USD per 1M tokens at {basis}; context and max output in
-          tokens. Column headers sort.
+          Models, {plural(total, 'row')}
+          {live || total <= tableRows.length ? '' : `, rows ${offset + 1} to ${offset + tableRows.length} shown`}.
+          Prices in USD per 1M tokens at {basis}; context and max output in tokens. Column headers sort.
         </caption>
         <colgroup>
           {headers.map((h) => (

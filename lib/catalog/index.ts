@@ -5,12 +5,15 @@
  */
 import 'server-only'
 
+import { createHash } from 'node:crypto'
+
 import { allLists, allModelPages, allModels, allProviders, allRouters, allVendors } from 'content-collections'
 
 import type { PackedIndex } from '@/lib/table/packed'
 import { packIndex } from '@/lib/table/packed'
 import type { ModelsIndexData } from '@/lib/table/rows'
 import { modelsIndexData, toPriceMove } from '@/lib/table/rows'
+import { ModelSearch } from '@/lib/table/search'
 
 import { aliasPaths } from './aliases'
 import { buildCatalog, similarModels } from './derive'
@@ -83,6 +86,24 @@ export const getModelsIndex = (): ModelsIndexData =>
 let packedIndex: PackedIndex | undefined
 /** The index's rows packed for the browser (lib/table/packed.ts). */
 export const getPackedModelsIndex = (): PackedIndex => (packedIndex ??= packIndex(getModelsIndex()))
+
+let indexSearch: ModelSearch<ModelsIndexData['rows'][number]> | undefined
+/** The search over the index's rows, for the server's render of a searched view. */
+export const getModelsIndexSearch = () => (indexSearch ??= new ModelSearch(getModelsIndex().rows))
+
+let indexFile: { body: string; version: string } | undefined
+/**
+ * The packed index as the file the live table fetches (/models/index.json): its body, and a
+ * version (a hash of the body) that the page puts in the file's address, so a browser may keep
+ * it for good and a new catalog is a new address.
+ */
+export function getModelsIndexFile() {
+  if (!indexFile) {
+    const body = JSON.stringify(getPackedModelsIndex())
+    indexFile = { body, version: createHash('sha256').update(body).digest('hex').slice(0, 12) }
+  }
+  return indexFile
+}
 
 export const getVendorModels = (vendorId: string): Model[] => getModels().filter((m) => m.vendor === vendorId)
 

@@ -3,7 +3,14 @@ import { createServer } from 'node:http'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { API_POLICY, applyCachePolicy, cachePolicy, MODEL_PAGE_POLICY, PAGE_POLICY } from './http-cache'
+import {
+  API_POLICY,
+  applyCachePolicy,
+  cachePolicy,
+  MODEL_PAGE_POLICY,
+  PAGE_POLICY,
+  VERSIONED_POLICY,
+} from './http-cache'
 
 describe('cachePolicy', () => {
   it('shares pages and the catalog JSON, keeps per-key answers private, leaves assets alone', () => {
@@ -18,6 +25,11 @@ describe('cachePolicy', () => {
       expect(cachePolicy(p)).toEqual({ cacheControl: 'private, no-store', etag: false })
     expect(cachePolicy('/_next/static/chunks/x.js')).toBeUndefined()
     expect(cachePolicy('/api/unknown')).toBeUndefined()
+  })
+
+  it('lets browsers keep a data file linked with its version for good, and only then', () => {
+    expect(cachePolicy('/models/index.json', '?v=e981267840f5')).toEqual({ cacheControl: VERSIONED_POLICY, etag: true })
+    expect(cachePolicy('/models/index.json')).toEqual({ cacheControl: PAGE_POLICY, etag: true })
   })
 })
 

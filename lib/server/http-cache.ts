@@ -13,6 +13,10 @@ export const API_POLICY = 'public, max-age=0, s-maxage=60, stale-while-revalidat
 /** Pages: rebuilt with a deploy; a model page's Performance section regenerates each minute. */
 export const MODEL_PAGE_POLICY = 'public, max-age=0, s-maxage=60, stale-while-revalidate=86400'
 export const PAGE_POLICY = 'public, max-age=0, s-maxage=300, stale-while-revalidate=86400'
+/** A file whose address names its version (`?v=<hash of the body>`): a new build is a new address. */
+export const VERSIONED_POLICY = 'public, max-age=31536000, immutable'
+/** Data files pages link with their version in the query (the models index's rows). */
+const VERSIONED_FILES = new Set(['/models/index.json'])
 
 const PRIVATE_API = /^\/api\/(chat|v1\/(chat\/completions|key|usage|generation))(\/|$)/
 const PUBLIC_API = /^\/api\/v1\/(models|routers|changes)(\/|$)/
@@ -25,8 +29,9 @@ export interface CachePolicy {
   etag: boolean
 }
 
-/** What a GET/HEAD of `path` gets; undefined: leave Next's own headers (assets, other APIs). */
-export function cachePolicy(path: string): CachePolicy | undefined {
+/** What a GET/HEAD of `path` (with its query string, `search`) gets; undefined: leave Next's own headers (assets, other APIs). */
+export function cachePolicy(path: string, search = ''): CachePolicy | undefined {
+  if (VERSIONED_FILES.has(path) && /[?&]v=[\w-]+/.test(search)) return { cacheControl: VERSIONED_POLICY, etag: true }
   if (PRIVATE_API.test(path)) return { cacheControl: PRIVATE, etag: false }
   if (PUBLIC_API.test(path)) return { cacheControl: API_POLICY, etag: true }
   if (path.startsWith('/_next/') || path.startsWith('/api/')) return undefined

@@ -7,7 +7,7 @@ import { row } from '@/test-support/table-fixtures'
 
 import { COLUMNS, compareValues, sortKey } from './columns'
 import type { ModelRow } from './rows'
-import { SORT_CHOICES, sortingOptions } from './sort'
+import { SORT_CHOICES, sortingOptions, sortRows } from './sort'
 
 const features = tableFeatures({
   coreReactivityFeature: storeReactivityBindings(),
@@ -71,7 +71,26 @@ describe('sorting', () => {
     expect(sorted(same, 'input', false)).toEqual(['v/x', 'v/y', 'v/z'])
     expect(sorted(same, 'input', true)).toEqual(['v/x', 'v/y', 'v/z'])
   })
+
+  it('orders rows on the server exactly as the live table does, every column both ways', () => {
+    const many = [
+      ...rows,
+      ...same3(),
+      row('v/e', { name: 'Zeta', input: 1, cacheRead: 0.5, released: undefined, maxOutput: 4096 }),
+    ]
+    for (const c of COLUMNS)
+      for (const desc of [false, true])
+        expect(
+          sortRows(many, { id: c.id, desc }).map((r) => r.id),
+          `${c.id} ${desc ? 'desc' : 'asc'}`,
+        ).toEqual(sorted(many, c.id, desc))
+    expect(sortRows(many, undefined)).toEqual(many)
+  })
 })
+
+function same3() {
+  return [row('v/x', { input: 1 }), row('v/y', { input: 1, maxOutput: 4096 }), row('v/z', { input: 1 })]
+}
 
 describe('the sort menu', () => {
   it('offers every column both ways, the first-click way first, in the columns’ own words', () => {

@@ -7,6 +7,7 @@
  */
 import type { ColumnId, ColumnSpec, SortValue } from './columns'
 import { COLUMN_BY_ID, COLUMNS, compareValues } from './columns'
+import type { ModelRow } from './rows'
 
 /** The part of a TanStack row the comparator reads (methods live on the prototype: call, don't destructure). */
 interface ValueRow {
@@ -45,3 +46,25 @@ function sortChoices(): { value: string; label: string }[] {
   })
 }
 export const SORT_CHOICES = sortChoices()
+
+/**
+ * The rows in a sort's order, as the index's TanStack table orders them (the server renders the
+ * first page of the view with it, and the live table must show the same rows): unknown values
+ * last both ways, ties in the rows' own order. A new array; `undefined` sort: the rows as given.
+ */
+export function sortRows<T extends ModelRow>(
+  rows: readonly T[],
+  sort: { id: ColumnId; desc: boolean } | undefined,
+): T[] {
+  if (!sort) return [...rows]
+  const value = COLUMN_BY_ID[sort.id].value
+  const keyed = rows.map((row, index) => ({ row, index, v: value(row) }))
+  keyed.sort((a, b) => {
+    const au = a.v === undefined
+    const bu = b.v === undefined
+    if (au || bu) return au && bu ? a.index - b.index : au ? 1 : -1
+    const c = compareValues(a.v, b.v)
+    return c !== 0 ? (sort.desc ? -c : c) : a.index - b.index
+  })
+  return keyed.map((k) => k.row)
+}

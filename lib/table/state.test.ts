@@ -83,6 +83,13 @@ describe('index URL state', () => {
     )
   })
 
+  it('reads the page of the server table as a whole number from 2, written last', () => {
+    expect(parse('page=3').page).toBe(3)
+    for (const bad of ['page=1', 'page=0', 'page=-2', 'page=2.5', 'page=x', 'page=123456'])
+      expect(parse(bad).page, bad).toBeUndefined()
+    expect(serializeIndexState(parse('page=2&sel=a/1&sort=input'))).toBe('sort=input&sel=a/1&page=2')
+  })
+
   it('accepts Next searchParams objects', () => {
     expect(parseIndexState({ q: 'mini', vendor: ['openai', 'meta'], sort: '-released' })).toMatchObject({
       q: 'mini',

@@ -15,6 +15,8 @@
  *   changed=30          price changed in the last 30 days (any whole number of days up to 3650)
  *   cols=name,vendor,input   visible columns, only when not the default set
  *   sel=openai/gpt-4o,anthropic/claude-haiku-4-5   ticked rows (to compare), at most 6
+ *   page=2              the view's rows from the second page on (PAGE_ROWS a page): the server HTML
+ *                       holds one page; the live table holds every row and scrolls to that page's first
  *
  * Lists may also repeat the key (`vendor=a&vendor=b`), which is what the no-JavaScript filter
  * form submits. Unknown keys and malformed values are ignored, never an error: a link typed by
@@ -47,7 +49,15 @@ export interface IndexState {
   columns?: ColumnId[]
   /** Ticked model ids, in the order ticked (at most MAX_MODELS, what a comparison takes); `undefined`: none. */
   selected?: string[]
+  /**
+   * The page of the view the server HTML shows (PAGE_ROWS rows each, from 1); `undefined`: the first.
+   * Without JavaScript the pager's links step through it; the live table scrolls to its first row.
+   */
+  page?: number
 }
+
+/** Rows per page of the server HTML (the table readers without JavaScript page through). */
+export const PAGE_ROWS = 25
 
 /** A model id: `vendor/model`, each part a file name. */
 const MODEL_ID = /^[a-z0-9][a-z0-9._-]{0,99}\/[a-z0-9][a-z0-9._-]{0,199}$/i
@@ -140,6 +150,8 @@ export function parseIndexState(params: ParamsInput): IndexState {
   if (columns && !sameList(columns, DEFAULT_VISIBLE)) state.columns = COLUMN_IDS.filter((c) => columns.includes(c))
   const selected = [...new Set(getAll(params, 'sel').filter((id) => MODEL_ID.test(id)))].slice(0, MAX_MODELS)
   if (selected.length > 0) state.selected = selected
+  const page = getOne(params, 'page')
+  if (page && /^\d{1,5}$/.test(page) && Number(page) > 1) state.page = Number(page)
   return state
 }
 
@@ -171,6 +183,7 @@ export function serializeIndexState(state: IndexState): string {
   if (f.changedWithin !== undefined) parts.push(['changed', String(f.changedWithin)])
   if (state.columns && !sameList(state.columns, DEFAULT_VISIBLE)) parts.push(['cols', state.columns.join(',')])
   if (state.selected?.length) parts.push(['sel', state.selected.join(',')])
+  if (state.page && state.page > 1) parts.push(['page', String(state.page)])
   return parts.map(([k, v]) => `${k}=${encode(v)}`).join('&')
 }
 
