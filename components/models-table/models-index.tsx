@@ -106,15 +106,15 @@ interface ModelsIndexProps {
   today: string
 }
 
+/** The rows once fetched, for the rest of the page's life: a return to the index (Back, a link) is live at once. */
+let fetched: { url: string; rows: ModelRow[] } | undefined
+
 /**
  * Every row, once fetched and unpacked (per page load: the file is the same for every view).
  * Asked for at the reader's first sign of use (a pointer over the index, a touch, focus, a key,
  * a scroll), not during the page's load: the load stays as light as the page it shows, and the
  * rows are there by the time a change needs them (a change made earlier waits for them).
  */
-/** The rows once fetched, for the rest of the page's life: a return to the index (Back, a link) is live at once. */
-let fetched: { url: string; rows: ModelRow[] } | undefined
-
 function useAllRows(dataUrl: string, root: RefObject<HTMLElement | null>) {
   const [rows, setRows] = useState<ModelRow[] | null>(() => (fetched?.url === dataUrl ? fetched.rows : null))
   const [failed, setFailed] = useState(false)
