@@ -44,6 +44,8 @@ describe('applyCachePolicy', () => {
       res.statusCode = status
       res.setHeader('content-type', 'application/json')
       res.setHeader('cache-control', 'private, no-cache')
+      // Next answers HEAD with the headers only.
+      if (req.method === 'HEAD') return res.end()
       res.write('{"data":')
       res.end('[1,2,3]}')
     })
@@ -64,6 +66,14 @@ describe('applyCachePolicy', () => {
     expect(await again.text()).toBe('')
     expect(again.headers.get('etag')).toBe(etag)
     expect((await fetch(url, { headers: { 'if-none-match': 'W/"other"' } })).status).toBe(200)
+  })
+
+  it('answers HEAD with the policy, and no tag or length it cannot know without the body', async () => {
+    const head = await fetch(url, { method: 'HEAD' })
+    expect(head.status).toBe(200)
+    expect(head.headers.get('cache-control')).toBe(API_POLICY)
+    expect(head.headers.get('etag')).toBeNull()
+    expect(head.headers.get('content-length')).not.toBe('0')
   })
 
   it('leaves an error its own Cache-Control and no ETag', async () => {

@@ -101,6 +101,14 @@ export function applyCachePolicy(req: IncomingMessage, res: ServerResponse, poli
         for (const [k, v] of Object.entries(headers as Record<string, string>)) res.setHeader(k, v)
     }
     const body = Buffer.concat(chunks)
+    if (req.method === 'HEAD' && body.length === 0) {
+      // Next writes no body for HEAD: the tag a GET gets is unknown here, so none is claimed (the
+      // tag of an empty body and a length of 0 were wrong; Next's own tag is not the one GET sends).
+      res.removeHeader('etag')
+      setCache(status)
+      writeHead(status)
+      return end(callback)
+    }
     if (status === 200) {
       setCache(status)
       const etag = etagOf(body)
