@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 
-import { getModelsIndex, getModelsIndexFile, getModelsIndexSearch } from '@/lib/catalog'
+import { getModelsIndex, getModelsIndexCounts, getModelsIndexFile, getModelsIndexSearch } from '@/lib/catalog'
 import { MAX_MODELS, MIN_MODELS } from '@/lib/compare/url'
 import { absoluteUrl } from '@/lib/site'
 import { loosenings, todayUtc } from '@/lib/table/filters'
@@ -37,13 +37,6 @@ export default async function ModelsPage({ searchParams }: Props) {
   const today = todayUtc()
   const search = getModelsIndexSearch()
   const page = viewPage(data.rows, search, state, today)
-  const count = (ids: (r: (typeof data.rows)[number]) => string[]) => {
-    const m = new Map<string, number>()
-    for (const r of data.rows) for (const id of ids(r)) m.set(id, (m.get(id) ?? 0) + 1)
-    return m
-  }
-  const vendorCounts = count((r) => [r.vendor])
-  const providerCounts = count((r) => r.providers)
   const facets = { vendors: data.vendors, providers: data.providers }
   const loosen =
     page.shown === 0 ? loosenings(data.rows, state.filters, state.q, searchWithin(search), facets, today) : undefined
@@ -62,10 +55,7 @@ export default async function ModelsPage({ searchParams }: Props) {
       <ModelsIndex
         first={packIndex({ ...facets, rows })}
         served={{ ...served, page: shownPage, total: data.rows.length }}
-        counts={{
-          vendors: data.vendors.map(([id]) => vendorCounts.get(id) ?? 0),
-          providers: data.providers.map(([id]) => providerCounts.get(id) ?? 0),
-        }}
+        counts={getModelsIndexCounts()}
         loosen={loosen}
         dataUrl={`/models/index.json?v=${getModelsIndexFile().version}`}
         initialState={withPage(state, shownPage)}

@@ -87,6 +87,29 @@ let packedIndex: PackedIndex | undefined
 /** The index's rows packed for the browser (lib/table/packed.ts). */
 export const getPackedModelsIndex = (): PackedIndex => (packedIndex ??= packIndex(getModelsIndex()))
 
+let indexCounts: { vendors: number[]; providers: number[] } | undefined
+/**
+ * Models per vendor and per provider in the whole index, in the order of its `vendors` and
+ * `providers` (the filter menus' counts): counted once, not on every request for /models.
+ */
+export function getModelsIndexCounts() {
+  if (!indexCounts) {
+    const { rows, vendors, providers } = getModelsIndex()
+    const count = (ids: (r: (typeof rows)[number]) => string[]) => {
+      const m = new Map<string, number>()
+      for (const r of rows) for (const id of ids(r)) m.set(id, (m.get(id) ?? 0) + 1)
+      return m
+    }
+    const byVendor = count((r) => [r.vendor])
+    const byProvider = count((r) => r.providers)
+    indexCounts = {
+      vendors: vendors.map(([id]) => byVendor.get(id) ?? 0),
+      providers: providers.map(([id]) => byProvider.get(id) ?? 0),
+    }
+  }
+  return indexCounts
+}
+
 let indexSearch: ModelSearch<ModelsIndexData['rows'][number]> | undefined
 /** The search over the index's rows, for the server's render of a searched view. */
 export const getModelsIndexSearch = () => (indexSearch ??= new ModelSearch(getModelsIndex().rows))
