@@ -101,6 +101,21 @@ describe('DeferredIsland', () => {
     expect(container.querySelector('button')?.textContent).toBe('Count 2')
   })
 
+  it('keeps a click made after the module arrived but before React rendered the live twin', async () => {
+    const { container, load } = await hydrated('near')
+    const button = container.querySelector('button')!
+    await act(async () => {
+      observed[0]!.callback([{ isIntersecting: true } as IntersectionObserverEntry], {} as IntersectionObserver)
+      // The module has loaded and the live render is queued, not yet committed: the page still
+      // shows the server's copy, which no React handler listens to.
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      expect(load).toHaveBeenCalledTimes(1)
+      expect(container.querySelector('button')).toBe(button)
+      button.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }))
+    })
+    expect(container.querySelector('button')?.textContent).toBe('Count 1')
+  })
+
   it('leaves a click on a link alone', async () => {
     const { container } = await hydrated('used')
     const click = new MouseEvent('click', { bubbles: true, cancelable: true })

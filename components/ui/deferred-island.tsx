@@ -65,6 +65,8 @@ export function DeferredIsland<P extends object>({ island, props }: { island: Is
   const ref = useRef<HTMLDivElement>(null)
   const [Live, setLive] = useState<{ Component: ComponentType<P> } | null>(null)
   const pending = useRef<{ focus: number; click: number }>({ focus: -1, click: -1 })
+  // Removes the listeners that hold a first use; called once the live twin is in the page.
+  const detachRef = useRef<() => void>(() => {})
 
   useEffect(() => {
     const root = ref.current
@@ -74,10 +76,9 @@ export function DeferredIsland<P extends object>({ island, props }: { island: Is
       if (started) return
       started = true
       observer.disconnect()
-      load().then((Component) => {
-        detach() // the replayed click below must reach the live twin
-        setLive({ Component })
-      })
+      // The listeners stay until the live twin is committed (the layout effect below): a click
+      // between the module's arrival and React's render still lands on the server's copy.
+      load().then((Component) => setLive({ Component }))
     }
     const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && start(), {
       rootMargin: ROOT_MARGIN,
@@ -98,6 +99,7 @@ export function DeferredIsland<P extends object>({ island, props }: { island: Is
       root.removeEventListener('focusin', onFocus, true)
       root.removeEventListener('click', onClick, true)
     }
+    detachRef.current = detach
     root.addEventListener('pointerdown', start, true)
     root.addEventListener('focusin', onFocus, true)
     root.addEventListener('click', onClick, true)
@@ -115,6 +117,7 @@ export function DeferredIsland<P extends object>({ island, props }: { island: Is
   useLayoutEffect(() => {
     const root = ref.current
     if (!Live || !root) return
+    detachRef.current() // the replayed click below must reach the live twin
     const { focus, click } = pending.current
     const all = root.querySelectorAll<HTMLElement>('*')
     if (focus >= 0 && (document.activeElement === document.body || !document.activeElement)) all[focus]?.focus()
