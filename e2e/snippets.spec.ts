@@ -183,6 +183,18 @@ test('the panel goes live when the reader comes near it, and a first click on it
     .toBe(generateSnippet(proxyInput({ message: DEFAULT_MESSAGE, stream: false }), 'python'))
 })
 
+test('the other languages come with the live panel, in one file the browser keeps', async ({ page }) => {
+  const file = page.waitForResponse((r) => /\/snippets\/[0-9a-f]{16}\.json$/.test(new URL(r.url()).pathname))
+  await openReady(page, MINI)
+  const res = await file
+  expect(res.status()).toBe(200)
+  expect(res.headers()['cache-control']).toBe('public, max-age=31536000, immutable')
+  await tab(page, 'go').click()
+  await expect
+    .poll(() => codeOf(page).textContent())
+    .toBe(generateSnippet(proxyInput({ message: DEFAULT_MESSAGE, stream: false }), 'go'))
+})
+
 test('language and options live in the URL; the last language is remembered', async ({ page }) => {
   await openReady(page, MINI)
   await tab(page, 'python').click()

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 
 import { highlightSnippet } from '@/lib/snippets/highlight'
 import type { SnippetLanguage } from '@/lib/snippets/index'
@@ -48,7 +48,10 @@ beforeEach(() => {
   window.localStorage.clear()
   window.history.replaceState(null, '', '/models/acme/omni-1')
 })
-afterEach(cleanup)
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+})
 
 const code = () => document.querySelector('pre')?.textContent
 const expected = (
@@ -142,5 +145,60 @@ describe('SnippetPanel', () => {
         expected(lang, { stream: true, system: 'S', options: { ...ALL_OPTIONS, imageUrl: ctx.defaults.imageUrl } }),
       )
     }
+  })
+
+  describe('as pages hand it: the default language, and the address of the rest', () => {
+    // Each test its own address: the panel keeps a file it fetched for the page's lifetime.
+    let n = 0
+    const fromFile = (fetchImpl: (url: string) => Promise<Response>) => {
+      const fetchMock = vi.fn(fetchImpl)
+      vi.stubGlobal('fetch', fetchMock)
+      const url = `/snippets/test-${++n}.json`
+      render(
+        <SnippetPanel
+          ctx={ctx}
+          templates={{ curl: templates.curl }}
+          templatesUrl={url}
+          modelDefaults={{ temperature: '1' }}
+        />,
+      )
+      return { fetchMock, url }
+    }
+
+    it('shows curl at once, fetches the other languages once, and says so while they come', async () => {
+      let arrive: (r: Response) => void = () => {}
+      const { fetchMock, url } = fromFile(() => new Promise((resolve) => (arrive = resolve)))
+      expect(code()).toBe(expected('curl'))
+      await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1))
+      expect(fetchMock.mock.calls[0]![0]).toBe(url)
+      fireEvent.click(screen.getByRole('tab', { name: 'Go' }))
+      expect(screen.getByText('Loading the Go example…')).toBeTruthy()
+      expect(code()).toBeUndefined()
+      expect(screen.queryByRole('button', { name: 'Copy code' })).toBeNull()
+      await act(async () => arrive(new Response(JSON.stringify(templates))))
+      await waitFor(() => expect(code()).toBe(expected('go')))
+      expect(screen.getByRole('button', { name: 'Copy code' })).toBeTruthy()
+      expect(fetchMock).toHaveBeenCalledTimes(1)
+    })
+
+    it('says when the other languages could not be loaded, and tries again on request', async () => {
+      let calls = 0
+      const { fetchMock } = fromFile(async () =>
+        ++calls === 1 ? new Response('busy', { status: 503 }) : new Response(JSON.stringify(templates)),
+      )
+      fireEvent.click(screen.getByRole('tab', { name: 'Python' }))
+      const alert = await screen.findByRole('alert')
+      expect(alert.textContent).toContain('The Python example could not be loaded.')
+      fireEvent.click(screen.getByRole('button', { name: 'Try again' }))
+      await waitFor(() => expect(code()).toBe(expected('python')))
+      expect(fetchMock).toHaveBeenCalledTimes(2)
+      expect(screen.queryByRole('alert')).toBeNull()
+    })
+
+    it('takes a file that is not templates for a failure, not for code', async () => {
+      fromFile(async () => new Response(JSON.stringify({ curl: { code: 1 } })))
+      fireEvent.click(screen.getByRole('tab', { name: 'Go' }))
+      expect((await screen.findByRole('alert')).textContent).toContain('could not be loaded')
+    })
   })
 })

@@ -1,10 +1,11 @@
 'use client'
 
-import { useEffect, useId, useMemo, useState } from 'react'
+import { useCallback, useEffect, useId, useMemo, useState } from 'react'
 
 import type { ReasoningEffort } from '@/lib/snippets/features'
 import { REASONING_EFFORTS } from '@/lib/snippets/features'
 import { slotValues, snippetFlags } from '@/lib/snippets/input'
+import type { SnippetLanguage } from '@/lib/snippets/languages'
 import { isSnippetLanguage, LANGUAGE_IDS, LANGUAGE_STORAGE_KEY, LANGUAGES } from '@/lib/snippets/languages'
 import type { PanelState, SnippetPanelProps } from '@/lib/snippets/panel-state'
 import {
@@ -15,6 +16,7 @@ import {
   parseOption,
   requestFromPanelState,
 } from '@/lib/snippets/panel-state'
+import type { PackedTemplate } from '@/lib/snippets/segments'
 import { renderSegments, segmentsText, unpackTemplate } from '@/lib/snippets/segments'
 import { CopyButton } from '@/components/ui/copy-button'
 
@@ -24,6 +26,62 @@ import { Check, NumberOption, StopOption } from './option-fields'
 
 const TABS = LANGUAGE_IDS.map((id) => ({ id, label: LANGUAGES[id].label }))
 
+type Templates = Partial<Record<SnippetLanguage, PackedTemplate>>
+
+/** Template files already fetched (or on their way), by address: another page with the same features reuses them. */
+const templateFiles = new Map<string, Promise<Templates>>()
+
+const isPacked = (t: unknown): t is PackedTemplate =>
+  typeof t === 'object' &&
+  t !== null &&
+  typeof (t as PackedTemplate).code === 'string' &&
+  Array.isArray((t as PackedTemplate).when)
+
+function fetchTemplates(url: string): Promise<Templates> {
+  let file = templateFiles.get(url)
+  if (!file) {
+    file = fetch(url)
+      .then((res) => {
+        if (!res.ok) throw new Error(`${url}: ${res.status}`)
+        return res.json() as Promise<unknown>
+      })
+      .then((json) => {
+        const all = (json ?? {}) as Record<string, unknown>
+        if (!LANGUAGE_IDS.every((lang) => isPacked(all[lang]))) throw new Error(`${url}: not a templates file`)
+        return all as Templates
+      })
+    // A failure is not kept: the next attempt fetches again.
+    file.catch(() => templateFiles.delete(url))
+    templateFiles.set(url, file)
+  }
+  return file
+}
+
+/**
+ * The templates the panel can show: the ones it was handed, then every language once the file
+ * at `url` has arrived (fetched as the panel goes live). `retry` after a failure.
+ */
+function useTemplates(given: Templates, url: string | undefined) {
+  const complete = LANGUAGE_IDS.every((lang) => given[lang])
+  const [fetched, setFetched] = useState<{ url: string; templates: Templates } | null>(null)
+  const [failed, setFailed] = useState(false)
+  const load = useCallback(() => {
+    if (!url || complete) return () => {}
+    let current = true
+    setFailed(false)
+    fetchTemplates(url).then(
+      (templates) => current && setFetched({ url, templates }),
+      () => current && setFailed(true),
+    )
+    return () => {
+      current = false
+    }
+  }, [url, complete])
+  useEffect(() => load(), [load])
+  const templates = fetched && fetched.url === url ? { ...given, ...fetched.templates } : given
+  return { templates, failed, retry: load }
+}
+
 /**
  * The "Call it from your code" panel: language tabs, endpoint, message and options; the code
  * updates as they change. Renders the default (curl, not streaming) on the server, so it reads
@@ -31,8 +89,9 @@ const TABS = LANGUAGE_IDS.map((id) => ({ id, label: LANGUAGES[id].label }))
  * from localStorage) and keeps the URL in step, so a page stays static and a link reproduces
  * the snippet.
  */
-export function SnippetPanel({ ctx, templates, modelDefaults }: SnippetPanelProps) {
+export function SnippetPanel({ ctx, templates: given, templatesUrl, modelDefaults }: SnippetPanelProps) {
   const id = useId()
+  const { templates, failed: templatesFailed, retry } = useTemplates(given, templatesUrl)
   const [state, setState] = useState<PanelState>(() => defaultPanelState(ctx))
   const [loaded, setLoaded] = useState(false)
   // Remounts the uncontrolled drafts of the number fields when the URL replaced the state.
@@ -64,8 +123,10 @@ export function SnippetPanel({ ctx, templates, modelDefaults }: SnippetPanelProp
     return () => clearTimeout(t)
   }, [state, loaded, ctx])
 
-  const template = useMemo(() => unpackTemplate(templates[state.lang]), [templates, state.lang])
-  const { segments, text } = useMemo(() => {
+  const packed = templates[state.lang]
+  const template = useMemo(() => (packed ? unpackTemplate(packed) : null), [packed])
+  const shown = useMemo(() => {
+    if (!template) return null
     const request = requestFromPanelState(state, ctx)
     const segments = renderSegments(template, snippetFlags(request, ctx.features), slotValues(state.lang, request))
     return { segments, text: segmentsText(segments) }
@@ -255,9 +316,26 @@ export function SnippetPanel({ ctx, templates, modelDefaults }: SnippetPanelProp
             <span>
               {lang.howToRun} Key from <code className="text-foreground">{target?.apiKeyEnv}</code>.
             </span>
-            <CopyButton value={text} label="Copy code" selectId={codeId} />
+            {shown ? <CopyButton value={shown.text} label="Copy code" selectId={codeId} /> : null}
           </div>
-          <HighlightedCode id={codeId} segments={segments} grammar={lang.grammar} />
+          {shown ? (
+            <HighlightedCode id={codeId} segments={shown.segments} grammar={lang.grammar} />
+          ) : templatesFailed ? (
+            <p role="alert" className="flex flex-wrap items-center gap-2 p-4 text-sm">
+              The {lang.label} example could not be loaded.
+              <button
+                type="button"
+                onClick={retry}
+                className="min-h-9 rounded-md border bg-background px-3 font-medium hover:bg-muted"
+              >
+                Try again
+              </button>
+            </p>
+          ) : (
+            <p aria-busy="true" className="p-4 text-sm text-muted-foreground">
+              Loading the {lang.label} example…
+            </p>
+          )}
         </div>
       </div>
       <noscript>

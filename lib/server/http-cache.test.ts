@@ -30,6 +30,9 @@ describe('cachePolicy', () => {
   it('lets browsers keep a data file linked with its version for good, and only then', () => {
     expect(cachePolicy('/models/index.json', '?v=e981267840f5')).toEqual({ cacheControl: VERSIONED_POLICY, etag: true })
     expect(cachePolicy('/models/index.json')).toEqual({ cacheControl: PAGE_POLICY, etag: true })
+    // The snippet templates are named by their content: the name is the version.
+    expect(cachePolicy('/snippets/0123456789abcdef.json')).toEqual({ cacheControl: VERSIONED_POLICY, etag: true })
+    expect(cachePolicy('/snippets/latest.json')).toEqual({ cacheControl: PAGE_POLICY, etag: true })
   })
 })
 

@@ -17,6 +17,8 @@ export const PAGE_POLICY = 'public, max-age=0, s-maxage=300, stale-while-revalid
 export const VERSIONED_POLICY = 'public, max-age=31536000, immutable'
 /** Data files pages link with their version in the query (the models index's rows). */
 const VERSIONED_FILES = new Set(['/models/index.json'])
+/** Data files whose name is the hash of their content (the snippet panel's templates). */
+const CONTENT_NAMED = /^\/snippets\/[0-9a-f]{16}\.json$/
 
 const PRIVATE_API = /^\/api\/(chat|v1\/(chat\/completions|key|usage|generation))(\/|$)/
 const PUBLIC_API = /^\/api\/v1\/(models|routers|changes)(\/|$)/
@@ -32,6 +34,7 @@ export interface CachePolicy {
 /** What a GET/HEAD of `path` (with its query string, `search`) gets; undefined: leave Next's own headers (assets, other APIs). */
 export function cachePolicy(path: string, search = ''): CachePolicy | undefined {
   if (VERSIONED_FILES.has(path) && /[?&]v=[\w-]+/.test(search)) return { cacheControl: VERSIONED_POLICY, etag: true }
+  if (CONTENT_NAMED.test(path)) return { cacheControl: VERSIONED_POLICY, etag: true }
   if (PRIVATE_API.test(path)) return { cacheControl: PRIVATE, etag: false }
   if (PUBLIC_API.test(path)) return { cacheControl: API_POLICY, etag: true }
   if (path.startsWith('/_next/') || path.startsWith('/api/')) return undefined

@@ -3,8 +3,10 @@
  * endpoints a snippet can call, and every language's template highlighted at build time. Server
  * only (it reads the catalog); the panel receives plain data.
  */
+import { createHash } from 'node:crypto'
+
 import type { Model, Router } from '@/lib/catalog'
-import { getModel, getProvider } from '@/lib/catalog'
+import { getModel, getModels, getProvider, getRouters } from '@/lib/catalog'
 import { envPrefix } from '@/lib/env'
 import { site } from '@/lib/site'
 
@@ -15,6 +17,7 @@ import { DEFAULT_MESSAGE, proxyTarget, safeEnvName } from './input'
 import type { SnippetLanguage } from './languages'
 import { LANGUAGE_IDS } from './languages'
 import type { PanelTarget, SnippetPanelProps } from './panel-state'
+import { DEFAULT_LANGUAGE } from './panel-state'
 import { routerSnippetModel } from './router'
 import type { PackedTemplate } from './segments'
 import { packTemplate } from './segments'
@@ -36,6 +39,51 @@ function highlightedTemplates(features: SnippetFeatures): Promise<Record<Snippet
     templatesByFeatures.set(key, templates)
   }
   return templates
+}
+
+/** Where the templates of every language are served: `/snippets/<hash of the file>.json`. */
+export const SNIPPET_TEMPLATES_DIR = '/snippets'
+
+type TemplatesFile = { name: string; body: string }
+
+const fileOf = (templates: Record<SnippetLanguage, PackedTemplate>): TemplatesFile => {
+  const body = JSON.stringify(templates)
+  return { name: `${createHash('sha256').update(body).digest('hex').slice(0, 16)}.json`, body }
+}
+
+/**
+ * What a page's panel is handed of the templates: the default language's (the server renders
+ * it, and it is all a reader without JavaScript gets) and the address of the file with every
+ * language, which the live panel fetches. The file is named by its content, so a browser keeps it
+ * for good and a page of another model with the same features uses the same copy.
+ */
+async function panelTemplates(
+  features: SnippetFeatures,
+): Promise<Pick<SnippetPanelProps, 'templates' | 'templatesUrl'>> {
+  const all = await highlightedTemplates(features)
+  return {
+    templates: { [DEFAULT_LANGUAGE]: all[DEFAULT_LANGUAGE] },
+    templatesUrl: `${SNIPPET_TEMPLATES_DIR}/${fileOf(all).name}`,
+  }
+}
+
+let templateFiles: Promise<Map<string, string>> | undefined
+
+/** Every templates file the model and router pages link, by file name (app/snippets/[file]/route.ts). */
+export function snippetTemplateFiles(): Promise<Map<string, string>> {
+  templateFiles ??= (async () => {
+    const models = getModels().filter((m) => m.mode === 'chat')
+    const routerModels = getRouters().map(routerModel)
+    const sets = new Map(
+      [...models, ...routerModels].map((m) => {
+        const features = snippetFeatures(m)
+        return [JSON.stringify(features), features] as const
+      }),
+    )
+    const files = await Promise.all([...sets.values()].map(async (f) => fileOf(await highlightedTemplates(f))))
+    return new Map(files.map((f) => [f.name, f.body]))
+  })()
+  return templateFiles
 }
 
 /** The model's providers that have an OpenAI-compatible base URL, each once, in the model's order. */
@@ -79,15 +127,21 @@ export async function modelSnippetPanel(model: Model): Promise<SnippetPanelProps
       defaultMessage: DEFAULT_MESSAGE,
       maxOutputTokens: model.maxOutputTokens,
     },
-    templates: await highlightedTemplates(features),
+    ...(await panelTemplates(features)),
     modelDefaults: { temperature: hint('temperature'), topP: hint('top_p') },
   }
 }
 
+/** What a router's snippet stands for: a model with what every variant supports. */
+const routerModel = (router: Router) =>
+  routerSnippetModel(
+    router,
+    router.variants.map((v) => getModel(v.model)).filter((m): m is Model => m !== undefined),
+  )
+
 /** A router's snippet panel: the model page's, calling the router by name with what every variant supports. */
 export async function routerSnippetPanel(router: Router): Promise<SnippetPanelProps> {
-  const models = router.variants.map((v) => getModel(v.model)).filter((m): m is Model => m !== undefined)
-  const model = routerSnippetModel(router, models)
+  const model = routerModel(router)
   const features = snippetFeatures(model)
   return {
     ctx: {
@@ -97,7 +151,7 @@ export async function routerSnippetPanel(router: Router): Promise<SnippetPanelPr
       defaultMessage: DEFAULT_MESSAGE,
       maxOutputTokens: model.maxOutputTokens,
     },
-    templates: await highlightedTemplates(features),
+    ...(await panelTemplates(features)),
     modelDefaults: {},
   }
 }

@@ -50,13 +50,20 @@ export interface PanelContext {
 /** What the server hands the snippet panel (components/snippets/snippet-panel.tsx): plain data only. */
 export interface SnippetPanelProps {
   ctx: PanelContext
-  /** One highlighted template per language (build time), packed. */
-  templates: Record<SnippetLanguage, PackedTemplate>
+  /**
+   * Highlighted templates (build time), packed, by language. Pages send the default language's
+   * only (what the server renders) and the rest is fetched from `templatesUrl` when the panel
+   * goes live: five more languages were a quarter of a model page's HTML, for the readers who
+   * switch language.
+   */
+  templates: Partial<Record<SnippetLanguage, PackedTemplate>>
+  /** Where every language's template is (a JSON file named by its content); absent when `templates` has them all. */
+  templatesUrl?: string
   /** The model's own defaults, shown as hints. */
   modelDefaults: { temperature?: string; topP?: string }
 }
 
-const DEFAULT_LANGUAGE: SnippetLanguage = 'curl'
+export const DEFAULT_LANGUAGE: SnippetLanguage = 'curl'
 
 export function defaultPanelState(ctx: PanelContext): PanelState {
   return {
