@@ -155,11 +155,21 @@ test.describe('models index', () => {
     await expect(header).toHaveAttribute('aria-sort', 'descending')
     await expect(page.getByText('Sorted by Context, descending')).toBeAttached()
     await expect(count(page)).toHaveText(/^Loading all [\d,]+ models…$/)
+    // Scrolled sideways and down meanwhile: the live table keeps the place.
+    const box = page.getByTestId('models-scroll')
+    await box.evaluate((el) => {
+      el.scrollLeft = 150
+      el.scrollTop = 100
+    })
+    const place = await box.evaluate((el) => [el.scrollLeft, el.scrollTop])
+    expect(place[0]).toBeGreaterThan(0)
+    expect(place[1]).toBeGreaterThan(0)
 
     release()
     await expect(page.locator('[data-testid=models-index][data-ready]')).toBeAttached({ timeout: 15_000 })
     await expect(count(page)).toHaveText(/^[\d,]+ of [\d,]+ models$/)
     await expect(header).toHaveAttribute('aria-sort', 'descending')
+    expect(await box.evaluate((el) => [el.scrollLeft, el.scrollTop])).toEqual(place)
     // The keyboard is where it was: on the header's button, in the live table now.
     await expect(header.getByRole('button')).toBeFocused()
     const ctx = (await column(page, 'Context')).map((s) => Number(s.replace(/,/g, '')))
@@ -528,6 +538,29 @@ test.describe('models index', () => {
     const expected = days.filter((d) => d >= since90).length
     expect((await total(still)).shown).toBe(expected)
     await context.close()
+  })
+
+  test('an export asked for before every row has arrived waits for them, then exports the whole view', async ({
+    page,
+  }) => {
+    const release = await holdRows(page)
+    await page.goto('/models?vendor=anthropic')
+    const csv = page.getByRole('button', { name: 'Export CSV' })
+    const download = page.waitForEvent('download')
+    // Hydrated: the button answers (it waits, disabled, for the rows).
+    await expect(async () => {
+      await csv.click()
+      await expect(csv).toBeDisabled({ timeout: 1000 })
+    }).toPass({ timeout: 15_000 })
+    release()
+    const file = await download
+    const lines = readFileSync((await file.path())!, 'utf8')
+      .trimEnd()
+      .split('\r\n')
+    const { shown } = await total(page)
+    expect(lines).toHaveLength(shown + 1)
+    for (const line of lines.slice(1)) expect(line).toMatch(/^anthropic\//)
+    await expect(csv).toBeEnabled()
   })
 
   test('exports the current view as CSV and JSON', async ({ page }) => {

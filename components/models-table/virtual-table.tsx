@@ -50,6 +50,9 @@ export function VirtualTable({
     estimateSize: () => ROW_HEIGHT,
     overscan: OVERSCAN,
     initialRect: { width: 0, height: FIRST_WINDOW },
+    // Where the reader had scrolled the light table before it (the box is the same): the
+    // virtualizer otherwise scrolls its element to 0 when it attaches.
+    initialOffset: () => scrollRef.current?.scrollTop ?? 0,
   })
 
   // A new result or order starts at its top. Only when scrolled (the virtualizer knows, no DOM
