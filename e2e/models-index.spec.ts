@@ -24,6 +24,19 @@ async function goLive(page: Page) {
   }).toPass({ timeout: 15_000 })
 }
 
+/** Holds the index's row file back until the returned function is called. */
+async function holdRows(page: Page): Promise<() => void> {
+  let release = () => {}
+  const held = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  await page.route('**/models/index.json*', async (route) => {
+    await held
+    await route.continue()
+  })
+  return release
+}
+
 /** Opens the index and waits until it is live: the server HTML (one page of the view) is there before that. */
 async function open(page: Page, url = '/models') {
   await page.goto(url)
@@ -96,14 +109,7 @@ test.describe('models index', () => {
 
   test('a change made before every row has arrived waits visibly, then applies', async ({ page }) => {
     // Hold the index's data file back: the page shows the server's rows meanwhile.
-    let release = () => {}
-    const held = new Promise<void>((resolve) => {
-      release = resolve
-    })
-    await page.route('**/models/index.json*', async (route) => {
-      await held
-      await route.continue()
-    })
+    const release = await holdRows(page)
     await page.goto('/models')
     await expect(rows(page)).toHaveCount(PAGE_ROWS)
     const header = page.getByRole('columnheader', { name: 'Input', exact: true })
@@ -121,6 +127,75 @@ test.describe('models index', () => {
     const prices = (await column(page, 'Input')).map(price).filter((p) => p !== undefined)
     expect(prices.length).toBeGreaterThan(5)
     expect(prices).toEqual([...prices].sort((a, b) => a - b))
+  })
+
+  test('ticks and a keyboard sort made on the first table carry over to the live one, focus included', async ({
+    page,
+  }) => {
+    const release = await holdRows(page)
+    await page.goto('/models')
+    await expect(rows(page)).toHaveCount(PAGE_ROWS)
+    const ids = await rows(page).evaluateAll((trs) =>
+      trs.slice(0, 2).map((t) => (t as HTMLElement).dataset.model ?? ''),
+    )
+    const tick = (id: string) => table(page).locator(`tr[data-model="${id}"] input[type=checkbox]`)
+    // Hydrated: a tick is kept in the URL (ticks replace the history entry).
+    await expect(async () => {
+      await tick(ids[0]!).check()
+      await expect(page).toHaveURL(`/models?sel=${ids[0]}`, { timeout: 1000 })
+    }).toPass({ timeout: 15_000 })
+    await tick(ids[1]!).check()
+    await expect(page).toHaveURL(`/models?sel=${ids.join(',')}`)
+    await expect(page.getByRole('link', { name: 'Compare (2)' })).toBeVisible()
+
+    const header = page.getByRole('columnheader', { name: 'Context', exact: true })
+    await header.getByRole('button').focus()
+    await page.keyboard.press('Enter')
+    await expect(page).toHaveURL(`/models?sort=-context&sel=${ids.join(',')}`)
+    await expect(header).toHaveAttribute('aria-sort', 'descending')
+    await expect(page.getByText('Sorted by Context, descending')).toBeAttached()
+    await expect(count(page)).toHaveText(/^Loading all [\d,]+ models…$/)
+    // Scrolled sideways and down meanwhile: the live table keeps the place.
+    const box = page.getByTestId('models-scroll')
+    await box.evaluate((el) => {
+      el.scrollLeft = 150
+      el.scrollTop = 100
+    })
+    const place = await box.evaluate((el) => [el.scrollLeft, el.scrollTop])
+    expect(place[0]).toBeGreaterThan(0)
+    expect(place[1]).toBeGreaterThan(0)
+
+    release()
+    await expect(page.locator('[data-testid=models-index][data-ready]')).toBeAttached({ timeout: 15_000 })
+    await expect(count(page)).toHaveText(/^[\d,]+ of [\d,]+ models$/)
+    await expect(header).toHaveAttribute('aria-sort', 'descending')
+    expect(await box.evaluate((el) => [el.scrollLeft, el.scrollTop])).toEqual(place)
+    // The keyboard is where it was: on the header's button, in the live table now.
+    await expect(header.getByRole('button')).toBeFocused()
+    const ctx = (await column(page, 'Context')).map((s) => Number(s.replace(/,/g, '')))
+    expect(ctx.length).toBeGreaterThan(10)
+    expect(ctx).toEqual([...ctx].sort((a, b) => b - a))
+    await expect(page.getByRole('link', { name: 'Compare (2)' })).toHaveAttribute(
+      'href',
+      `/compare?models=${ids.join(',')}`,
+    )
+    // The live table sorts again from where the first one left off: the next press flips it.
+    await page.keyboard.press('Enter')
+    await expect(header).toHaveAttribute('aria-sort', 'ascending')
+    await expect(page).toHaveURL(`/models?sort=context&sel=${ids.join(',')}`)
+  })
+
+  test("the live table's code loads at the reader's first use, not with the page", async ({ page }) => {
+    const scripts: string[] = []
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(r.url())
+    })
+    await page.goto('/models', { waitUntil: 'networkidle' })
+    await page.waitForTimeout(500)
+    const atLoad = new Set(scripts)
+    await goLive(page)
+    const later = scripts.filter((u) => !atLoad.has(u))
+    expect(later.length, 'a script fetched at first use').toBeGreaterThan(0)
   })
 
   test('a link to a page of the view opens the live table at that page', async ({ page }) => {
@@ -463,6 +538,29 @@ test.describe('models index', () => {
     const expected = days.filter((d) => d >= since90).length
     expect((await total(still)).shown).toBe(expected)
     await context.close()
+  })
+
+  test('an export asked for before every row has arrived waits for them, then exports the whole view', async ({
+    page,
+  }) => {
+    const release = await holdRows(page)
+    await page.goto('/models?vendor=anthropic')
+    const csv = page.getByRole('button', { name: 'Export CSV' })
+    const download = page.waitForEvent('download')
+    // Hydrated: the button answers (it waits, disabled, for the rows).
+    await expect(async () => {
+      await csv.click()
+      await expect(csv).toBeDisabled({ timeout: 1000 })
+    }).toPass({ timeout: 15_000 })
+    release()
+    const file = await download
+    const lines = readFileSync((await file.path())!, 'utf8')
+      .trimEnd()
+      .split('\r\n')
+    const { shown } = await total(page)
+    expect(lines).toHaveLength(shown + 1)
+    for (const line of lines.slice(1)) expect(line).toMatch(/^anthropic\//)
+    await expect(csv).toBeEnabled()
   })
 
   test('exports the current view as CSV and JSON', async ({ page }) => {

@@ -16,64 +16,8 @@ import { sortingOptions } from '@/lib/table/sort'
 import { Badge } from '@/components/ui/badge'
 import type { DataColumn } from '@/components/ui/data-table'
 
-import {
-  CapabilitiesCell,
-  DateCell,
-  KeyFigures,
-  ModalitiesCell,
-  ModelNameCell,
-  PriceCell,
-  PriceChangeCell,
-  StatusCell,
-  TokensCell,
-} from './cells'
-
-/** The cell of one index column for one row. */
-export function ModelCell({ column, row }: { column: ColumnId; row: ModelRow }) {
-  switch (column) {
-    case 'name':
-      return <ModelNameCell id={row.id} name={row.name} />
-    case 'vendor':
-      return <>{row.vendorName}</>
-    case 'context':
-      return <TokensCell value={row.context} />
-    case 'maxOutput':
-      return <TokensCell value={row.maxOutput} />
-    case 'input':
-      return <PriceCell value={row.input} />
-    case 'output':
-      return <PriceCell value={row.output} />
-    case 'cacheRead':
-      return <PriceCell value={row.cacheRead} />
-    case 'priceChange':
-      return <PriceChangeCell value={row.lastChange} />
-    case 'providers':
-      return <>{row.providers.length}</>
-    case 'modalities':
-      return <ModalitiesCell value={row.inputModalities} />
-    case 'capabilities':
-      return <CapabilitiesCell value={row.capabilities} />
-    case 'released':
-      return <DateCell value={row.released} />
-    case 'cutoff':
-      return <DateCell value={row.cutoff} />
-    case 'status':
-      return (
-        <StatusCell status={row.status} retirementDate={row.retirementDate} deprecationDate={row.deprecationDate} />
-      )
-  }
-}
-
-/** The index's name cell: on a narrow screen the key figures stand in for the id (the other columns scroll in sideways). */
-export function IndexNameCell({ row }: { row: ModelRow }) {
-  return (
-    <ModelNameCell
-      id={row.id}
-      name={row.name}
-      phone={<KeyFigures input={row.input} output={row.output} context={row.context} />}
-    />
-  )
-}
+import { ModelNameCell, PriceCell, TokensCell } from './cells'
+import { ModelCell } from './model-cell'
 
 /** Column definitions for model rows, in the given order. */
 export function modelColumns(ids: readonly ColumnId[]): DataColumn<ModelRow>[] {

@@ -2,33 +2,31 @@
 
 import type { RefObject } from 'react'
 import { Activity, startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { ColumnVisibilityState, RowSelectionState, SortingState, Updater } from '@tanstack/react-table'
-import { functionalUpdate, useTable } from '@tanstack/react-table'
 
 import { MAX_MODELS } from '@/lib/compare/limits'
 import type { ColumnId } from '@/lib/table/columns'
-import { COLUMN_IDS } from '@/lib/table/columns'
-import { toCsv, toJson } from '@/lib/table/export'
+import { COLUMN_BY_ID, COLUMN_IDS } from '@/lib/table/columns'
 import type { FilterKey, Loosening } from '@/lib/table/filters'
 import { activeFilters, loosenings, NO_FILTERS, priceBasis, withoutFilter } from '@/lib/table/filters'
 import type { PackedIndex } from '@/lib/table/packed'
 import { unpackIndex } from '@/lib/table/packed'
 import type { ModelRow } from '@/lib/table/rows'
-import { ModelSearch } from '@/lib/table/search'
-import type { IndexState } from '@/lib/table/state'
-import { DEFAULT_STATE, PAGE_ROWS, serializeIndexState, visibleColumns } from '@/lib/table/state'
+import { nextSort } from '@/lib/table/sort'
+import type { IndexSort, IndexState } from '@/lib/table/state'
+import { DEFAULT_STATE, PAGE_ROWS, serializeIndexState, tickRow, visibleColumns } from '@/lib/table/state'
 import { searchWithin, viewRows } from '@/lib/table/view'
+import { cn } from '@/lib/utils'
 
 import { download } from './download'
 import { EmptyState } from './empty-state'
 import { FilterChips } from './filter-chips'
-import { getRowId, indexColumns, indexFeatures } from './index-table'
 import { IndexToolbar } from './index-toolbar'
+import { KeepFocus } from './keep-focus'
+import { LightTable } from './light-table'
 import { Pager } from './pager'
 import { ResultBar } from './result-bar'
 import type { HistoryMode } from './use-index-state'
 import { useIndexState } from './use-index-state'
-import { VirtualTable } from './virtual-table'
 
 const without = (s: IndexState, key: FilterKey): IndexState =>
   key === 'q' ? { ...s, q: '' } : { ...s, filters: withoutFilter(s.filters, key) }
@@ -68,18 +66,21 @@ function whenIdle(fn: () => void, timeout = 2000): () => void {
 }
 
 /**
- * The models index: one TanStack Table (v9) over every model, with search, filters, sorting,
- * column choice and row selection held in the URL.
+ * The models index: every model in one table, with search, filters, sorting, column choice and
+ * row selection held in the URL.
  *
  * The server HTML holds one page of the URL's view (PAGE_ROWS rows, sorted and filtered on the
  * server): it is the table readers without JavaScript use, paging with plain links. With
- * JavaScript the same rows hydrate, and at the reader's first sign of use the index fetches
- * every row (/models/index.json, a cached file): the table then goes live and virtualized, and
- * sorts, filters and searches in the browser. A change made before that shows it is waiting,
- * and applies when the rows arrive.
+ * JavaScript the same rows hydrate as a light table (light-table.tsx: no table library, no
+ * search, no exporters in the page's first script), and at the reader's first sign of use the
+ * index fetches every row (/models/index.json, a cached file) and the live table's code
+ * (live-table.tsx: TanStack Table, the virtualizer, the search, the exports). The table then goes
+ * live and virtualized, and sorts, filters and searches in the browser. A change made before
+ * that (a sort, a tick on the light table, a search) shows it is waiting, and applies when the
+ * rows arrive.
  */
 export function ModelsIndex(props: ModelsIndexProps) {
-  // A hydration boundary above the index's own work (table model, first rows): React hydrates
+  // A hydration boundary above the index's own work (state, toolbar, first rows): React hydrates
   // it after the page's first task and in slices that yield to the browser, rather than as one
   // long task (see components/ui/section.tsx for why Activity).
   return (
@@ -106,32 +107,44 @@ interface ModelsIndexProps {
   today: string
 }
 
-/** The rows once fetched, for the rest of the page's life: a return to the index (Back, a link) is live at once. */
-let fetched: { url: string; rows: ModelRow[] } | undefined
+/** What the live table needs: the table itself, the search and the exports (live-table.tsx, a chunk of its own). */
+type LiveModule = typeof import('./live-table')
+
+/** Every row and the live table's code, once here. */
+interface Live {
+  rows: ModelRow[]
+  mod: LiveModule
+}
+
+/** The rows and the live module once here, for the rest of the page's life: a return to the index (Back, a link) is live at once. */
+let fetched: { url: string; live: Live } | undefined
 
 /**
- * Every row, once fetched and unpacked (per page load: the file is the same for every view).
- * Asked for at the reader's first sign of use (a pointer over the index, a touch, focus, a key,
- * a scroll), not during the page's load: the load stays as light as the page it shows, and the
+ * Every row, once fetched and unpacked (per page load: the file is the same for every view), and
+ * the live table's code, loaded alongside (neither is part of the page's load). Both are asked
+ * for at the reader's first sign of use (a pointer over the index, a touch, focus, a key, a
+ * scroll), not during the page's load: the load stays as light as the page it shows, and the
  * rows are there by the time a change needs them (a change made earlier waits for them).
  */
 function useAllRows(dataUrl: string, root: RefObject<HTMLElement | null>) {
-  const [rows, setRows] = useState<ModelRow[] | null>(() => (fetched?.url === dataUrl ? fetched.rows : null))
+  const [live, setLive] = useState<Live | null>(() => (fetched?.url === dataUrl ? fetched.live : null))
   const [failed, setFailed] = useState(false)
   const loading = useRef<Promise<void> | null>(null)
   const load = useCallback(() => {
-    loading.current ??= fetch(dataUrl)
-      .then((res) => {
+    loading.current ??= Promise.all([
+      fetch(dataUrl).then((res) => {
         if (!res.ok) throw new Error(`${dataUrl}: ${res.status}`)
         return res.json() as Promise<PackedIndex>
-      })
-      .then((packed) => {
-        const all = unpackIndex(packed).rows
-        fetched = { url: dataUrl, rows: all }
+      }),
+      import('./live-table'),
+    ])
+      .then(([packed, mod]) => {
+        const next = { rows: unpackIndex(packed).rows, mod }
+        fetched = { url: dataUrl, live: next }
         // The live table's first render is a transition: it yields to input and paint.
         startTransition(() => {
           setFailed(false)
-          setRows(all)
+          setLive(next)
         })
       })
       .catch(() => {
@@ -142,7 +155,7 @@ function useAllRows(dataUrl: string, root: RefObject<HTMLElement | null>) {
   }, [dataUrl])
   useEffect(() => {
     const el = root.current
-    if (!el || rows) return
+    if (!el || live) return
     const targets: [EventTarget, string][] = [
       [el, 'pointerover'],
       [el, 'pointerdown'],
@@ -160,15 +173,16 @@ function useAllRows(dataUrl: string, root: RefObject<HTMLElement | null>) {
     }
     for (const [t, type] of targets) t.addEventListener(type, use, { capture: true, passive: true })
     return off
-  }, [load, root, rows])
-  return { rows, failed, load }
+  }, [load, root, live])
+  return { live, failed, load }
 }
 
 function LiveIndex({ first, served, counts, loosen, dataUrl, initialState, today }: ModelsIndexProps) {
   const { rows: firstRows, vendors, providers } = useMemo(() => unpackIndex(first), [first])
   const root = useRef<HTMLDivElement>(null)
+  const scrollRef = useRef<HTMLDivElement>(null)
   const all = useAllRows(dataUrl, root)
-  const live = all.rows !== null
+  const live = all.live !== null
   const { state, update: setIndexState, endTyping } = useIndexState(initialState)
   // A change to the view (search, filters, sort) leaves the server's page: the live table shows every row.
   const update = useCallback(
@@ -186,53 +200,30 @@ function LiveIndex({ first, served, counts, loosen, dataUrl, initialState, today
     if (waiting) load()
   }, [waiting, load])
 
-  const search = useMemo(() => (all.rows ? new ModelSearch(all.rows) : null), [all.rows])
+  const search = useMemo(() => (all.live ? new all.live.mod.ModelSearch(all.live.rows) : null), [all.live])
   // The search normalises its rows once the page is idle: not as the table goes live, not on the first keystroke.
   useEffect(() => (search ? whenIdle(() => search.prepare()) : undefined), [search])
   const data = useMemo(
-    () => (all.rows && search ? viewRows(all.rows, search, state.q, state.filters, today) : firstRows),
-    [all.rows, firstRows, search, state.q, state.filters, today],
+    () => (all.live && search ? viewRows(all.live.rows, search, state.q, state.filters, today) : null),
+    [all.live, search, state.q, state.filters, today],
   )
 
-  const sorting = useMemo<SortingState>(() => (state.sort ? [state.sort] : []), [state.sort])
   const visible = visibleColumns(state)
-  const columnVisibility = useMemo<ColumnVisibilityState>(
-    () => Object.fromEntries(COLUMN_IDS.map((id) => [id, visible.includes(id)])),
-    [visible],
-  )
   // Ticked rows live in the URL too (`sel`), in the order ticked, so a reload or a shared link
   // keeps them; a tick replaces the history entry rather than adding a step.
   const selectedIds = useMemo(() => state.selected ?? [], [state.selected])
-  const rowSelection = useMemo<RowSelectionState>(
-    () => Object.fromEntries(selectedIds.map((id) => [id, true])),
-    [selectedIds],
-  )
-  const setSelected = (next: (ids: string[]) => string[]) =>
-    update((s) => {
-      const ids = next(s.selected ?? []).slice(0, MAX_MODELS)
-      return { ...s, selected: ids.length > 0 ? ids : undefined }
-    }, 'replace')
-
-  const table = useTable({
-    features: indexFeatures,
-    columns: indexColumns,
-    data,
-    getRowId,
-    state: { sorting, columnVisibility, rowSelection },
-    onSortingChange: (updater: Updater<SortingState>) =>
+  const setSelected = useCallback(
+    (next: (ids: string[]) => string[]) =>
       update((s) => {
-        const next = functionalUpdate(updater, s.sort ? [s.sort] : [])[0]
-        return { ...s, sort: next ? { id: next.id as ColumnId, desc: next.desc } : undefined }
-      }),
-    onRowSelectionChange: (updater: Updater<RowSelectionState>) =>
-      setSelected((ids) => {
-        const next = functionalUpdate(updater, Object.fromEntries(ids.map((id) => [id, true])))
-        return [...ids.filter((id) => next[id]), ...Object.keys(next).filter((id) => next[id] && !ids.includes(id))]
-      }),
-    enableSortingRemoval: false,
-    enableMultiSort: false,
-    enableRowSelection: (row) => selectedIds.length < MAX_MODELS || Boolean(rowSelection[row.id]),
-  })
+        const ids = next(s.selected ?? []).slice(0, MAX_MODELS)
+        return { ...s, selected: ids.length > 0 ? ids : undefined }
+      }, 'replace'),
+    [update],
+  )
+  const setSort = useCallback(
+    (next: (sort: IndexSort | undefined) => IndexSort | undefined) => update((s) => ({ ...s, sort: next(s.sort) })),
+    [update],
+  )
   // The rows or their order changed: the table starts again at its top (not when it goes live).
   const view = useMemo(() => [state.q, state.filters, state.sort], [state.q, state.filters, state.sort])
 
@@ -247,19 +238,21 @@ function LiveIndex({ first, served, counts, loosen, dataUrl, initialState, today
   const basis = priceBasis(state.filters, providers)
   const removeFilter = (key: FilterKey) => update((s) => without(s, key))
 
-  const tableRows = table.getRowModel().rows
-  const visibleIds = (table.getHeaderGroups()[0]?.headers ?? []).map((h) => h.column.id as ColumnId)
+  // The live table's rows in its order (it sorts them), for the exports.
+  const liveRows = useRef<(() => ModelRow[]) | null>(null)
   // An export asked for before every row is here waits for them (it exports the whole view).
   const [exportAsked, setExportAsked] = useState<'csv' | 'json' | null>(null)
   const exportView = (kind: 'csv' | 'json') => {
-    if (!live) {
+    if (!all.live) {
       setExportAsked(kind)
       load()
       return
     }
-    const shown = tableRows.map((r) => r.original)
-    if (kind === 'csv') download('models.csv', 'text/csv;charset=utf-8', toCsv(shown, visibleIds))
-    else download('models.json', 'application/json', toJson(shown, visibleIds))
+    const { toCsv, toJson } = all.live.mod
+    const shown = liveRows.current?.() ?? []
+    const ids = COLUMN_IDS.filter((id) => visible.includes(id))
+    if (kind === 'csv') download('models.csv', 'text/csv;charset=utf-8', toCsv(shown, ids))
+    else download('models.json', 'application/json', toJson(shown, ids))
   }
   const exportRef = useRef(exportView)
   exportRef.current = exportView
@@ -270,11 +263,12 @@ function LiveIndex({ first, served, counts, loosen, dataUrl, initialState, today
   }, [live, exportAsked])
 
   const options = useMemo(() => {
-    if (data.length > 0 || !all.rows || !search) return loosen ?? []
-    return loosenings(all.rows, state.filters, state.q, searchWithin(search), facets, today)
-  }, [data.length, all.rows, search, loosen, state.filters, state.q, facets, today])
+    if (!data || data.length > 0 || !all.live || !search) return loosen ?? []
+    return loosenings(all.live.rows, state.filters, state.q, searchWithin(search), facets, today)
+  }, [data, all.live, search, loosen, state.filters, state.q, facets, today])
 
-  const shown = live ? data.length : served.shown
+  const shown = data ? data.length : served.shown
+  const LiveTable = all.live?.mod.LiveTable
   return (
     // data-ready: the table is live (every row here, hydrated); tests and the benchmark wait for it.
     <div className="space-y-3" data-testid="models-index" data-ready={live ? '' : undefined} ref={root}>
@@ -296,7 +290,7 @@ function LiveIndex({ first, served, counts, loosen, dataUrl, initialState, today
       />
       <ResultBar
         shown={waiting ? undefined : shown}
-        total={live ? all.rows!.length : served.total}
+        total={all.live ? all.live.rows.length : served.total}
         selectedIds={selectedIds}
         onClearSelection={() => setSelected(() => [])}
         onExport={exportView}
@@ -318,17 +312,52 @@ function LiveIndex({ first, served, counts, loosen, dataUrl, initialState, today
           onClear={() => update((s) => ({ ...s, filters: NO_FILTERS }))}
         />
       ) : (
-        <VirtualTable
-          table={table}
-          view={view}
-          basis={basis}
-          onSorted={setAnnouncement}
-          live={live}
-          total={shown}
-          offset={live ? 0 : served.offset}
-          startAt={live && state.page ? (state.page - 1) * PAGE_ROWS : 0}
-          waiting={waiting}
-        />
+        // The scroll box outlives the swap from the light table to the live one: where the reader
+        // had scrolled (sideways on a phone) stays.
+        <div
+          ref={scrollRef}
+          data-testid="models-scroll"
+          aria-busy={waiting || undefined}
+          className={cn(
+            'relative max-h-[75vh] overflow-auto rounded-lg border transition-opacity',
+            waiting && 'opacity-50 delay-150',
+          )}
+        >
+          <KeepFocus swap={LiveTable} within={scrollRef}>
+            {LiveTable && data ? (
+              <LiveTable
+                data={data}
+                sort={state.sort}
+                visible={visible}
+                selected={selectedIds}
+                onSortChange={setSort}
+                onSelectedChange={setSelected}
+                viewRows={liveRows}
+                scrollRef={scrollRef}
+                view={view}
+                basis={basis}
+                onSorted={setAnnouncement}
+                startAt={state.page ? (state.page - 1) * PAGE_ROWS : 0}
+              />
+            ) : (
+              <LightTable
+                rows={firstRows}
+                sort={state.sort}
+                visible={visible}
+                selected={selectedIds}
+                onSort={(id: ColumnId) => {
+                  const next = nextSort(state.sort, id)
+                  setSort((sort) => nextSort(sort, id))
+                  setAnnouncement(`Sorted by ${COLUMN_BY_ID[id].title}, ${next.desc ? 'descending' : 'ascending'}`)
+                }}
+                onTick={(id, checked) => setSelected((ids) => tickRow(ids, id, checked))}
+                total={served.shown}
+                offset={served.offset}
+                basis={basis}
+              />
+            )}
+          </KeepFocus>
+        </div>
       )}
       <p className="sr-only" role="status">
         {announcement}

@@ -1,4 +1,5 @@
 import { PAGE_ROWS } from '@/lib/table/state'
+import { formatCount } from '@/lib/utils'
 
 /**
  * Links through the pages of the view, for readers without JavaScript (the server HTML holds one
@@ -30,7 +31,7 @@ export function Pager({
   const nav = (
     <nav aria-label="Pages of models" className="flex flex-wrap items-center gap-2 text-sm" data-testid="pager">
       <p className="mr-auto text-muted-foreground">
-        Rows {first.toLocaleString('en-US')}–{last.toLocaleString('en-US')} of {shown.toLocaleString('en-US')}
+        Rows {formatCount(first)}–{formatCount(last)} of {formatCount(shown)}
       </p>
       {page > 1 ? (
         <a href={hrefOf(page - 1)} className={link} rel="prev">

@@ -1,5 +1,5 @@
 import { MAX_MODELS, MIN_MODELS } from '@/lib/compare/limits'
-import { plural } from '@/lib/utils'
+import { formatCount, plural } from '@/lib/utils'
 import { Button, buttonClass } from '@/components/ui/button'
 import { Link } from '@/components/ui/link'
 
@@ -27,7 +27,7 @@ export function ResultBar({
       <p className="mr-auto text-sm font-medium" role="status" aria-live="polite" data-testid="result-count">
         {shown === undefined
           ? `Loading all ${plural(total, 'model')}…`
-          : `${shown.toLocaleString('en-US')} of ${plural(total, 'model')}`}
+          : `${formatCount(shown)} of ${plural(total, 'model')}`}
       </p>
       {selectedIds.length > 0 ? (
         <Button size="sm" variant="ghost" onClick={onClearSelection}>

@@ -1,7 +1,7 @@
 import Big from 'big.js'
 import { describe, expect, it } from 'vitest'
 
-import { formatTokens, formatUsd } from './display'
+import { formatTokens, formatTokensCompact, formatUsd } from './display'
 
 /** What big.js makes of an amount: the reference display.ts must match without it. */
 function viaBig(amount: number | string, maxDecimals = 10): string {
@@ -61,5 +61,50 @@ describe('formatTokens', () => {
     const intl = new Intl.NumberFormat('en-US')
     for (const n of [0, 7, 999, 1000, 128000, 1048576, 2_000_000_000, -4096, 12.5, 2 ** 60])
       expect(formatTokens(n)).toBe(intl.format(n))
+  })
+})
+
+describe('formatTokensCompact without Intl', () => {
+  const intl = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 3 })
+
+  it('spells token counts as en-US compact notation does', () => {
+    expect(formatTokensCompact(128_000)).toBe('128K')
+    expect(formatTokensCompact(1_048_576)).toBe('1.05M')
+    expect(formatTokensCompact(8192)).toBe('8.19K')
+    expect(formatTokensCompact(999_999)).toBe('1M')
+    expect(formatTokensCompact(1005)).toBe('1.01K')
+    expect(formatTokensCompact(1004)).toBe('1K')
+    expect(formatTokensCompact(950)).toBe('950')
+    expect(formatTokensCompact(0)).toBe('0')
+    expect(formatTokensCompact(2_000_000_000)).toBe('2B')
+    expect(formatTokensCompact(undefined)).toBe('—')
+  })
+
+  it('matches Intl for every length, every rounding edge and a spread of values', () => {
+    const values = new Set<number>()
+    for (let length = 1; length <= 16; length++) {
+      const base = 10 ** (length - 1)
+      for (const head of [1, 1.004, 1.005, 1.0049999, 1.5, 2.125, 9.99, 9.994, 9.995, 9.9999]) {
+        values.add(Math.round(head * base))
+        values.add(Math.round(head * base) - 1)
+        values.add(Math.round(head * base) + 1)
+      }
+    }
+    // A fixed pseudo-random spread (no Math.random: the same values every run).
+    let x = 42
+    for (let i = 0; i < 5000; i++) {
+      x = (x * 1103515245 + 12345) % 2 ** 31
+      values.add(x % 10 ** (1 + (i % 13)))
+    }
+    values.add(-1_048_576)
+    values.add(-950)
+    values.add(1234.5)
+    values.add(Number.MAX_SAFE_INTEGER)
+    let checked = 0
+    for (const n of values) {
+      expect(formatTokensCompact(n), String(n)).toBe(intl.format(n))
+      checked++
+    }
+    expect(checked).toBeGreaterThan(4000)
   })
 })

@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest'
 
 import { row } from '@/test-support/table-fixtures'
 
+import type { ColumnId } from './columns'
 import { COLUMNS, compareValues, sortKey } from './columns'
 import type { ModelRow } from './rows'
-import { SORT_CHOICES, sortingOptions, sortRows } from './sort'
+import { nextSort, SORT_CHOICES, sortingOptions, sortRows } from './sort'
 
 const features = tableFeatures({
   coreReactivityFeature: storeReactivityBindings(),
@@ -64,6 +65,44 @@ describe('sorting', () => {
     expect(first('context')).toBe(true)
     expect(first('released')).toBe(true)
     expect(first('name')).toBe(false)
+  })
+
+  it("a header click sorts as the live table's does: the sorted column flips, another starts its own way", () => {
+    // The live table's options (components/models-table/live-table.tsx): one column, no unsorted step.
+    const afterClick = (id: ColumnId, before: { id: ColumnId; desc: boolean } | undefined) => {
+      const sorting = before ? [before] : []
+      let after: unknown
+      const table = constructTable({
+        features,
+        columns,
+        data: rows,
+        getRowId: (r: ModelRow) => r.id,
+        state: { sorting },
+        onSortingChange: (updater) => {
+          after = typeof updater === 'function' ? updater(sorting) : updater
+        },
+        enableSortingRemoval: false,
+        enableMultiSort: false,
+      })
+      table.getColumn(id)!.toggleSorting()
+      return after
+    }
+    let checked = 0
+    for (const { id } of COLUMNS) {
+      for (const before of [
+        undefined,
+        { id, desc: false },
+        { id, desc: true },
+        { id: 'vendor' as const, desc: true },
+      ]) {
+        expect(afterClick(id, before), `${id} after ${JSON.stringify(before)}`).toEqual([nextSort(before, id)])
+        checked++
+      }
+    }
+    expect(checked).toBe(COLUMNS.length * 4)
+    expect(nextSort(undefined, 'input')).toEqual({ id: 'input', desc: false })
+    expect(nextSort({ id: 'input', desc: false }, 'input')).toEqual({ id: 'input', desc: true })
+    expect(nextSort({ id: 'input', desc: true }, 'context')).toEqual({ id: 'context', desc: true })
   })
 
   it('keeps the incoming order for ties', () => {

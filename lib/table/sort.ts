@@ -25,6 +25,19 @@ export function sortingOptions(spec: Pick<ColumnSpec, 'descFirst'>) {
 }
 
 /**
+ * The sort after a click on a column's header, as the live table's TanStack Table decides it
+ * (one column at a time, no unsorted step): the column already sorted flips its direction;
+ * another column starts the way its spec says (`descFirst`). The light table the index hydrates
+ * at load (before TanStack is loaded) sorts with this.
+ */
+export function nextSort(
+  sort: { id: ColumnId; desc: boolean } | undefined,
+  id: ColumnId,
+): { id: ColumnId; desc: boolean } {
+  return sort?.id === id ? { id, desc: !sort.desc } : { id, desc: COLUMN_BY_ID[id].descFirst }
+}
+
+/**
  * The index's sort menu (phones and no JavaScript): each column both ways, its first-click way
  * first. `value` is the URL's `sort` (`-` for descending).
  */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { NO_FILTERS } from './filters'
 import type { IndexState } from './state'
-import { DEFAULT_STATE, parseIndexState, serializeIndexState, visibleColumns } from './state'
+import { DEFAULT_STATE, parseIndexState, serializeIndexState, tickRow, visibleColumns } from './state'
 
 const parse = (qs: string) => parseIndexState(new URLSearchParams(qs))
 
@@ -96,5 +96,17 @@ describe('index URL state', () => {
       sort: { id: 'released', desc: true },
       filters: { vendors: ['openai', 'meta'] },
     })
+  })
+})
+
+describe('ticking rows', () => {
+  it('adds a tick at the end, removes an untick, and takes at most six', () => {
+    expect(tickRow([], 'a/x', true)).toEqual(['a/x'])
+    expect(tickRow(['a/x'], 'b/y', true)).toEqual(['a/x', 'b/y'])
+    expect(tickRow(['a/x', 'b/y'], 'a/x', false)).toEqual(['b/y'])
+    expect(tickRow(['a/x'], 'a/x', true)).toEqual(['a/x'])
+    const six = ['a/1', 'a/2', 'a/3', 'a/4', 'a/5', 'a/6']
+    expect(tickRow(six, 'a/7', true)).toEqual(six)
+    expect(tickRow(six, 'a/3', false)).toEqual(['a/1', 'a/2', 'a/4', 'a/5', 'a/6'])
   })
 })

@@ -56,6 +56,16 @@ export interface IndexState {
   page?: number
 }
 
+/**
+ * The ticked ids after one row's checkbox changes, as the live table's row selection does it:
+ * a tick joins the end (the order ticked) while fewer than MAX_MODELS are ticked, an untick
+ * leaves. The light table the index hydrates at load ticks with this.
+ */
+export function tickRow(ids: readonly string[], id: string, checked: boolean): string[] {
+  if (!checked) return ids.filter((x) => x !== id)
+  return ids.includes(id) || ids.length >= MAX_MODELS ? [...ids] : [...ids, id]
+}
+
 /** Rows per page of the server HTML (the table readers without JavaScript page through). */
 export const PAGE_ROWS = 25
 
