@@ -46,27 +46,30 @@ test.describe('model page: openai/gpt-4o-mini', () => {
     }
     await expect(page.getByRole('list', { name: 'Output modalities' })).toContainText('Text (supported)')
 
+    // As a reader sees them: the section renders when it comes near the viewport.
+    await page.locator('#parameters').scrollIntoViewIfNeeded()
     const params = page.locator('#parameters tbody tr td:first-child')
-    const names = await params.allInnerTexts()
-    expect(names).toEqual(
-      expect.arrayContaining([
-        'frequency_penalty',
-        'logit_bias',
-        'logprobs',
-        'max_tokens',
-        'presence_penalty',
-        'response_format',
-        'seed',
-        'stop',
-        'structured_outputs',
-        'temperature',
-        'tool_choice',
-        'tools',
-        'top_logprobs',
-        'top_p',
-        'web_search_options',
-      ]),
-    )
+    await expect
+      .poll(() => params.allInnerTexts())
+      .toEqual(
+        expect.arrayContaining([
+          'frequency_penalty',
+          'logit_bias',
+          'logprobs',
+          'max_tokens',
+          'presence_penalty',
+          'response_format',
+          'seed',
+          'stop',
+          'structured_outputs',
+          'temperature',
+          'tool_choice',
+          'tools',
+          'top_logprobs',
+          'top_p',
+          'web_search_options',
+        ]),
+      )
   })
 
   test('has every section', async ({ page }) => {

@@ -319,6 +319,9 @@ test("a router falls back to its next variant when the chosen variant's provider
 
 test("the router page's curl snippet runs against the local proxy", async ({ page, baseURL }) => {
   await page.goto('/routers/steady-chat')
+  // As a reader copies it: near the viewport, the section renders and the panel goes live.
+  await page.locator('#code').scrollIntoViewIfNeeded()
+  await expect(page.getByTestId('snippet-panel')).toHaveAttribute('data-ready', 'true')
   const snippet = await page.locator('#code pre').innerText()
   // The snippet targets SITE_URL (baked in at build time); point it at the server under test.
   const script = snippet.replace(/https?:\/\/[^/'"]+(?=\/api\/v1)/, baseURL!)

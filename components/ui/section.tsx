@@ -12,17 +12,34 @@ import { cn } from '@/lib/utils'
  * of place (hidden, revealed by an inline script), which hides it without JavaScript and delays
  * its paint; an Activity boundary is written in place.
  * https://react.dev/reference/react/Activity
+ *
+ * Below the first screen (every section but those marked `eager`), its rendering waits until it
+ * comes near the viewport (`content-visibility: auto`, the `render-when-near` utility in
+ * globals.css): on a throttled phone the style, layout and paint of the model page's lower
+ * sections were ~150 ms of its load, for content the reader has not scrolled to.
  */
 export function Section({
   id,
   title,
   description,
   className,
+  eager = false,
   children,
   ...props
-}: Omit<ComponentProps<'section'>, 'title'> & { id: string; title: ReactNode; description?: ReactNode }) {
+}: Omit<ComponentProps<'section'>, 'title'> & {
+  id: string
+  title: ReactNode
+  description?: ReactNode
+  /** Rendered with the page's first paint: a section that can be on the first screen. */
+  eager?: boolean
+}) {
   return (
-    <section id={id} aria-labelledby={`${id}-title`} className={cn('py-6', className)} {...props}>
+    <section
+      id={id}
+      aria-labelledby={`${id}-title`}
+      className={cn('py-6', !eager && 'render-when-near', className)}
+      {...props}
+    >
       <h2 id={`${id}-title`} className="text-xl font-semibold tracking-tight">
         <a href={`#${id}`} className="hover:underline">
           {title}

@@ -86,6 +86,7 @@ export default async function RouterPage({ params }: Props) {
 
       <Section
         id="variants"
+        eager
         title="Variants"
         description="Each call picks one variant at random by weight; prices are each model's cheapest provider, USD per 1M tokens."
       >

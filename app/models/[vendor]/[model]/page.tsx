@@ -110,6 +110,7 @@ export default async function ModelPage({ params }: Props) {
 
       <Section
         id="pricing"
+        eager
         title="Pricing and providers"
         description="USD per 1M tokens; context and max output in tokens. Cheapest provider first."
       >
