@@ -382,11 +382,28 @@ test.describe('models index', () => {
     await open(page, '/models?vendor=openai&open=1&q=claude')
     const empty = page.getByTestId('empty-state')
     await expect(empty).toContainText('No model matches')
-    const first = empty.getByRole('button').first()
+    const first = empty.getByRole('link').first()
     await expect(first).toHaveText(/^(Remove|Clear the search) “.+”$/)
     await first.click()
     await expect(page.getByTestId('empty-state')).toHaveCount(0)
     expect((await total(page)).shown).toBeGreaterThan(0)
+    // The URL follows the view.
+    await expect(page).not.toHaveURL(/q=claude/)
+  })
+
+  test('with JavaScript off, the way out of an empty result is a link to that view', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+    await page.goto('/models?vendor=openai&open=1&q=claude')
+    const empty = page.getByTestId('empty-state')
+    await expect(empty).toContainText('No model matches')
+    await empty.getByRole('link', { name: 'Clear the search “claude”' }).click()
+    await expect(page).not.toHaveURL(/q=/)
+    await expect(page).toHaveURL(/[?&]vendor=openai/)
+    await expect(page).toHaveURL(/[?&]open=1/)
+    await expect(page.getByTestId('empty-state')).toHaveCount(0)
+    await expect(page.locator('tbody tr[data-model^="openai/"]').first()).toBeVisible()
+    await context.close()
   })
 
   test('columns can be hidden and shown, and the choice is in the URL', async ({ page }) => {

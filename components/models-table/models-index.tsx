@@ -308,7 +308,9 @@ function LiveIndex({ first, served, counts, loosen, dataUrl, initialState, today
         <EmptyState
           options={options}
           q={state.q}
+          hrefWithout={(key) => hrefOf(without(state, key))}
           onRemove={removeFilter}
+          clearHref={hrefOf({ ...state, filters: NO_FILTERS })}
           onClear={() => update((s) => ({ ...s, filters: NO_FILTERS }))}
         />
       ) : (
