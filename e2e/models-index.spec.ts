@@ -605,6 +605,35 @@ test.describe('models index', () => {
     expect(contexts).toEqual([...contexts].sort((a: number, b: number) => b - a))
   })
 
+  test('with JavaScript off, the exports come from the server: the same view, the same file', async ({
+    browser,
+    request,
+  }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+    await page.goto('/models?vendor=anthropic&sort=-context')
+    const { shown } = await total(page)
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ])
+    expect(csvDownload.suggestedFilename()).toBe('models.csv')
+    const csv = readFileSync((await csvDownload.path())!, 'utf8')
+      .trimEnd()
+      .split('\r\n')
+    expect(csv[0]).toMatch(/^Id,Model,Vendor,Context \(tokens\),/)
+    expect(csv).toHaveLength(shown + 1)
+    for (const line of csv.slice(1)) expect(line).toMatch(/^anthropic\//)
+    // The page stays where it was; the JSON names the same rows, largest context first.
+    await expect(page).toHaveURL(/\/models\?vendor=anthropic&sort=-context$/)
+    const json = await (await request.get('/models/export.json?vendor=anthropic&sort=-context')).json()
+    expect(json.count).toBe(shown)
+    expect(json.models.map((m: { id: string }) => m.id)).toEqual(csv.slice(1).map((l) => l.split(',')[0]))
+    const contexts = json.models.map((m: { context: number }) => m.context)
+    expect(contexts).toEqual([...contexts].sort((a: number, b: number) => b - a))
+    await context.close()
+  })
+
   for (const scheme of ['light', 'dark'] as const) {
     test(`axe finds no serious or critical violation (${scheme})`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme })

@@ -294,6 +294,12 @@ function LiveIndex({ first, served, counts, loosen, dataUrl, initialState, today
         selectedIds={selectedIds}
         onClearSelection={() => setSelected(() => [])}
         onExport={exportView}
+        viewQuery={serializeIndexState({
+          q: state.q,
+          sort: state.sort,
+          filters: state.filters,
+          columns: state.columns,
+        })}
         exporting={exportAsked !== null}
       />
       {all.failed ? (

@@ -1,3 +1,5 @@
+import type { MouseEvent } from 'react'
+
 import { MAX_MODELS, MIN_MODELS } from '@/lib/compare/limits'
 import { formatCount, plural } from '@/lib/utils'
 import { Button, buttonClass } from '@/components/ui/button'
@@ -11,6 +13,7 @@ export function ResultBar({
   onClearSelection,
   onExport,
   exporting,
+  viewQuery,
 }: {
   /** Rows in the view; `undefined` while the view asked for waits for every row to arrive. */
   shown: number | undefined
@@ -21,7 +24,15 @@ export function ResultBar({
   onExport: (kind: 'csv' | 'json') => void
   /** An export waits for every row to arrive. */
   exporting?: boolean
+  /** The view's query string (search, filters, sort, columns): the server makes the same files from it. */
+  viewQuery: string
 }) {
+  // With JavaScript the file is made here, from the rows the table holds; without it (or before
+  // hydration) the buttons submit the view to /models/export.csv|json, which makes the same file.
+  const inBrowser = (kind: 'csv' | 'json') => (e: MouseEvent) => {
+    e.preventDefault()
+    onExport(kind)
+  }
   return (
     <div className="flex flex-wrap items-center gap-2">
       <p className="mr-auto text-sm font-medium" role="status" aria-live="polite" data-testid="result-count">
@@ -51,12 +62,23 @@ export function ResultBar({
           Compare ({selectedIds.length})
         </Button>
       )}
-      <Button size="sm" onClick={() => onExport('csv')} disabled={shown === 0 || exporting}>
-        Export CSV
-      </Button>
-      <Button size="sm" onClick={() => onExport('json')} disabled={shown === 0 || exporting}>
-        Export JSON
-      </Button>
+      <form method="get" action="/models/export.csv" className="contents">
+        {[...new URLSearchParams(viewQuery)].map(([name, value]) => (
+          <input key={`${name}=${value}`} type="hidden" name={name} value={value} />
+        ))}
+        <Button type="submit" size="sm" onClick={inBrowser('csv')} disabled={shown === 0 || exporting}>
+          Export CSV
+        </Button>
+        <Button
+          type="submit"
+          formAction="/models/export.json"
+          size="sm"
+          onClick={inBrowser('json')}
+          disabled={shown === 0 || exporting}
+        >
+          Export JSON
+        </Button>
+      </form>
     </div>
   )
 }

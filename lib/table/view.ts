@@ -47,6 +47,16 @@ export interface ViewPage<T> {
   offset: number
 }
 
+/** Every row of the URL's view, sorted as the table shows them (the server's exports). */
+export function viewAll<T extends ModelRow>(
+  rows: readonly T[],
+  search: ModelSearch<T>,
+  state: IndexState,
+  today?: string,
+): T[] {
+  return sortRows(viewRows(rows, search, state.q, state.filters, today), state.sort)
+}
+
 /** One page of the URL's view, sorted: what the server HTML holds. */
 export function viewPage<T extends ModelRow>(
   rows: readonly T[],
@@ -54,7 +64,7 @@ export function viewPage<T extends ModelRow>(
   state: IndexState,
   today?: string,
 ): ViewPage<T> {
-  const view = sortRows(viewRows(rows, search, state.q, state.filters, today), state.sort)
+  const view = viewAll(rows, search, state, today)
   const pages = Math.max(1, Math.ceil(view.length / PAGE_ROWS))
   const page = Math.min(state.page ?? 1, pages)
   const offset = (page - 1) * PAGE_ROWS

@@ -1,0 +1,6 @@
+import { indexExport } from '@/lib/server/index-export'
+
+/** Every row of the index's view in the query, as CSV (lib/server/index-export.ts). */
+export function GET(request: Request) {
+  return indexExport(new URL(request.url), 'csv')
+}
