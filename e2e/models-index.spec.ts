@@ -62,6 +62,25 @@ async function total(page: Page) {
   return { shown: Number(m![1]!.replace(/,/g, '')), all: Number(m![2]!.replace(/,/g, '')) }
 }
 
+/** Clicks "Export CSV" and reads the file it downloads: one line per entry, the header first. */
+async function downloadCsv(page: Page): Promise<string[]> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ])
+  expect(file.suggestedFilename()).toBe('models.csv')
+  return readFileSync((await file.path())!, 'utf8')
+    .trimEnd()
+    .split('\r\n')
+}
+
+/** The CSV of `/models?vendor=anthropic…`: the default columns' header, then each of the view's `shown` models. */
+function expectAnthropicCsv(csv: string[], shown: number) {
+  expect(csv[0]).toMatch(/^Id,Model,Vendor,Context \(tokens\),/)
+  expect(csv).toHaveLength(shown + 1)
+  for (const line of csv.slice(1)) expect(line).toMatch(/^anthropic\//)
+}
+
 test.describe('models index', () => {
   test('the default view is in the server HTML and reads without JavaScript', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false })
@@ -583,17 +602,8 @@ test.describe('models index', () => {
   test('exports the current view as CSV and JSON', async ({ page }) => {
     await open(page, '/models?vendor=anthropic&sort=-context')
     const { shown } = await total(page)
-    const [csvDownload] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Export CSV' }).click(),
-    ])
-    expect(csvDownload.suggestedFilename()).toBe('models.csv')
-    const csv = readFileSync((await csvDownload.path())!, 'utf8')
-      .trimEnd()
-      .split('\r\n')
-    expect(csv[0]).toMatch(/^Id,Model,Vendor,Context \(tokens\),/)
-    expect(csv).toHaveLength(shown + 1)
-    for (const line of csv.slice(1)) expect(line).toMatch(/^anthropic\//)
+    const csv = await downloadCsv(page)
+    expectAnthropicCsv(csv, shown)
 
     const [jsonDownload] = await Promise.all([
       page.waitForEvent('download'),
@@ -613,17 +623,8 @@ test.describe('models index', () => {
     const page = await context.newPage()
     await page.goto('/models?vendor=anthropic&sort=-context')
     const { shown } = await total(page)
-    const [csvDownload] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Export CSV' }).click(),
-    ])
-    expect(csvDownload.suggestedFilename()).toBe('models.csv')
-    const csv = readFileSync((await csvDownload.path())!, 'utf8')
-      .trimEnd()
-      .split('\r\n')
-    expect(csv[0]).toMatch(/^Id,Model,Vendor,Context \(tokens\),/)
-    expect(csv).toHaveLength(shown + 1)
-    for (const line of csv.slice(1)) expect(line).toMatch(/^anthropic\//)
+    const csv = await downloadCsv(page)
+    expectAnthropicCsv(csv, shown)
     // The page stays where it was; the JSON names the same rows, largest context first.
     await expect(page).toHaveURL(/\/models\?vendor=anthropic&sort=-context$/)
     const json = await (await request.get('/models/export.json?vendor=anthropic&sort=-context')).json()
