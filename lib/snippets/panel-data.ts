@@ -22,33 +22,35 @@ import { routerSnippetModel } from './router'
 import type { PackedTemplate } from './segments'
 import { packTemplate } from './segments'
 
-/**
- * Every language's highlighted template for a feature set, once per build process: a thousand
- * model pages share a few dozen feature sets, so the templates are built, matched and packed once
- * per set instead of once per page (the highlighting itself is cached in highlight.ts).
- */
-const templatesByFeatures = new Map<string, Promise<Record<SnippetLanguage, PackedTemplate>>>()
-
-function highlightedTemplates(features: SnippetFeatures): Promise<Record<SnippetLanguage, PackedTemplate>> {
-  const key = JSON.stringify(features)
-  let templates = templatesByFeatures.get(key)
-  if (!templates) {
-    templates = Promise.all(
-      LANGUAGE_IDS.map(async (lang) => [lang, packTemplate(await highlightSnippet(lang, features))] as const),
-    ).then((entries) => Object.fromEntries(entries) as Record<SnippetLanguage, PackedTemplate>)
-    templatesByFeatures.set(key, templates)
-  }
-  return templates
-}
-
 /** Where the templates of every language are served: `/snippets/<hash of the file>.json`. */
 export const SNIPPET_TEMPLATES_DIR = '/snippets'
 
-type TemplatesFile = { name: string; body: string }
+type Templates = Record<SnippetLanguage, PackedTemplate>
+/** A feature set's templates, and the file that serves them (named by the hash of its body). */
+type TemplatesFile = { templates: Templates; name: string; body: string }
 
-const fileOf = (templates: Record<SnippetLanguage, PackedTemplate>): TemplatesFile => {
-  const body = JSON.stringify(templates)
-  return { name: `${createHash('sha256').update(body).digest('hex').slice(0, 16)}.json`, body }
+/**
+ * Every language's highlighted template for a feature set, and its file, once per build process:
+ * a thousand model pages share a few dozen feature sets, so the templates are built, matched,
+ * packed, serialised and hashed once per set instead of once per page (the highlighting itself
+ * is cached in highlight.ts).
+ */
+const filesByFeatures = new Map<string, Promise<TemplatesFile>>()
+
+function templatesFile(features: SnippetFeatures): Promise<TemplatesFile> {
+  const key = JSON.stringify(features)
+  let file = filesByFeatures.get(key)
+  if (!file) {
+    file = Promise.all(
+      LANGUAGE_IDS.map(async (lang) => [lang, packTemplate(await highlightSnippet(lang, features))] as const),
+    ).then((entries) => {
+      const templates = Object.fromEntries(entries) as Templates
+      const body = JSON.stringify(templates)
+      return { templates, body, name: `${createHash('sha256').update(body).digest('hex').slice(0, 16)}.json` }
+    })
+    filesByFeatures.set(key, file)
+  }
+  return file
 }
 
 /**
@@ -60,10 +62,10 @@ const fileOf = (templates: Record<SnippetLanguage, PackedTemplate>): TemplatesFi
 async function panelTemplates(
   features: SnippetFeatures,
 ): Promise<Pick<SnippetPanelProps, 'templates' | 'templatesUrl'>> {
-  const all = await highlightedTemplates(features)
+  const file = await templatesFile(features)
   return {
-    templates: { [DEFAULT_LANGUAGE]: all[DEFAULT_LANGUAGE] },
-    templatesUrl: `${SNIPPET_TEMPLATES_DIR}/${fileOf(all).name}`,
+    templates: { [DEFAULT_LANGUAGE]: file.templates[DEFAULT_LANGUAGE] },
+    templatesUrl: `${SNIPPET_TEMPLATES_DIR}/${file.name}`,
   }
 }
 
@@ -80,7 +82,7 @@ export function snippetTemplateFiles(): Promise<Map<string, string>> {
         return [JSON.stringify(features), features] as const
       }),
     )
-    const files = await Promise.all([...sets.values()].map(async (f) => fileOf(await highlightedTemplates(f))))
+    const files = await Promise.all([...sets.values()].map(templatesFile))
     return new Map(files.map((f) => [f.name, f.body]))
   })()
   return templateFiles
