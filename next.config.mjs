@@ -37,6 +37,9 @@ const PUBLIC_API = ['/api/v1/models', '/api/v1/models/:path*', '/api/v1/routers'
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The production server (server.ts) compresses: brotli where the browser takes it, and whole
+  // bodies compressed once and kept (lib/server/compress.ts). Next's own is gzip on every request.
+  compress: false,
   experimental: {
     // Pages regenerated with fresh measurements (model pages and home, `revalidate = 60`) stay in
     // this instance's memory; the build's files on disk stay as built. Several instances (or a

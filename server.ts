@@ -19,16 +19,21 @@ import type { ServerResponse } from 'node:http'
 import { createServer } from 'node:http'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { constants } from 'node:zlib'
+
+import compression from 'compression'
 
 import { callLog, closing, proxyDeps, setKeyLimiter } from '@/lib/proxy/deps'
 import type { ProxyResult } from '@/lib/proxy/errors'
 import { errorResult, methodNotAllowed } from '@/lib/proxy/errors'
 import { shuttingDown } from '@/lib/proxy/forward'
 import { chatListener, writeResult } from '@/lib/proxy/node-adapter'
+import { bodyEncoder, CompressedBodies, FAST_BROTLI_QUALITY } from '@/lib/server/compress'
 import { applyCachePolicy, cachePolicy } from '@/lib/server/http-cache'
 import { describeRedisUrl, redisLimits } from '@/lib/server/redis-limits'
 import { requestPath } from '@/lib/server/request-path'
 import { routeHeaders } from '@/lib/server/route-headers'
+import { serveStaticAsset } from '@/lib/server/static-assets'
 import { openProcessStore } from '@/lib/server/store'
 
 /** Paths the proxy answers itself. */
@@ -75,6 +80,14 @@ async function main() {
   const manifest: unknown = JSON.parse(readFileSync(join(process.cwd(), '.next', 'routes-manifest.json'), 'utf8'))
   const headersFor = new Map([...CHAT_PATHS].map((path) => [path, routeHeaders(manifest, path)]))
   const chat = new Map([...CHAT_PATHS].map((path) => [path, chatListener(() => deps, headersFor.get(path))]))
+  // Compression (next.config.mjs turns Next's own off): whole bodies (prerendered pages, the
+  // catalog's JSON, built scripts and styles) compressed once and kept, brotli at its best for
+  // what is asked for again; streamed pages and the rest compressed as they stream.
+  const bodies = new CompressedBodies()
+  const encodeBody = bodyEncoder(bodies)
+  const distDir = join(process.cwd(), '.next')
+  const assetHeaders = routeHeaders(manifest, '/_next/static/x.js')
+  const compressStream = compression({ brotli: { params: { [constants.BROTLI_PARAM_QUALITY]: FAST_BROTLI_QUALITY } } })
 
   let stopping = false
   /** Chat calls whose answer is not finished yet. */
@@ -97,12 +110,26 @@ async function main() {
       res.once('close', () => inFlight.delete(res))
       return handleChat(req, res)
     }
+    if (path.startsWith('/_next/static/'))
+      return void serveStaticAsset(req, res, path, { distDir, bodies, headers: assetHeaders }).then(
+        (served) => {
+          if (!served) void handleNext(req, res)
+        },
+        () => void handleNext(req, res),
+      )
     // Cache headers a CDN can use: pages and the catalog's JSON shared, per-key answers private.
     const query = req.url?.includes('?') ? req.url.slice(req.url.indexOf('?')) : ''
     const policy = req.method === 'GET' || req.method === 'HEAD' ? cachePolicy(path, query) : undefined
+    // A held body (tagged for a 304) is compressed whole, and kept; anything else as it streams.
+    if (policy?.etag) {
+      applyCachePolicy(req, res, policy, encodeBody)
+      return void handleNext(req, res)
+    }
     if (policy) applyCachePolicy(req, res, policy)
     // Next answers the other API routes, and unknown ones with JSON (app/api/[...path]).
-    void handleNext(req, res)
+    compressStream(req as Parameters<typeof compressStream>[0], res as Parameters<typeof compressStream>[1], () => {
+      void handleNext(req, res)
+    })
   })
   // A caller that sends its request slowly is cut off: the chat handler answers 408 after
   // CHAT_PROXY_BODY_TIMEOUT_MS; this is the backstop for every route (Node's default is 5 min).

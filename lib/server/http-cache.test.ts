@@ -1,8 +1,9 @@
 import type { Server } from 'node:http'
-import { createServer } from 'node:http'
+import { createServer, request } from 'node:http'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import type { BodyEncoder } from './http-cache'
 import {
   API_POLICY,
   applyCachePolicy,
@@ -86,5 +87,60 @@ describe('applyCachePolicy', () => {
     expect(res.status).toBe(500)
     expect(res.headers.get('cache-control')).toBe('private, no-cache')
     expect(res.headers.get('etag')).toBeNull()
+  })
+})
+
+describe('applyCachePolicy with an encoder', () => {
+  let server: Server
+  let url = ''
+  const body = '<html>'.padEnd(4000, 'x')
+  beforeAll(async () => {
+    const encode: BodyEncoder = async (req, raw) =>
+      req.headers['accept-encoding'] === 'test'
+        ? { body: Buffer.from(`enc(${raw.length})`), encoding: 'test' }
+        : undefined
+    server = createServer((req, res) => {
+      applyCachePolicy(req, res, { cacheControl: PAGE_POLICY, etag: true }, encode)
+      res.setHeader('content-type', 'text/html')
+      res.setHeader('vary', 'rsc')
+      res.write(body.slice(0, 10))
+      res.end(body.slice(10))
+    })
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`
+  })
+  afterAll(() => new Promise((r) => server.close(r)))
+
+  /** The raw response (fetch would undo a known encoding). */
+  const raw = (headers: Record<string, string>) =>
+    new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>(
+      (resolve, reject) => {
+        const req = request(url, { headers }, (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (c: Buffer) => chunks.push(c))
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }),
+          )
+        })
+        req.on('error', reject)
+        req.end()
+      },
+    )
+
+  it('sends the encoded body with its encoding and length, varying on Accept-Encoding, tagged by the content', async () => {
+    const plain = await raw({ 'accept-encoding': 'identity' })
+    expect(plain.body).toBe(body)
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.headers.vary).toBe('rsc, Accept-Encoding')
+    const encoded = await raw({ 'accept-encoding': 'test' })
+    expect(encoded.body).toBe(`enc(${body.length})`)
+    expect(encoded.headers['content-encoding']).toBe('test')
+    expect(encoded.headers['content-length']).toBe(String(encoded.body.length))
+    expect(encoded.headers.vary).toBe('rsc, Accept-Encoding')
+    // One tag for the content, whatever its encoding; a 304 either way.
+    expect(encoded.headers.etag).toBe(plain.headers.etag)
+    const again = await raw({ 'accept-encoding': 'test', 'if-none-match': String(plain.headers.etag) })
+    expect(again.status).toBe(304)
+    expect(again.body).toBe('')
   })
 })

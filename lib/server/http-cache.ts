@@ -6,6 +6,17 @@
 import { createHash } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
+/**
+ * Compresses a whole body for a request (lib/server/compress.ts): the encoded body and its
+ * `Content-Encoding`, or undefined to send it as it is. `key` names the content (its ETag).
+ */
+export type BodyEncoder = (
+  req: IncomingMessage,
+  body: Buffer,
+  key: string,
+  contentType: string | undefined,
+) => Promise<{ body: Buffer; encoding: string } | undefined>
+
 /** Per-caller answers: never stored by a shared cache. */
 const PRIVATE = 'private, no-store'
 /** The catalog's JSON: changes with a deploy; endpoint figures are measured each minute. */
@@ -59,9 +70,15 @@ const matches = (header: string | undefined, etag: string) =>
 /**
  * Applies `policy` to the response Next is about to write: the Cache-Control of a 200 is
  * replaced (errors keep Next's), and with `etag` the body is held until its end, tagged, and
- * answered with a bodiless 304 when the request's If-None-Match has that tag.
+ * answered with a bodiless 304 when the request's If-None-Match has that tag. A held body is
+ * compressed by `encode` when one is given (the response then varies on Accept-Encoding).
  */
-export function applyCachePolicy(req: IncomingMessage, res: ServerResponse, policy: CachePolicy): void {
+export function applyCachePolicy(
+  req: IncomingMessage,
+  res: ServerResponse,
+  policy: CachePolicy,
+  encode?: BodyEncoder,
+): void {
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse
   const setCache = (status: number) => {
     if (status === 200) res.setHeader('cache-control', policy.cacheControl)
@@ -112,9 +129,10 @@ export function applyCachePolicy(req: IncomingMessage, res: ServerResponse, poli
       writeHead(status)
       return end(callback)
     }
+    let etag: string | undefined
     if (status === 200) {
       setCache(status)
-      const etag = etagOf(body)
+      etag = etagOf(body)
       res.setHeader('etag', etag)
       if (matches(req.headers['if-none-match'], etag)) {
         res.removeHeader('content-length')
@@ -123,9 +141,23 @@ export function applyCachePolicy(req: IncomingMessage, res: ServerResponse, poli
         return end(callback)
       }
     }
-    res.removeHeader('transfer-encoding')
-    res.setHeader('content-length', body.length)
-    writeHead(status)
-    return req.method === 'HEAD' ? end(callback) : end(body, callback)
+    const send = (out: Buffer, encoding?: string) => {
+      res.removeHeader('transfer-encoding')
+      if (encoding) res.setHeader('content-encoding', encoding)
+      res.setHeader('content-length', out.length)
+      writeHead(status)
+      return req.method === 'HEAD' ? end(callback) : end(out, callback)
+    }
+    if (!encode || req.method === 'HEAD') return send(body)
+    const vary = res.getHeader('vary')
+    if (!/accept-encoding/i.test(String(vary ?? '')))
+      res.setHeader('vary', vary ? `${String(vary)}, Accept-Encoding` : 'Accept-Encoding')
+    const type = res.getHeader('content-type')
+    encode(req, body, etag ?? etagOf(body), type === undefined ? undefined : String(type)).then(
+      (encoded) => (encoded ? send(encoded.body, encoded.encoding) : send(body)),
+      // A body that cannot be compressed still goes out, as it is.
+      () => send(body),
+    )
+    return res
   }) as typeof res.end
 }
