@@ -40,8 +40,11 @@ export const dynamicParams = false
 // most once a minute, on a visit (the build itself has no store and shows no traffic).
 export const revalidate = 60
 
-/** Rows of the "Other models from <vendor>" table; the vendor page lists them all. */
-const SIBLINGS_SHOWN = 12
+/**
+ * Rows of the "Other models from <vendor>" table, newest first; a link below it leads to the
+ * vendor page, which lists them all. Each row is in the page twice (HTML and RSC payload).
+ */
+const SIBLINGS_SHOWN = 6
 
 const getNewestFirst = <T extends { releaseDate?: string; status: string }>(list: T[]) =>
   [...list].sort(
@@ -221,7 +224,7 @@ export default async function ModelPage({ params }: Props) {
           {siblings.length > SIBLINGS_SHOWN ? (
             <p className="mt-3 text-sm">
               <Link href={`/vendors/${model.vendor}`} className="text-accent hover:underline">
-                All {siblings.length + 1} models from {model.vendorName} →
+                {`All ${siblings.length + 1} models from ${model.vendorName} →`}
               </Link>
             </p>
           ) : null}
