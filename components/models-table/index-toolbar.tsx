@@ -230,10 +230,10 @@ export function IndexToolbar({
             onChange={(on) => setFilter('hideDeprecated', on)}
           />
           <PopoverMenu label="Columns" align="end">
-            <ul className="space-y-0.5">
+            <ul className="facet-list">
               {COLUMNS.filter((c) => !c.alwaysVisible).map((c) => (
                 <li key={c.id}>
-                  <label className="flex min-h-8 cursor-pointer items-center gap-2 rounded px-1.5 text-sm hover:bg-muted">
+                  <label>
                     <input
                       type="checkbox"
                       name="cols"
@@ -247,9 +247,8 @@ export function IndexToolbar({
                           return { ...s, columns: next }
                         })
                       }}
-                      className="size-4 accent-accent"
                     />
-                    {c.title}
+                    <span>{c.title}</span>
                   </label>
                 </li>
               ))}
