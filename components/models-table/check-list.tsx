@@ -7,9 +7,8 @@ export type ListKey = 'vendors' | 'providers' | 'inputModalities' | 'outputModal
 
 /**
  * A checkbox list inside a popover; names the form field for the no-JavaScript submit. Its rows
- * are styled from the list (`.facet-list` in app/globals.css): the /models HTML carries the vendor
- * and provider lists (hundreds of rows) for readers without JavaScript, and each row prints only
- * its name, value, label and count. Memoized
+ * are styled from the list (`.facet-list` in app/globals.css), so each prints only its field,
+ * value, label and count: the vendor and provider lists are hundreds of rows. Memoized
  * with a stable `onToggle`: a sort click or a keystroke does not re-render a hundred providers.
  */
 export const CheckList = memo(function CheckList({
