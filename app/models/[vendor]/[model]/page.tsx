@@ -129,7 +129,7 @@ export default async function ModelPage({ params }: Props) {
         title="Price history"
         description={
           <>
-            USD per 1M tokens, per provider, as the catalog recorded it. Follow its changes as an{' '}
+            {'USD per 1M tokens, per provider, as the catalog recorded it. Follow its changes as an '}
             <a href={`/changes.xml?model=${model.id}`}>Atom feed</a>.
           </>
         }
@@ -182,8 +182,8 @@ export default async function ModelPage({ params }: Props) {
         title="Call it from your code"
         description={
           <>
-            Through this site&apos;s OpenAI-compatible API. Any OpenAI SDK works with base URL{' '}
-            <code>{site.url}/api/v1</code>. <CallerKeyNote />
+            {"Through this site's OpenAI-compatible API. Any OpenAI SDK works with base URL "}
+            <code>{`${site.url}/api/v1`}</code>. <CallerKeyNote />
           </>
         }
       >
