@@ -93,6 +93,34 @@ test.describe('model page: openai/gpt-4o-mini', () => {
     await expect(page.locator('#code pre')).toContainText('"model": "openai/gpt-4o-mini"')
   })
 
+  test('shows six other models from the vendor, newest first, and links to all of them', async ({ page }) => {
+    await page.goto(MINI)
+    const section = page.locator('#vendor-models')
+    await expect(section.locator('tbody tr')).toHaveCount(6)
+    await expect(section.locator('tbody')).not.toContainText('GPT-4o mini')
+    const all = section.getByRole('link', { name: /^All \d+ models from OpenAI →$/ })
+    await expect(all).toHaveAttribute('href', '/vendors/openai')
+    // The count in the link is the vendor page's: every OpenAI model.
+    const count = Number((await all.textContent())?.match(/\d+/)?.[0])
+    await page.goto('/vendors/openai')
+    await expect(page.getByRole('heading', { level: 2, name: `${count} models` })).toBeVisible()
+  })
+
+  test('similar models: each card shows a summary cut after a whole word, then its context and prices', async ({
+    page,
+  }) => {
+    await page.goto(MINI)
+    const cards = page.locator('#similar article')
+    await expect(cards.first()).toBeVisible()
+    for (const card of await cards.all()) {
+      const summary = (await card.locator('p').nth(1).textContent()) ?? ''
+      expect(summary.length).toBeGreaterThan(0)
+      expect(summary.length).toBeLessThanOrEqual(110)
+      if (summary.endsWith('…')) expect(summary).toMatch(/\w…$/)
+      await expect(card.locator('p').nth(2)).toHaveText(/^[\d.]+[KM]? context · /)
+    }
+  })
+
   test('publishes FAQPage structured data and page metadata', async ({ page }) => {
     await page.goto(MINI)
     const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}')

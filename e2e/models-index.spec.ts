@@ -395,6 +395,57 @@ test.describe('models index', () => {
     await context.close()
   })
 
+  test('with JavaScript off, several vendors are ticked from the whole list and applied', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+    await page.goto('/models?sort=-context')
+    // The menu links to the whole list (not in every page's HTML): the same view, the menu open.
+    const vendor = page.locator('details', { has: page.locator('summary', { hasText: 'Vendor' }) })
+    await vendor.locator('summary').click()
+    await vendor.getByRole('link', { name: /^Choose from all \d+ vendors$/ }).click()
+    await expect(page).toHaveURL(/\/models\?sort=-context&pick=vendor$/)
+    await expect(vendor).toHaveAttribute('open', '')
+    await vendor.getByRole('checkbox', { name: /^OpenAI\s*\d+$/ }).check()
+    await vendor.getByRole('checkbox', { name: /^Anthropic\s*\d+$/ }).check()
+    await page.getByRole('button', { name: 'Apply' }).click()
+    await expect(page).toHaveURL(/[?&]vendor=anthropic/)
+    await expect(page).toHaveURL(/[?&]vendor=openai/)
+    await expect(page).toHaveURL(/[?&]sort=-context/)
+    await expect(page).not.toHaveURL(/pick=/)
+    const vendors = await page
+      .getByTestId('models-table')
+      .locator('tbody tr[data-model]')
+      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-model')?.split('/')[0]))
+    expect(new Set(vendors)).toEqual(new Set(['openai', 'anthropic']))
+    // The short menu keeps the ticked vendors ticked, so another Apply keeps or drops them.
+    await vendor.locator('summary').click()
+    await expect(vendor.getByRole('checkbox', { checked: true })).toHaveCount(2)
+    await vendor.getByRole('checkbox', { name: /^Anthropic\s*\d+$/ }).uncheck()
+    await page.getByRole('button', { name: 'Apply' }).click()
+    await expect(page).toHaveURL(/[?&]vendor=openai/)
+    await expect(page).not.toHaveURL(/vendor=anthropic/)
+    await expect(page.getByRole('list', { name: 'Active filters' })).toContainText('Vendor: OpenAI')
+    await context.close()
+
+    // On a phone the filters fold behind a toggle: the page with the whole list shows them unfolded.
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false })
+    const small = await phone.newPage()
+    await small.goto('/models?pick=provider')
+    await expect(small.getByRole('checkbox', { name: /^OpenAI\s*\d+$/ })).toBeVisible()
+    await phone.close()
+  })
+
+  test('with JavaScript on, the vendor menu lists every vendor when opened', async ({ page }) => {
+    await page.goto('/models')
+    const vendor = page.locator('details', { has: page.locator('summary', { hasText: 'Vendor' }) })
+    await expect(page.getByTestId('models-index')).toBeVisible()
+    // Opened before or after hydration: the live list renders either way.
+    await vendor.locator('summary').click()
+    await expect(vendor.getByRole('checkbox', { name: /^OpenAI\s*\d+$/ })).toBeVisible()
+    expect(await vendor.getByRole('checkbox').count()).toBeGreaterThan(50)
+    await expect(vendor.getByRole('link', { name: /^Choose from all/ })).toHaveCount(0)
+  })
+
   test('an empty result says which filter to loosen', async ({ page }) => {
     // No OpenAI model is free any more (trial and promotional $0 endpoints never price a model), so
     // the search is the one filter to blame here.

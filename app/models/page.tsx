@@ -6,7 +6,7 @@ import { absoluteUrl } from '@/lib/site'
 import { loosenings, todayUtc } from '@/lib/table/filters'
 import { packIndex } from '@/lib/table/packed'
 import type { IndexState } from '@/lib/table/state'
-import { parseIndexState } from '@/lib/table/state'
+import { parseFacetPick, parseIndexState } from '@/lib/table/state'
 import { searchWithin, viewPage } from '@/lib/table/view'
 import { ModelsIndex } from '@/components/models-table/models-index'
 
@@ -32,7 +32,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
  * every row (/models/index.json, cached) at the reader's first sign of use.
  */
 export default async function ModelsPage({ searchParams }: Props) {
-  const state = parseIndexState(await searchParams)
+  const params = await searchParams
+  const state = parseIndexState(params)
   const data = getModelsIndex()
   const today = todayUtc()
   const search = getModelsIndexSearch()
@@ -60,6 +61,7 @@ export default async function ModelsPage({ searchParams }: Props) {
         dataUrl={`/models/index.json?v=${getModelsIndexFile().version}`}
         initialState={withPage(state, shownPage)}
         today={today}
+        pick={parseFacetPick(params)}
       />
     </div>
   )

@@ -37,7 +37,7 @@ export function KeyNumbers({ model }: { model: Model }) {
         ))}
       </dl>
       {c ? (
-        <p className="mt-2 text-xs text-muted-foreground">Prices from the cheapest provider, {c.providerName}.</p>
+        <p className="mt-2 text-xs text-muted-foreground">{`Prices from the cheapest provider, ${c.providerName}.`}</p>
       ) : null}
     </section>
   )

@@ -1,11 +1,22 @@
 import type { Model } from '@/lib/catalog'
+import { clipWords } from '@/lib/catalog/derive'
 import { formatPrice, formatTokensCompact } from '@/lib/pricing/format'
 import { Link } from '@/components/ui/link'
+
+/**
+ * The longest summary a card prints: `line-clamp-2` shows about 90 characters of it on a phone and
+ * a little more in the wider grid columns, and the page carries the text twice (HTML and RSC payload).
+ */
+export const CARD_SUMMARY_LENGTH = 110
 
 /** A model in a grid: vendor, name, summary (or a curated list's note), context and headline price. */
 export function ModelCard({ model, headingLevel = 3, note }: { model: Model; headingLevel?: 2 | 3; note?: string }) {
   const H = headingLevel === 2 ? 'h2' : 'h3'
   const c = model.cheapest
+  // One string, not JSX pieces: the HTML gets one text node (no `<!-- -->` between pieces).
+  const figures = `${formatTokensCompact(model.contextWindow)} context · ${
+    c ? `${formatPrice(c.pricing.input)} in / ${formatPrice(c.pricing.output)} out per 1M` : 'no price listed'
+  }`
   return (
     <article className="flex flex-col rounded-lg border bg-card p-4">
       <p className="text-xs text-muted-foreground">{model.vendorName}</p>
@@ -14,17 +25,12 @@ export function ModelCard({ model, headingLevel = 3, note }: { model: Model; hea
           {model.name}
         </Link>
       </H>
-      <p className="mt-1 line-clamp-2 flex-1 text-sm text-muted-foreground">{note ?? model.summary}</p>
-      <p className="mt-3 text-xs tabular-nums">
-        {formatTokensCompact(model.contextWindow)} context ·{' '}
-        {c ? (
-          <>
-            {formatPrice(c.pricing.input)} in / {formatPrice(c.pricing.output)} out per 1M
-          </>
-        ) : (
-          'no price listed'
-        )}
+      {/* Two lines at most, also when a taller card in the same grid row stretches this one: the
+          figures line takes the spare height (mt-auto), not the clamped summary. */}
+      <p className="mt-1 line-clamp-2 text-sm text-muted-foreground">
+        {note ?? clipWords(model.summary, CARD_SUMMARY_LENGTH)}
       </p>
+      <p className="mt-auto pt-3 text-xs tabular-nums">{figures}</p>
     </article>
   )
 }

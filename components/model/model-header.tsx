@@ -29,20 +29,20 @@ export function ModelHeader({ model }: { model: Model }) {
       </nav>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-3xl font-bold tracking-tight">
-          <span className="sr-only">{model.vendorName}: </span>
+          <span className="sr-only">{`${model.vendorName}: `}</span>
           {model.name}
         </h1>
         <StatusBadge model={model} />
       </div>
       <p className="text-sm text-muted-foreground">
-        by{' '}
+        {'by '}
         <Link href={`/vendors/${model.vendor}`} className="font-medium text-foreground hover:underline">
           {model.vendorName}
         </Link>
         {model.family ? (
           <>
-            {' '}
-            · family <span className="text-foreground">{model.family}</span>
+            {' · family '}
+            <span className="text-foreground">{model.family}</span>
           </>
         ) : null}
       </p>

@@ -8,7 +8,7 @@ export function ParametersTable({ model }: { model: Model }) {
   return (
     <TableFrame className="max-w-xl">
       <Table>
-        <caption className="sr-only">Request parameters {model.name} supports</caption>
+        <caption className="sr-only">{`Request parameters ${model.name} supports`}</caption>
         <thead>
           <tr>
             <Th scope="col">Parameter</Th>

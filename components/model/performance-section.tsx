@@ -63,8 +63,7 @@ export function PerformanceSection({ reading, modelName }: { reading: Performanc
         </div>
       ) : null}
       <p className="text-xs text-muted-foreground">
-        Measured on calls through this site&apos;s proxy, as of {timeOf(measuredAt)}. Uptime counts attempts that did
-        not fail on the provider&apos;s side; first token and throughput are over streamed calls.
+        {`Measured on calls through this site's proxy, as of ${timeOf(measuredAt)}. Uptime counts attempts that did not fail on the provider's side; first token and throughput are over streamed calls.`}
       </p>
     </div>
   )

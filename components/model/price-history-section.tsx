@@ -38,7 +38,7 @@ export function PriceHistorySection({
   if (!view.since)
     return (
       <div className="space-y-2 text-sm">
-        <p className="text-muted-foreground">No price history is recorded for {modelName} yet.</p>
+        <p className="text-muted-foreground">{`No price history is recorded for ${modelName} yet.`}</p>
         <ul className="list-none p-0">{dates}</ul>
       </div>
     )

@@ -6,7 +6,9 @@ import { fieldClass } from './filter-controls'
 export type ListKey = 'vendors' | 'providers' | 'inputModalities' | 'outputModalities' | 'capabilities'
 
 /**
- * A checkbox list inside a popover; names the form field for the no-JavaScript submit. Memoized
+ * A checkbox list inside a popover; names the form field for the no-JavaScript submit. Its rows
+ * are styled from the list (`.facet-list` in app/globals.css), so each prints only its field,
+ * value, label and count: the vendor and provider lists are hundreds of rows. Memoized
  * with a stable `onToggle`: a sort click or a keystroke does not re-render a hundred providers.
  */
 export const CheckList = memo(function CheckList({
@@ -40,22 +42,19 @@ export const CheckList = memo(function CheckList({
           className={`${fieldClass} mb-1 w-full`}
         />
       ) : null}
-      <ul className="space-y-0.5">
+      <ul className="facet-list">
         {shown.map((o) => (
           <li key={o.value}>
-            <label className="flex min-h-8 cursor-pointer items-center gap-2 rounded px-1.5 text-sm hover:bg-muted">
+            <label>
               <input
                 type="checkbox"
                 name={name}
                 value={o.value}
                 checked={selected.includes(o.value)}
                 onChange={(e) => onToggle(field, o.value, e.target.checked)}
-                className="size-4 accent-accent"
               />
-              <span className="flex-1 truncate">{o.label}</span>
-              {o.count !== undefined ? (
-                <span className="text-xs text-muted-foreground tabular-nums">{o.count}</span>
-              ) : null}
+              <span>{o.label}</span>
+              {o.count !== undefined ? <span>{o.count}</span> : null}
             </label>
           </li>
         ))}

@@ -9,13 +9,14 @@ import type { IndexFilters } from '@/lib/table/filters'
 import { activeFilters, CHANGED_WITHIN_DAYS, priceBasis } from '@/lib/table/filters'
 import type { Facet } from '@/lib/table/rows'
 import { SORT_CHOICES } from '@/lib/table/sort'
-import type { IndexState } from '@/lib/table/state'
+import type { FacetPick, IndexState } from '@/lib/table/state'
 import { visibleColumns } from '@/lib/table/state'
 import { PopoverMenu } from '@/components/ui/popover-menu'
 
 import type { ListKey } from './check-list'
 import { CheckList } from './check-list'
 import { countBadge, FilterLabel, fieldClass, NumberField, StepSelect, Toggle } from './filter-controls'
+import { NoScriptFacet } from './no-script-facet'
 import type { HistoryMode } from './use-index-state'
 
 type Update = (next: (s: IndexState) => IndexState, mode?: HistoryMode) => void
@@ -42,6 +43,8 @@ export function IndexToolbar({
   providers,
   vendorCounts,
   providerCounts,
+  pick,
+  pickHref,
 }: {
   state: IndexState
   update: Update
@@ -50,6 +53,10 @@ export function IndexToolbar({
   providers: Facet
   vendorCounts: Map<string, number>
   providerCounts: Map<string, number>
+  /** The facet whose whole list the server HTML shows, open, to readers without JavaScript (`pick=`). */
+  pick?: FacetPick
+  /** The current view with `pick` set: where a reader without JavaScript finds that whole list. */
+  pickHref: (pick: FacetPick) => string
 }) {
   const f = state.filters
   const setFilter = <K extends keyof IndexFilters>(key: K, value: IndexFilters[K], mode: HistoryMode = 'push') =>
@@ -70,6 +77,43 @@ export function IndexToolbar({
     (field: ListKey, value: string, on: boolean) =>
       update((s) => ({ ...s, filters: { ...s.filters, [field]: toggle(s.filters[field] as string[], value, on) } })),
     [update],
+  )
+  // The vendor and provider menus: hundreds of choices, whose whole list readers without
+  // JavaScript get on request (`pick=`, see NoScriptFacet), not in every page's HTML.
+  const facetMenu = (
+    name: FacetPick,
+    title: string,
+    field: 'vendors' | 'providers',
+    options: typeof vendorOptions,
+    filterable: boolean,
+  ) => (
+    <PopoverMenu
+      label={<FilterLabel>{title}</FilterLabel>}
+      badge={countBadge(f[field].length)}
+      defaultOpen={pick === name}
+      noscript={
+        pick === name ? undefined : (
+          <NoScriptFacet
+            name={name}
+            field={field}
+            options={options}
+            selected={f[field]}
+            pickHref={pickHref(name)}
+            noun={field}
+          />
+        )
+      }
+    >
+      <CheckList
+        name={name}
+        field={field}
+        options={options}
+        selected={f[field]}
+        onToggle={onToggle}
+        filterable={filterable}
+        filterLabel={`Filter ${field}`}
+      />
+    </PopoverMenu>
   )
   const sortValue = state.sort ? `${state.sort.desc ? '-' : ''}${state.sort.id}` : ''
 
@@ -120,7 +164,14 @@ export function IndexToolbar({
         </div>
 
         {/* Phones: the filters fold behind a toggle (a CSS-only checkbox, so it works without JavaScript too). */}
-        <input type="checkbox" id={filtersId} aria-label="Show filters" className="peer sr-only sm:hidden" />
+        {/* Shown at once on the page a reader without JavaScript opened for a whole filter list (`pick=`). */}
+        <input
+          type="checkbox"
+          id={filtersId}
+          aria-label="Show filters"
+          defaultChecked={pick !== undefined}
+          className="peer sr-only sm:hidden"
+        />
         <label
           htmlFor={filtersId}
           className="inline-flex min-h-9 cursor-pointer items-center gap-1.5 rounded-md border bg-card px-3 text-sm font-medium peer-checked:bg-muted peer-focus-visible:outline-2 peer-focus-visible:outline-accent sm:hidden"
@@ -129,28 +180,8 @@ export function IndexToolbar({
         </label>
         <fieldset className="hidden flex-wrap items-center gap-2 peer-checked:flex sm:flex">
           <legend className="sr-only">Filters</legend>
-          <PopoverMenu label={<FilterLabel>Vendor</FilterLabel>} badge={countBadge(f.vendors.length)}>
-            <CheckList
-              name="vendor"
-              field="vendors"
-              options={vendorOptions}
-              selected={f.vendors}
-              onToggle={onToggle}
-              filterable={vendors.length > 12}
-              filterLabel="Filter vendors"
-            />
-          </PopoverMenu>
-          <PopoverMenu label={<FilterLabel>Provider</FilterLabel>} badge={countBadge(f.providers.length)}>
-            <CheckList
-              name="provider"
-              field="providers"
-              options={providerOptions}
-              selected={f.providers}
-              onToggle={onToggle}
-              filterable
-              filterLabel="Filter providers"
-            />
-          </PopoverMenu>
+          {facetMenu('vendor', 'Vendor', 'vendors', vendorOptions, vendors.length > 12)}
+          {facetMenu('provider', 'Provider', 'providers', providerOptions, true)}
           <PopoverMenu label={<FilterLabel>Accepts</FilterLabel>} badge={countBadge(f.inputModalities.length)}>
             <p className="px-1.5 pb-1 text-xs text-muted-foreground">Input the model takes (all selected)</p>
             <CheckList
@@ -230,10 +261,10 @@ export function IndexToolbar({
             onChange={(on) => setFilter('hideDeprecated', on)}
           />
           <PopoverMenu label="Columns" align="end">
-            <ul className="space-y-0.5">
+            <ul className="facet-list">
               {COLUMNS.filter((c) => !c.alwaysVisible).map((c) => (
                 <li key={c.id}>
-                  <label className="flex min-h-8 cursor-pointer items-center gap-2 rounded px-1.5 text-sm hover:bg-muted">
+                  <label>
                     <input
                       type="checkbox"
                       name="cols"
@@ -247,9 +278,8 @@ export function IndexToolbar({
                           return { ...s, columns: next }
                         })
                       }}
-                      className="size-4 accent-accent"
                     />
-                    {c.title}
+                    <span>{c.title}</span>
                   </label>
                 </li>
               ))}

@@ -12,7 +12,7 @@ import type { PackedIndex } from '@/lib/table/packed'
 import { unpackIndex } from '@/lib/table/packed'
 import type { ModelRow } from '@/lib/table/rows'
 import { nextSort } from '@/lib/table/sort'
-import type { IndexSort, IndexState } from '@/lib/table/state'
+import type { FacetPick, IndexSort, IndexState } from '@/lib/table/state'
 import { DEFAULT_STATE, PAGE_ROWS, serializeIndexState, tickRow, visibleColumns } from '@/lib/table/state'
 import { searchWithin, viewRows } from '@/lib/table/view'
 import { cn } from '@/lib/utils'
@@ -105,6 +105,8 @@ interface ModelsIndexProps {
   initialState: IndexState
   /** The server's day (`YYYY-MM-DD`, UTC) for "price changed in the last N days": the first HTML and the live table agree. */
   today: string
+  /** The filter menu shown open on its whole list to readers without JavaScript (`pick=`). */
+  pick?: FacetPick
 }
 
 /** What the live table needs: the table itself, the search and the exports (live-table.tsx, a chunk of its own). */
@@ -177,7 +179,7 @@ function useAllRows(dataUrl: string, root: RefObject<HTMLElement | null>) {
   return { live, failed, load }
 }
 
-function LiveIndex({ first, served, counts, loosen, dataUrl, initialState, today }: ModelsIndexProps) {
+function LiveIndex({ first, served, counts, loosen, dataUrl, initialState, today, pick }: ModelsIndexProps) {
   const { rows: firstRows, vendors, providers } = useMemo(() => unpackIndex(first), [first])
   const root = useRef<HTMLDivElement>(null)
   const scrollRef = useRef<HTMLDivElement>(null)
@@ -280,6 +282,11 @@ function LiveIndex({ first, served, counts, loosen, dataUrl, initialState, today
         providers={providers}
         vendorCounts={vendorCounts}
         providerCounts={providerCounts}
+        pick={pick}
+        pickHref={(facet) => {
+          const href = hrefOf(state, state.page)
+          return `${href}${href.includes('?') ? '&' : '?'}pick=${facet}`
+        }}
       />
       <FilterChips
         active={activeFilters(state.filters, state.q, facets)}

@@ -13,7 +13,9 @@ import { cn } from '@/lib/utils'
  * The panel's content is in the server HTML inside <noscript> until the menu is first opened:
  * readers without JavaScript get it as it is (a form's fields submit), while a browser with
  * JavaScript never parses it into the page nor hydrates it (a vendor list is hundreds of
- * elements), and renders it when it is first needed.
+ * elements), and renders it when it is first needed. `noscript` replaces that copy with something
+ * lighter for readers without JavaScript (a link to a page that has the whole list), and
+ * `defaultOpen` opens the menu in the server HTML.
  */
 export function PopoverMenu({
   label,
@@ -22,6 +24,8 @@ export function PopoverMenu({
   className,
   panelClassName,
   align = 'start',
+  noscript,
+  defaultOpen,
 }: {
   label: ReactNode
   badge?: ReactNode
@@ -29,6 +33,10 @@ export function PopoverMenu({
   className?: string
   panelClassName?: string
   align?: 'start' | 'end'
+  /** What readers without JavaScript get in the panel; the children when not given. */
+  noscript?: ReactNode
+  /** Open in the server HTML (and so on load, with or without JavaScript). */
+  defaultOpen?: boolean
 }) {
   const ref = useRef<HTMLDetailsElement>(null)
   const [opened, setOpened] = useState(false)
@@ -58,6 +66,7 @@ export function PopoverMenu({
   return (
     <details
       ref={ref}
+      open={defaultOpen || undefined}
       data-slot="popover-menu"
       className={cn('group/menu relative', className)}
       onToggle={(e) => {
@@ -83,7 +92,7 @@ export function PopoverMenu({
           panelClassName,
         )}
       >
-        {opened ? children : <noscript>{children}</noscript>}
+        {opened ? children : <noscript>{noscript ?? children}</noscript>}
       </div>
     </details>
   )

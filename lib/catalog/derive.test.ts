@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { modelDoc, proseDoc, providerDoc, vendorDoc } from '@/test-support/catalog-fixtures'
 
-import { buildCatalog, orderEndpoints, similarModels, summarize } from './derive'
+import { buildCatalog, clipWords, orderEndpoints, similarModels, summarize } from './derive'
 import type { Endpoint } from './schema'
 
 type EndpointInput = Endpoint
@@ -56,6 +56,24 @@ describe('buildCatalog', () => {
 describe('summarize', () => {
   it('cuts long text at a word boundary', () => {
     expect(summarize('word '.repeat(100), 20)).toBe('word word word word…')
+  })
+})
+
+describe('clipWords', () => {
+  it('keeps text within the limit as it is', () => {
+    expect(clipWords('A small model.', 14)).toBe('A small model.')
+  })
+  it('cuts at the last space within the limit, never inside a word, and adds an ellipsis', () => {
+    const out = clipWords('GPT-4.1 mini is the mid-sized model in the family: quick and inexpensive.', 40)
+    expect(out).toBe('GPT-4.1 mini is the mid-sized model in…')
+    expect(out.length).toBeLessThanOrEqual(40)
+  })
+  it('drops punctuation left before the ellipsis', () => {
+    expect(clipWords('Quick and inexpensive, for chat and extraction', 24)).toBe('Quick and inexpensive…')
+    expect(clipWords('A model: fast and cheap', 10)).toBe('A model…')
+  })
+  it('cuts a single word longer than the limit inside it', () => {
+    expect(clipWords('Llama-4-Maverick-17B-128E-Instruct-FP8', 10)).toBe('Llama-4-M…')
   })
 })
 

@@ -30,10 +30,20 @@ export function summarize(markdown: string, maxLength = 200): string {
     .replace(/[*_`#>]/g, '')
     .replace(/\s+/g, ' ')
     .trim()
+  return clipWords(text, maxLength)
+}
+
+/**
+ * `text` if it is at most `maxLength` characters, else its whole words up to that length
+ * (trailing punctuation dropped) and an ellipsis, which takes the place of the space it was cut at.
+ * A single word longer than the limit is cut inside it.
+ */
+export function clipWords(text: string, maxLength: number): string {
   if (text.length <= maxLength) return text
-  // Keep whole words: cut at the last space within the limit (the ellipsis takes its place).
   const cut = text.slice(0, maxLength)
-  return `${cut.slice(0, cut.lastIndexOf(' ')).trimEnd()}…`
+  const space = cut.lastIndexOf(' ')
+  const kept = space > 0 ? cut.slice(0, space) : cut.slice(0, maxLength - 1)
+  return `${kept.replace(/[\s,;:.\u2013\u2014-]+$/, '')}…`
 }
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { NO_FILTERS } from './filters'
 import type { IndexState } from './state'
-import { DEFAULT_STATE, parseIndexState, serializeIndexState, tickRow, visibleColumns } from './state'
+import { DEFAULT_STATE, parseFacetPick, parseIndexState, serializeIndexState, tickRow, visibleColumns } from './state'
 
 const parse = (qs: string) => parseIndexState(new URLSearchParams(qs))
 
@@ -108,5 +108,17 @@ describe('ticking rows', () => {
     const six = ['a/1', 'a/2', 'a/3', 'a/4', 'a/5', 'a/6']
     expect(tickRow(six, 'a/7', true)).toEqual(six)
     expect(tickRow(six, 'a/3', false)).toEqual(['a/1', 'a/2', 'a/4', 'a/5', 'a/6'])
+  })
+})
+
+describe('parseFacetPick', () => {
+  it('reads the menu a reader without JavaScript asked to see whole, and nothing else', () => {
+    expect(parseFacetPick(new URLSearchParams('vendor=openai&pick=vendor'))).toBe('vendor')
+    expect(parseFacetPick({ pick: 'provider' })).toBe('provider')
+    expect(parseFacetPick({ pick: 'cap' })).toBeUndefined()
+    expect(parseFacetPick({})).toBeUndefined()
+  })
+  it('is not part of the view: the state of a URL with it serializes without it', () => {
+    expect(serializeIndexState(parseIndexState(new URLSearchParams('vendor=openai&pick=vendor')))).toBe('vendor=openai')
   })
 })

@@ -123,6 +123,19 @@ function days(s: string | undefined): number | undefined {
 
 const flag = (params: ParamsInput, key: string) => ['1', 'true', 'on', 'yes'].includes(getOne(params, key) ?? '')
 
+/** A filter menu of /models whose whole list the server HTML shows to readers without JavaScript. */
+export type FacetPick = 'vendor' | 'provider'
+
+/**
+ * `pick=vendor` / `pick=provider`: the menu a reader without JavaScript asked to see open on every
+ * choice (the link in its short form, components/models-table/no-script-facet.tsx). Not part of
+ * the view: the filter form does not send it back.
+ */
+export function parseFacetPick(params: ParamsInput): FacetPick | undefined {
+  const pick = getOne(params, 'pick')
+  return pick === 'vendor' || pick === 'provider' ? pick : undefined
+}
+
 /** The index state a URL asks for. Never throws. */
 export function parseIndexState(params: ParamsInput): IndexState {
   const q = (raw(params, 'q')[0] ?? '').slice(0, 200)

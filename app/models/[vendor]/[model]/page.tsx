@@ -40,8 +40,11 @@ export const dynamicParams = false
 // most once a minute, on a visit (the build itself has no store and shows no traffic).
 export const revalidate = 60
 
-/** Rows of the "Other models from <vendor>" table; the vendor page lists them all. */
-const SIBLINGS_SHOWN = 12
+/**
+ * Rows of the "Other models from <vendor>" table, newest first; a link below it leads to the
+ * vendor page, which lists them all. Each row is in the page twice (HTML and RSC payload).
+ */
+const SIBLINGS_SHOWN = 6
 
 const getNewestFirst = <T extends { releaseDate?: string; status: string }>(list: T[]) =>
   [...list].sort(
@@ -126,7 +129,7 @@ export default async function ModelPage({ params }: Props) {
         title="Price history"
         description={
           <>
-            USD per 1M tokens, per provider, as the catalog recorded it. Follow its changes as an{' '}
+            {'USD per 1M tokens, per provider, as the catalog recorded it. Follow its changes as an '}
             <a href={`/changes.xml?model=${model.id}`}>Atom feed</a>.
           </>
         }
@@ -179,8 +182,8 @@ export default async function ModelPage({ params }: Props) {
         title="Call it from your code"
         description={
           <>
-            Through this site&apos;s OpenAI-compatible API. Any OpenAI SDK works with base URL{' '}
-            <code>{site.url}/api/v1</code>. <CallerKeyNote />
+            {"Through this site's OpenAI-compatible API. Any OpenAI SDK works with base URL "}
+            <code>{`${site.url}/api/v1`}</code>. <CallerKeyNote />
           </>
         }
       >
@@ -221,7 +224,7 @@ export default async function ModelPage({ params }: Props) {
           {siblings.length > SIBLINGS_SHOWN ? (
             <p className="mt-3 text-sm">
               <Link href={`/vendors/${model.vendor}`} className="text-accent hover:underline">
-                All {siblings.length + 1} models from {model.vendorName} →
+                {`All ${siblings.length + 1} models from ${model.vendorName} →`}
               </Link>
             </p>
           ) : null}
