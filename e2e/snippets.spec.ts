@@ -107,6 +107,13 @@ test('the default curl command is in the server HTML, highlighted, and runs as i
   // Highlighted at build time: coloured spans, no highlighter script.
   expect(await codeOf(page).locator('span[class^=sk]').count()).toBeGreaterThan(5)
   expect(await page.locator('script[src*="shiki"]').count()).toBe(0)
+  // The panel's fields need JavaScript: hidden without it, where the curl command is the panel.
+  // (Scrolled to first: a section far below renders when near, and is not visible before.)
+  await page.locator('#code').scrollIntoViewIfNeeded()
+  await expect(page.locator('#code pre')).toBeVisible()
+  await expect(page.locator('#code').getByLabel('Message')).toBeHidden()
+  await expect(page.locator('#code').getByText('Options', { exact: true })).toBeHidden()
+  expect(await page.locator('#code noscript').textContent()).toContain('Other languages and options need JavaScript')
   await context.close()
 
   server.mock.reset()

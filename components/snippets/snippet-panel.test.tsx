@@ -63,6 +63,11 @@ const expected = (
     lang,
   )
 const panel = () => render(<SnippetPanel ctx={ctx} templates={templates} modelDefaults={{ temperature: '1' }} />)
+/** Opens the Options panel, whose fields render once it is opened. */
+const openOptions = async () => {
+  fireEvent.click(screen.getByText('Options'))
+  await screen.findByLabelText('System message')
+}
 
 describe('SnippetPanel', () => {
   it("shows the curl default, highlighted, and exactly the generator's text", () => {
@@ -77,6 +82,7 @@ describe('SnippetPanel', () => {
     fireEvent.change(screen.getByLabelText('Message'), { target: { value: `it's "$x" \`y\` \\ 🎉` } })
     fireEvent.click(screen.getByRole('tab', { name: 'Go' }))
     fireEvent.click(screen.getByLabelText('Stream the answer'))
+    await openOptions()
     fireEvent.click(screen.getByLabelText('Tool calling example'))
     expect(code()).toBe(expected('go', { message: `it's "$x" \`y\` \\ 🎉`, stream: true, options: { tools: true } }))
     await waitFor(() => expect(window.location.search).toContain('lang=go'))
@@ -88,6 +94,23 @@ describe('SnippetPanel', () => {
       message: `it's "$x" \`y\` \\ 🎉`,
     })
     expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('go')
+  })
+
+  it('renders the Options fields when the panel is first opened, not before (they are not in the page HTML)', async () => {
+    panel()
+    const options = screen.getByText('Options').closest('details')!
+    expect(options.open).toBe(false)
+    expect(screen.queryByLabelText('System message')).toBeNull()
+    await openOptions()
+    expect(options.open).toBe(true)
+    expect(screen.getByLabelText('Temperature')).toBeTruthy()
+  })
+
+  it('starts with Options open, its fields shown, when the URL turns an option on', async () => {
+    window.history.replaceState(null, '', '/m?temperature=0.4')
+    panel()
+    await waitFor(() => expect(screen.getByText('Options (1 on)').closest('details')?.open).toBe(true))
+    expect((screen.getByLabelText('Temperature value') as HTMLInputElement).value).toBe('0.4')
   })
 
   it('starts from the URL, else from the language chosen last', async () => {
@@ -108,7 +131,7 @@ describe('SnippetPanel', () => {
 
   it('numbers: an invalid value is flagged and not used; a valid one is', async () => {
     panel()
-    fireEvent.click(screen.getByText('Options'))
+    await openOptions()
     fireEvent.click(screen.getByLabelText('Temperature'))
     const value = screen.getByLabelText('Temperature value')
     fireEvent.change(value, { target: { value: '7' } })

@@ -96,6 +96,9 @@ export function SnippetPanel({ ctx, templates: given, templatesUrl, modelDefault
   const [loaded, setLoaded] = useState(false)
   // Remounts the uncontrolled drafts of the number fields when the URL replaced the state.
   const [formKey, setFormKey] = useState(0)
+  // The Options fields render once the panel is opened (or when the URL turns an option on): the
+  // page's HTML carries the closed panel only (issue 14: every byte of it is in the page twice).
+  const [optionsOpened, setOptionsOpened] = useState(false)
 
   useEffect(() => {
     const params = new URLSearchParams(window.location.search)
@@ -159,7 +162,8 @@ export function SnippetPanel({ ctx, templates: given, templatesUrl, modelDefault
   return (
     // data-ready: the panel has taken its state from the URL and answers to input (tests wait for it).
     <div className="space-y-3" data-testid="snippet-panel" data-ready={loaded ? 'true' : 'false'}>
-      <div className="grid gap-3 md:grid-cols-[2fr_1fr]">
+      {/* The fields only work with JavaScript: hidden without it (app/layout.tsx), where the curl command is the panel. */}
+      <div className="grid gap-3 md:grid-cols-[2fr_1fr]" data-needs-js>
         {/* Labels point at their fields (htmlFor) rather than wrapping them: a wrapping label's
             accessible name would include the field's value ("Message Hello! …"). */}
         <div className="text-sm">
@@ -206,107 +210,116 @@ export function SnippetPanel({ ctx, templates: given, templatesUrl, modelDefault
         </div>
       </div>
 
-      <details className="rounded-md border bg-card text-sm" open={activeOptions > 0 || undefined}>
+      <details
+        className="rounded-md border bg-card text-sm"
+        open={activeOptions > 0 || undefined}
+        onToggle={(e) => {
+          if (e.currentTarget.open) setOptionsOpened(true)
+        }}
+        data-needs-js
+      >
         <summary className="min-h-10 cursor-pointer px-3 py-2 font-medium">
           Options{activeOptions > 0 ? ` (${activeOptions} on)` : ''}
         </summary>
-        <div key={formKey} className="grid gap-3 border-t p-3 sm:grid-cols-2 lg:grid-cols-3">
-          <div className="sm:col-span-2 lg:col-span-3">
-            <label htmlFor={`${id}-system`} className="font-medium">
-              System message
-            </label>
-            <input
-              id={`${id}-system`}
-              type="text"
-              value={state.system}
-              onChange={(e) => set('system', e.target.value)}
-              placeholder="None"
-              className="mt-1 block min-h-9 w-full rounded-md border bg-background px-3"
-            />
-          </div>
-          {f.temperature ? (
-            <NumberOption
-              label="Temperature"
-              value={state.temperature}
-              fallback={ctx.defaults.temperature}
-              range={LIMITS.temperature}
-              hint={modelDefaults.temperature}
-              parse={(s) => parseOption('temperature', s, ctx)}
-              onChange={(v) => set('temperature', v)}
-            />
-          ) : null}
-          {f.maxTokens ? (
-            <NumberOption
-              label="Max tokens"
-              code={f.maxTokens}
-              value={state.maxTokens}
-              fallback={ctx.defaults.maxTokens}
-              range={{ min: 1, max: ctx.maxOutputTokens, step: 1 }}
-              parse={(s) => parseOption('maxTokens', s, ctx)}
-              onChange={(v) => set('maxTokens', v)}
-            />
-          ) : null}
-          {f.topP ? (
-            <NumberOption
-              label="Top P"
-              code="top_p"
-              value={state.topP}
-              fallback={ctx.defaults.topP}
-              range={LIMITS.topP}
-              hint={modelDefaults.topP}
-              parse={(s) => parseOption('topP', s, ctx)}
-              onChange={(v) => set('topP', v)}
-            />
-          ) : null}
-          {f.seed ? (
-            <NumberOption
-              label="Seed"
-              value={state.seed}
-              fallback={ctx.defaults.seed}
-              range={LIMITS.seed}
-              parse={(s) => parseOption('seed', s, ctx)}
-              onChange={(v) => set('seed', v)}
-            />
-          ) : null}
-          {f.stop ? (
-            <StopOption value={state.stop} fallback={ctx.defaults.stop} onChange={(v) => set('stop', v)} />
-          ) : null}
-          {f.reasoning ? (
-            <div>
-              <label htmlFor={`${id}-effort`} className="font-medium">
-                Reasoning effort
+        {optionsOpened || activeOptions > 0 ? (
+          <div key={formKey} className="grid gap-3 border-t p-3 sm:grid-cols-2 lg:grid-cols-3">
+            <div className="sm:col-span-2 lg:col-span-3">
+              <label htmlFor={`${id}-system`} className="font-medium">
+                System message
               </label>
-              <select
-                id={`${id}-effort`}
-                value={state.reasoningEffort ?? ''}
-                onChange={(e) => set('reasoningEffort', (e.target.value || null) as ReasoningEffort | null)}
-                className="mt-1 block min-h-9 w-full rounded-md border bg-background px-2"
-              >
-                <option value="">Model default</option>
-                {REASONING_EFFORTS.map((r) => (
-                  <option key={r} value={r}>
-                    {r}
-                  </option>
-                ))}
-              </select>
+              <input
+                id={`${id}-system`}
+                type="text"
+                value={state.system}
+                onChange={(e) => set('system', e.target.value)}
+                placeholder="None"
+                className="mt-1 block min-h-9 w-full rounded-md border bg-background px-3"
+              />
             </div>
-          ) : null}
-          {f.jsonSchema ? (
-            <Check checked={state.jsonSchema} onChange={(v) => set('jsonSchema', v)}>
-              JSON output with a schema
-            </Check>
-          ) : null}
-          {f.tools ? (
-            <Check checked={state.tools} onChange={(v) => set('tools', v)}>
-              Tool calling example
-            </Check>
-          ) : null}
-          {f.image ? (
-            <Check checked={state.image} onChange={(v) => set('image', v)}>
-              Send an image
-            </Check>
-          ) : null}
-        </div>
+            {f.temperature ? (
+              <NumberOption
+                label="Temperature"
+                value={state.temperature}
+                fallback={ctx.defaults.temperature}
+                range={LIMITS.temperature}
+                hint={modelDefaults.temperature}
+                parse={(s) => parseOption('temperature', s, ctx)}
+                onChange={(v) => set('temperature', v)}
+              />
+            ) : null}
+            {f.maxTokens ? (
+              <NumberOption
+                label="Max tokens"
+                code={f.maxTokens}
+                value={state.maxTokens}
+                fallback={ctx.defaults.maxTokens}
+                range={{ min: 1, max: ctx.maxOutputTokens, step: 1 }}
+                parse={(s) => parseOption('maxTokens', s, ctx)}
+                onChange={(v) => set('maxTokens', v)}
+              />
+            ) : null}
+            {f.topP ? (
+              <NumberOption
+                label="Top P"
+                code="top_p"
+                value={state.topP}
+                fallback={ctx.defaults.topP}
+                range={LIMITS.topP}
+                hint={modelDefaults.topP}
+                parse={(s) => parseOption('topP', s, ctx)}
+                onChange={(v) => set('topP', v)}
+              />
+            ) : null}
+            {f.seed ? (
+              <NumberOption
+                label="Seed"
+                value={state.seed}
+                fallback={ctx.defaults.seed}
+                range={LIMITS.seed}
+                parse={(s) => parseOption('seed', s, ctx)}
+                onChange={(v) => set('seed', v)}
+              />
+            ) : null}
+            {f.stop ? (
+              <StopOption value={state.stop} fallback={ctx.defaults.stop} onChange={(v) => set('stop', v)} />
+            ) : null}
+            {f.reasoning ? (
+              <div>
+                <label htmlFor={`${id}-effort`} className="font-medium">
+                  Reasoning effort
+                </label>
+                <select
+                  id={`${id}-effort`}
+                  value={state.reasoningEffort ?? ''}
+                  onChange={(e) => set('reasoningEffort', (e.target.value || null) as ReasoningEffort | null)}
+                  className="mt-1 block min-h-9 w-full rounded-md border bg-background px-2"
+                >
+                  <option value="">Model default</option>
+                  {REASONING_EFFORTS.map((r) => (
+                    <option key={r} value={r}>
+                      {r}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ) : null}
+            {f.jsonSchema ? (
+              <Check checked={state.jsonSchema} onChange={(v) => set('jsonSchema', v)}>
+                JSON output with a schema
+              </Check>
+            ) : null}
+            {f.tools ? (
+              <Check checked={state.tools} onChange={(v) => set('tools', v)}>
+                Tool calling example
+              </Check>
+            ) : null}
+            {f.image ? (
+              <Check checked={state.image} onChange={(v) => set('image', v)}>
+                Send an image
+              </Check>
+            ) : null}
+          </div>
+        ) : null}
       </details>
 
       <div className="overflow-hidden rounded-lg border bg-card">
