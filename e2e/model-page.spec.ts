@@ -96,8 +96,14 @@ test.describe('model page: openai/gpt-4o-mini', () => {
   test('shows six other models from the vendor, newest first, and links to all of them', async ({ page }) => {
     await page.goto(MINI)
     const section = page.locator('#vendor-models')
-    await expect(section.locator('tbody tr')).toHaveCount(6)
-    await expect(section.locator('tbody')).not.toContainText('GPT-4o mini')
+    const lines = section.locator('li')
+    await expect(lines).toHaveCount(6)
+    await expect(section.locator('ul')).not.toContainText('GPT-4o mini')
+    // Each line: the model (a link to its page), its context and headline prices.
+    for (const line of await lines.all()) {
+      await expect(line.getByRole('link')).toHaveAttribute('href', /^\/models\/openai\//)
+      await expect(line).toContainText(/[\d.]+[KM]? context · /)
+    }
     const all = section.getByRole('link', { name: /^All \d+ models from OpenAI →$/ })
     await expect(all).toHaveAttribute('href', '/vendors/openai')
     // The count in the link is the vendor page's: every OpenAI model.

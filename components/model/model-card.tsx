@@ -9,14 +9,21 @@ import { Link } from '@/components/ui/link'
  */
 export const CARD_SUMMARY_LENGTH = 110
 
+/**
+ * A model's context window and headline prices (its cheapest provider's), as one string: one text
+ * node in the HTML (no `<!-- -->` between JSX pieces).
+ */
+export function modelFigures(model: Model): string {
+  const c = model.cheapest
+  return `${formatTokensCompact(model.contextWindow)} context · ${
+    c ? `${formatPrice(c.pricing.input)} in / ${formatPrice(c.pricing.output)} out per 1M` : 'no price listed'
+  }`
+}
+
 /** A model in a grid: vendor, name, summary (or a curated list's note), context and headline price. */
 export function ModelCard({ model, headingLevel = 3, note }: { model: Model; headingLevel?: 2 | 3; note?: string }) {
   const H = headingLevel === 2 ? 'h2' : 'h3'
-  const c = model.cheapest
-  // One string, not JSX pieces: the HTML gets one text node (no `<!-- -->` between pieces).
-  const figures = `${formatTokensCompact(model.contextWindow)} context · ${
-    c ? `${formatPrice(c.pricing.input)} in / ${formatPrice(c.pricing.output)} out per 1M` : 'no price listed'
-  }`
+  const figures = modelFigures(model)
   return (
     <article className="flex flex-col rounded-lg border bg-card p-4">
       <p className="text-xs text-muted-foreground">{model.vendorName}</p>

@@ -27,12 +27,12 @@ import { FaqSection } from '@/components/model/faq-section'
 import { KeyNumbers } from '@/components/model/key-numbers'
 import { ModelCard } from '@/components/model/model-card'
 import { ModelHeader } from '@/components/model/model-header'
-import { ModelsTable } from '@/components/model/models-table'
 import { ParametersTable } from '@/components/model/parameters-table'
 import { PerformanceSection } from '@/components/model/performance-section'
 import { PriceHistorySection } from '@/components/model/price-history-section'
 import { ProvidersTable } from '@/components/model/providers-table'
 import { QuickStats } from '@/components/model/quick-stats'
+import { SiblingList } from '@/components/model/sibling-list'
 import { NoSnippet, SnippetSection } from '@/components/snippets/snippet-section'
 
 export const dynamicParams = false
@@ -41,7 +41,7 @@ export const dynamicParams = false
 export const revalidate = 60
 
 /**
- * Rows of the "Other models from <vendor>" table, newest first; a link below it leads to the
+ * Lines of the "Other models from <vendor>" list, newest first; a link below it leads to the
  * vendor page, which lists them all. Each row is in the page twice (HTML and RSC payload).
  */
 const SIBLINGS_SHOWN = 6
@@ -220,7 +220,7 @@ export default async function ModelPage({ params }: Props) {
       {siblings.length > 0 ? (
         <Section id="vendor-models" title={`Other models from ${model.vendorName}`}>
           {/* Capped: a full list on every page grows the build with the square of the catalog. */}
-          <ModelsTable models={siblings.slice(0, SIBLINGS_SHOWN)} caption={`Other models from ${model.vendorName}`} />
+          <SiblingList models={siblings.slice(0, SIBLINGS_SHOWN)} />
           {siblings.length > SIBLINGS_SHOWN ? (
             <p className="mt-3 text-sm">
               <Link href={`/vendors/${model.vendor}`} className="text-accent hover:underline">
