@@ -19,6 +19,23 @@ const SAFE_PATH = /^\/_next\/static\/(?:[\w~-][\w.~-]*\/)*[\w~-][\w.~-]*\.(js|cs
 const TYPES = { js: 'application/javascript; charset=UTF-8', css: 'text/css; charset=UTF-8' } as const
 export const ASSET_CACHE_CONTROL = 'public, max-age=31536000, immutable'
 
+/**
+ * Built files read so far, by path on disk: their names carry their content's hash, so they never
+ * change while the server runs, and they are a bounded set (the build's scripts and styles; a
+ * path that is not there is never kept). Read once, not on every request.
+ */
+const builtFiles = new Map<string, Promise<Buffer>>()
+
+function readBuilt(file: string): Promise<Buffer> {
+  let read = builtFiles.get(file)
+  if (!read) {
+    read = readFile(file)
+    builtFiles.set(file, read)
+    read.catch(() => builtFiles.delete(file))
+  }
+  return read
+}
+
 /** The file on disk for a request path under `/_next/static/`, or undefined when it is not a built script or style. */
 export function staticAssetPath(distDir: string, path: string): { file: string; type: string } | undefined {
   const m = SAFE_PATH.exec(path)
@@ -43,7 +60,7 @@ export async function serveStaticAsset(
   if (!asset || !encoding) return false
   let raw: Buffer
   try {
-    raw = await readFile(asset.file)
+    raw = await readBuilt(asset.file)
   } catch {
     return false
   }
