@@ -4,7 +4,7 @@ import { useId, useState } from 'react'
 
 import type { Workload } from '@/lib/compare/workload'
 import { WORKLOAD_LIMITS } from '@/lib/compare/workload'
-import { cn } from '@/lib/utils'
+import { cn, formatCount } from '@/lib/utils'
 import { NumberInput } from '@/components/ui/number-input'
 
 interface Field {
@@ -19,7 +19,7 @@ interface Field {
 }
 
 const range = (k: keyof Workload) =>
-  `${WORKLOAD_LIMITS[k].min.toLocaleString('en-US')} to ${WORKLOAD_LIMITS[k].max.toLocaleString('en-US')}`
+  `${formatCount(WORKLOAD_LIMITS[k].min)} to ${formatCount(WORKLOAD_LIMITS[k].max)}`
 
 const FIELDS: Field[] = [
   {
@@ -107,7 +107,7 @@ export function WorkloadFields({ workload, onChange }: { workload: Workload; onC
             />
             {bad ? (
               <p id={`${id}-${f.key}-error`} className="mt-1 text-xs text-danger" data-field-error={f.name}>
-                {f.expect} The costs use {workload[f.key].toLocaleString('en-US')} until then.
+                {f.expect} The costs use {formatCount(workload[f.key])} until then.
               </p>
             ) : null}
           </div>

@@ -150,6 +150,8 @@ describe('workload cost', () => {
     expect(multipleOf(new Big('1.44'), new Big('0.45'))).toBe('×3.2')
     expect(multipleOf(new Big('5.4'), new Big('0.45'))).toBe('×12')
     expect(multipleOf(new Big('603'), new Big('0.45'))).toBe('×1,340')
+    expect(multipleOf(new Big('1.35'), new Big('0.45'))).toBe('×3')
+    expect(multipleOf(new Big('4.48'), new Big('0.45'))).toBe('×10')
     expect(multipleOf(new Big('1'), new Big('0'))).toBeNull()
     expect(multipleOf(new Big('0'), new Big('0'))).toBe('×1')
   })
