@@ -405,6 +405,8 @@ test.describe('models index', () => {
     await vendor.getByRole('link', { name: /^Choose from all \d+ vendors$/ }).click()
     await expect(page).toHaveURL(/\/models\?sort=-context&pick=vendor$/)
     await expect(vendor).toHaveAttribute('open', '')
+    // The box that narrows the list works only with JavaScript, so it is not shown.
+    await expect(vendor.getByRole('searchbox', { name: 'Filter vendors' })).toBeHidden()
     await vendor.getByRole('checkbox', { name: /^OpenAI\s*\d+$/ }).check()
     await vendor.getByRole('checkbox', { name: /^Anthropic\s*\d+$/ }).check()
     await page.getByRole('button', { name: 'Apply' }).click()
@@ -443,6 +445,9 @@ test.describe('models index', () => {
     await vendor.locator('summary').click()
     await expect(vendor.getByRole('checkbox', { name: /^OpenAI\s*\d+$/ })).toBeVisible()
     expect(await vendor.getByRole('checkbox').count()).toBeGreaterThan(50)
+    await vendor.getByRole('searchbox', { name: 'Filter vendors' }).fill('anthro')
+    await expect(vendor.getByRole('checkbox', { name: /^Anthropic\s*\d+$/ })).toBeVisible()
+    await expect(vendor.getByRole('checkbox', { name: /^OpenAI\s*\d+$/ })).toHaveCount(0)
     await expect(vendor.getByRole('link', { name: /^Choose from all/ })).toHaveCount(0)
   })
 

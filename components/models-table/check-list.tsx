@@ -35,6 +35,8 @@ export const CheckList = memo(function CheckList({
       {filterable ? (
         <input
           type="search"
+          // Typing filters the list as it renders: without JavaScript the box would do nothing.
+          data-needs-js
           aria-label={filterLabel}
           placeholder={filterLabel}
           value={needle}
