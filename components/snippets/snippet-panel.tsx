@@ -1,6 +1,6 @@
 'use client'
 
-import { useCallback, useEffect, useId, useMemo, useState } from 'react'
+import { startTransition, useCallback, useEffect, useId, useMemo, useState } from 'react'
 
 import type { ReasoningEffort } from '@/lib/snippets/features'
 import { REASONING_EFFORTS } from '@/lib/snippets/features'
@@ -70,7 +70,8 @@ function useTemplates(given: Templates, url: string | undefined) {
     let current = true
     setFailed(false)
     fetchTemplates(url).then(
-      (templates) => current && setFetched({ url, templates }),
+      // Nothing on screen changes until another language is picked: render it when React has time.
+      (templates) => current && startTransition(() => setFetched({ url, templates })),
       () => current && setFailed(true),
     )
     return () => {
@@ -107,9 +108,12 @@ export function SnippetPanel({ ctx, templates: given, templatesUrl, modelDefault
       const saved = readStorage(LANGUAGE_STORAGE_KEY)
       if (isSnippetLanguage(saved)) next = { ...next, lang: saved }
     }
-    setState(next)
-    setFormKey((k) => k + 1)
-    setLoaded(true)
+    // In slices, as the panel itself went live (components/ui/deferred-island.tsx).
+    startTransition(() => {
+      setState(next)
+      setFormKey((k) => k + 1)
+      setLoaded(true)
+    })
     // ctx comes from the server once per page; a new one (another model's page in the same
     // panel) starts again from the URL.
   }, [ctx])

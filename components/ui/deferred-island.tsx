@@ -1,7 +1,7 @@
 'use client'
 
 import type { ComponentType } from 'react'
-import { lazy, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { lazy, startTransition, useEffect, useLayoutEffect, useRef, useState } from 'react'
 
 /**
  * When an island goes live: `near`, when it comes within about a screen of the viewport (or is
@@ -78,7 +78,10 @@ export function DeferredIsland<P extends object>({ island, props }: { island: Is
       observer.disconnect()
       // The listeners stay until the live twin is committed (the layout effect below): a click
       // between the module's arrival and React's render still lands on the server's copy.
-      load().then((Component) => setLive({ Component }))
+      // A transition: React renders the live twin in slices of a few milliseconds, yielding to
+      // input and paint between them, instead of in one long task as the page settles (on a
+      // 4×-throttled phone the snippet panel's render was one task of ~150 ms).
+      load().then((Component) => startTransition(() => setLive({ Component })))
     }
     const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && start(), {
       rootMargin: ROOT_MARGIN,
