@@ -18,8 +18,7 @@ interface Field {
   expect: string
 }
 
-const range = (k: keyof Workload) =>
-  `${formatCount(WORKLOAD_LIMITS[k].min)} to ${formatCount(WORKLOAD_LIMITS[k].max)}`
+const range = (k: keyof Workload) => `${formatCount(WORKLOAD_LIMITS[k].min)} to ${formatCount(WORKLOAD_LIMITS[k].max)}`
 
 const FIELDS: Field[] = [
   {
